@@ -1,0 +1,53 @@
+# Every target sets up what it needs: a .venv with the pinned packages and, when run as root,
+# the Debian packages Qt and the Word-export tests need. Nothing is installed twice.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+# Qt's system libraries and fonts (see docs/decisions/0001-qt-pin-and-system-packages.md),
+# and LibreOffice, which the tests use to read the exported Word files.
+DEBIAN_PACKAGES := libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 \
+	libglib2.0-0 libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxkbcommon-x11-0 \
+	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-xkb1 libx11-xcb1 libreoffice-writer python3-uno
+
+.PHONY: run test lint bench setup system-packages clean
+
+run: setup
+	$(PY) main.py
+
+test: setup lint
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check negotiator tests main.py
+	$(VENV)/bin/lint-imports
+
+bench: setup
+	$(PY) -m negotiator.bench
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		missing=""; \
+		for p in $(DEBIAN_PACKAGES); do \
+			dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+		done; \
+		if [ -n "$$missing" ]; then \
+			echo "Installing Debian packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				--no-install-recommends $$missing >/dev/null; \
+		fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .bench build *.egg-info

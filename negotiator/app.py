@@ -1,0 +1,64 @@
+"""Composition root: arguments, logging, then either a command or the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from logging.handlers import RotatingFileHandler
+
+from negotiator import APP_NAME, __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level argument parser shared by the window and the commands."""
+    from negotiator.cli import add_commands
+
+    parser = argparse.ArgumentParser(
+        prog="negotiator", description=f"{APP_NAME}: negotiate integrated-care agreements offline."
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--library", metavar="PATH|URL",
+                        help="library file or SQLAlchemy URL (default: your own library)")
+    parser.add_argument("--author", help="name recorded on new versions (default: your login name)")
+    # Opens the window, shows the library's first rows, then quits: for start-up checks and benchmarks.
+    parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    add_commands(parser)
+    return parser
+
+
+def setup_logging() -> None:
+    """Log to a rotating file in the user's log folder; never to the user's terminal."""
+    try:
+        from negotiator.locations import log_dir
+
+        handler: logging.Handler = RotatingFileHandler(
+            log_dir() / "negotiator.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``negotiator`` command and of ``main.py``."""
+    args = build_parser().parse_args(argv)
+    setup_logging()
+    try:
+        if args.command is not None:
+            from negotiator.cli import run
+
+            return run(args)
+        from negotiator.ui.launch import launch
+
+        return launch(args.library, args.author, quit_when_ready=args.quit_when_ready)
+    except BrokenPipeError:  # output piped into a pager that quit early: not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing at exit
+        return 0
+    except Exception as error:  # the last line of defence: a message, never a traceback
+        logging.getLogger(__name__).exception("unexpected error")
+        print(f"negotiator: an unexpected problem stopped the command: {error}. "
+              "Details are in the log folder.", file=sys.stderr)
+        return 2

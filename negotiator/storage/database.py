@@ -1,0 +1,184 @@
+"""Opening a library: check what the file is, migrate it safely, then hand out sessions.
+
+Order matters for safety. A SQLite file is first inspected read-only, so a file that is not a
+library is never written to. An older library is backed up, then upgraded in one transaction,
+and only then switched to WAL, so a failed upgrade leaves its bytes exactly as they were.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from negotiator.domain.errors import LibraryUnusable
+from negotiator.storage import schema
+from negotiator.storage.inspection import LibraryState, inspect_sqlite_file, state_from_tables
+
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class Library:
+    """An open library: where it is, and a factory of units of work."""
+
+    location: str
+    engine: Engine
+    created: bool
+    backup: Path | None
+    _sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether the library is an SQLite file (full-text search uses FTS5 there)."""
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One transaction per user action: committed on success, rolled back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+
+def open_library(target: str | Path) -> Library:
+    """Open (creating or upgrading if needed) the library at a file path or SQLAlchemy URL."""
+    url, path = _resolve(target)
+    if path is not None:
+        state = inspect_sqlite_file(path)
+        engine = _sqlite_engine(url)
+    else:
+        engine = _server_engine(url)
+        state = _inspect_server(engine, str(target))
+    location = str(path) if path is not None else url.render_as_string(hide_password=True)
+    backup = None
+    try:
+        if state.revision != schema.HEAD:
+            state.refuse_if_newer(location)
+            if state.revision is not None and path is not None:
+                backup = _backup(path, state.revision)
+            _migrate(engine, location, state, backup)
+        if path is not None:
+            _enable_wal(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Library(location, engine, state.revision is None, backup, sessionmaker(engine))
+
+
+def _resolve(target: str | Path) -> tuple[object, Path | None]:
+    raw = str(target)
+    if "://" in raw:
+        try:
+            url = make_url(raw)
+        except ArgumentError:
+            raise LibraryUnusable(f"'{raw}' is not a database URL Negotiator understands.") from None
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            return _resolve(Path(url.database))
+        return url, None
+    path = Path(raw).expanduser().resolve()
+    if path.is_dir():
+        raise LibraryUnusable(f"{path} is a folder; choose a library file (for example library.sqlite).")
+    if not path.parent.exists():
+        raise LibraryUnusable(f"Cannot create a library at {path}: the folder {path.parent} does not exist.")
+    return make_url(f"sqlite+pysqlite:///{path}"), path
+
+
+def _sqlite_engine(url: object) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so that
+        # DDL in a migration is inside the transaction too.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: object) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _enable_wal(engine: Engine) -> None:
+    # WAL lets a second window read while the first writes; it must be set outside a transaction.
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+    finally:
+        raw.close()
+
+
+def _server_engine(url: object) -> Engine:
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, ImportError, SQLAlchemyError) as error:
+        raise LibraryUnusable(f"Cannot use the database at {url}: {error}.") from None
+
+
+def _inspect_server(engine: Engine, location: str) -> LibraryState:
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            revision = None
+            if "alembic_version" in tables:
+                revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError as error:
+        raise LibraryUnusable(f"Cannot connect to the library at {location}: {error.orig or error}.") from None
+    return state_from_tables(location, tables, revision)
+
+
+def _backup(path: Path, revision: str) -> Path:
+    from negotiator.domain.clauses import utc_now
+
+    stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.stem}.before-schema-{schema.HEAD}-{stamp}{path.suffix or '.sqlite'}")
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        shutil.copy2(path, backup)  # a byte-for-byte copy of the file as it was
+        return backup
+    # Recent changes still sit in the write-ahead log: let SQLite assemble a consistent copy.
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(backup)
+        with target:
+            source.backup(target)
+        target.close()
+    finally:
+        source.close()
+    return backup
+
+
+def _migrate(engine: Engine, location: str, state: LibraryState, backup: Path | None) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except Exception as error:  # any failure: the transaction is rolled back, the file untouched
+        where = f" A copy made before the upgrade is at {backup}." if backup else ""
+        start = state.revision or "(new)"
+        raise LibraryUnusable(
+            f"Could not upgrade the library {location} from schema revision {start} to "
+            f"{schema.HEAD}: {error}. The library was left as it was.{where}"
+        ) from error

@@ -1,0 +1,23 @@
+"""Alembic environment: always runs on the connection the library opener hands over."""
+
+from alembic import context
+
+from negotiator.storage.models import Base
+
+connection = context.config.attributes["connection"]
+# The full-text index is a virtual table the ORM does not model; autogenerate must leave it alone.
+_UNMODELLED = {"clause_search"}
+
+
+def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    return not (type_ == "table" and (name in _UNMODELLED or (name or "").startswith("clause_search_")))
+
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    include_object=_include,
+    render_as_batch=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,68 @@
+"""Typed ORM models. Rows never leave the storage package: repositories map them to domain objects."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base for every table of a library."""
+
+
+class ClauseRow(Base):
+    """A library clause; title and latest_number repeat the newest version for fast listing."""
+
+    __tablename__ = "clause"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(80), index=True)
+    latest_number: Mapped[int] = mapped_column(Integer)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    kinds: Mapped[list[ClauseKindRow]] = relationship(
+        back_populates="clause", cascade="all, delete-orphan", order_by="ClauseKindRow.position"
+    )
+
+
+class ClauseKindRow(Base):
+    """An agreement kind a clause suits."""
+
+    __tablename__ = "clause_kind"
+
+    clause_id: Mapped[int] = mapped_column(ForeignKey("clause.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    clause: Mapped[ClauseRow] = relationship(back_populates="kinds")
+
+
+class ClauseVersionRow(Base):
+    """An immutable version of a clause; rows are only ever inserted."""
+
+    __tablename__ = "clause_version"
+    __table_args__ = (UniqueConstraint("clause_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clause_id: Mapped[int] = mapped_column(ForeignKey("clause.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+    parent_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class LibraryEventRow(Base):
+    """Append-only audit trail of what was done to the library (imports, retirements)."""
+
+    __tablename__ = "library_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,66 @@
+"""The declarative table of actions: menus (and later toolbars and the palette) are built from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One user action: where it lives, what it is called, its shortcut and what it does."""
+
+    id: str
+    menu: str
+    text: str
+    handler: str  # name of the window method that carries it out
+    shortcut: QKeySequence.StandardKey | str | None = None
+    tip: str = ""
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("file.open", "&File", "&Open Library…", "open_library_dialog", QKeySequence.StandardKey.Open,
+               "Open another library file"),
+    ActionSpec("file.import", "&File", "&Import Clauses…", "import_clauses_dialog", "Ctrl+I",
+               "Add the clauses of a library file (TOML or JSON)"),
+    ActionSpec("file.quit", "&File", "&Quit", "close", QKeySequence.StandardKey.Quit, "Close Negotiator"),
+    ActionSpec("edit.find", "&Edit", "&Find Clause", "focus_search", QKeySequence.StandardKey.Find,
+               "Search the library"),
+    ActionSpec("clause.revise", "&Clause", "&Revise Wording…", "revise_clause", "Ctrl+E",
+               "Write new wording for this clause (a new version)"),
+    ActionSpec("clause.restore", "&Clause", "Re&store Selected Version", "restore_version", "Ctrl+Shift+R",
+               "Make the selected version's wording current again"),
+    ActionSpec("clause.compare", "&Clause", "&Compare with Previous Version", "compare_with_previous", "Ctrl+D",
+               "Show the word-level changes from the previous version"),
+    ActionSpec("clause.retire", "&Clause", "Re&tire Clause", "toggle_retired", None,
+               "Hide this clause from the library; it is kept and can be reinstated"),
+    ActionSpec("help.about", "&Help", "&About Negotiator", "show_about", None, "Version and licence"),
+)
+
+
+def build_menus(
+    window: QMainWindow, specs: tuple[ActionSpec, ...], extra: dict[str, list[QAction]]
+) -> dict[str, QAction]:
+    """Create the menu bar from the table; ``extra`` adds ready-made actions (undo, redo) per menu."""
+    menus: dict[str, QMenu] = {}
+    actions: dict[str, QAction] = {}
+    order = ["&File", "&Edit", "&Clause", "&Help"]
+    for name in order:
+        menus[name] = window.menuBar().addMenu(window.tr(name))
+        for action in extra.get(name, []):
+            menus[name].addAction(action)
+    for spec in specs:
+        action = QAction(window.tr(spec.text), window)
+        action.setObjectName(spec.id)
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        action.setToolTip(window.tr(spec.tip))
+        action.setStatusTip(window.tr(spec.tip))
+        handler: Callable[[], object] = getattr(window, spec.handler)
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        menus[spec.menu].addAction(action)
+        actions[spec.id] = action
+    return actions

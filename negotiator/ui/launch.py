@@ -1,0 +1,32 @@
+"""Start the window: paint it first, then open the library, so the user sees the app at once."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from negotiator import APP_NAME, __version__
+from negotiator.ui.main_window import MainWindow
+
+
+def launch(library: str | None, author: str | None, *, quit_when_ready: bool = False) -> int:
+    """Run the app until its window closes; return the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    window = MainWindow(author)
+    window.show()
+
+    def open_library() -> None:
+        window.open_library(library)
+        if quit_when_ready:
+            first = window.library_panel.navigator_model.index(0, 0)
+            window.library_panel.tree.expand(first)  # the navigator's first rows are fetched and shown
+            app.processEvents()
+            window.close()
+
+    QTimer.singleShot(0, open_library)
+    return app.exec()

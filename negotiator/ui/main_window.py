@@ -1,0 +1,213 @@
+"""The main window: the library navigator beside the clause view, with menus from the action table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from negotiator import APP_NAME, __version__
+from negotiator.services.library import LibraryService
+from negotiator.services.session import open_session
+from negotiator.ui import commands
+from negotiator.ui.actions import ACTIONS, build_menus
+from negotiator.ui.clause_view import ClauseView
+from negotiator.ui.errors import show_error
+from negotiator.ui.library_panel import LibraryPanel
+from negotiator.ui.revise_dialog import ReviseDialog
+
+
+class MainWindow(QMainWindow):
+    """Negotiator's main window."""
+
+    def __init__(self, author: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.author = author
+        self.service: LibraryService | None = None
+        self.undo_stack = QUndoStack(self)
+        self.resize(1100, 720)
+        self.library_panel = LibraryPanel()
+        dock = QDockWidget(self.tr("Library"), self)
+        dock.setObjectName("libraryDock")
+        dock.setWidget(self.library_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.resizeDocks([dock], [360], Qt.Orientation.Horizontal)
+        self.clause_view = ClauseView()
+        self.setCentralWidget(self.clause_view)
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.actions_by_id = build_menus(self, ACTIONS, {"&Edit": [undo, redo]})
+        self.actions_by_id["edit.undo"], self.actions_by_id["edit.redo"] = undo, redo
+        self.library_panel.clause_chosen.connect(self.show_clause)
+        self.clause_view.versions_selected.connect(lambda _n: self._update_actions())
+        self._update_title()
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Opening the library…"))
+
+    # Library ------------------------------------------------------------------------------
+
+    def open_library(self, target: str | None) -> bool:
+        """Open a library (the user's own when target is None); on failure keep the current one."""
+        try:
+            service = open_session(target, self.author)
+        except Exception as error:
+            show_error(self, self.tr("The library could not be opened"), error)
+            self.statusBar().showMessage(self.tr("No library open"))
+            return False
+        self.set_service(service)
+        return True
+
+    def set_service(self, service: LibraryService | None) -> None:
+        """Show a library that is already open."""
+        if self.service is not None:
+            self.service.close()
+        self.service = service
+        self.undo_stack.clear()
+        self.library_panel.set_service(service)
+        self.clause_view.show_clause(None, [])
+        self._update_title()
+        self._update_actions()
+        if service is not None:
+            count = sum(n for _, n in service.categories())
+            self.statusBar().showMessage(self.tr("%n clause(s) in the library", "", count))
+
+    def open_library_dialog(self) -> None:
+        """Ask for a library file and open it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Library"), "", self.tr("Negotiator libraries (*.sqlite *.db);;All files (*)")
+        )
+        if path:
+            self.open_library(path)
+
+    def import_clauses_dialog(self) -> None:
+        """Ask for a library file and import its clauses."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import Clauses"), "", self.tr("Clause library files (*.toml *.json);;All files (*)")
+        )
+        if path:
+            self.import_clauses(Path(path))
+
+    def import_clauses(self, path: Path) -> None:
+        """Import a library file's clauses (all or none)."""
+        if self.service is None:
+            return
+        try:
+            report = self.service.import_file(path)
+        except Exception as error:
+            show_error(self, self.tr("The clauses were not imported"), error)
+            return
+        self.undo_stack.push(commands.imported(self.service, report, self._refresh, self._report))
+        self._refresh("")
+        self.statusBar().showMessage(self.tr("Imported %n clause(s)", "", len(report.keys)))
+
+    # Clauses ------------------------------------------------------------------------------
+
+    def show_clause(self, key: str) -> None:
+        """Show a clause and its history in the clause view."""
+        if self.service is None:
+            return
+        try:
+            clause = self.service.clause(key)
+            versions = self.service.history(key)
+        except Exception as error:
+            show_error(self, self.tr("The clause could not be shown"), error)
+            return
+        self.clause_view.show_clause(clause, versions)
+        self._update_actions()
+
+    def revise_clause(self, text: str | None = None, note: str = "") -> None:
+        """Append a new version of the current clause (asking for the wording when not given)."""
+        clause = self.clause_view.clause
+        if self.service is None or clause is None:
+            return
+        if text is None:
+            dialog = ReviseDialog(self.service.version(clause.key), self)
+            if dialog.exec() != ReviseDialog.DialogCode.Accepted:
+                return
+            text, note = dialog.wording.toPlainText(), dialog.note.text()
+        self._edit(self.tr("The clause was not revised"),
+                   lambda: commands.revise(self.service, clause.key, text, note, self._refresh, self._report))
+
+    def restore_version(self) -> None:
+        """Make the selected version's wording current again."""
+        clause, numbers = self.clause_view.clause, self.clause_view.selected_numbers()
+        if self.service is None or clause is None or len(numbers) != 1:
+            return
+        self._edit(self.tr("The version was not restored"),
+                   lambda: commands.restore(self.service, clause.key, numbers[0], self._refresh, self._report))
+
+    def toggle_retired(self) -> None:
+        """Retire the current clause, or reinstate a retired one."""
+        clause = self.clause_view.clause
+        if self.service is None or clause is None:
+            return
+        self._edit(self.tr("The clause was not changed"),
+                   lambda: commands.retire(self.service, clause.key, not clause.retired, self._refresh, self._report))
+
+    def compare_with_previous(self) -> None:
+        """Select the current version and the one before it, showing their comparison."""
+        numbers = self.clause_view.selected_numbers()
+        if numbers and numbers[-1] > 1:
+            self.clause_view.select_versions([numbers[-1] - 1, numbers[-1]])
+
+    def focus_search(self) -> None:
+        """Put the cursor in the library search box."""
+        self.library_panel.focus_search()
+
+    def show_about(self) -> None:
+        """Version and purpose of the app."""
+        QMessageBox.about(self, self.tr("About Negotiator"),
+                          f"<b>{APP_NAME}</b> {__version__}<br/>"
+                          + self.tr("Negotiate integrated-care agreements offline, with Word redlines."))
+
+    # Plumbing ------------------------------------------------------------------------------
+
+    def _edit(self, failure: str, make: object) -> None:
+        try:
+            command = make()
+        except Exception as error:
+            show_error(self, failure, error)
+            return
+        self.undo_stack.push(command)
+        self._refresh(command.key)
+
+    def _refresh(self, key: str) -> None:
+        current = self.clause_view.clause
+        self.library_panel.reload()
+        shown = key or (current.key if current else "")
+        if shown and self.service is not None:
+            self.show_clause(shown)
+            clause = self.clause_view.clause
+            if clause is not None:
+                self.library_panel.select_key(clause.key, clause.category)
+
+    def _report(self, action: str, error: BaseException) -> None:
+        show_error(self, action, error)
+
+    def _update_title(self) -> None:
+        where = Path(self.service.location).name if self.service else self.tr("no library")
+        self.setWindowTitle(f"{APP_NAME} — {where}")
+
+    def _update_actions(self) -> None:
+        clause = self.clause_view.clause
+        has_clause = self.service is not None and clause is not None
+        numbers = self.clause_view.selected_numbers() if has_clause else []
+        self.actions_by_id["file.import"].setEnabled(self.service is not None)
+        self.actions_by_id["clause.revise"].setEnabled(has_clause and not clause.retired)
+        self.actions_by_id["clause.restore"].setEnabled(
+            has_clause and len(numbers) == 1 and numbers[0] != clause.latest_number
+        )
+        self.actions_by_id["clause.compare"].setEnabled(has_clause and len(numbers) == 1 and numbers[0] > 1)
+        retire = self.actions_by_id["clause.retire"]
+        retire.setEnabled(has_clause)
+        retire.setText(self.tr("Rein&state Clause") if has_clause and clause.retired else self.tr("Re&tire Clause"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+        super().closeEvent(event)

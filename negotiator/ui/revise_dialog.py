@@ -1,0 +1,30 @@
+"""Dialog for writing a clause's new wording."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+
+from negotiator.domain.clauses import ClauseVersion
+
+
+class ReviseDialog(QDialog):
+    """Edit the wording of a clause's latest version; saving appends a new version."""
+
+    def __init__(self, version: ClauseVersion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Revise %1").replace("%1", version.title))
+        self.resize(640, 420)
+        self.wording = QPlainTextEdit(version.text)
+        self.wording.setAccessibleName(self.tr("New wording"))
+        self.wording.setToolTip(self.tr("The clause's new wording; the old version is kept"))
+        self.note = QLineEdit()
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlaceholderText(self.tr("Why the wording changed (optional)"))
+        self.note.setToolTip(self.tr("A short note kept with the new version"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Wording"), self.wording)
+        form.addRow(self.tr("&Note"), self.note)
+        form.addRow(buttons)

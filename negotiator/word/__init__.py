@@ -1,0 +1,1 @@
+"""The only package that knows OOXML: clean and redlined .docx export, and reading changes back."""

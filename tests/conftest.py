@@ -1,0 +1,49 @@
+"""Shared fixtures: a fresh library file per test, Qt on the offscreen platform."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("NEGOTIATOR_AUTHOR", "Test Drafter")
+
+from negotiator.locations import starter_library_file  # noqa: E402
+from negotiator.services.library import LibraryService  # noqa: E402
+
+STARTER = starter_library_file()
+
+
+@pytest.fixture(scope="session")
+def starter_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A library with the starter clauses, built once and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "starter.sqlite"
+    service = LibraryService.open(path, "Test Drafter")
+    service.import_file(STARTER)
+    service.close()
+    return path
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    """Where a new, empty library will be created."""
+    return tmp_path / "library.sqlite"
+
+
+@pytest.fixture
+def starter_path(tmp_path: Path, starter_template: Path) -> Path:
+    """A library file of this test's own, holding the starter clauses."""
+    path = tmp_path / "starter.sqlite"
+    shutil.copyfile(starter_template, path)
+    return path
+
+
+@pytest.fixture
+def service(starter_path: Path):
+    """The library service over this test's starter library."""
+    opened = LibraryService.open(starter_path, "Test Drafter")
+    yield opened
+    opened.close()

@@ -1,0 +1,46 @@
+"""The layer rules of DESIGN.md, enforced by import-linter contracts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--config", str(root / "pyproject.toml")],
+        cwd=root, capture_output=True, text=True, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_the_package_keeps_every_layer_contract() -> None:
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "broken" in result.stdout and "0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(("module", "line", "contract"), [
+    ("domain/clauses.py", "import sqlalchemy", "The domain is pure Python"),
+    ("domain/diff.py", "from PySide6 import QtCore", "The domain is pure Python"),
+    ("domain/search.py", "import docx", "The domain is pure Python"),
+    ("services/library.py", "from PySide6.QtCore import QObject", "Only the ui package imports Qt"),
+    ("ui/__init__.py", "from negotiator.storage import database", "Widgets never reach storage"),
+    ("domain/errors.py", "import negotiator.services.library", "Layers"),
+])
+def test_a_forbidden_import_breaks_the_build(tmp_path: Path, module: str, line: str, contract: str) -> None:
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT / "negotiator", copy / "negotiator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    target = copy / "negotiator" / module
+    target.write_text(line + "\n" + target.read_text())
+    result = _lint_imports(copy)
+    assert result.returncode != 0
+    broken = [text for text in result.stdout.splitlines() if text.endswith("BROKEN")]
+    assert any(text.startswith(contract) for text in broken), result.stdout
