@@ -114,3 +114,16 @@ def test_a_title_can_change_with_a_new_version(service: LibraryService) -> None:
     service.revise(key, service.version(key).text + " Members may attend by video.", title="Board quorum")
     assert service.clause(key).title == "Board quorum"
     assert service.version(key, 1).title != "Board quorum"
+
+
+def test_the_plain_search_used_by_other_databases_finds_the_same_clauses(service: LibraryService) -> None:
+    from negotiator.storage.clause_search import _fts, _scan
+
+    with service.library.unit_of_work() as session:
+        for words in (["mediation"], ["board", "quorum"], ["invoice"]):
+            by_index = {hit.key for hit in _fts(session, words, None, 100)}
+            by_scan = {hit.key for hit in _scan(session, words, None, 100)}
+            assert by_scan == by_index, words
+        scanned = _scan(session, ["board"], "Governance", 100)
+    assert scanned and all(hit.category == "Governance" for hit in scanned)
+    assert "\x02" in scanned[0].snippet  # the matched word is marked

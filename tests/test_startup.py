@@ -1,0 +1,32 @@
+"""Starting the app as a user does: the window opens on a library, shows its first rows, and quits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_the_app_opens_its_window_on_a_library_and_quits_cleanly(starter_path: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
+    result = subprocess.run([sys.executable, "main.py", "--library", str(starter_path), "--quit-when-ready"],
+                            cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_first_run_creates_the_default_library_with_the_starter_clauses(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_STATE_HOME": str(tmp_path / "state")}
+    result = subprocess.run([sys.executable, "-m", "negotiator", "--quit-when-ready"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    from negotiator.services.library import LibraryService
+
+    service = LibraryService.open(tmp_path / "data" / "Negotiator" / "library.sqlite", "A")
+    try:
+        assert len(service.clauses()) >= 40
+    finally:
+        service.close()
