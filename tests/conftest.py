@@ -47,3 +47,10 @@ def service(starter_path: Path):
     opened = LibraryService.open(starter_path, "Test Drafter")
     yield opened
     opened.close()
+
+from hypothesis import settings  # noqa: E402
+
+# No per-example deadline (a loaded CI machine is slower, not wrong); in CI, a fixed seed so a
+# failure can be reproduced from the log.
+settings.register_profile("negotiator", deadline=None, derandomize=bool(os.environ.get("CI")))
+settings.load_profile("negotiator")
