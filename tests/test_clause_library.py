@@ -24,7 +24,7 @@ def test_the_starter_library_has_the_three_documents(service: LibraryService) ->
 
 
 def test_revising_appends_a_version_chained_to_its_parent(service: LibraryService) -> None:
-    key = "subcontract.payment.invoicing"
+    key = "alliance.payment"
     first = service.version(key)
     second = service.revise(key, first.text.replace("30 days", "20 days"), note="Faster payment")
     assert second.number == first.number + 1

@@ -63,10 +63,10 @@ def test_search_with_a_category_filter(imported: Path) -> None:
 
 def test_diff_shows_the_changed_words(imported: Path) -> None:
     service = LibraryService.open(imported, "Commissioner")
-    text = service.version("subcontract.payment.invoicing").text
-    service.revise("subcontract.payment.invoicing", text.replace("within 30 days", "within 20 days"))
+    text = service.version("alliance.payment").text
+    service.revise("alliance.payment", text.replace("within 30 days", "within 20 days"))
     service.close()
-    result = negotiator("--library", imported, "library", "diff", "subcontract.payment.invoicing", "1", "2")
+    result = negotiator("--library", imported, "library", "diff", "alliance.payment", "1", "2")
     assert result.returncode == 0 and "[-30-]{+20+}" in result.stdout
 
 

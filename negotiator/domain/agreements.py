@@ -25,3 +25,43 @@ _LABELS = {
     AgreementKind.SERVICE_CONTRACT: "Service contract",
     AgreementKind.MEMORANDUM_OF_UNDERSTANDING: "Memorandum of understanding",
 }
+
+
+class ContractingModel(StrEnum):
+    """How the commissioners buy the integrated service."""
+
+    PRIME_CONTRACTOR = "prime_contractor"
+    PRIME_PROVIDER = "prime_provider"
+    ALLIANCE = "alliance"
+
+    @property
+    def label(self) -> str:
+        """Plain name."""
+        return {"prime_contractor": "Prime contractor", "prime_provider": "Prime provider",
+                "alliance": "Alliance"}[self.value]
+
+
+class AgreementStatus(StrEnum):
+    """Where an agreement is in its life."""
+
+    DRAFTING = "drafting"
+    IN_NEGOTIATION = "in_negotiation"
+    AGREED = "agreed"
+    SIGNED = "signed"
+
+    @property
+    def label(self) -> str:
+        """Plain name."""
+        return self.value.replace("_", " ").capitalize()
+
+
+# Which kind of agreement may sit under which: a sub-contract under its prime contract, a service
+# contract under its alliance agreement; anything may sit under a memorandum of understanding.
+ALLOWED_PARENTS: dict[AgreementKind, frozenset[AgreementKind]] = {
+    AgreementKind.SUB_CONTRACT: frozenset({AgreementKind.PRIME_CONTRACT}),
+    AgreementKind.SERVICE_CONTRACT: frozenset({AgreementKind.OVERARCHING_ALLIANCE_AGREEMENT,
+                                               AgreementKind.MEMORANDUM_OF_UNDERSTANDING}),
+    AgreementKind.PRIME_CONTRACT: frozenset({AgreementKind.MEMORANDUM_OF_UNDERSTANDING}),
+    AgreementKind.OVERARCHING_ALLIANCE_AGREEMENT: frozenset({AgreementKind.MEMORANDUM_OF_UNDERSTANDING}),
+    AgreementKind.MEMORANDUM_OF_UNDERSTANDING: frozenset(),
+}

@@ -89,11 +89,13 @@ def version_hash(
     key: str, number: int, parent_hash: str, title: str, text: str,
     author: str, created_at: datetime, note: str,
 ) -> str:
-    """SHA-256 over a version's text and metadata, chained to its parent's hash."""
-    payload = json.dumps(
-        [key, number, parent_hash, title, text, author, format_time(created_at), note],
-        ensure_ascii=False, separators=(",", ":"),
-    )
+    """SHA-256 over a clause version's text and metadata, chained to its parent's hash."""
+    return chain_hash(key, number, parent_hash, title, text, author, format_time(created_at), note)
+
+
+def chain_hash(*fields: str | int | None) -> str:
+    """SHA-256 of an ordered list of fields (one of them the parent's hash), as canonical JSON."""
+    payload = json.dumps(list(fields), ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -145,8 +147,17 @@ def check_kinds(values: object) -> tuple[AgreementKind, ...]:
     return tuple(kinds)
 
 
+def check_clause_placeholders(text: str) -> None:
+    """Refuse wording that refers to a term no agreement can have (caught on save, not at export)."""
+    from negotiator.domain.placeholders import check_placeholders
+    from negotiator.domain.term_fields import FIELDS, is_term_name
+
+    check_placeholders(text, is_term_name, examples=list(FIELDS))
+
+
 def check_draft(draft: ClauseDraft) -> ClauseDraft:
     """Validate every field of a new clause, returning the normalised draft."""
+    check_clause_placeholders(draft.text)
     return ClauseDraft(
         key=check_key(draft.key),
         title=check_text("title", draft.title, limit=MAX_TITLE).strip(),

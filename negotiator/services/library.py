@@ -10,6 +10,7 @@ from negotiator.domain.clauses import (
     MAX_TITLE,
     Clause,
     ClauseVersion,
+    check_clause_placeholders,
     check_text,
     utc_now,
 )
@@ -140,6 +141,7 @@ class LibraryService:
     def revise(self, key: str, text: str, note: str = "", title: str | None = None) -> ClauseVersion:
         """Append a new version with new wording (and optionally a new title)."""
         text = check_text("text", text, limit=MAX_TEXT).strip("\n")
+        check_clause_placeholders(text)
         note = check_text("note", note, limit=MAX_TITLE * 5, required=False).strip()
         with self.library.unit_of_work() as session:
             store = ClauseStore(session)

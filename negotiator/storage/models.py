@@ -66,3 +66,92 @@ class LibraryEventRow(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(200))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class PartyRow(Base):
+    """An organisation in the library's address book."""
+
+    __tablename__ = "party"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    short_name: Mapped[str] = mapped_column(String(60))
+    type: Mapped[str] = mapped_column(String(40))
+
+
+class AgreementRow(Base):
+    """An agreement in the contract network."""
+
+    __tablename__ = "agreement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    model: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(40))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("agreement.id"), index=True)
+    signatories: Mapped[list[SignatoryRow]] = relationship(
+        cascade="all, delete-orphan", order_by="SignatoryRow.position"
+    )
+
+
+class SignatoryRow(Base):
+    """A party's role in an agreement."""
+
+    __tablename__ = "agreement_party"
+
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id"), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    party: Mapped[PartyRow] = relationship(lazy="joined")
+
+
+class SectionRow(Base):
+    """A section's place in an agreement's outline; removed sections are kept, flagged."""
+
+    __tablename__ = "section"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("section.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    latest_number: Mapped[int] = mapped_column(Integer)
+
+
+class SectionVersionRow(Base):
+    """An immutable version of a section's heading and wording, hash-chained like clause versions."""
+
+    __tablename__ = "section_version"
+    __table_args__ = (UniqueConstraint("section_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("section.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    heading: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    clause_key: Mapped[str | None] = mapped_column(String(80))
+    clause_version: Mapped[int | None] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+    parent_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class TermsVersionRow(Base):
+    """An immutable version of an agreement's terms sheet, stored as exact JSON."""
+
+    __tablename__ = "terms_version"
+    __table_args__ = (UniqueConstraint("agreement_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    data: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+    parent_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64))

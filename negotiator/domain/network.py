@@ -1,0 +1,139 @@
+"""Checks that the agreements of one contract network agree with each other.
+
+Each finding names both agreements, the values that disagree, and the rule, so a lawyer can
+decide which document to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from negotiator.domain.agreement import Agreement
+from negotiator.domain.agreements import AgreementKind
+from negotiator.domain.legal_english import long_date, money
+from negotiator.domain.parties import Role
+from negotiator.domain.terms import TermsSheet
+
+
+class Severity(StrEnum):
+    """How serious a finding is: an error must be fixed before signing."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One inconsistency in the network."""
+
+    severity: Severity
+    rule: str
+    agreement_id: int
+    other_id: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class NetworkNode:
+    """An agreement with its current terms."""
+
+    agreement: Agreement
+    terms: TermsSheet
+
+
+def check_network(nodes: Iterable[NetworkNode]) -> list[Finding]:
+    """Every finding across the network, parents before children, in a stable order."""
+    by_id = {node.agreement.id: node for node in nodes}
+    children: dict[int, list[NetworkNode]] = {}
+    for node in by_id.values():
+        if node.agreement.parent_id in by_id:
+            children.setdefault(node.agreement.parent_id, []).append(node)
+    findings: list[Finding] = []
+    for node in sorted(by_id.values(), key=lambda n: n.agreement.id):
+        findings += _risk_share_parties(node)
+        kids = sorted(children.get(node.agreement.id, []), key=lambda n: n.agreement.id)
+        for child in kids:
+            findings += _ends_within_parent(node, child)
+            findings += _payment_flows_down(node, child)
+            findings += _integrator_is_party(node, child)
+        findings += _values_within_parent(node, kids)
+    return findings
+
+
+def _title(node: NetworkNode) -> str:
+    return f"'{node.agreement.title}'"
+
+
+def _ends_within_parent(parent: NetworkNode, child: NetworkNode) -> list[Finding]:
+    mine, theirs = child.terms.duration.latest_end, parent.terms.duration.latest_end
+    if mine is None or theirs is None or mine <= theirs:
+        return []
+    return [Finding(Severity.ERROR, "ends-within-parent", child.agreement.id, parent.agreement.id,
+                    f"{_title(child)} can run until {long_date(mine)}, after {_title(parent)}, which funds it, "
+                    f"ends on {long_date(theirs)}. Rule: an agreement ends no later than its parent.")]
+
+
+def _payment_flows_down(parent: NetworkNode, child: NetworkNode) -> list[Finding]:
+    mine, theirs = child.terms.payment.days, parent.terms.payment.days
+    if mine is None or theirs is None or mine <= theirs:
+        return []
+    return [Finding(Severity.ERROR, "payment-flows-down", child.agreement.id, parent.agreement.id,
+                    f"{_title(child)} pays within {mine} days, slower than {_title(parent)}, which pays within "
+                    f"{theirs} days. Rule: payment terms flow down; a sub-contract pays no slower than its "
+                    "parent.")]
+
+
+def _integrator_is_party(parent: NetworkNode, child: NetworkNode) -> list[Finding]:
+    integrator = parent.agreement.integrator
+    if integrator is None or child.agreement.kind is not AgreementKind.SUB_CONTRACT:
+        return []
+    if any(s.party.id == integrator.party.id and s.role.is_integrator for s in child.agreement.signatories):
+        return []
+    return [Finding(Severity.ERROR, "integrator-in-sub-contract", child.agreement.id, parent.agreement.id,
+                    f"{integrator.party.name}, the integrator of {_title(parent)}, is not the integrator party to "
+                    f"its sub-contract {_title(child)}. Rule: the integrator is a party to each of its "
+                    "sub-contracts.")]
+
+
+def _values_within_parent(parent: NetworkNode, kids: list[NetworkNode]) -> list[Finding]:
+    ceiling = parent.terms.payment.annual_value
+    valued = [k for k in kids if k.terms.payment.annual_value is not None]
+    if ceiling is None or not valued:
+        return []
+    total = sum(k.terms.payment.annual_value for k in valued)
+    if total <= ceiling:
+        return []
+    names = ", ".join(f"{_title(k)} {money(k.terms.payment.annual_value)}" for k in valued)
+    return [Finding(Severity.ERROR, "values-within-parent", parent.agreement.id, valued[0].agreement.id,
+                    f"The agreements under {_title(parent)} are worth {money(total)} a year ({names}), more than "
+                    f"its own annual value of {money(ceiling)}. Rule: the money flowing down cannot exceed the "
+                    "money flowing in.")]
+
+
+def _risk_share_parties(node: NetworkNode) -> list[Finding]:
+    agreement, shares = node.agreement, node.terms.risk_share.shares
+    sharing = {s.party_id for s in shares}
+    findings = []
+    if agreement.kind is AgreementKind.OVERARCHING_ALLIANCE_AGREEMENT:
+        for member in agreement.with_role(Role.ALLIANCE_MEMBER):
+            if member.party.id not in sharing:
+                findings.append(Finding(
+                    Severity.ERROR, "alliance-members-share-risk", agreement.id, None,
+                    f"{member.party.name} is an alliance member of {_title(node)} but has no risk share. "
+                    "Rule: every alliance member has a risk share."))
+        members = {m.party.id for m in agreement.with_role(Role.ALLIANCE_MEMBER)}
+    else:
+        members = {s.party.id for s in agreement.signatories}
+    names = {s.party.id: s.party.name for s in agreement.signatories}
+    for share in shares:
+        if share.party_id not in members:
+            who = names.get(share.party_id, f"Party {share.party_id}")
+            alliance = agreement.kind is AgreementKind.OVERARCHING_ALLIANCE_AGREEMENT
+            role, sharers = ("an alliance member of", "alliance members") if alliance else ("a party to", "parties")
+            findings.append(Finding(
+                Severity.ERROR, "only-members-share-risk", agreement.id, None,
+                f"{who} has a risk share in {_title(node)} but is not {role} it. Rule: only the "
+                f"{sharers} share risk."))
+    return findings

@@ -1,0 +1,52 @@
+"""An agreement's outline: ordered sections with parents, numbered 1, 1.1, 1.1.1 on the fly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of an agreement as it stands, with its latest wording."""
+
+    id: int
+    parent_id: int | None
+    position: int
+    heading: str
+    text: str
+    clause_key: str | None  # the library clause it was taken from, if any
+    clause_version: int | None  # the library version it is pinned to
+    version: int  # the section's own text version
+
+    @property
+    def stable_id(self) -> str:
+        """Identifier used in JSON and, later, in exported Word documents."""
+        return f"s{self.id}"
+
+
+@dataclass(frozen=True)
+class NumberedSection:
+    """A section with its outline number and depth (0 for top level)."""
+
+    number: str
+    depth: int
+    section: Section
+
+
+def number_outline(sections: list[Section]) -> list[NumberedSection]:
+    """Order sections depth-first by position and give each its legal number (1, 1.1, 1.1.1)."""
+    children: dict[int | None, list[Section]] = {}
+    for section in sections:
+        children.setdefault(section.parent_id, []).append(section)
+    for group in children.values():
+        group.sort(key=lambda s: (s.position, s.id))
+    out: list[NumberedSection] = []
+    stack: list[tuple[Section, str, int]] = [
+        (s, str(i), 0) for i, s in reversed(list(enumerate(children.get(None, []), start=1)))
+    ]
+    while stack:
+        section, number, depth = stack.pop()
+        out.append(NumberedSection(number, depth, section))
+        kids = children.get(section.id, [])
+        stack.extend((kid, f"{number}.{i}", depth + 1) for i, kid in reversed(list(enumerate(kids, start=1))))
+    return out

@@ -1,0 +1,265 @@
+"""Terms by name: the names clause placeholders, the CLI and JSON use (``payment.days``), how
+to read a typed value from what a user typed, and how to say it in plain legal English."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from negotiator.domain import legal_english as say
+from negotiator.domain.errors import InvalidInput
+from negotiator.domain.parties import Party
+from negotiator.domain.terms import (
+    Indexation,
+    InvoicingFrequency,
+    PartyShare,
+    PaymentMechanism,
+    RiskShare,
+    TermsSheet,
+)
+
+# Plain fields: name -> (part of the sheet, attribute, kind of value).
+FIELDS: dict[str, tuple[str, str, str]] = {
+    "duration.start": ("duration", "start", "date"),
+    "duration.initial_term": ("duration", "initial_term_months", "months"),
+    "duration.extension_count": ("duration", "extension_count", "count"),
+    "duration.extension_months": ("duration", "extension_months", "months"),
+    "duration.notice": ("duration", "notice_months", "months"),
+    "payment.mechanism": ("payment", "mechanism", "mechanism"),
+    "payment.annual_value": ("payment", "annual_value", "money"),
+    "payment.variable_part": ("payment", "variable_part", "percent"),
+    "payment.quality_incentive": ("payment", "quality_incentive", "percent"),
+    "payment.days": ("payment", "days", "days"),
+    "payment.invoicing": ("payment", "invoicing", "invoicing"),
+    "payment.indexation": ("payment", "indexation", "indexation"),
+    "payment.pooled_fund": ("payment", "pooled_fund", "money"),
+    "risk_share.corridor": ("risk_share", "corridor", "percent"),
+}
+# Derived terms can be shown in wording but not set.
+DERIVED = ("duration.end", "duration.latest_end", "duration.extensions", "risk_share.table")
+_PARTY_FIELD = re.compile(r"^(risk_share)\.([a-z0-9-]+)\.(gain|loss|cap)$|^(payment)\.contribution\.([a-z0-9-]+)$")
+
+
+def party_slug(party: Party) -> str:
+    """How a party is named inside term names: its short name in lower case, hyphenated."""
+    return re.sub(r"[^a-z0-9]+", "-", (party.short_name or party.name).lower()).strip("-") or f"party-{party.id}"
+
+
+def term_names(parties: Mapping[int, Party]) -> list[str]:
+    """Every term name this agreement's sheet has, plain, per party and derived."""
+    names = list(FIELDS) + list(DERIVED)
+    for party in parties.values():
+        slug = party_slug(party)
+        names += [f"risk_share.{slug}.gain", f"risk_share.{slug}.loss", f"risk_share.{slug}.cap",
+                  f"payment.contribution.{slug}"]
+    return names
+
+
+def is_term(name: str, parties: Mapping[int, Party]) -> bool:
+    """Whether a placeholder or CLI field names a term of this agreement."""
+    return name in FIELDS or name in DERIVED or _party_of(name, parties, strict=False) is not None
+
+
+def _party_of(name: str, parties: Mapping[int, Party], *, strict: bool = True) -> tuple[int, str] | None:
+    match = _PARTY_FIELD.match(name)
+    if not match:
+        return None
+    slug = match.group(2) or match.group(5)
+    what = match.group(3) or "contribution"
+    for party_id, party in parties.items():
+        if party_slug(party) == slug:
+            return party_id, what
+    if strict:
+        known = ", ".join(sorted(party_slug(p) for p in parties.values())) or "none yet"
+        raise InvalidInput(f"{name} names no party of this agreement; its parties are: {known}.", field=name)
+    return None
+
+
+# Reading typed values from text -----------------------------------------------------------
+
+def parse_value(name: str, kind: str, raw: str) -> object:
+    """Turn what a user typed into the typed value a term holds; empty text clears the term."""
+    text = raw.strip()
+    if not text or text.lower() == "none" and kind not in ("indexation",):
+        return None
+    try:
+        return _PARSERS[kind](text)
+    except (ValueError, InvalidOperation, KeyError):
+        raise InvalidInput(f"{name}: '{raw}' is not {_EXPECTED[kind]}.", field=name) from None
+
+
+def _money(text: str) -> int:
+    cleaned = text.replace("£", "").replace(",", "").replace(" ", "").lower()
+    factor = {"m": 10**6, "k": 10**3, "bn": 10**9}.get(cleaned[-2:] if cleaned.endswith("bn") else cleaned[-1:], 1)
+    if factor != 1:
+        cleaned = cleaned[:-2] if cleaned.endswith("bn") else cleaned[:-1]
+    pounds = Decimal(cleaned) * factor
+    pence = pounds * 100
+    if pence != pence.to_integral_value():
+        raise ValueError("fractions of a penny")
+    return int(pence)
+
+
+def _percent(text: str) -> Decimal:
+    value = Decimal(text.rstrip("%").strip())
+    if not value.is_finite():
+        raise ValueError("not a number")
+    return value
+
+
+def _whole(text: str) -> int:
+    if not re.fullmatch(r"-?\d+", text):
+        raise ValueError("not a whole number")
+    return int(text)
+
+
+def _months(text: str) -> int:
+    match = re.fullmatch(r"(-?\d+)\s*(months?|m|years?|y)?", text.lower())
+    if not match:
+        raise ValueError("not a period")
+    number = int(match.group(1))
+    return number * 12 if (match.group(2) or "m").startswith("y") else number
+
+
+_PARSERS: dict[str, Callable[[str], object]] = {
+    "date": date.fromisoformat, "months": _months, "count": _whole, "days": _whole, "money": _money,
+    "percent": _percent, "mechanism": lambda t: PaymentMechanism(t.lower()),
+    "invoicing": lambda t: InvoicingFrequency(t.lower()), "indexation": lambda t: Indexation(t.lower()),
+}
+_EXPECTED = {
+    "date": "a date written YYYY-MM-DD, such as 2027-04-01",
+    "months": "a number of months (or years, such as '5 years')",
+    "count": "a whole number", "days": "a whole number of days",
+    "money": "an amount in pounds, such as £120,000,000 or 120m, to the penny at most",
+    "percent": "a percentage, such as 4 or 2.5%",
+    "mechanism": "one of " + ", ".join(m.value for m in PaymentMechanism),
+    "invoicing": "one of " + ", ".join(m.value for m in InvoicingFrequency),
+    "indexation": "one of " + ", ".join(m.value for m in Indexation),
+}
+
+
+# Setting and getting by name ---------------------------------------------------------------
+
+def set_term(sheet: TermsSheet, name: str, raw: str, parties: Mapping[int, Party]) -> TermsSheet:
+    """A new sheet with one term changed from text (validation of the whole sheet comes after)."""
+    if name in DERIVED:
+        raise InvalidInput(f"{name} follows from other terms and cannot be set directly.", field=name)
+    if name in FIELDS:
+        part, attribute, kind = FIELDS[name]
+        value = parse_value(name, kind, raw)
+        if value is None and attribute in ("extension_count", "extension_months"):
+            value = 0
+        return replace(sheet, **{part: replace(getattr(sheet, part), **{attribute: value})})
+    found = _party_of(name, parties)
+    if found is None:
+        raise InvalidInput(f"{name} is not a term. Terms are named like payment.days or "
+                           "risk_share.<party>.gain; see 'negotiator terms show'.", field=name)
+    party_id, what = found
+    if what == "contribution":
+        pence = parse_value(name, "money", raw)
+        rest = tuple(c for c in sheet.payment.contributions if c[0] != party_id)
+        added = ((party_id, pence),) if pence is not None else ()
+        return replace(sheet, payment=replace(sheet.payment, contributions=rest + added))
+    return replace(sheet, risk_share=_set_share(sheet.risk_share, party_id, what, name, raw))
+
+
+def _set_share(risk: RiskShare, party_id: int, what: str, name: str, raw: str) -> RiskShare:
+    share = risk.share_of(party_id) or PartyShare(party_id, Decimal(0), Decimal(0))
+    if what == "cap":
+        share = replace(share, loss_cap=parse_value(name, "money", raw))
+    else:
+        value = parse_value(name, "percent", raw)
+        if value is None:  # clearing a share removes the party from the risk share
+            return replace(risk, shares=tuple(s for s in risk.shares if s.party_id != party_id))
+        share = replace(share, **{what: value})
+    others = [s for s in risk.shares if s.party_id != party_id]
+    position = next((i for i, s in enumerate(risk.shares) if s.party_id == party_id), len(others))
+    others.insert(position, share)
+    return replace(risk, shares=tuple(others))
+
+
+def get_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> object:
+    """The typed value of a term (None when not set); derived terms are computed."""
+    if name in FIELDS:
+        part, attribute, _kind = FIELDS[name]
+        return getattr(getattr(sheet, part), attribute)
+    if name == "duration.end":
+        return sheet.duration.initial_end
+    if name == "duration.latest_end":
+        return sheet.duration.latest_end
+    if name in ("duration.extensions", "risk_share.table"):
+        return render_term(sheet, name, parties)
+    party_id, what = _party_of(name, parties) or (None, None)
+    if what == "contribution":
+        return sheet.payment.contribution_of(party_id)
+    share = sheet.risk_share.share_of(party_id)
+    if share is None:
+        return None
+    return share.loss_cap if what == "cap" else getattr(share, what)
+
+
+def terms_as_dict(sheet: TermsSheet, parties: Mapping[int, Party]) -> dict[str, object]:
+    """Every term by name with a JSON-friendly value: money in pence, percentages and dates as text."""
+    out: dict[str, object] = {}
+    for name in term_names(parties):
+        if name in ("duration.extensions", "risk_share.table"):
+            continue
+        value = get_term(sheet, name, parties)
+        if isinstance(value, Decimal):
+            value = f"{value.normalize():f}"
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif value is not None and hasattr(value, "value"):
+            value = value.value
+        out[name] = value
+    return out
+
+
+def render_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> str | None:
+    """A term in plain legal English for the wording, or None when it is not set yet."""
+    duration = sheet.duration
+    if name == "duration.extensions":
+        if not duration.extension_count:
+            return "no extension options"
+        count = say.count_phrase(duration.extension_count, "further period")
+        return f"{count} of {say.months_phrase(duration.extension_months)} each"
+    if name == "risk_share.table":
+        return _risk_table(sheet.risk_share, parties)
+    value = get_term(sheet, name, parties)
+    if value is None:
+        return None
+    if name in FIELDS:
+        kind = FIELDS[name][2]
+    elif name.startswith("duration."):
+        kind = "date"
+    else:
+        kind = "percent" if name.endswith((".gain", ".loss")) else "money"
+    return _SAY[kind](value)
+
+
+_SAY: dict[str, Callable[[object], str]] = {
+    "date": say.long_date, "months": say.months_phrase, "count": lambda n: f"{say.number_words(n)} ({n})",
+    "days": lambda n: say.count_phrase(n, "day"), "money": say.money, "percent": say.percent,
+    "mechanism": lambda m: m.label, "invoicing": lambda m: m.value, "indexation": lambda m: m.label,
+}
+
+
+def _risk_table(risk: RiskShare, parties: Mapping[int, Party]) -> str | None:
+    if not risk.shares:
+        return None
+    lines = []
+    for share in risk.shares:
+        name = parties[share.party_id].name if share.party_id in parties else f"Party {share.party_id}"
+        cap = f", losses capped at {say.money(share.loss_cap)}" if share.loss_cap is not None else ""
+        lines.append(f"{name}: {say.percent(share.gain)} of gains and {say.percent(share.loss)} of losses{cap}")
+    if risk.corridor is not None:
+        lines.append(f"No gain or loss is shared within {say.percent(risk.corridor)} either side of the budget.")
+    return "\n".join(lines)
+
+
+def is_term_name(name: str) -> bool:
+    """Whether a name could be a term of some agreement (used for library clauses, which have no parties)."""
+    return name in FIELDS or name in DERIVED or _PARTY_FIELD.match(name) is not None

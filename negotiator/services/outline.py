@@ -1,0 +1,161 @@
+"""Use cases for an agreement's outline: sections from library clauses, edited, moved, indented,
+re-pinned to newer library versions, and rendered with the agreement's terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from negotiator.domain.clauses import MAX_TEXT, MAX_TITLE, check_text
+from negotiator.domain.diff import Segment, word_diff
+from negotiator.domain.errors import InvalidInput
+from negotiator.domain.outline import NumberedSection, Section, number_outline
+from negotiator.domain.placeholders import check_placeholders, render
+from negotiator.domain.term_fields import is_term, render_term, term_names
+from negotiator.storage.agreement_store import AgreementStore
+from negotiator.storage.clause_store import ClauseStore
+from negotiator.storage.database import Library
+from negotiator.storage.section_store import SectionStore
+
+
+@dataclass(frozen=True)
+class Repin:
+    """What re-pinning a section to the newest library version would change."""
+
+    section_id: int
+    clause_key: str
+    from_version: int
+    to_version: int
+    segments: list[Segment]
+
+
+class OutlineService:
+    """Sections of agreements in one open library."""
+
+    def __init__(self, library: Library, author: str) -> None:
+        self.library = library
+        self.author = author
+
+    def outline(self, agreement_id: int) -> list[NumberedSection]:
+        """The numbered outline (1, 1.1, …) with each section's latest wording."""
+        with self.library.unit_of_work() as session:
+            return number_outline(SectionStore(session).outline(agreement_id))
+
+    def rendered(self, agreement_id: int) -> list[tuple[NumberedSection, str]]:
+        """Each numbered section with its placeholders filled in from the terms, in legal English."""
+        with self.library.unit_of_work() as session:
+            agreements = AgreementStore(session)
+            agreement = agreements.get(agreement_id)
+            sheet = agreements.terms(agreement_id)
+            sections = number_outline(SectionStore(session).outline(agreement_id))
+        parties = {s.party.id: s.party for s in agreement.signatories}
+        return [(n, render(n.section.text, lambda name: render_term(sheet, name, parties))) for n in sections]
+
+    def add_from_library(self, agreement_id: int, clause_key: str, after: int | None = None) -> Section:
+        """Add a section holding a library clause's latest version, after a section or at the end."""
+        with self.library.unit_of_work() as session:
+            version = ClauseStore(session).version(clause_key)
+            self._check_wording(session, agreement_id, version.text)
+            parent, position = self._slot(session, agreement_id, after)
+            return SectionStore(session).add(agreement_id, parent, position, version.title, version.text,
+                                             clause_key, version.number, self.author, "From the library")
+
+    def add_blank(self, agreement_id: int, heading: str, text: str, after: int | None = None) -> Section:
+        """Add a section with wording of the agreement's own."""
+        heading, text = _heading(heading), _wording(text)
+        with self.library.unit_of_work() as session:
+            self._check_wording(session, agreement_id, text)
+            parent, position = self._slot(session, agreement_id, after)
+            return SectionStore(session).add(agreement_id, parent, position, heading, text, None, None, self.author)
+
+    def edit(self, section_id: int, text: str, heading: str | None = None, note: str = "") -> Section:
+        """Append a new version of a section's wording."""
+        text = _wording(text)
+        with self.library.unit_of_work() as session:
+            store = SectionStore(session)
+            current = store.get(section_id)
+            self._check_wording(session, store.agreement_of(section_id), text)
+            new_heading = current.heading if heading is None else _heading(heading)
+            if text == current.text and new_heading == current.heading:
+                raise InvalidInput("The section's wording is unchanged, so no new version was made.")
+            return store.append(section_id, new_heading, text, current.clause_key, current.clause_version,
+                                self.author, note)
+
+    def remove(self, section_id: int, removed: bool = True) -> None:
+        """Take a section out of the outline (kept in the history), or put it back."""
+        with self.library.unit_of_work() as session:
+            SectionStore(session).set_removed(section_id, removed)
+
+    def move(self, section_id: int, delta: int) -> None:
+        """Move a section up (-1) or down (+1) among its siblings."""
+        with self.library.unit_of_work() as session:
+            store = SectionStore(session)
+            section = store.get(section_id)
+            store.place(section_id, section.parent_id, section.position + delta)
+
+    def indent(self, section_id: int) -> None:
+        """Make a section the last sub-section of the section above it (1.2 becomes 1.1.1)."""
+        with self.library.unit_of_work() as session:
+            store = SectionStore(session)
+            section = store.get(section_id)
+            siblings = store.siblings(store.agreement_of(section_id), section.parent_id)
+            index = next(i for i, s in enumerate(siblings) if s.id == section_id)
+            if index == 0:
+                raise InvalidInput("The first section at a level cannot be indented: there is no section above it "
+                                   "to sit under.")
+            new_parent = siblings[index - 1]
+            store.place(section_id, new_parent.id, len(store.siblings(new_parent.agreement_id, new_parent.id)))
+
+    def outdent(self, section_id: int) -> None:
+        """Make a sub-section the next section after its parent (1.1.1 becomes 1.2)."""
+        with self.library.unit_of_work() as session:
+            store = SectionStore(session)
+            section = store.get(section_id)
+            if section.parent_id is None:
+                raise InvalidInput("A top-level section cannot be outdented further.")
+            parent = store.get(section.parent_id)
+            store.place(section_id, parent.parent_id, parent.position + 1)
+
+    def repin_preview(self, section_id: int) -> Repin:
+        """The word-level change re-pinning would make, from the section's text to the newest library text."""
+        with self.library.unit_of_work() as session:
+            section = SectionStore(session).get(section_id)
+            if section.clause_key is None:
+                raise InvalidInput("This section was not taken from the library, so it has nothing to re-pin to.")
+            latest = ClauseStore(session).version(section.clause_key)
+        if latest.number == section.clause_version:
+            raise InvalidInput(f"The section already uses the newest library version ({latest.number}) of "
+                               f"'{section.clause_key}'.")
+        return Repin(section_id, section.clause_key, section.clause_version or 0, latest.number,
+                     word_diff(section.text, latest.text))
+
+    def repin(self, section_id: int, to_version: int) -> Section:
+        """Take the library version seen in the preview as the section's new wording."""
+        with self.library.unit_of_work() as session:
+            store = SectionStore(session)
+            section = store.get(section_id)
+            version = ClauseStore(session).version(section.clause_key, to_version)
+            self._check_wording(session, store.agreement_of(section_id), version.text)
+            return store.append(section_id, version.title, version.text, section.clause_key, version.number,
+                                self.author, f"Re-pinned to library version {version.number}")
+
+    def _slot(self, session: object, agreement_id: int, after: int | None) -> tuple[int | None, int]:
+        store = SectionStore(session)
+        if after is None:
+            return None, len(store.siblings(agreement_id, None))
+        anchor = store.get(after)
+        if store.agreement_of(after) != agreement_id:
+            raise InvalidInput("That section belongs to another agreement.")
+        return anchor.parent_id, anchor.position + 1
+
+    def _check_wording(self, session: object, agreement_id: int, text: str) -> None:
+        agreement = AgreementStore(session).get(agreement_id)
+        parties = {s.party.id: s.party for s in agreement.signatories}
+        check_placeholders(text, lambda name: is_term(name, parties), examples=term_names(parties))
+
+
+def _heading(heading: str) -> str:
+    return check_text("heading", heading, limit=MAX_TITLE).strip()
+
+
+def _wording(text: str) -> str:
+    return check_text("text", text, limit=MAX_TEXT).strip("\n")

@@ -1,0 +1,129 @@
+"""Repository of agreement sections: the outline is rearranged in place (and audited), the
+wording is versioned append-only and hash-chained."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from negotiator.domain.clauses import chain_hash, format_time, utc_now
+from negotiator.domain.errors import NotFound
+from negotiator.domain.outline import Section
+from negotiator.storage.clause_store import GENESIS
+from negotiator.storage.models import SectionRow, SectionVersionRow
+
+
+def section_hash(row: SectionVersionRow) -> str:
+    """The hash a section version should carry."""
+    return chain_hash("section", row.section_id, row.number, row.parent_hash, row.heading, row.text,
+                      row.clause_key, row.clause_version, row.author, row.created_at, row.note)
+
+
+class SectionStore:
+    """Sections of agreements inside one unit of work."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def outline(self, agreement_id: int, *, include_removed: bool = False) -> list[Section]:
+        """Every section of an agreement with its latest wording (in no particular order)."""
+        query = (
+            select(SectionRow, SectionVersionRow)
+            .join(SectionVersionRow, and_(SectionVersionRow.section_id == SectionRow.id,
+                                          SectionVersionRow.number == SectionRow.latest_number))
+            .where(SectionRow.agreement_id == agreement_id)
+        )
+        if not include_removed:
+            query = query.where(SectionRow.removed.is_(False))
+        return [_section(row, version) for row, version in self._session.execute(query)]
+
+    def get(self, section_id: int) -> Section:
+        """One section with its latest wording."""
+        row = self._row(section_id)
+        return _section(row, self._version(row.id, row.latest_number))
+
+    def agreement_of(self, section_id: int) -> int:
+        """The agreement a section belongs to."""
+        return self._row(section_id).agreement_id
+
+    def siblings(self, agreement_id: int, parent_id: int | None) -> list[SectionRow]:
+        """The live sections under one parent, in order."""
+        query = select(SectionRow).where(SectionRow.agreement_id == agreement_id,
+                                         SectionRow.parent_id.is_(None) if parent_id is None
+                                         else SectionRow.parent_id == parent_id,
+                                         SectionRow.removed.is_(False))
+        return list(self._session.scalars(query.order_by(SectionRow.position, SectionRow.id)))
+
+    def add(self, agreement_id: int, parent_id: int | None, position: int, heading: str, text: str,
+            clause_key: str | None, clause_version: int | None, author: str, note: str = "") -> Section:
+        """Insert a section at a position among its siblings."""
+        row = SectionRow(agreement_id=agreement_id, parent_id=parent_id, position=position, removed=False,
+                         latest_number=0)
+        self._session.add(row)
+        self._session.flush()
+        self.place(row.id, parent_id, position)
+        self.append(row.id, heading, text, clause_key, clause_version, author, note)
+        return self.get(row.id)
+
+    def append(self, section_id: int, heading: str, text: str, clause_key: str | None,
+               clause_version: int | None, author: str, note: str = "") -> Section:
+        """Append a new version of a section's wording."""
+        row = self._row(section_id)
+        parent = self._version(row.id, row.latest_number).content_hash if row.latest_number else GENESIS
+        version = SectionVersionRow(
+            section_id=row.id, number=row.latest_number + 1, heading=heading, text=text, clause_key=clause_key,
+            clause_version=clause_version, author=author, created_at=format_time(utc_now()), note=note,
+            parent_hash=parent, content_hash="",
+        )
+        version.content_hash = section_hash(version)
+        self._session.add(version)
+        row.latest_number = version.number
+        self._session.flush()
+        return _section(row, version)
+
+    def place(self, section_id: int, parent_id: int | None, position: int) -> None:
+        """Move a section under a parent at a position, renumbering the siblings 0, 1, 2, …"""
+        row = self._row(section_id)
+        old_parent = row.parent_id
+        others = [s for s in self.siblings(row.agreement_id, parent_id) if s.id != row.id]
+        position = max(0, min(position, len(others)))
+        others.insert(position, row)
+        row.parent_id = parent_id
+        for index, sibling in enumerate(others):
+            sibling.position = index
+        if old_parent != parent_id:
+            for index, sibling in enumerate(s for s in self.siblings(row.agreement_id, old_parent) if s.id != row.id):
+                sibling.position = index
+        self._session.flush()
+
+    def set_removed(self, section_id: int, removed: bool) -> None:
+        """Take a section (and so its sub-sections) out of the outline, or put it back; never deleted."""
+        row = self._row(section_id)
+        row.removed = removed
+        self._session.flush()
+        if not removed:
+            self.place(row.id, row.parent_id, row.position)
+
+    def versions(self, section_id: int) -> list[SectionVersionRow]:
+        """Every version of a section, oldest first (rows: for hashing and history only)."""
+        query = select(SectionVersionRow).where(SectionVersionRow.section_id == section_id)
+        return list(self._session.scalars(query.order_by(SectionVersionRow.number)))
+
+    def _version(self, section_id: int, number: int) -> SectionVersionRow:
+        found = self._session.scalar(select(SectionVersionRow).where(
+            SectionVersionRow.section_id == section_id, SectionVersionRow.number == number))
+        if found is None:
+            raise NotFound(f"Section {section_id} has no version {number}.")
+        return found
+
+    def _row(self, section_id: int) -> SectionRow:
+        row = self._session.get(SectionRow, section_id)
+        if row is None:
+            raise NotFound(f"There is no section with id {section_id}.")
+        return row
+
+
+def _section(row: SectionRow, version: SectionVersionRow) -> Section:
+    return Section(id=row.id, parent_id=row.parent_id, position=row.position, heading=version.heading,
+                   text=version.text, clause_key=version.clause_key, clause_version=version.clause_version,
+                   version=version.number)
