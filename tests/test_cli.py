@@ -104,11 +104,14 @@ def test_bad_input_exits_2_with_a_message(imported: Path, tmp_path: Path) -> Non
     assert "Traceback" not in refused.stderr + again.stderr + unknown.stderr
 
 
-def test_the_default_library_is_seeded_with_the_starter_library(tmp_path: Path) -> None:
+def test_the_default_library_is_seeded_with_the_starter_library_and_the_demo(tmp_path: Path) -> None:
     result = negotiator("library", "list", "--json", home=tmp_path)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) >= 40
     assert (tmp_path / "data" / "Negotiator" / "library.sqlite").exists()
+    agreements = json.loads(negotiator("agreements", "list", "--json", home=tmp_path).stdout)
+    titles = {a["title"] for a in agreements}
+    assert {"Northshire Ageing Well Alliance Agreement", "Northshire MSK Prime Contract"} <= titles
 
 
 def test_version_flag(tmp_path: Path) -> None:

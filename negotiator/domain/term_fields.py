@@ -225,7 +225,8 @@ def render_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> s
         if not duration.extension_count:
             return "no extension options"
         count = say.count_phrase(duration.extension_count, "further period")
-        return f"{count} of {say.months_phrase(duration.extension_months)} each"
+        each = " each" if duration.extension_count > 1 else ""
+        return f"{count} of {say.months_phrase(duration.extension_months)}{each}"
     if name == "risk_share.table":
         return _risk_table(sheet.risk_share, parties)
     value = get_term(sheet, name, parties)

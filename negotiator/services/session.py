@@ -1,13 +1,20 @@
-"""Opening the library the user asked for, seeding a new default library with the starter clauses."""
+"""Opening the library the user asked for: the services over it, and the seeding of a new
+default library with the starter clauses and the demo negotiation."""
 
 from __future__ import annotations
 
 import getpass
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
+from negotiator.domain.library_file import read_library_file
 from negotiator.locations import default_library_path, starter_library_file
+from negotiator.services.agreements import AgreementService
+from negotiator.services.demo import create_demo
 from negotiator.services.library import LibraryService
+from negotiator.services.outline import OutlineService
+from negotiator.storage.database import open_library
 
 
 def default_author() -> str:
@@ -18,18 +25,51 @@ def default_author() -> str:
         return "Negotiator user"
 
 
-def open_session(library: str | None, author: str | None = None, *, seed: bool | None = None) -> LibraryService:
+@dataclass
+class Workspace:
+    """Every service over one open library."""
+
+    clauses: LibraryService
+    agreements: AgreementService
+    outline: OutlineService
+
+    @property
+    def location(self) -> str:
+        """Where the library lives."""
+        return self.clauses.location
+
+    def create_demo(self) -> list[str]:
+        """Add the demo negotiation (its clauses come from the starter library)."""
+        # The starter file's order is the order a drafter would put the clauses in.
+        keys = [c.key for c in read_library_file(starter_library_file()).clauses]
+        return create_demo(self.agreements, self.outline, keys)
+
+    def close(self) -> None:
+        """Close the library."""
+        self.clauses.close()
+
+
+def open_workspace(target: str | Path, author: str) -> Workspace:
+    """Open a library by path or URL and build the services over it."""
+    library = open_library(target)
+    return Workspace(LibraryService(library, author), AgreementService(library, author),
+                     OutlineService(library, author))
+
+
+def open_session(library: str | None, author: str | None = None, *, seed: bool | None = None) -> Workspace:
     """Open the named library, or the user's default one.
 
-    A new library gets the starter clauses when ``seed`` is true; by default only the user's
-    default library is seeded, so a library named on the command line starts empty.
+    A new library gets the starter clauses and the demo negotiation when ``seed`` is true; by
+    default only the user's default library is seeded, so a library named on the command line
+    starts empty.
     """
     target: str | Path = library if library else default_library_path()
-    service = LibraryService.open(target, author or default_author())
-    if service.is_new and (seed if seed is not None else library is None):
+    workspace = open_workspace(target, author or default_author())
+    if workspace.clauses.is_new and (seed if seed is not None else library is None):
         try:
-            service.import_file(starter_library_file())
+            workspace.clauses.import_file(starter_library_file())
+            workspace.create_demo()
         except BaseException:
-            service.close()
+            workspace.close()
             raise
-    return service
+    return workspace

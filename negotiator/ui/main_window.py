@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 
 from negotiator import APP_NAME, __version__
 from negotiator.services.library import LibraryService
-from negotiator.services.session import open_session
+from negotiator.services.session import Workspace, open_session
 from negotiator.ui import commands
 from negotiator.ui.actions import ACTIONS, build_menus
 from negotiator.ui.clause_view import ClauseView
@@ -25,7 +25,8 @@ class MainWindow(QMainWindow):
     def __init__(self, author: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.author = author
-        self.service: LibraryService | None = None
+        self.workspace: Workspace | None = None
+        self.service: LibraryService | None = None  # the clause library of the open workspace
         self.undo_stack = QUndoStack(self)
         self.resize(1100, 720)
         self.library_panel = LibraryPanel()
@@ -53,19 +54,21 @@ class MainWindow(QMainWindow):
     def open_library(self, target: str | None) -> bool:
         """Open a library (the user's own when target is None); on failure keep the current one."""
         try:
-            service = open_session(target, self.author)
+            workspace = open_session(target, self.author)
         except Exception as error:
             show_error(self, self.tr("The library could not be opened"), error)
             self.statusBar().showMessage(self.tr("No library open"))
             return False
-        self.set_service(service)
+        self.set_workspace(workspace)
         return True
 
-    def set_service(self, service: LibraryService | None) -> None:
+    def set_workspace(self, workspace: Workspace | None) -> None:
         """Show a library that is already open."""
-        if self.service is not None:
-            self.service.close()
-        self.service = service
+        if self.workspace is not None:
+            self.workspace.close()
+        self.workspace = workspace
+        self.service = workspace.clauses if workspace else None
+        service = self.service
         self.undo_stack.clear()
         self.library_panel.set_service(service)
         self.clause_view.show_clause(None, [])
@@ -207,7 +210,7 @@ class MainWindow(QMainWindow):
         retire.setText(self.tr("Rein&state Clause") if has_clause and clause.retired else self.tr("Re&tire Clause"))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.service is not None:
-            self.service.close()
-            self.service = None
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = self.service = None
         super().closeEvent(event)

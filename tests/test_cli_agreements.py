@@ -1,0 +1,89 @@
+"""The agreement, terms, check, parties and demo commands, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .test_cli import negotiator
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    result = negotiator("--library", path, "demo")
+    assert result.returncode == 0, result.stderr
+    assert "Northshire MSK Prime Contract" in result.stdout
+    return path
+
+
+@pytest.fixture
+def demo(tmp_path: Path, demo_template: Path) -> Path:
+    path = tmp_path / "demo.sqlite"
+    path.write_bytes(demo_template.read_bytes())
+    return path
+
+
+def test_agreements_list_and_show_as_json(demo: Path) -> None:
+    listed = json.loads(negotiator("--library", demo, "agreements", "list", "--json").stdout)
+    assert len(listed) == 6 and all({"id", "title", "kind", "model", "status", "parent", "parties"} <= set(a)
+                                    for a in listed)
+    shown = json.loads(negotiator("--library", demo, "agreements", "show", "MSK Sub-contract: Active Physio",
+                                  "--json").stdout)
+    assert shown["parent"] == "Northshire MSK Prime Contract" and shown["kind"] == "sub_contract"
+    assert {"name": "Active Physio CIC", "short_name": "Active Physio", "role": "sub_contractor"} in shown["parties"]
+    assert shown["outline"][0]["number"] == "1" and shown["outline"][0]["id"].startswith("s")
+    assert shown["terms"]["payment.days"] == 45 and shown["terms"]["duration.start"] == "2027-04-01"
+    payment = next(s for s in shown["outline"] if s["clause"] == "subcontract.payment.invoicing")
+    assert "within forty-five (45) days of receipt" in payment["text"]
+
+
+def test_terms_show_and_set(demo: Path) -> None:
+    shown = json.loads(negotiator("--library", demo, "terms", "show", "Northshire MSK Prime Contract", "--json").stdout)
+    assert shown["payment.annual_value"] == 2_400_000_000 and shown["id"]
+    table = negotiator("--library", demo, "terms", "show", "Northshire MSK Prime Contract").stdout
+    assert "five (5) years" in table and "£24,000,000" in table
+    result = negotiator("--library", demo, "terms", "set", "MSK Sub-contract: Active Physio", "payment.days", "30")
+    assert result.returncode == 0 and "thirty (30) days" in result.stdout
+
+
+def test_invalid_terms_exit_2_and_are_not_saved(demo: Path) -> None:
+    result = negotiator("--library", demo, "terms", "set", "Northshire Ageing Well", "risk_share.hope-street.gain", "5")
+    assert result.returncode == 2 and "total 85%" in result.stderr and "Traceback" not in result.stderr
+    shown = json.loads(negotiator("--library", demo, "terms", "show", "Northshire Ageing Well", "--json").stdout)
+    assert shown["risk_share.hope-street.gain"] == "20"
+    bad_field = negotiator("--library", demo, "terms", "set", "Northshire Ageing Well", "payment.dayz", "5")
+    assert bad_field.returncode == 2 and "is not a term" in bad_field.stderr
+
+
+def test_check_exits_1_with_the_deliberate_finding_then_0_when_fixed(demo: Path) -> None:
+    found = negotiator("--library", demo, "check", "--json")
+    assert found.returncode == 1
+    findings = json.loads(found.stdout)
+    assert [f["rule"] for f in findings] == ["payment-flows-down"]
+    assert findings[0]["agreement"] == "MSK Sub-contract: Active Physio"
+    assert findings[0]["other_agreement"] == "Northshire MSK Prime Contract"
+    negotiator("--library", demo, "terms", "set", "MSK Sub-contract: Active Physio", "payment.days", "30")
+    clean = negotiator("--library", demo, "check")
+    assert clean.returncode == 0 and "consistent" in clean.stdout
+
+
+def test_a_party_in_use_cannot_be_removed(demo: Path) -> None:
+    result = negotiator("--library", demo, "parties", "remove", "Meridian")
+    assert result.returncode == 2 and "Northshire MSK Prime Contract" in result.stderr
+    assert "Meridian" in negotiator("--library", demo, "parties", "list").stdout
+    added = negotiator("--library", demo, "parties", "add", "Spare Org", "--short", "Spare", "--type", "nhs_trust")
+    assert added.returncode == 0
+    assert negotiator("--library", demo, "parties", "remove", "Spare").returncode == 0
+
+
+def test_the_demo_runs_once(demo: Path) -> None:
+    again = negotiator("--library", demo, "demo")
+    assert again.returncode == 2 and "already" in again.stderr
+
+
+def test_an_unknown_agreement_is_named(demo: Path) -> None:
+    result = negotiator("--library", demo, "agreements", "show", "No Such Deal")
+    assert result.returncode == 2 and "No Such Deal" in result.stderr

@@ -1,0 +1,93 @@
+"""An agreement's outline: sections from the library, numbered, moved, indented, re-pinned."""
+
+from __future__ import annotations
+
+import pytest
+
+from negotiator.domain.diff import render_plain
+from negotiator.domain.errors import InvalidInput
+from negotiator.services.session import Workspace, open_workspace
+
+
+@pytest.fixture
+def ws(starter_path) -> Workspace:
+    opened = open_workspace(starter_path, "Test Drafter")
+    opened.agreements.add_party("The ICB", "ICB", "commissioner")
+    opened.agreements.add_party("Integrator Ltd", "Integrator", "independent_sector_provider")
+    opened.agreements.create_agreement("Prime", "prime_contract", "prime_contractor",
+                                       [("ICB", "commissioner"), ("Integrator", "prime_contractor")])
+    yield opened
+    opened.close()
+
+
+def _numbers(ws: Workspace, agreement_id: int = 1) -> list[tuple[str, str]]:
+    return [(n.number, n.section.clause_key or n.section.heading) for n in ws.outline.outline(agreement_id)]
+
+
+def _add(ws: Workspace, *keys: str) -> list[int]:
+    return [ws.outline.add_from_library(1, key).id for key in keys]
+
+
+def test_sections_are_numbered_and_can_be_indented_outdented_and_moved(ws: Workspace) -> None:
+    a, b, c = _add(ws, "subcontract.principles", "subcontract.term", "subcontract.services")
+    assert _numbers(ws) == [("1", "subcontract.principles"), ("2", "subcontract.term"), ("3", "subcontract.services")]
+    ws.outline.indent(b)
+    ws.outline.indent(c)
+    ws.outline.indent(c)
+    assert [n for n, _ in _numbers(ws)] == ["1", "1.1", "1.1.1"]
+    ws.outline.outdent(c)
+    assert _numbers(ws)[2] == ("1.2", "subcontract.services")
+    ws.outline.move(c, -1)
+    assert _numbers(ws)[1:] == [("1.1", "subcontract.services"), ("1.2", "subcontract.term")]
+    with pytest.raises(InvalidInput, match="first section at a level"):
+        ws.outline.indent(a)
+    with pytest.raises(InvalidInput, match="top-level"):
+        ws.outline.outdent(a)
+
+
+def test_adding_after_a_section_and_removing_keeps_history(ws: Workspace) -> None:
+    a, b = _add(ws, "subcontract.principles", "subcontract.term")
+    middle = ws.outline.add_blank(1, "Definitions", "Words have the meanings given in Schedule 1.", after=a)
+    assert [k for _, k in _numbers(ws)] == ["subcontract.principles", "Definitions", "subcontract.term"]
+    ws.outline.remove(middle.id)
+    assert [n for n, _ in _numbers(ws)] == ["1", "2"]
+    ws.outline.remove(middle.id, removed=False)
+    assert [k for _, k in _numbers(ws)][1] == "Definitions"
+
+
+def test_editing_a_section_appends_a_version_and_refuses_unknown_terms(ws: Workspace) -> None:
+    (a,) = _add(ws, "subcontract.payment.invoicing")
+    first = ws.outline.outline(1)[0].section
+    edited = ws.outline.edit(a, first.text + " Payment is by BACS.", note="Payment method")
+    assert edited.version == 2
+    with pytest.raises(InvalidInput, match=r"\{\{payment.dayz\}\}.*not a term"):
+        ws.outline.edit(a, "Pay within {{payment.dayz}}.")
+    with pytest.raises(InvalidInput, match="unchanged"):
+        ws.outline.edit(a, edited.text)
+    assert ws.outline.outline(1)[0].section.version == 2
+
+
+def test_the_wording_shows_the_terms_in_legal_english(ws: Workspace) -> None:
+    _add(ws, "subcontract.payment.invoicing")
+    assert "[payment.days not yet agreed]" in ws.outline.rendered(1)[0][1]
+    ws.agreements.set_term(1, "payment.days", "20")
+    assert "within twenty (20) days of receipt" in ws.outline.rendered(1)[0][1]
+
+
+def test_repinning_shows_the_diff_then_takes_the_newer_library_version(ws: Workspace) -> None:
+    (a,) = _add(ws, "subcontract.principles")
+    with pytest.raises(InvalidInput, match="already uses the newest"):
+        ws.outline.repin_preview(a)
+    old = ws.clauses.version("subcontract.principles").text
+    ws.clauses.revise("subcontract.principles", old.replace("work together", "collaborate"))
+    preview = ws.outline.repin_preview(a)
+    assert (preview.from_version, preview.to_version) == (1, 2)
+    assert "[-work together-]{+collaborate+}" in render_plain(preview.segments)
+    section = ws.outline.repin(a, preview.to_version)
+    assert section.clause_version == 2 and section.version == 2 and "collaborate" in section.text
+
+
+def test_library_clauses_with_unknown_placeholders_are_refused_on_save(ws: Workspace) -> None:
+    with pytest.raises(InvalidInput, match=r"\{\{payment.dayss\}\}"):
+        ws.clauses.revise("subcontract.term", "Runs for {{payment.dayss}}.")
+    ws.clauses.revise("subcontract.term", "Runs for {{duration.initial_term}} from {{ duration.start }}.")
