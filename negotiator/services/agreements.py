@@ -150,8 +150,8 @@ class AgreementService:
         """Network findings: all of them, or those that concern one agreement."""
         with self.library.unit_of_work() as session:
             store = AgreementStore(session)
-            agreements = store.all()
-            nodes = [NetworkNode(a, store.terms(a.id)) for a in agreements]
+            sheets = store.all_terms()
+            nodes = [NetworkNode(a, sheets.get(a.id, TermsSheet())) for a in store.all()]
             wanted = store.find(str(reference)).id if reference is not None else None
         findings = check_network(nodes)
         if wanted is None:

@@ -115,6 +115,26 @@ class OutlineService:
             parent = store.get(section.parent_id)
             store.place(section_id, parent.parent_id, parent.position + 1)
 
+    def place(self, section_id: int, parent_id: int | None, position: int) -> None:
+        """Put a section back at a known place in the outline (how moves are undone)."""
+        with self.library.unit_of_work() as session:
+            SectionStore(session).place(section_id, parent_id, position)
+
+    def restore_version(self, section_id: int, number: int) -> Section:
+        """Append a new version carrying an earlier version's heading, wording and library pin."""
+        with self.library.unit_of_work() as session:
+            store = SectionStore(session)
+            old = next((v for v in store.versions(section_id) if v.number == number), None)
+            if old is None:
+                raise InvalidInput(f"The section has no version {number}.")
+            return store.append(section_id, old.heading, old.text, old.clause_key, old.clause_version,
+                                self.author, f"Restored version {number}")
+
+    def section(self, section_id: int) -> Section:
+        """One section as it stands."""
+        with self.library.unit_of_work() as session:
+            return SectionStore(session).get(section_id)
+
     def repin_preview(self, section_id: int) -> Repin:
         """The word-level change re-pinning would make, from the section's text to the newest library text."""
         with self.library.unit_of_work() as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from negotiator.domain.agreement import Agreement
@@ -90,6 +90,17 @@ class AgreementStore:
         """The agreement's current terms (an empty sheet before any are set)."""
         row = self._latest_terms(agreement_id)
         return sheet_from_data(json.loads(row.data)) if row else TermsSheet()
+
+    def all_terms(self) -> dict[int, TermsSheet]:
+        """The current terms sheet of every agreement that has one, in one query."""
+        latest = (select(TermsVersionRow.agreement_id, func.max(TermsVersionRow.number).label("number"))
+                  .group_by(TermsVersionRow.agreement_id).subquery())
+        rows = self._session.execute(
+            select(TermsVersionRow.agreement_id, TermsVersionRow.data).join(
+                latest, (latest.c.agreement_id == TermsVersionRow.agreement_id)
+                & (latest.c.number == TermsVersionRow.number))
+        )
+        return {agreement_id: sheet_from_data(json.loads(data)) for agreement_id, data in rows}
 
     def terms_history(self, agreement_id: int) -> list[tuple[int, str, str, str]]:
         """(version, time, author, note) of every saved terms sheet, oldest first."""

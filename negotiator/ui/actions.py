@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import reduce
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -16,7 +17,7 @@ class ActionSpec:
     id: str
     menu: str
     text: str
-    handler: str  # name of the window method that carries it out
+    handler: str  # the window method that carries it out ("agreements.move_up": a method of window.agreements)
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""
 
@@ -37,6 +38,26 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Show the word-level changes from the previous version"),
     ActionSpec("clause.retire", "&Clause", "Re&tire Clause", "toggle_retired", None,
                "Hide this clause from the library; it is kept and can be reinstated"),
+    ActionSpec("agreement.add_clause", "&Agreement", "Add &Library Clause", "agreements.add_library_clause",
+               "Ctrl+Shift+A", "Add the clause shown in the clause view after the selected section"),
+    ActionSpec("agreement.edit_section", "&Agreement", "&Edit Section Wording…", "agreements.edit_section",
+               "Ctrl+Shift+E", "Write new wording for the selected section (a new version)"),
+    ActionSpec("agreement.remove_section", "&Agreement", "&Remove Section", "agreements.remove_section",
+               "Ctrl+Shift+Del", "Take the selected section out of the outline; its history is kept"),
+    ActionSpec("agreement.move_up", "&Agreement", "Move Section &Up", "agreements.move_up", "Alt+Up",
+               "Move the selected section above the one before it"),
+    ActionSpec("agreement.move_down", "&Agreement", "Move Section &Down", "agreements.move_down", "Alt+Down",
+               "Move the selected section below the one after it"),
+    ActionSpec("agreement.indent", "&Agreement", "&Indent Section", "agreements.indent", "Alt+Right",
+               "Make the selected section a sub-section of the one above (1.2 becomes 1.1.1)"),
+    ActionSpec("agreement.outdent", "&Agreement", "&Outdent Section", "agreements.outdent", "Alt+Left",
+               "Make the selected sub-section a section of the level above (1.1.1 becomes 1.2)"),
+    ActionSpec("agreement.repin", "&Agreement", "Re-&pin to Newest Library Version…", "agreements.repin_section",
+               None, "See what the newest library wording would change, then take it"),
+    ActionSpec("agreement.rename", "&Agreement", "Re&name Agreement…", "agreements.rename_agreement", "F2",
+               "Give the open agreement a new title"),
+    ActionSpec("agreement.check", "&Agreement", "&Check the Network", "check_network", "F5",
+               "Look for contradictions between the agreements and show them in the Findings panel"),
     ActionSpec("help.about", "&Help", "&About Negotiator", "show_about", None, "Version and licence"),
 )
 
@@ -47,7 +68,7 @@ def build_menus(
     """Create the menu bar from the table; ``extra`` adds ready-made actions (undo, redo) per menu."""
     menus: dict[str, QMenu] = {}
     actions: dict[str, QAction] = {}
-    order = ["&File", "&Edit", "&Clause", "&Help"]
+    order = ["&File", "&Edit", "&View", "&Clause", "&Agreement", "&Help"]
     for name in order:
         menus[name] = window.menuBar().addMenu(window.tr(name))
         for action in extra.get(name, []):
@@ -59,7 +80,7 @@ def build_menus(
             action.setShortcut(QKeySequence(spec.shortcut))
         action.setToolTip(window.tr(spec.tip))
         action.setStatusTip(window.tr(spec.tip))
-        handler: Callable[[], object] = getattr(window, spec.handler)
+        handler: Callable[[], object] = reduce(getattr, spec.handler.split("."), window)
         action.triggered.connect(lambda _checked=False, h=handler: h())
         menus[spec.menu].addAction(action)
         actions[spec.id] = action

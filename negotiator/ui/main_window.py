@@ -6,13 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from negotiator import APP_NAME, __version__
 from negotiator.services.library import LibraryService
 from negotiator.services.session import Workspace, open_session
 from negotiator.ui import commands
 from negotiator.ui.actions import ACTIONS, build_menus
+from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.clause_view import ClauseView
 from negotiator.ui.errors import show_error
 from negotiator.ui.library_panel import LibraryPanel
@@ -28,26 +29,44 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.service: LibraryService | None = None  # the clause library of the open workspace
         self.undo_stack = QUndoStack(self)
-        self.resize(1100, 720)
+        self.resize(1280, 800)
         self.library_panel = LibraryPanel()
-        dock = QDockWidget(self.tr("Library"), self)
-        dock.setObjectName("libraryDock")
-        dock.setWidget(self.library_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.resizeDocks([dock], [360], Qt.Orientation.Horizontal)
+        self.agreements = AgreementController(self)
+        library_dock = self._dock("libraryDock", self.tr("Library"), self.library_panel,
+                                  Qt.DockWidgetArea.LeftDockWidgetArea)
+        agreements_dock = self._dock("agreementsDock", self.tr("Agreements"), self.agreements.panel,
+                                     Qt.DockWidgetArea.LeftDockWidgetArea)
+        findings_dock = self._dock("findingsDock", self.tr("Findings"), self.agreements.findings,
+                                   Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.resizeDocks([library_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([findings_dock], [140], Qt.Orientation.Vertical)
         self.clause_view = ClauseView()
-        self.setCentralWidget(self.clause_view)
+        self.central = QTabWidget()
+        self.central.setAccessibleName(self.tr("Documents"))
+        self.central.addTab(self.clause_view, self.tr("Clause"))
+        self.central.addTab(self.agreements.view, self.tr("Agreement"))
+        self.setCentralWidget(self.central)
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.actions_by_id = build_menus(self, ACTIONS, {"&Edit": [undo, redo]})
+        docks = [d.toggleViewAction() for d in (library_dock, agreements_dock, findings_dock)]
+        self.actions_by_id = build_menus(self, ACTIONS, {"&Edit": [undo, redo], "&View": docks})
         self.actions_by_id["edit.undo"], self.actions_by_id["edit.redo"] = undo, redo
         self.library_panel.clause_chosen.connect(self.show_clause)
-        self.clause_view.versions_selected.connect(lambda _n: self._update_actions())
+        self.clause_view.versions_selected.connect(lambda _n: self.update_actions())
+        self.agreements.view.section_selected.connect(lambda _s: self.update_actions())
+        self.agreements.view.terms_applied.connect(self.agreements.apply_terms)
         self._update_title()
-        self._update_actions()
+        self.update_actions()
         self.statusBar().showMessage(self.tr("Opening the library…"))
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
     # Library ------------------------------------------------------------------------------
 
@@ -72,8 +91,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.library_panel.set_service(service)
         self.clause_view.show_clause(None, [])
+        self.agreements.current = None
+        self.agreements.reload()
         self._update_title()
-        self._update_actions()
+        self.update_actions()
         if service is not None:
             count = sum(n for _, n in service.categories())
             self.statusBar().showMessage(self.tr("%n clause(s) in the library", "", count))
@@ -103,7 +124,7 @@ class MainWindow(QMainWindow):
         except Exception as error:
             show_error(self, self.tr("The clauses were not imported"), error)
             return
-        self.undo_stack.push(commands.imported(self.service, report, self._refresh, self._report))
+        self.undo_stack.push(commands.imported(self.service, report, self._refresh, self.report))
         self._refresh("")
         self.statusBar().showMessage(self.tr("Imported %n clause(s)", "", len(report.keys)))
 
@@ -120,7 +141,8 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("The clause could not be shown"), error)
             return
         self.clause_view.show_clause(clause, versions)
-        self._update_actions()
+        self.central.setCurrentWidget(self.clause_view)
+        self.update_actions()
 
     def revise_clause(self, text: str | None = None, note: str = "") -> None:
         """Append a new version of the current clause (asking for the wording when not given)."""
@@ -133,7 +155,7 @@ class MainWindow(QMainWindow):
                 return
             text, note = dialog.wording.toPlainText(), dialog.note.text()
         self._edit(self.tr("The clause was not revised"),
-                   lambda: commands.revise(self.service, clause.key, text, note, self._refresh, self._report))
+                   lambda: commands.revise(self.service, clause.key, text, note, self._refresh, self.report))
 
     def restore_version(self) -> None:
         """Make the selected version's wording current again."""
@@ -141,7 +163,7 @@ class MainWindow(QMainWindow):
         if self.service is None or clause is None or len(numbers) != 1:
             return
         self._edit(self.tr("The version was not restored"),
-                   lambda: commands.restore(self.service, clause.key, numbers[0], self._refresh, self._report))
+                   lambda: commands.restore(self.service, clause.key, numbers[0], self._refresh, self.report))
 
     def toggle_retired(self) -> None:
         """Retire the current clause, or reinstate a retired one."""
@@ -149,7 +171,7 @@ class MainWindow(QMainWindow):
         if self.service is None or clause is None:
             return
         self._edit(self.tr("The clause was not changed"),
-                   lambda: commands.retire(self.service, clause.key, not clause.retired, self._refresh, self._report))
+                   lambda: commands.retire(self.service, clause.key, not clause.retired, self._refresh, self.report))
 
     def compare_with_previous(self) -> None:
         """Select the current version and the one before it, showing their comparison."""
@@ -181,6 +203,7 @@ class MainWindow(QMainWindow):
     def _refresh(self, key: str) -> None:
         current = self.clause_view.clause
         self.library_panel.reload()
+        self.agreements.reload()
         shown = key or (current.key if current else "")
         if shown and self.service is not None:
             self.show_clause(shown)
@@ -188,14 +211,31 @@ class MainWindow(QMainWindow):
             if clause is not None:
                 self.library_panel.select_key(clause.key, clause.category)
 
-    def _report(self, action: str, error: BaseException) -> None:
+    def report(self, action: str, error: BaseException) -> None:
+        """Show why an undo or redo could not be carried out."""
         show_error(self, action, error)
+
+    def show_agreement_tab(self) -> None:
+        """Bring the agreement view to the front."""
+        self.central.setCurrentWidget(self.agreements.view)
+
+    def check_network(self) -> None:
+        """Re-run the network checks and show the findings panel."""
+        if self.workspace is None:
+            return
+        self.agreements.reload()
+        dock = self.findChild(QDockWidget, "findingsDock")
+        dock.show()
+        dock.raise_()
+        count = self.agreements.findings.model.rowCount()
+        self.statusBar().showMessage(self.tr("%n finding(s) in the contract network", "", count))
 
     def _update_title(self) -> None:
         where = Path(self.service.location).name if self.service else self.tr("no library")
         self.setWindowTitle(f"{APP_NAME} — {where}")
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
+        """Enable each action only where it can act."""
         clause = self.clause_view.clause
         has_clause = self.service is not None and clause is not None
         numbers = self.clause_view.selected_numbers() if has_clause else []
@@ -205,6 +245,13 @@ class MainWindow(QMainWindow):
             has_clause and len(numbers) == 1 and numbers[0] != clause.latest_number
         )
         self.actions_by_id["clause.compare"].setEnabled(has_clause and len(numbers) == 1 and numbers[0] > 1)
+        section = self.workspace is not None and self.agreements.view.current_section() is not None
+        for name in ("edit_section", "remove_section", "move_up", "move_down", "indent", "outdent", "repin"):
+            self.actions_by_id[f"agreement.{name}"].setEnabled(section)
+        has_agreement = self.workspace is not None and self.agreements.current is not None
+        self.actions_by_id["agreement.add_clause"].setEnabled(has_agreement and has_clause)
+        self.actions_by_id["agreement.rename"].setEnabled(has_agreement)
+        self.actions_by_id["agreement.check"].setEnabled(self.workspace is not None)
         retire = self.actions_by_id["clause.retire"]
         retire.setEnabled(has_clause)
         retire.setText(self.tr("Rein&state Clause") if has_clause and clause.retired else self.tr("Re&tire Clause"))

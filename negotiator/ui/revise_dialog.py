@@ -7,16 +7,17 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 from negotiator.domain.clauses import ClauseVersion
 
 
-class ReviseDialog(QDialog):
-    """Edit the wording of a clause's latest version; saving appends a new version."""
+class WordingDialog(QDialog):
+    """Edit a piece of wording; saving appends a new version, the old one is kept."""
 
-    def __init__(self, version: ClauseVersion, parent: QWidget | None = None) -> None:
+    def __init__(self, heading: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Revise %1").replace("%1", version.title))
+        self.setWindowTitle(self.tr("Revise %1").replace("%1", heading))
         self.resize(640, 420)
-        self.wording = QPlainTextEdit(version.text)
+        self.wording = QPlainTextEdit(text)
         self.wording.setAccessibleName(self.tr("New wording"))
-        self.wording.setToolTip(self.tr("The clause's new wording; the old version is kept"))
+        self.wording.setToolTip(self.tr("The new wording; the old version is kept. Terms can be written as "
+                                        "placeholders such as {{payment.days}}"))
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setPlaceholderText(self.tr("Why the wording changed (optional)"))
@@ -28,3 +29,10 @@ class ReviseDialog(QDialog):
         form.addRow(self.tr("&Wording"), self.wording)
         form.addRow(self.tr("&Note"), self.note)
         form.addRow(buttons)
+
+
+class ReviseDialog(WordingDialog):
+    """Edit the wording of a library clause's latest version."""
+
+    def __init__(self, version: ClauseVersion, parent: QWidget | None = None) -> None:
+        super().__init__(version.title, version.text, parent)

@@ -11,7 +11,9 @@ Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class _RowsModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel):
+    """A table over a list of plain objects; subclasses say what each cell shows."""
+
     headers: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -50,7 +52,7 @@ class _RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
 
-class HistoryModel(_RowsModel):
+class HistoryModel(RowsModel):
     """A clause's versions, newest first."""
 
     headers = ("Version", "Date", "Author", "Note")
@@ -66,7 +68,7 @@ class HistoryModel(_RowsModel):
         return None
 
 
-class SearchModel(_RowsModel):
+class SearchModel(RowsModel):
     """Search hits, best first."""
 
     headers = ("Clause", "Category", "Match")

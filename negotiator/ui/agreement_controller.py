@@ -1,0 +1,231 @@
+"""Carries out the user's edits to agreements: outline changes and terms, each one undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QMainWindow
+
+from negotiator.domain.terms import TermsSheet
+from negotiator.services.session import Workspace
+from negotiator.ui.agreement_view import AgreementView
+from negotiator.ui.agreements_panel import AgreementsPanel
+from negotiator.ui.commands import LibraryEdit
+from negotiator.ui.errors import show_error
+from negotiator.ui.findings_panel import FindingsPanel
+from negotiator.ui.repin_dialog import RepinDialog
+from negotiator.ui.revise_dialog import WordingDialog
+
+
+class AgreementController(QObject):
+    """Owns the agreements panel, the agreement view and the findings panel of a window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = AgreementView()
+        self.panel = AgreementsPanel()
+        self.findings = FindingsPanel()
+        self.current: int | None = None
+        self.panel.agreement_chosen.connect(self.open_agreement)
+        self.findings.agreement_chosen.connect(self.panel.select)
+
+    @property
+    def workspace(self) -> Workspace | None:
+        """The window's open library."""
+        return self.window.workspace
+
+    def reload(self) -> None:
+        """Re-read agreements, findings and the open agreement after anything changed."""
+        ws = self.workspace
+        if ws is None:
+            self.panel.set_agreements([])
+            self.findings.set_findings([])
+            self.view.show_agreement(None, None, [])
+            self.current = None
+            return
+        agreements = ws.agreements.agreements()
+        if self.current not in {a.id for a in agreements}:
+            self.current = None
+        self.panel.set_agreements(agreements, self.current)
+        self.findings.set_findings(ws.agreements.check())
+        self._show_current()
+
+    def open_agreement(self, agreement_id: int) -> None:
+        """Show an agreement in the agreement view."""
+        self.current = agreement_id
+        self._show_current()
+        self.window.show_agreement_tab()
+
+    def _show_current(self) -> None:
+        ws = self.workspace
+        if ws is None or self.current is None:
+            self.view.show_agreement(None, None, [])
+            return
+        agreement = ws.agreements.agreement(self.current)
+        parent = ws.agreements.agreement(agreement.parent_id).title if agreement.parent_id else None
+        same = self.view.agreement is not None and self.view.agreement.id == agreement.id
+        self.view.show_agreement(agreement, parent, ws.outline.rendered(agreement.id))
+        if not (same and self.view.terms_editor.has_unapplied_edits()):  # never throw away the user's typing
+            self.view.show_terms(agreement, ws.agreements.parties_of(agreement), ws.agreements.terms(agreement.id))
+        self.window.update_actions()
+
+    # Outline edits ---------------------------------------------------------------------------
+
+    def add_library_clause(self, key: str | None = None) -> None:
+        """Add the library clause shown in the clause view after the selected section."""
+        ws, clause = self.workspace, self.window.clause_view.clause
+        key = key or (clause.key if clause else None)
+        if ws is None or self.current is None or key is None:
+            return
+        agreement, after = self.current, self.view.current_section()
+
+        def add() -> LibraryEdit:
+            section = ws.outline.add_from_library(agreement, key, after)
+            self._pending_selection = section.id
+            return self._edit("Add section", lambda: ws.outline.remove(section.id),
+                              lambda: ws.outline.remove(section.id, removed=False))
+        self._run("The clause was not added", add)
+
+    def edit_section(self, text: str | None = None, note: str = "") -> None:
+        """New wording for the selected section (asking for it when not given)."""
+        ws, section_id = self.workspace, self.view.current_section()
+        if ws is None or section_id is None:
+            return
+        section = ws.outline.section(section_id)
+        if text is None:
+            dialog = WordingDialog(section.heading, section.text, self.window)
+            if dialog.exec() != WordingDialog.DialogCode.Accepted:
+                return
+            text, note = dialog.wording.toPlainText(), dialog.note.text()
+
+        def edit() -> LibraryEdit:
+            made = ws.outline.edit(section_id, text, note=note)
+            return self._edit("Edit section wording", lambda: ws.outline.restore_version(section_id, section.version),
+                              lambda: ws.outline.restore_version(section_id, made.version))
+        self._run("The section was not changed", edit)
+
+    def remove_section(self) -> None:
+        """Take the selected section out of the outline."""
+        ws, section_id = self.workspace, self.view.current_section()
+        if ws is None or section_id is None:
+            return
+
+        def remove() -> LibraryEdit:
+            ws.outline.remove(section_id)
+            return self._edit("Remove section", lambda: ws.outline.remove(section_id, removed=False),
+                              lambda: ws.outline.remove(section_id))
+        self._run("The section was not removed", remove)
+
+    def move_up(self) -> None:
+        """Move the selected section above the one before it."""
+        self._restructure("Move section up", lambda ws, sid: ws.outline.move(sid, -1))
+
+    def move_down(self) -> None:
+        """Move the selected section below the one after it."""
+        self._restructure("Move section down", lambda ws, sid: ws.outline.move(sid, 1))
+
+    def indent(self) -> None:
+        """Make the selected section a sub-section of the one above it."""
+        self._restructure("Indent section", lambda ws, sid: ws.outline.indent(sid))
+
+    def outdent(self) -> None:
+        """Make the selected sub-section a section of the level above."""
+        self._restructure("Outdent section", lambda ws, sid: ws.outline.outdent(sid))
+
+    def _restructure(self, name: str, change: Callable[[Workspace, int], None]) -> None:
+        ws, section_id = self.workspace, self.view.current_section()
+        if ws is None or section_id is None:
+            return
+        before = ws.outline.section(section_id)
+
+        def run() -> LibraryEdit:
+            change(ws, section_id)
+            after = ws.outline.section(section_id)
+            self._pending_selection = section_id
+            return self._edit(name, lambda: ws.outline.place(section_id, before.parent_id, before.position),
+                              lambda: ws.outline.place(section_id, after.parent_id, after.position))
+        self._run(f"{name} was not possible", run)
+
+    def repin_section(self) -> RepinDialog | None:
+        """Show what re-pinning the selected section would change; re-pin if the user agrees."""
+        ws, section_id = self.workspace, self.view.current_section()
+        if ws is None or section_id is None:
+            return None
+        try:
+            preview = ws.outline.repin_preview(section_id)
+        except Exception as error:
+            show_error(self.window, self.tr("The section cannot be re-pinned"), error)
+            return None
+        dialog = RepinDialog(preview, self.window)
+        dialog.setObjectName("repinDialog")
+        dialog.accepted.connect(lambda: self._repin(preview.section_id, preview.to_version))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _repin(self, section_id: int, to_version: int) -> None:
+        ws = self.workspace
+        before = ws.outline.section(section_id)
+
+        def repin() -> LibraryEdit:
+            made = ws.outline.repin(section_id, to_version)
+            return self._edit("Re-pin section", lambda: ws.outline.restore_version(section_id, before.version),
+                              lambda: ws.outline.restore_version(section_id, made.version))
+        self._run("The section was not re-pinned", repin)
+
+    def rename_agreement(self) -> None:
+        """Give the open agreement a new title."""
+        ws = self.workspace
+        if ws is None or self.current is None:
+            return
+        old = ws.agreements.agreement(self.current).title
+        title, ok = QInputDialog.getText(self.window, self.tr("Rename Agreement"), self.tr("Title:"), text=old)
+        if not ok or not title.strip() or title.strip() == old:
+            return
+        agreement = self.current
+
+        def rename() -> LibraryEdit:
+            ws.agreements.update_agreement(agreement, title=title)
+            return self._edit("Rename agreement", lambda: ws.agreements.update_agreement(agreement, title=old),
+                              lambda: ws.agreements.update_agreement(agreement, title=title))
+        self._run("The agreement was not renamed", rename)
+
+    # Terms ---------------------------------------------------------------------------------
+
+    def apply_terms(self, sheet: TermsSheet) -> None:
+        """Save the terms editor's sheet as a new version (undo restores the previous sheet)."""
+        ws = self.workspace
+        if ws is None or self.current is None:
+            return
+        agreement = self.current
+        before = ws.agreements.terms(agreement)
+
+        def save() -> LibraryEdit:
+            ws.agreements.save_terms(agreement, sheet, "Terms editor")
+            self.view.terms_editor.mark_saved(sheet)
+            return self._edit("Change terms", lambda: ws.agreements.save_terms(agreement, before, "Undo"),
+                              lambda: ws.agreements.save_terms(agreement, sheet, "Redo"))
+        self._run("The terms were not saved", save)
+
+    # Plumbing ------------------------------------------------------------------------------
+
+    def _edit(self, name: str, undo: Callable[[], object], redo: Callable[[], object]) -> LibraryEdit:
+        return LibraryEdit(name, "", undo, redo, lambda _key: self._after_change(), self.window.report)
+
+    def _run(self, failure: str, make: Callable[[], LibraryEdit]) -> None:
+        self._pending_selection: int | None = None
+        try:
+            command = make()
+        except Exception as error:
+            show_error(self.window, self.tr(failure), error)
+            return
+        self.window.undo_stack.push(command)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        selection = getattr(self, "_pending_selection", None)
+        self.reload()
+        if selection is not None:
+            self.view.select_section(selection)
