@@ -22,6 +22,7 @@ from negotiator.storage.clause_store import ClauseStore
 CLAUSES = 10_000
 VERSIONS = 10
 WORDS = 60
+SECTIONS = 500
 CATEGORIES = ("Governance", "Risk and reward", "Payment and finance", "Term and termination", "Disputes",
               "Quality and performance", "Information and transparency", "Legal", "Membership")
 VOCABULARY = (
@@ -66,6 +67,75 @@ def build(path: Path) -> None:
     partial.rename(path)
 
 
+def build_network(path: Path) -> None:
+    """A network of 200 agreements (20 prime contracts, each with 9 sub-contracts), one of them
+    with 500 sections, unless it is already there."""
+    if path.exists():
+        return
+    from negotiator.locations import starter_library_file
+    from negotiator.services.session import open_workspace
+
+    partial = path.with_suffix(".partial")
+    for leftover in path.parent.glob(partial.name + "*"):
+        leftover.unlink()
+    ws = open_workspace(partial, "Benchmark")
+    ws.clauses.import_file(starter_library_file())
+    ws.agreements.add_party("Bench ICB", "ICB", "commissioner")
+    for n in range(20):
+        ws.agreements.add_party(f"Integrator {n}", f"Int{n}", "independent_sector_provider")
+        for m in range(9):
+            ws.agreements.add_party(f"Provider {n}-{m}", f"P{n}-{m}", "nhs_trust")
+    for n in range(20):
+        prime = ws.agreements.create_agreement(f"Prime {n}", "prime_contract", "prime_contractor",
+                                               [("ICB", "commissioner"), (f"Int{n}", "prime_contractor")])
+        for name, value in (("duration.start", "2027-04-01"), ("duration.initial_term", "60"),
+                            ("payment.annual_value", "24m"), ("payment.days", "30")):
+            ws.agreements.set_term(prime.id, name, value)
+        for m in range(9):
+            sub = ws.agreements.create_agreement(f"Sub {n}-{m}", "sub_contract", "prime_contractor",
+                                                 [(f"Int{n}", "prime_contractor"), (f"P{n}-{m}", "sub_contractor")],
+                                                 prime.id)
+            for name, value in (("duration.start", "2027-04-01"), ("duration.initial_term", "60"),
+                                ("payment.annual_value", "2m"), ("payment.days", str(20 + m * 2))):
+                ws.agreements.set_term(sub.id, name, value)
+    big = ws.agreements.agreement("Prime 0")
+    keys = [c.key for c in ws.clauses.clauses()]
+    for n in range(SECTIONS):
+        ws.outline.add_from_library(big.id, keys[n % len(keys)])
+    ws.close()
+    partial.rename(path)
+
+
+def _view_ms(path: Path) -> float:
+    """Median time to open the 500-section agreement in the agreement view (offscreen)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from negotiator.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow("Benchmark")
+    window.show()
+    window.open_library(str(path))
+    big = window.workspace.agreements.agreement("Prime 0").id
+    other = window.workspace.agreements.agreement("Prime 1").id
+
+    def open_big() -> None:
+        window.agreements.open_agreement(big)
+        app.processEvents()
+
+    def reset() -> None:
+        window.agreements.open_agreement(other)
+        app.processEvents()
+
+    times = []
+    for _ in range(15):
+        reset()
+        times.append(_median_ms(open_big, 1))
+    window.close()
+    return statistics.median(times)
+
+
 def _median_ms(action: object, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -92,9 +162,20 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "negotiator", "--library", str(path), "--quit-when-ready"],
                        check=True, env=env, capture_output=True)
         starts.append(time.perf_counter() - start)
+    network_path = path.with_name("network-200.sqlite")
+    build_network(network_path)
+    from negotiator.services.session import open_workspace
+
+    ws = open_workspace(network_path, "Benchmark")
+    assert len(ws.agreements.agreements()) == 200
+    network = _median_ms(ws.agreements.check, 20)
+    ws.close()
+    view = _view_ms(network_path)
     print(f"search_ms: {search:.2f} ms (target < 10 ms)")
     print(f"navigator_first_200_ms: {navigator:.2f} ms (target < 30 ms)")
     print(f"open_library_and_window_s: {statistics.median(starts):.2f} s (target < 0.8 s)")
+    print(f"agreement_view_500_sections_ms: {view:.1f} ms (target < 200 ms)")
+    print(f"network_check_200_agreements_ms: {network:.1f} ms (target < 100 ms)")
     return 0
 
 
