@@ -145,3 +145,56 @@ def test_applying_terms_saves_them_rechecks_the_network_and_undo_restores_them(w
     window.actions_by_id["edit.undo"].trigger()
     assert window.workspace.agreements.terms(PHYSIO).payment.days == 45
     assert window.agreements.findings.model.rowCount() == 1
+
+
+def test_creating_an_agreement_in_the_app_then_undoing_it(window: MainWindow) -> None:
+    from negotiator.domain.parties import Role
+    from negotiator.ui.new_agreement_dialog import NewAgreementDialog
+
+    ws = window.workspace
+    dialog = NewAgreementDialog(ws.agreements.parties(), ws.agreements.agreements(), window)
+    dialog.title.setText("MSK Sub-contract: GP Federation")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("sub_contract"))
+    dialog.model.setCurrentIndex(dialog.model.findData("prime_contractor"))
+    dialog.parent_agreement.setCurrentIndex(dialog.parent_agreement.findText(PRIME))
+    dialog.set_role("Meridian MSK Partnership Ltd", Role.PRIME_CONTRACTOR)
+    dialog.set_role("Northshire Primary Care Federation", Role.SUB_CONTRACTOR)
+    window.agreements.new_agreement(dialog.values())
+    created = ws.agreements.agreement("MSK Sub-contract: GP Federation")
+    assert created.parent_id == ws.agreements.agreement(PRIME).id
+    assert window.agreements.view.agreement.title == created.title
+    window.actions_by_id["edit.undo"].trigger()
+    assert "MSK Sub-contract: GP Federation" not in [a.title for a in ws.agreements.agreements()]
+    window.actions_by_id["edit.redo"].trigger()
+    assert "MSK Sub-contract: GP Federation" in [a.title for a in ws.agreements.agreements()]
+
+
+def test_an_agreement_breaking_the_rules_is_refused_with_a_dialog(window: MainWindow) -> None:
+    before = len(window.workspace.agreements.agreements())
+    window.agreements.new_agreement({"title": "Lonely alliance", "kind": "overarching_alliance_agreement",
+                                     "model": "alliance", "parties": [("Northshire ICB", "commissioner")],
+                                     "parent": None})
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "two providers" in boxes[-1].text()
+    assert len(window.workspace.agreements.agreements()) == before
+
+
+def test_status_changes_are_undoable(window: MainWindow) -> None:
+    _open(window, PRIME)
+    window.agreements.set_status("agreed")
+    assert window.workspace.agreements.agreement(PRIME).status.value == "agreed"
+    assert "Agreed" in window.agreements.view.heading.text()
+    window.actions_by_id["edit.undo"].trigger()
+    assert window.workspace.agreements.agreement(PRIME).status.value == "in_negotiation"
+
+
+def test_invalid_terms_from_the_editor_are_never_saved(window: MainWindow) -> None:
+    from dataclasses import replace
+
+    _open(window, PHYSIO)
+    before = window.workspace.agreements.terms(PHYSIO)
+    window.agreements.apply_terms(replace(before, payment=replace(before.payment, days=400)))
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "1 to 365" in boxes[-1].text()
+    assert window.workspace.agreements.terms(PHYSIO) == before
+    assert not window.undo_stack.canUndo()

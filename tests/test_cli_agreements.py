@@ -87,3 +87,20 @@ def test_the_demo_runs_once(demo: Path) -> None:
 def test_an_unknown_agreement_is_named(demo: Path) -> None:
     result = negotiator("--library", demo, "agreements", "show", "No Such Deal")
     assert result.returncode == 2 and "No Such Deal" in result.stderr
+
+
+def test_creating_and_changing_an_agreement(demo: Path) -> None:
+    made = negotiator("--library", demo, "agreements", "add", "MSK Sub-contract: GP Federation", "--kind",
+                      "sub_contract", "--model", "prime_contractor", "--party", "Meridian=prime_contractor",
+                      "--party", "GP Federation=sub_contractor", "--parent", "Northshire MSK Prime Contract", "--json")
+    assert made.returncode == 0, made.stderr
+    created = json.loads(made.stdout)
+    assert created["parent"] == "Northshire MSK Prime Contract" and created["status"] == "drafting"
+    changed = negotiator("--library", demo, "agreements", "set", str(created["id"]), "--status", "agreed", "--json")
+    assert json.loads(changed.stdout)["status"] == "agreed"
+    loop = negotiator("--library", demo, "agreements", "set", "Northshire MSK Prime Contract", "--parent",
+                      "MSK Sub-contract: GP Federation")
+    assert loop.returncode == 2 and "Traceback" not in loop.stderr
+    bad = negotiator("--library", demo, "agreements", "add", "X", "--kind", "prime_contract", "--model",
+                     "prime_contractor", "--party", "Meridian")
+    assert bad.returncode == 2 and "NAME=ROLE" in bad.stderr

@@ -6,6 +6,7 @@ import argparse
 
 from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print_table
 from negotiator.domain.agreement import Agreement
+from negotiator.domain.errors import InvalidInput
 from negotiator.domain.network import Severity
 from negotiator.domain.term_fields import render_term, terms_as_dict
 from negotiator.services.session import Workspace
@@ -19,6 +20,22 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     show = _on(actions.add_parser("show", help="an agreement: parties, outline and terms"), _show)
     show.add_argument("agreement", help="id or unique title")
     add_json(show)
+    new = _on(actions.add_parser("add", help="create an agreement"), _add)
+    new.add_argument("title")
+    new.add_argument("--kind", required=True, help="overarching_alliance_agreement, prime_contract, sub_contract, "
+                     "service_contract or memorandum_of_understanding")
+    new.add_argument("--model", required=True, help="prime_contractor, prime_provider or alliance")
+    new.add_argument("--party", action="append", default=[], metavar="NAME=ROLE",
+                     help="a party and its role (commissioner, prime_contractor, prime_provider, sub_contractor, "
+                     "alliance_member); repeat for each party")
+    new.add_argument("--parent", help="the agreement this one sits under (id or title)")
+    add_json(new)
+    change = _on(actions.add_parser("set", help="change an agreement's title, status or parent"), _set)
+    change.add_argument("agreement")
+    change.add_argument("--title")
+    change.add_argument("--status", help="drafting, in_negotiation, agreed or signed")
+    change.add_argument("--parent", help="the agreement this one sits under; 'none' for none")
+    add_json(change)
 
     terms = commands.add_parser("terms", help="an agreement's commercial terms")
     term_actions = terms.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -91,6 +108,42 @@ def _show(ws: Workspace, args: argparse.Namespace) -> int:
     print()
     for section in data["outline"]:
         print(f"{section['number']}  {section['heading']}")
+    return OK
+
+
+def _parties_of(pairs: list[str]) -> list[tuple[str, str]]:
+    parties = []
+    for pair in pairs:
+        name, sep, role = pair.rpartition("=")
+        if not sep or not name.strip():
+            raise InvalidInput(f"'{pair}' is not NAME=ROLE, for example \"Meridian=prime_contractor\".",
+                               field="party")
+        parties.append((name.strip(), role.strip()))
+    return parties
+
+
+def _add(ws: Workspace, args: argparse.Namespace) -> int:
+    agreement = ws.agreements.create_agreement(args.title, args.kind, args.model, _parties_of(args.party), args.parent)
+    if args.json:
+        return print_json(agreement_json(ws, agreement, full=False))
+    print(f"Created '{agreement.title}' (id {agreement.id}).")
+    return OK
+
+
+def _set(ws: Workspace, args: argparse.Namespace) -> int:
+    changes: dict[str, object] = {}
+    if args.title is not None:
+        changes["title"] = args.title
+    if args.status is not None:
+        changes["status"] = args.status
+    if args.parent is not None:
+        changes["parent"] = None if args.parent.lower() == "none" else args.parent
+    if not changes:
+        raise InvalidInput("Say what to change: --title, --status or --parent.")
+    agreement = ws.agreements.update_agreement(args.agreement, **changes)
+    if args.json:
+        return print_json(agreement_json(ws, agreement, full=False))
+    print(f"Updated '{agreement.title}'.")
     return OK
 
 

@@ -106,6 +106,12 @@ class AgreementService:
             check_parent(updated, parent or None, store.ancestors(parent.id) if parent else [])
             return store.save(updated)
 
+    def delete_new_agreement(self, reference: str | int) -> None:
+        """Undo the creation of an agreement that nothing has been added to yet."""
+        with self.library.unit_of_work() as session:
+            store = AgreementStore(session)
+            store.delete_if_empty(store.find(str(reference)).id)
+
     # Terms -------------------------------------------------------------------------------
 
     def terms(self, reference: str | int) -> TermsSheet:

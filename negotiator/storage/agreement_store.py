@@ -15,7 +15,7 @@ from negotiator.domain.parties import Role, Signatory
 from negotiator.domain.terms import TermsSheet
 from negotiator.domain.terms_json import sheet_from_data, sheet_to_data
 from negotiator.storage.clause_store import GENESIS
-from negotiator.storage.models import AgreementRow, PartyRow, SignatoryRow, TermsVersionRow
+from negotiator.storage.models import AgreementRow, PartyRow, SectionRow, SignatoryRow, TermsVersionRow
 from negotiator.storage.party_store import to_party
 
 
@@ -85,6 +85,19 @@ class AgreementStore:
         self._session.flush()
         self._session.expire(row)
         return to_agreement(self._row(row.id))
+
+    def delete_if_empty(self, agreement_id: int) -> None:
+        """Delete an agreement that has no sections, terms or agreements under it (undoing its creation)."""
+        row = self._row(agreement_id)
+        has_children = self._session.scalar(select(AgreementRow.id).where(AgreementRow.parent_id == agreement_id)
+                                            .limit(1))
+        has_terms = self._latest_terms(agreement_id) is not None
+        has_sections = self._session.scalar(select(SectionRow.id).where(SectionRow.agreement_id == agreement_id)
+                                            .limit(1))
+        if has_children or has_terms or has_sections:
+            raise InvalidInput(f"'{row.title}' already has sections, terms or agreements under it, so it is kept.")
+        self._session.delete(row)
+        self._session.flush()
 
     def terms(self, agreement_id: int) -> TermsSheet:
         """The agreement's current terms (an empty sheet before any are set)."""

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
+from negotiator.domain.agreements import AgreementStatus
 from negotiator.domain.terms import TermsSheet
 from negotiator.services.session import Workspace
 from negotiator.ui.agreement_view import AgreementView
@@ -14,6 +15,7 @@ from negotiator.ui.agreements_panel import AgreementsPanel
 from negotiator.ui.commands import LibraryEdit
 from negotiator.ui.errors import show_error
 from negotiator.ui.findings_panel import FindingsPanel
+from negotiator.ui.new_agreement_dialog import NewAgreementDialog
 from negotiator.ui.repin_dialog import RepinDialog
 from negotiator.ui.revise_dialog import WordingDialog
 
@@ -191,6 +193,51 @@ class AgreementController(QObject):
             return self._edit("Rename agreement", lambda: ws.agreements.update_agreement(agreement, title=old),
                               lambda: ws.agreements.update_agreement(agreement, title=title))
         self._run("The agreement was not renamed", rename)
+
+    def new_agreement(self, values: dict | None = None) -> None:
+        """Create an agreement (asking for its details when not given); undo removes it again."""
+        ws = self.workspace
+        if ws is None:
+            return
+        if values is None:
+            dialog = NewAgreementDialog(ws.agreements.parties(), ws.agreements.agreements(), self.window)
+            if dialog.exec() != NewAgreementDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
+        made: list[int] = []
+
+        def create() -> None:
+            agreement = ws.agreements.create_agreement(**values)
+            made[:] = [agreement.id]
+            self.current = agreement.id
+
+        def build() -> LibraryEdit:
+            create()
+            return self._edit("New agreement", lambda: ws.agreements.delete_new_agreement(made[0]), create)
+        self._run("The agreement was not created", build)
+        if made:
+            self.open_agreement(made[0])
+
+    def set_status(self, status: str | None = None) -> None:
+        """Move the open agreement to another status (drafting, in negotiation, agreed, signed)."""
+        ws = self.workspace
+        if ws is None or self.current is None:
+            return
+        old = ws.agreements.agreement(self.current).status
+        if status is None:
+            labels = [s.label for s in AgreementStatus]
+            label, ok = QInputDialog.getItem(self.window, self.tr("Agreement Status"), self.tr("Status:"), labels,
+                                             labels.index(old.label), False)
+            if not ok:
+                return
+            status = next(s.value for s in AgreementStatus if s.label == label)
+        agreement = self.current
+
+        def change() -> LibraryEdit:
+            ws.agreements.update_agreement(agreement, status=status)
+            return self._edit("Change status", lambda: ws.agreements.update_agreement(agreement, status=old),
+                              lambda: ws.agreements.update_agreement(agreement, status=status))
+        self._run("The status was not changed", change)
 
     # Terms ---------------------------------------------------------------------------------
 

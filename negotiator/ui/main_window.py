@@ -251,6 +251,8 @@ class MainWindow(QMainWindow):
         has_agreement = self.workspace is not None and self.agreements.current is not None
         self.actions_by_id["agreement.add_clause"].setEnabled(has_agreement and has_clause)
         self.actions_by_id["agreement.rename"].setEnabled(has_agreement)
+        self.actions_by_id["agreement.status"].setEnabled(has_agreement)
+        self.actions_by_id["agreement.new"].setEnabled(self.workspace is not None)
         self.actions_by_id["agreement.check"].setEnabled(self.workspace is not None)
         retire = self.actions_by_id["clause.retire"]
         retire.setEnabled(has_clause)
