@@ -22,6 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--library", metavar="PATH|URL",
                         help="library file or SQLAlchemy URL (default: your own library)")
     parser.add_argument("--author", help="name recorded on new versions (default: your login name)")
+    parser.add_argument("--as", dest="acting", metavar="PARTY",
+                        help="the party you act for: its proposals and decisions are made in its name")
     # Opens the window, shows the library's first rows, then quits: for start-up checks and benchmarks.
     parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     add_commands(parser)
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             return run(args)
         from negotiator.ui.launch import launch
 
-        return launch(args.library, args.author, quit_when_ready=args.quit_when_ready)
+        return launch(args.library, args.author, quit_when_ready=args.quit_when_ready, acting=args.acting)
     except BrokenPipeError:  # output piped into a pager that quit early: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing at exit
         return 0

@@ -6,6 +6,7 @@ import argparse
 
 from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print_table
 from negotiator.domain.agreement import Agreement
+from negotiator.domain.clauses import format_time
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.network import Severity
 from negotiator.domain.term_fields import render_term, terms_as_dict
@@ -82,6 +83,8 @@ def agreement_json(ws: Workspace, agreement: Agreement, *, full: bool) -> dict:
                             "clause": n.section.clause_key, "clause_version": n.section.clause_version,
                             "text": text} for n, text in ws.outline.rendered(agreement.id)]
         data["terms"] = terms_as_dict(ws.agreements.terms(agreement.id), ws.agreements.parties_of(agreement))
+        data["rounds"] = [{"id": r.id, "label": r.label, "issued_at": format_time(r.issued_at),
+                           "issued_by": r.issued_by} for r in ws.rounds.rounds(agreement.id)]
     return data
 
 

@@ -131,7 +131,7 @@ class AgreementService:
             agreement = store.find(str(reference))
             parties = self.parties_of(agreement)
             sheet = set_term(store.terms(agreement.id), name.strip(), raw, parties)
-            check_terms(sheet, _slugs(parties))
+            check_terms(sheet, party_slugs(parties))
             store.save_terms(agreement.id, sheet, self.author, f"Set {name}")
             return sheet
 
@@ -140,7 +140,7 @@ class AgreementService:
         with self.library.unit_of_work() as session:
             store = AgreementStore(session)
             agreement = store.find(str(reference))
-            check_terms(sheet, _slugs(self.parties_of(agreement)))
+            check_terms(sheet, party_slugs(self.parties_of(agreement)))
             if sheet != store.terms(agreement.id):
                 store.save_terms(agreement.id, sheet, self.author, note)
             return sheet
@@ -165,7 +165,8 @@ class AgreementService:
         return [f for f in findings if wanted in (f.agreement_id, f.other_id)]
 
 
-def _slugs(parties: dict[int, Party]) -> dict[int, str]:
+def party_slugs(parties: dict[int, Party]) -> dict[int, str]:
+    """How each party is named inside term names."""
     return {pid: party_slug(p) for pid, p in parties.items()}
 
 

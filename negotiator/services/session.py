@@ -12,8 +12,11 @@ from negotiator.domain.library_file import read_library_file
 from negotiator.locations import default_library_path, starter_library_file
 from negotiator.services.agreements import AgreementService
 from negotiator.services.demo import create_demo
+from negotiator.services.demo_rounds import negotiate_demo
 from negotiator.services.library import LibraryService
+from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
+from negotiator.services.rounds import RoundService
 from negotiator.storage.database import open_library
 
 
@@ -32,6 +35,8 @@ class Workspace:
     clauses: LibraryService
     agreements: AgreementService
     outline: OutlineService
+    negotiation: NegotiationService
+    rounds: RoundService
 
     @property
     def location(self) -> str:
@@ -42,7 +47,9 @@ class Workspace:
         """Add the demo negotiation (its clauses come from the starter library)."""
         # The starter file's order is the order a drafter would put the clauses in.
         keys = [c.key for c in read_library_file(starter_library_file()).clauses]
-        return create_demo(self.agreements, self.outline, keys)
+        titles = create_demo(self.agreements, self.outline, keys)
+        negotiate_demo(self)
+        return titles
 
     def close(self) -> None:
         """Close the library."""
@@ -53,7 +60,8 @@ def open_workspace(target: str | Path, author: str) -> Workspace:
     """Open a library by path or URL and build the services over it."""
     library = open_library(target)
     return Workspace(LibraryService(library, author), AgreementService(library, author),
-                     OutlineService(library, author))
+                     OutlineService(library, author), NegotiationService(library, author),
+                     RoundService(library, author))
 
 
 def open_session(library: str | None, author: str | None = None, *, seed: bool | None = None) -> Workspace:

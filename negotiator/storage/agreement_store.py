@@ -19,6 +19,12 @@ from negotiator.storage.models import AgreementRow, PartyRow, SectionRow, Signat
 from negotiator.storage.party_store import to_party
 
 
+def terms_hash(row: TermsVersionRow) -> str:
+    """The hash a terms version should carry, chained to the previous version's."""
+    return chain_hash("terms", row.agreement_id, row.number, row.parent_hash, row.data, row.author,
+                      row.created_at, row.note)
+
+
 def to_agreement(row: AgreementRow) -> Agreement:
     """Domain agreement from its row (signatories included)."""
     return Agreement(
@@ -129,9 +135,10 @@ class AgreementStore:
         parent = latest.content_hash if latest else GENESIS
         data = json.dumps(sheet_to_data(sheet), sort_keys=True, separators=(",", ":"))
         at = format_time(utc_now())
-        digest = chain_hash("terms", agreement_id, number, parent, data, author, at, note)
-        self._session.add(TermsVersionRow(agreement_id=agreement_id, number=number, data=data, author=author,
-                                          created_at=at, note=note, parent_hash=parent, content_hash=digest))
+        row = TermsVersionRow(agreement_id=agreement_id, number=number, data=data, author=author,
+                              created_at=at, note=note, parent_hash=parent, content_hash="")
+        row.content_hash = terms_hash(row)
+        self._session.add(row)
         self._session.flush()
         return number
 

@@ -155,3 +155,58 @@ class TermsVersionRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     parent_hash: Mapped[str] = mapped_column(String(64))
     content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class ProposalRow(Base):
+    """A party's proposal; only its status and decision change, never its content."""
+
+    __tablename__ = "proposal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), index=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    target: Mapped[str] = mapped_column(String(120))
+    base: Mapped[str] = mapped_column(Text)
+    base_version: Mapped[int] = mapped_column(Integer)
+    proposed: Mapped[str] = mapped_column(Text)
+    heading: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(40), default="")
+    rationale: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[str] = mapped_column(String(32))
+    answers: Mapped[int | None] = mapped_column(ForeignKey("proposal.id"))
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("party.id"))
+    decided_at: Mapped[str | None] = mapped_column(String(32))
+    party: Mapped[PartyRow] = relationship(foreign_keys=[party_id], lazy="joined")
+    decider: Mapped[PartyRow | None] = relationship(foreign_keys=[decided_by], lazy="joined")
+
+
+class RoundRow(Base):
+    """An issued draft: the outline and terms frozen as JSON. Withdrawn rounds are kept, hidden."""
+
+    __tablename__ = "round"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), index=True)
+    label: Mapped[str] = mapped_column(String(80))
+    issued_at: Mapped[str] = mapped_column(String(32))
+    issued_by: Mapped[str] = mapped_column(String(200))
+    snapshot: Mapped[str] = mapped_column(Text)
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class NegotiationEventRow(Base):
+    """An append-only, hash-chained record of every proposal, decision and round."""
+
+    __tablename__ = "negotiation_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), index=True)
+    subject: Mapped[str] = mapped_column(String(120))
+    payload: Mapped[str] = mapped_column(Text)
+    parent_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64))

@@ -42,6 +42,10 @@ class SectionStore:
         row = self._row(section_id)
         return _section(row, self._version(row.id, row.latest_number))
 
+    def is_removed(self, section_id: int) -> bool:
+        """Whether a section has been taken out of the outline."""
+        return self._row(section_id).removed
+
     def agreement_of(self, section_id: int) -> int:
         """The agreement a section belongs to."""
         return self._row(section_id).agreement_id

@@ -62,6 +62,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Give the open agreement a new title"),
     ActionSpec("agreement.check", "&Agreement", "&Check the Network", "check_network", "F5",
                "Look for contradictions between the agreements and show them in the Findings panel"),
+    ActionSpec("negotiation.act_for", "&Negotiation", "Act &For…", "act_for", "Ctrl+Shift+F",
+               "Choose the party you propose and decide for"),
+    ActionSpec("negotiation.propose", "&Negotiation", "&Propose Change…", "negotiation.propose", "Ctrl+Shift+N",
+               "Propose new wording, a new term value, or a new section, in the acting party's name"),
+    ActionSpec("negotiation.accept", "&Negotiation", "&Accept Proposal", "negotiation.panel.accept_selected",
+               "Ctrl+Return", "Accept the selected proposal and apply it"),
+    ActionSpec("negotiation.reject", "&Negotiation", "&Reject Proposal", "negotiation.panel.reject_selected",
+               "Ctrl+Shift+J", "Reject the selected proposal"),
+    ActionSpec("negotiation.withdraw", "&Negotiation", "&Withdraw Proposal", "negotiation.panel.withdraw_selected",
+               None, "Withdraw the acting party's own proposal"),
+    ActionSpec("negotiation.counter", "&Negotiation", "&Counter Proposal…", "negotiation.panel.counter_selected", None,
+               "Answer the selected proposal with another wording or value"),
+    ActionSpec("negotiation.round", "&Negotiation", "&Issue Round…", "negotiation.issue_round", "Ctrl+Shift+I",
+               "Freeze the agreement as a numbered draft that later changes are measured from"),
+    ActionSpec("negotiation.positions", "&Negotiation", "Show P&ositions", "views.show_positions", "Ctrl+Shift+M",
+               "Each party's position on every item under negotiation"),
+    ActionSpec("negotiation.compare", "&Negotiation", "Compare &Side by Side", "views.show_compare", "Ctrl+Shift+C",
+               "Compare versions, rounds, library wording and proposals of the selected section"),
     ActionSpec("help.about", "&Help", "&About Negotiator", "show_about", None, "Version and licence"),
 )
 
@@ -72,7 +90,7 @@ def build_menus(
     """Create the menu bar from the table; ``extra`` adds ready-made actions (undo, redo) per menu."""
     menus: dict[str, QMenu] = {}
     actions: dict[str, QAction] = {}
-    order = ["&File", "&Edit", "&View", "&Clause", "&Agreement", "&Help"]
+    order = ["&File", "&Edit", "&View", "&Clause", "&Agreement", "&Negotiation", "&Help"]
     for name in order:
         menus[name] = window.menuBar().addMenu(window.tr(name))
         for action in extra.get(name, []):

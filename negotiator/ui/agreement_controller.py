@@ -58,7 +58,7 @@ class AgreementController(QObject):
         """Show an agreement in the agreement view."""
         self.current = agreement_id
         self._show_current()
-        self.window.show_agreement_tab()
+        self.window.agreement_opened()
 
     def _show_current(self) -> None:
         ws = self.workspace

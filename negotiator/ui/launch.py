@@ -11,7 +11,7 @@ from negotiator import APP_NAME, __version__
 from negotiator.ui.main_window import MainWindow
 
 
-def launch(library: str | None, author: str | None, *, quit_when_ready: bool = False) -> int:
+def launch(library: str | None, author: str | None, *, quit_when_ready: bool = False, acting: str | None = None) -> int:
     """Run the app until its window closes; return the exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -21,7 +21,8 @@ def launch(library: str | None, author: str | None, *, quit_when_ready: bool = F
     window.show()
 
     def open_library() -> None:
-        window.open_library(library)
+        if window.open_library(library) and acting:
+            window.set_acting_party(acting)
         if quit_when_ready:
             first = window.library_panel.navigator_model.index(0, 0)
             window.library_panel.tree.expand(first)  # the navigator's first rows are fetched and shown

@@ -6,9 +6,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from negotiator import APP_NAME, __version__
+from negotiator.domain.errors import InvalidInput
 from negotiator.services.library import LibraryService
 from negotiator.services.session import Workspace, open_session
 from negotiator.ui import commands
@@ -17,7 +26,10 @@ from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.clause_view import ClauseView
 from negotiator.ui.errors import show_error
 from negotiator.ui.library_panel import LibraryPanel
+from negotiator.ui.negotiation_controller import NegotiationController
+from negotiator.ui.negotiation_views import NegotiationViews
 from negotiator.ui.revise_dialog import ReviseDialog
+from negotiator.ui.settings import Settings
 
 
 class MainWindow(QMainWindow):
@@ -30,14 +42,21 @@ class MainWindow(QMainWindow):
         self.service: LibraryService | None = None  # the clause library of the open workspace
         self.undo_stack = QUndoStack(self)
         self.resize(1280, 800)
+        self.settings = Settings()
+        self.acting_party = ""
         self.library_panel = LibraryPanel()
         self.agreements = AgreementController(self)
+        self.negotiation = NegotiationController(self)
+        self.views = NegotiationViews(self)
         library_dock = self._dock("libraryDock", self.tr("Library"), self.library_panel,
                                   Qt.DockWidgetArea.LeftDockWidgetArea)
         agreements_dock = self._dock("agreementsDock", self.tr("Agreements"), self.agreements.panel,
                                      Qt.DockWidgetArea.LeftDockWidgetArea)
         findings_dock = self._dock("findingsDock", self.tr("Findings"), self.agreements.findings,
                                    Qt.DockWidgetArea.BottomDockWidgetArea)
+        proposals_dock = self._dock("proposalsDock", self.tr("Proposals"), self.negotiation.panel,
+                                    Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(findings_dock, proposals_dock)
         self.resizeDocks([library_dock], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([findings_dock], [140], Qt.Orientation.Vertical)
         self.clause_view = ClauseView()
@@ -45,21 +64,62 @@ class MainWindow(QMainWindow):
         self.central.setAccessibleName(self.tr("Documents"))
         self.central.addTab(self.clause_view, self.tr("Clause"))
         self.central.addTab(self.agreements.view, self.tr("Agreement"))
+        self.central.addTab(self.views.compare_panel, self.tr("Compare"))
+        self.agreements.view.tabs.addTab(self.views.positions, self.tr("&Positions"))
         self.setCentralWidget(self.central)
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
-        docks = [d.toggleViewAction() for d in (library_dock, agreements_dock, findings_dock)]
+        docks = [d.toggleViewAction() for d in (library_dock, agreements_dock, findings_dock, proposals_dock)]
         self.actions_by_id = build_menus(self, ACTIONS, {"&Edit": [undo, redo], "&View": docks})
         self.actions_by_id["edit.undo"], self.actions_by_id["edit.redo"] = undo, redo
         self.library_panel.clause_chosen.connect(self.show_clause)
         self.clause_view.versions_selected.connect(lambda _n: self.update_actions())
-        self.agreements.view.section_selected.connect(lambda _s: self.update_actions())
+        self.agreements.view.section_selected.connect(self.views.section_chosen)
         self.agreements.view.terms_applied.connect(self.agreements.apply_terms)
         self._update_title()
         self.update_actions()
         self.statusBar().showMessage(self.tr("Opening the library…"))
+
+    # Acting party and negotiation --------------------------------------------------------------
+
+    def set_acting_party(self, name: str) -> bool:
+        """Act for a party of this library (remembered for the library); refuse an unknown name."""
+        if self.workspace is None:
+            return False
+        try:
+            party = next(p for p in self.workspace.agreements.parties()
+                         if name.strip().lower() in (p.name.lower(), p.short_name.lower()))
+        except StopIteration:
+            show_error(self, self.tr("The acting party was not changed"),
+                       InvalidInput(f"There is no party called '{name}' in this library."))
+            return False
+        self.acting_party = party.name
+        self.settings.put("acting_party", party.name, self.workspace.location)
+        self._update_title()
+        self.refresh_negotiation()
+        return True
+
+    def act_for(self) -> None:
+        """Ask which party the user acts for."""
+        if self.workspace is None:
+            return
+        names = [p.name for p in self.workspace.agreements.parties()]
+        if not names:
+            return
+        current = names.index(self.acting_party) if self.acting_party in names else 0
+        name, ok = QInputDialog.getItem(self, self.tr("Act For"), self.tr("You propose and decide for:"), names,
+                                        current, False)
+        if ok:
+            self.set_acting_party(name)
+
+    def refresh_negotiation(self) -> None:
+        """Re-read everything a negotiation step can change."""
+        self.agreements.reload()
+        self.negotiation.reload()
+        self.views.reload()
+        self.update_actions()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -92,7 +152,10 @@ class MainWindow(QMainWindow):
         self.library_panel.set_service(service)
         self.clause_view.show_clause(None, [])
         self.agreements.current = None
-        self.agreements.reload()
+        stored = self.settings.get("acting_party", workspace.location) if workspace else ""
+        known = {p.name for p in workspace.agreements.parties()} if workspace else set()
+        self.acting_party = stored if stored in known else ""
+        self.refresh_negotiation()
         self._update_title()
         self.update_actions()
         if service is not None:
@@ -215,6 +278,14 @@ class MainWindow(QMainWindow):
         """Show why an undo or redo could not be carried out."""
         show_error(self, action, error)
 
+    def agreement_opened(self) -> None:
+        """Another agreement is open: show it with its proposals and positions."""
+        self.negotiation.target = None
+        self.negotiation.reload()
+        self.views.reload()
+        self.show_agreement_tab()
+        self.update_actions()
+
     def show_agreement_tab(self) -> None:
         """Bring the agreement view to the front."""
         self.central.setCurrentWidget(self.agreements.view)
@@ -232,7 +303,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         where = Path(self.service.location).name if self.service else self.tr("no library")
-        self.setWindowTitle(f"{APP_NAME} — {where}")
+        acting = self.tr(" — acting for %1").replace("%1", self.acting_party) if self.acting_party else ""
+        self.setWindowTitle(f"{APP_NAME} — {where}{acting}")
 
     def update_actions(self) -> None:
         """Enable each action only where it can act."""
@@ -254,6 +326,9 @@ class MainWindow(QMainWindow):
         self.actions_by_id["agreement.status"].setEnabled(has_agreement)
         self.actions_by_id["agreement.new"].setEnabled(self.workspace is not None)
         self.actions_by_id["agreement.check"].setEnabled(self.workspace is not None)
+        for name in ("propose", "round", "positions", "compare"):
+            self.actions_by_id[f"negotiation.{name}"].setEnabled(has_agreement)
+        self.actions_by_id["negotiation.act_for"].setEnabled(self.workspace is not None)
         retire = self.actions_by_id["clause.retire"]
         retire.setEnabled(has_clause)
         retire.setText(self.tr("Rein&state Clause") if has_clause and clause.retired else self.tr("Re&tire Clause"))

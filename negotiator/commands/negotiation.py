@@ -1,0 +1,204 @@
+"""`negotiator propose | decide | counter | round | proposals | positions | verify`: the negotiation
+from the shell, each step in the name of the party given with --as."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print_table
+from negotiator.domain.clauses import format_time
+from negotiator.domain.errors import InvalidInput
+from negotiator.services.negotiation import ProposalView
+from negotiator.services.session import Workspace
+
+
+def add_parsers(commands: argparse._SubParsersAction) -> None:
+    """Add the negotiation commands."""
+    propose = _on(commands.add_parser("propose", help="propose a change in the name of the --as party"), _propose)
+    propose.add_argument("agreement")
+    what = propose.add_mutually_exclusive_group(required=True)
+    what.add_argument("--section", help="the section to reword: its number (2.1) or id (s12)")
+    what.add_argument("--term", help="the term to change, such as payment.days")
+    what.add_argument("--new-section", metavar="HEADING", help="propose adding a section with this heading")
+    what.add_argument("--remove-section", metavar="SECTION", help="propose removing a section")
+    propose.add_argument("--text-file", type=Path, help="file holding the proposed wording (UTF-8)")
+    propose.add_argument("--value", help="the proposed term value")
+    propose.add_argument("--after", help="for a new section: the section it follows")
+    propose.add_argument("--rationale", required=True, help="why the party proposes it")
+    add_json(propose)
+
+    decide = _on(commands.add_parser("decide", help="accept, reject or withdraw a proposal as the --as party"),
+                 _decide)
+    decide.add_argument("proposal", type=int)
+    decide.add_argument("decision", choices=["accept", "reject", "withdraw"])
+    add_json(decide)
+
+    counter = _on(commands.add_parser("counter", help="answer a proposal with another wording or value"), _counter)
+    counter.add_argument("proposal", type=int)
+    counter.add_argument("--text-file", type=Path)
+    counter.add_argument("--value")
+    counter.add_argument("--rationale", required=True)
+    add_json(counter)
+
+    rounds = commands.add_parser("round", help="issue a round (a frozen draft)")
+    round_actions = rounds.add_subparsers(dest="action", metavar="ACTION", required=True)
+    issue = _on(round_actions.add_parser("issue", help="freeze the agreement under a label"), _issue)
+    issue.add_argument("agreement")
+    issue.add_argument("label")
+    add_json(issue)
+
+    listing = _on(commands.add_parser("proposals", help="list an agreement's proposals"), _proposals)
+    listing.add_argument("agreement")
+    listing.add_argument("--open", action="store_true", help="only open proposals")
+    add_json(listing)
+
+    positions = _on(commands.add_parser("positions", help="each party's position on each item"), _positions)
+    positions.add_argument("agreement")
+    add_json(positions)
+
+    _on(commands.add_parser("verify", help="recompute every hash chain: library, agreements, negotiation"),
+        _verify)
+
+
+def _on(parser: argparse.ArgumentParser, handler: object) -> argparse.ArgumentParser:
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _acting(args: argparse.Namespace) -> str:
+    if not args.acting:
+        raise InvalidInput("Say which party you act for with --as PARTY (its name or short name).", field="as")
+    return args.acting
+
+
+def _section_id(ws: Workspace, agreement: str, reference: str) -> int:
+    found = ws.agreements.agreement(agreement)
+    for numbered in ws.outline.outline(found.id):
+        if reference in (numbered.number, numbered.section.stable_id, str(numbered.section.id)):
+            return numbered.section.id
+    raise InvalidInput(f"'{found.title}' has no section '{reference}'; give its number (such as 2.1) or id "
+                       "(such as s12) from 'negotiator agreements show'.", field="section")
+
+
+def _read(path: Path | None) -> str:
+    if path is None:
+        raise InvalidInput("Give the proposed wording with --text-file FILE.", field="text-file")
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"Cannot read the wording from {path}: {error}.", field="text-file") from None
+
+
+def proposal_json(view: ProposalView) -> dict:
+    """A proposal as the JSON conventions describe it."""
+    p = view.proposal
+    return {"id": p.id, "party": p.party_name, "status": p.status.value, "kind": p.kind.value, "target": p.target,
+            "heading": p.heading or None, "proposed": p.proposed, "rationale": p.rationale, "base": p.base,
+            "base_version": p.base_version, "created_at": format_time(p.created_at), "answers": p.answers,
+            "competing_with": list(view.competing_with), "stale": view.stale,
+            "decided_by": p.decided_by, "decided_at": format_time(p.decided_at) if p.decided_at else None}
+
+
+def _view(ws: Workspace, proposal_id: int) -> ProposalView:
+    proposal = ws.negotiation.proposal(proposal_id)
+    return next(v for v in ws.negotiation.proposals(proposal.agreement_id) if v.proposal.id == proposal_id)
+
+
+def _done(ws: Workspace, args: argparse.Namespace, proposal_id: int, message: str) -> int:
+    if args.json:
+        return print_json(proposal_json(_view(ws, proposal_id)))
+    print(message)
+    return OK
+
+
+def _propose(ws: Workspace, args: argparse.Namespace) -> int:
+    party, n = _acting(args), ws.negotiation
+    if args.section:
+        made = n.propose_wording(args.agreement, _section_id(ws, args.agreement, args.section), _read(args.text_file),
+                                 party, args.rationale)
+    elif args.term:
+        if args.value is None:
+            raise InvalidInput("Give the proposed value with --value.", field="value")
+        made = n.propose_term(args.agreement, args.term, args.value, party, args.rationale)
+    elif args.new_section:
+        after = _section_id(ws, args.agreement, args.after) if args.after else None
+        made = n.propose_new_section(args.agreement, args.new_section, _read(args.text_file), after, party,
+                                     args.rationale)
+    else:
+        made = n.propose_removal(args.agreement, _section_id(ws, args.agreement, args.remove_section), party,
+                                 args.rationale)
+    return _done(ws, args, made.id, f"Proposal {made.id} made for {made.party_name}.")
+
+
+def _decide(ws: Workspace, args: argparse.Namespace) -> int:
+    decided = ws.negotiation.decide(args.proposal, args.decision, _acting(args))
+    return _done(ws, args, decided.id, f"Proposal {decided.id} is now {decided.status.value}.")
+
+
+def _counter(ws: Workspace, args: argparse.Namespace) -> int:
+    original = ws.negotiation.proposal(args.proposal)
+    proposed = args.value if original.kind.value == "term" else _read(args.text_file)
+    if proposed is None:
+        raise InvalidInput("Give the counter-proposal's value with --value.", field="value")
+    made = ws.negotiation.counter(args.proposal, _acting(args), proposed, args.rationale)
+    return _done(ws, args, made.id, f"Proposal {made.id} answers proposal {args.proposal}, which is superseded.")
+
+
+def _issue(ws: Workspace, args: argparse.Namespace) -> int:
+    made = ws.rounds.issue_round(args.agreement, args.label, args.acting)
+    if args.json:
+        return print_json({"id": made.id, "label": made.label, "issued_at": format_time(made.issued_at),
+                           "issued_by": made.issued_by, "sections": len(made.sections)})
+    print(f"Issued '{made.label}' with {len(made.sections)} sections.")
+    return OK
+
+
+def _proposals(ws: Workspace, args: argparse.Namespace) -> int:
+    views = [v for v in ws.negotiation.proposals(args.agreement) if v.proposal.is_open or not args.open]
+    if args.json:
+        return print_json([proposal_json(v) for v in views])
+    rows = []
+    for v in views:
+        flags = ", ".join(f for f, on in (("competing", v.competing_with), ("stale", v.stale)) if on)
+        rows.append((str(v.proposal.id), v.proposal.party_name, v.proposal.status.value, v.proposal.target,
+                     _short(v.proposal.proposed), flags))
+    print_table(("Id", "Party", "Status", "Target", "Proposed", "Flags"), rows)
+    return OK
+
+
+def _short(text: str, width: int = 50) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _positions(ws: Workspace, args: argparse.Namespace) -> int:
+    matrix = ws.rounds.positions(args.agreement)
+    if args.json:
+        return print_json([{"id": row.target, "item": row.label, "current": row.current, "converged": row.converged,
+                            "positions": {party.name: {"stance": cell.stance.value, "value": cell.text,
+                                                       "proposal": cell.proposal_id}
+                                          for party, cell in zip(matrix.parties, row.cells, strict=True)}}
+                           for row in matrix.rows])
+    headers = ("Item", *(p.short_name for p in matrix.parties), "Converged")
+    rows = [(row.label, *(_cell(c.stance.value, c.text) for c in row.cells), "yes" if row.converged else "no")
+            for row in matrix.rows]
+    print_table(headers, rows)
+    return OK
+
+
+def _cell(stance: str, text: str) -> str:
+    return {"agreed": f"agreed {_short(text, 20)}", "proposes": f"proposes {_short(text, 20)}"}.get(stance, "—")
+
+
+def _verify(ws: Workspace, args: argparse.Namespace) -> int:
+    clauses, clause_problems = ws.clauses.verify()
+    others, problems = ws.rounds.verify()
+    every = [f"{p.version_id}: {p.reason}" for p in clause_problems] + problems
+    for problem in every:
+        print(problem)
+    if every:
+        print(f"{len(every)} problem(s): the library has been altered outside Negotiator.")
+        return PROBLEMS
+    print(f"All {clauses + others} records match their hash chains.")
+    return OK

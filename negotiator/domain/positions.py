@@ -1,0 +1,68 @@
+"""The positions matrix: for each term and section under negotiation, where each party stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from negotiator.domain.proposals import Proposal, ProposalStatus
+
+
+class Stance(StrEnum):
+    """A party's position on one item."""
+
+    AGREED = "agreed"  # it proposed or accepted the value now in the agreement
+    PROPOSES = "proposes"  # it has an open proposal
+    SILENT = "silent"
+
+
+@dataclass(frozen=True)
+class Position:
+    """One cell of the matrix."""
+
+    stance: Stance
+    text: str  # the value it holds or proposes ("" when silent)
+    proposal_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PositionRow:
+    """One item under negotiation, with the current value and every party's position."""
+
+    target: str
+    label: str
+    current: str
+    cells: tuple[Position, ...]  # in the order of the parties given
+
+    @property
+    def converged(self) -> bool:
+        """True when every party that has a position holds the same one."""
+        return len({c.text for c in self.cells if c.stance is not Stance.SILENT}) <= 1
+
+
+def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal],
+                    party_ids: list[int]) -> list[PositionRow]:
+    """Rows for each (target, label, current value) that has a proposal; one column per party.
+
+    A party is AGREED on an item when it made or accepted the proposal that set the current value
+    and has not proposed anything since; PROPOSES when it has an open proposal; otherwise SILENT.
+    """
+    by_target: dict[str, list[Proposal]] = {}
+    for proposal in proposals:
+        by_target.setdefault(proposal.target, []).append(proposal)
+    rows = []
+    for target, label, current in items:
+        mine = by_target.get(target)
+        if not mine:
+            continue
+        cells = []
+        for party_id in party_ids:
+            open_one = next((p for p in reversed(mine) if p.party_id == party_id and p.is_open), None)
+            if open_one is not None:
+                cells.append(Position(Stance.PROPOSES, open_one.proposed, open_one.id))
+                continue
+            accepted = [p for p in mine if p.status is ProposalStatus.ACCEPTED]
+            agreed = accepted and (accepted[-1].party_id == party_id or accepted[-1].decided_by_id == party_id)
+            cells.append(Position(Stance.AGREED, current) if agreed else Position(Stance.SILENT, ""))
+        rows.append(PositionRow(target, label, current, tuple(cells)))
+    return rows

@@ -1,0 +1,51 @@
+"""The demo's negotiation history: two issued rounds of the alliance agreement, decisions in
+between, and open proposals from three providers in the current round: two compete on the
+risk corridor, and one was overtaken by a later edit of the clause, so it is stale."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the workspace module imports this one
+    from negotiator.services.session import Workspace
+
+ALLIANCE = "Northshire Ageing Well Alliance Agreement"
+ICB, TRUST, GPS, HOPE = "Northshire ICB", "Community Trust", "GP Federation", "Hope Street"
+
+
+def negotiate_demo(ws: Workspace) -> None:
+    """Play the alliance negotiation from Draft 1 to Draft 2 and open the third round."""
+    alliance = ws.agreements.agreement(ALLIANCE).id
+    sections = {n.section.clause_key: n.section for n in ws.outline.outline(alliance)}
+    quorum, escalation = sections["alliance.board.quorum"], sections["alliance.disputes.escalation"]
+    conflicts = sections["alliance.conflicts-of-interest"]
+    ws.rounds.issue_round(alliance, "Draft 1", ICB)
+
+    # Between Draft 1 and Draft 2: one change agreed, one rejected.
+    meetings = ws.negotiation.propose_wording(
+        alliance, quorum.id, quorum.text.replace("at least once every two months", "at least once a month"), TRUST,
+        "Monthly meetings during the first year keep mobilisation on track.")
+    ws.negotiation.decide(meetings.id, "accept", ICB)
+    shorter = ws.negotiation.propose_term(alliance, "duration.notice", "6", HOPE,
+                                          "Twelve months' notice is long for a small charity.")
+    ws.negotiation.decide(shorter.id, "reject", ICB)
+    ws.rounds.issue_round(alliance, "Draft 2", ICB)
+
+    # The current round: open proposals from three parties.
+    ws.negotiation.propose_term(alliance, "risk_share.corridor", "3", TRUST,
+                                "A wider corridor stops small year-end variances moving money between us.")
+    ws.negotiation.propose_term(alliance, "risk_share.corridor", "1", GPS,
+                                "A narrow corridor shares savings sooner, which primary care needs to reinvest.")
+    ws.negotiation.propose_wording(
+        alliance, conflicts.id, conflicts.text.replace("at least every six months", "at least every three months"),
+        HOPE, "Quarterly review matches our charity's governance cycle.")
+    ws.negotiation.propose_wording(
+        alliance, escalation.id, escalation.text.replace("Only after those three stages",
+                                                         "Only after those three stages, and not before 45 Working "
+                                                         "Days have passed,"),
+        GPS, "Make the minimum escalation period explicit before mediation.")
+    # The ICB then tidies the same clause directly, elsewhere in it: the GP Federation's proposal is now stale,
+    # but its change does not overlap, so the app can rebase it.
+    current = ws.outline.section(escalation.id).text
+    ws.outline.edit(escalation.id, current.replace("a Dispute Notice", "a \"Dispute Notice\""),
+                    note="Quotation marks for the defined term")

@@ -1,0 +1,90 @@
+"""The views over a negotiation in the window: the positions matrix and the comparison tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtWidgets import QMainWindow, QTableView
+
+from negotiator.ui.colours import party_colour
+from negotiator.ui.compare_panel import ComparePanel
+from negotiator.ui.positions_model import TARGET_ROLE, PositionsModel
+
+
+class NegotiationViews(QObject):
+    """Keeps the positions matrix and the comparison in step with the open agreement and section."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.compare_panel = ComparePanel()
+        self.positions_model = PositionsModel(self)
+        self.positions = QTableView()
+        self.positions.setModel(self.positions_model)
+        self.positions.setAccessibleName(self.tr("Positions matrix"))
+        self.positions.setToolTip(self.tr("Each party's position on each term and section under negotiation"))
+        self.positions.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.positions.selectionModel().currentChanged.connect(self._position_chosen)
+
+    def reload(self) -> None:
+        """Re-read the matrix and the texts to compare."""
+        ws, agreement = self.window.workspace, self.window.agreements.current
+        self.positions_model.set_positions(ws.rounds.positions(agreement) if ws and agreement else None)
+        self.positions.resizeColumnsToContents()
+        self.reload_compare()
+
+    def reload_compare(self) -> None:
+        """Offer the selected section's texts for comparison."""
+        ws, agreement = self.window.workspace, self.window.agreements.current
+        section_id = self.window.agreements.view.current_section()
+        if ws is None or agreement is None or section_id is None:
+            return
+        party_ids = list(ws.agreements.parties_of(ws.agreements.agreement(agreement)))
+        current, wordings = ws.rounds.open_wordings(agreement, section_id)
+        columns = [(party.name, party_colour(party.id, party_ids), text) for party, text in wordings]
+        heading = ws.outline.section(section_id).heading
+        self.compare_panel.set_texts(self.tr("Comparing the wording of %1").replace("%1", heading),
+                                     ws.rounds.texts(agreement, section_id), (self.tr("Current wording"), current),
+                                     columns)
+
+    def section_chosen(self, section_id: object) -> None:
+        """The user selected a section in the outline: show its proposals and texts."""
+        if section_id is not None:
+            self.window.negotiation.set_target(f"section:{section_id}")
+            self.reload_compare()
+        self.window.update_actions()
+
+    def _position_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        target = current.siblingAtColumn(0).data(TARGET_ROLE) if current.isValid() else None
+        if target is None:
+            return
+        if target.startswith("section:"):
+            self.window.agreements.view.select_section(int(target.split(":")[1]))
+        self.window.negotiation.set_target(target)
+
+    def compare_proposal(self, proposal_id: int) -> None:
+        """Show a proposal beside the current wording (and the other parties' proposals)."""
+        ws = self.window.workspace
+        proposal = ws.negotiation.proposal(proposal_id)
+        if proposal.section_id is not None:
+            self.window.agreements.view.select_section(proposal.section_id)
+            self.reload_compare()
+            if self.compare_panel.columns and proposal.is_open:
+                self.compare_panel.show_columns()
+            else:
+                self.compare_panel.choose_label(f"Proposal {proposal_id} ")
+        else:
+            now = ws.rounds.render_value(proposal.agreement_id, proposal.target, proposal.base)
+            then = ws.rounds.render_value(proposal.agreement_id, proposal.target, proposal.proposed)
+            self.compare_panel.caption.setText(self.tr("Comparing %1").replace("%1", proposal.target))
+            self.compare_panel.view.set_pair(self.tr("Current value"), now, f"{proposal.party_name} proposes", then)
+        self.window.central.setCurrentWidget(self.compare_panel)
+
+    def show_compare(self) -> None:
+        """Bring the comparison of the selected section to the front."""
+        self.reload_compare()
+        self.window.central.setCurrentWidget(self.compare_panel)
+
+    def show_positions(self) -> None:
+        """Bring the positions matrix to the front."""
+        self.window.show_agreement_tab()
+        self.window.agreements.view.tabs.setCurrentWidget(self.positions)

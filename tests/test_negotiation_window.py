@@ -1,0 +1,150 @@
+"""Negotiating in the window: acting for a party, proposing, deciding with undo, rounds, the
+positions matrix and the side-by-side comparison."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from negotiator.services.session import open_workspace
+from negotiator.ui.main_window import MainWindow
+
+ALLIANCE = "Northshire Ageing Well Alliance Agreement"
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, starter_template: Path) -> Path:
+    path = tmp_path_factory.mktemp("negotiation-ui") / "demo.sqlite"
+    path.write_bytes(starter_template.read_bytes())
+    ws = open_workspace(path, "Test Drafter")
+    ws.create_demo()
+    ws.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, demo_template: Path) -> MainWindow:
+    path = tmp_path / "demo.sqlite"
+    path.write_bytes(demo_template.read_bytes())
+    shown = MainWindow("Test Drafter")
+    qtbot.addWidget(shown)
+    shown.show()
+    assert shown.open_library(str(path))
+    shown.agreements.panel.select(shown.workspace.agreements.agreement(ALLIANCE).id)
+    return shown
+
+
+def _section(window: MainWindow, key: str) -> int:
+    agreement = window.agreements.current
+    return next(n.section.id for n in window.workspace.outline.outline(agreement) if n.section.clause_key == key)
+
+
+def _error(window: MainWindow) -> str:
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes
+    return boxes[-1].text()
+
+
+def test_the_acting_party_shows_in_the_title_and_is_remembered(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    assert window.set_acting_party("GP Federation")
+    assert window.windowTitle().endswith("acting for Northshire Primary Care Federation")
+    location = window.workspace.location
+    again = MainWindow("Test Drafter")
+    qtbot.addWidget(again)
+    again.open_library(location)
+    assert again.acting_party == "Northshire Primary Care Federation"
+    assert not window.set_acting_party("Nobody Ltd") and "Nobody Ltd" in _error(window)
+
+
+def test_proposing_needs_an_acting_party(window: MainWindow) -> None:
+    window.acting_party = ""
+    window.negotiation.propose({"kind": "term", "term": "payment.days", "value": "20", "rationale": "r"})
+    assert "Act For" in _error(window)
+
+
+def test_propose_accept_undo_redo_in_the_proposals_panel(window: MainWindow, qtmodeltester) -> None:
+    window.set_acting_party("Hope Street")
+    window.negotiation.propose({"kind": "term", "term": "payment.days", "value": "20",
+                                "rationale": "Cash flow for a small charity"})
+    window.negotiation.panel.all.setChecked(True)
+    panel = window.negotiation.panel
+    qtmodeltester.check(panel.model)
+    made = max(panel.model.row_item(r).proposal.id for r in range(panel.model.rowCount()))
+    panel.select(made)
+    window.set_acting_party("Northshire ICB")
+    panel.select(made)
+    panel.buttons["accept"].click()
+    assert window.workspace.agreements.terms(ALLIANCE).payment.days == 20
+    assert window.actions_by_id["edit.undo"].text() == "&Undo Accept proposal"
+    window.actions_by_id["edit.undo"].trigger()
+    assert window.workspace.agreements.terms(ALLIANCE).payment.days == 30
+    assert window.workspace.negotiation.proposal(made).is_open
+    window.actions_by_id["edit.redo"].trigger()
+    assert window.workspace.agreements.terms(ALLIANCE).payment.days == 20
+
+
+def test_an_invalid_term_proposal_is_refused_in_a_dialog(window: MainWindow) -> None:
+    window.set_acting_party("Hope Street")
+    before = len(window.workspace.negotiation.proposals(ALLIANCE))
+    window.negotiation.propose({"kind": "term", "term": "payment.days", "value": "0", "rationale": "r"})
+    assert "1 to 365" in _error(window)
+    assert len(window.workspace.negotiation.proposals(ALLIANCE)) == before
+
+
+def test_the_positions_matrix_shows_competing_positions(window: MainWindow, qtmodeltester) -> None:
+    window.views.show_positions()
+    model = window.views.positions_model
+    qtmodeltester.check(model)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(model.columnCount())]
+    assert headers[0] == "Item" and "Community Trust" in headers and headers[-1] == "Converged"
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "risk_share.corridor")
+    trust, gps = headers.index("Community Trust"), headers.index("GP Federation")
+    assert model.index(row, trust).data() == "proposes: 3" and model.index(row, gps).data() == "proposes: 1"
+    assert model.index(row, len(headers) - 1).data() == "no"
+    window.views.positions.setCurrentIndex(model.index(row, 0))
+    assert window.negotiation.target == "risk_share.corridor"
+    assert window.negotiation.panel.model.rowCount() == 2
+
+
+def test_n_way_comparison_shows_each_partys_wording(window: MainWindow) -> None:
+    conflicts = _section(window, "alliance.conflicts-of-interest")
+    ws = window.workspace
+    text = ws.outline.section(conflicts).text
+    ws.negotiation.propose_wording(ALLIANCE, conflicts, text.replace("six months", "year"), "Community Trust", "Less")
+    window.refresh_negotiation()
+    hope = next(v.proposal.id for v in ws.negotiation.proposals(ALLIANCE)
+                if v.proposal.party_name == "Hope Street Wellbeing" and v.proposal.is_open)
+    window.views.compare_proposal(hope)
+    panes = window.views.compare_panel.view.panes()
+    assert window.central.currentWidget() is window.views.compare_panel
+    assert len(panes) == 3
+    assert any("three months" in p.toPlainText() for p in panes)
+    assert any("every year" in p.toPlainText() for p in panes)
+
+
+def test_comparing_two_chosen_texts_side_by_side(window: MainWindow) -> None:
+    window.agreements.view.select_section(_section(window, "alliance.board.quorum"))
+    window.views.show_compare()
+    panel = window.views.compare_panel
+    labels = [t.label for t in panel.texts]
+    panel.choose(labels.index(next(lab for lab in labels if lab.startswith("Draft 1"))),
+                 labels.index(next(lab for lab in labels if lab.startswith("Section version 2"))))
+    left, right = panel.view.panes()[:2]
+    assert "two months" in left.toPlainText() and "a month" in right.toPlainText()
+    assert "line-through" in left.toHtml() and "underline" in right.toHtml()
+
+
+def test_issuing_a_round_and_undoing_it(window: MainWindow) -> None:
+    window.set_acting_party("Northshire ICB")
+    window.negotiation.issue_round("Draft 3")
+    assert [r.label for r in window.workspace.rounds.rounds(ALLIANCE)][-1] == "Draft 3"
+    window.actions_by_id["edit.undo"].trigger()
+    assert "Draft 3" not in [r.label for r in window.workspace.rounds.rounds(ALLIANCE)]
+    window.actions_by_id["edit.redo"].trigger()
+    assert "Draft 3" in [r.label for r in window.workspace.rounds.rounds(ALLIANCE)]
+    window.negotiation.issue_round("Draft 3")
+    assert "already has a round" in _error(window)
