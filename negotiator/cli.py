@@ -13,7 +13,6 @@ import sys
 from negotiator.commands import agreements, library, negotiation
 from negotiator.commands.output import BAD_INPUT
 from negotiator.domain.errors import NegotiatorError
-from negotiator.services.session import open_session
 
 
 def add_commands(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +25,8 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command; return the exit code."""
+    from negotiator.services.session import open_session
+
     try:
         workspace = open_session(args.library, args.author)
     except NegotiatorError as error:

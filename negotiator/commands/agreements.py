@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print_table
 from negotiator.domain.agreement import Agreement
@@ -10,7 +11,9 @@ from negotiator.domain.clauses import format_time
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.network import Severity
 from negotiator.domain.term_fields import render_term, terms_as_dict
-from negotiator.services.session import Workspace
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
+    from negotiator.services.session import Workspace
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print_table
 from negotiator.domain.clauses import Clause, ClauseVersion, format_time
 from negotiator.domain.diff import render_plain
 from negotiator.domain.search import SearchHit, plain_snippet
-from negotiator.services.library import LibraryService
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
+    from negotiator.services.library import LibraryService
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:

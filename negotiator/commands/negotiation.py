@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print_table
 from negotiator.domain.clauses import format_time
 from negotiator.domain.errors import InvalidInput
-from negotiator.services.negotiation import ProposalView
-from negotiator.services.session import Workspace
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
+    from negotiator.services.negotiation import ProposalView
+    from negotiator.services.session import Workspace
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:

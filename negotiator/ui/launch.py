@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 
 from PySide6.QtCore import QTimer
@@ -30,4 +32,11 @@ def launch(library: str | None, author: str | None, *, quit_when_ready: bool = F
             window.close()
 
     QTimer.singleShot(0, open_library)
-    return app.exec()
+    code = app.exec()
+    window.close()  # closes the library: its connections are released and the log is complete
+    # Tearing down thousands of Python and Qt objects one by one takes longer than the whole
+    # start-up; everything that matters is saved and closed by now, so leave at once.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

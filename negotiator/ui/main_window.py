@@ -280,9 +280,11 @@ class MainWindow(QMainWindow):
 
     def agreement_opened(self) -> None:
         """Another agreement is open: show it with its proposals and positions."""
-        self.negotiation.target = None
-        self.negotiation.reload()
-        self.views.reload()
+        if self.agreements.view.current_section() is None:  # else selecting it has already done this
+            self.negotiation.target = None
+            self.negotiation.reload()
+            self.views.reload_compare()
+        self.views.reload_positions()
         self.show_agreement_tab()
         self.update_actions()
 

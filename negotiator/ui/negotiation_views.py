@@ -27,10 +27,14 @@ class NegotiationViews(QObject):
 
     def reload(self) -> None:
         """Re-read the matrix and the texts to compare."""
+        self.reload_positions()
+        self.reload_compare()
+
+    def reload_positions(self) -> None:
+        """Re-read the positions matrix of the open agreement."""
         ws, agreement = self.window.workspace, self.window.agreements.current
         self.positions_model.set_positions(ws.rounds.positions(agreement) if ws and agreement else None)
         self.positions.resizeColumnsToContents()
-        self.reload_compare()
 
     def reload_compare(self) -> None:
         """Offer the selected section's texts for comparison."""
