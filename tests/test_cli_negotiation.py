@@ -94,3 +94,20 @@ def test_verify_passes_then_fails_after_tampering(demo: Path) -> None:
     connection.close()
     broken = negotiator("--library", demo, "verify")
     assert broken.returncode == 1 and "event 2" in broken.stdout and "proposal 1:" in broken.stdout
+
+
+def test_proposing_new_moved_and_removed_sections(demo: Path, tmp_path: Path) -> None:
+    text = tmp_path / "new.txt"
+    text.write_text("The Alliance Members will publish an annual report on the Alliance Objectives.")
+    added = _run(demo, "--as", "Hope Street", "propose", ALLIANCE, "--new-section", "Annual report",
+                 "--text-file", text, "--after", "3", "--rationale", "Transparency", "--json")
+    moved = _run(demo, "--as", "GP Federation", "propose", ALLIANCE, "--move-section", "21", "--after", "1",
+                 "--rationale", "No partnership belongs near the parties", "--json")
+    removed = _run(demo, "--as", "Community Trust", "propose", ALLIANCE, "--remove-section", "19",
+                   "--rationale", "Competition law is covered elsewhere", "--json")
+    for proposal in (added, moved, removed):
+        _run(demo, "--as", "Northshire ICB", "decide", str(proposal["id"]), "accept")
+    outline = [s["heading"] for s in _run(demo, "agreements", "show", ALLIANCE, "--json")["outline"]]
+    assert outline[1] == "Alliance: no partnership or agency"
+    assert outline[4] == "Annual report"
+    assert "Alliance: competition law" not in outline

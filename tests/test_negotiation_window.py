@@ -148,3 +148,28 @@ def test_issuing_a_round_and_undoing_it(window: MainWindow) -> None:
     assert "Draft 3" in [r.label for r in window.workspace.rounds.rounds(ALLIANCE)]
     window.negotiation.issue_round("Draft 3")
     assert "already has a round" in _error(window)
+
+
+def test_a_stale_proposal_is_shown_against_its_base_the_current_wording_and_rebased(window: MainWindow) -> None:
+    stale = next(v for v in window.workspace.negotiation.proposals(ALLIANCE) if v.stale)
+    window.views.compare_proposal(stale.proposal.id)
+    panes = window.views.compare_panel.view.panes()
+    assert len(panes) == 4
+    assert panes[0].toPlainText() == stale.proposal.base
+    assert panes[1].toPlainText() == stale.current and panes[3].toPlainText() == stale.rebased
+    assert "does not overlap" in window.views.compare_panel.caption.text()
+
+
+def test_proposing_to_move_a_section(window: MainWindow) -> None:
+    window.set_acting_party("Community Trust")
+    ws = window.workspace
+    outline = ws.outline.outline(window.agreements.current)
+    last = outline[-1].section.id
+    window.agreements.view.select_section(last)
+    window.negotiation.propose({"kind": "move", "after": None, "rationale": "Boilerplate first"})
+    made = max(v.proposal.id for v in ws.negotiation.proposals(ALLIANCE))
+    window.set_acting_party("Northshire ICB")
+    window.negotiation.decide(made, "accept")
+    assert ws.outline.outline(window.agreements.current)[0].section.id == last
+    window.actions_by_id["edit.undo"].trigger()
+    assert ws.outline.outline(window.agreements.current)[-1].section.id == last

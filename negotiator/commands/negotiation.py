@@ -25,9 +25,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     what.add_argument("--term", help="the term to change, such as payment.days")
     what.add_argument("--new-section", metavar="HEADING", help="propose adding a section with this heading")
     what.add_argument("--remove-section", metavar="SECTION", help="propose removing a section")
+    what.add_argument("--move-section", metavar="SECTION", help="propose moving a section after --after (or to "
+                      "the top without --after)")
     propose.add_argument("--text-file", type=Path, help="file holding the proposed wording (UTF-8)")
     propose.add_argument("--value", help="the proposed term value")
-    propose.add_argument("--after", help="for a new section: the section it follows")
+    propose.add_argument("--after", help="for a new or moved section: the section it follows")
     propose.add_argument("--rationale", required=True, help="why the party proposes it")
     add_json(propose)
 
@@ -77,8 +79,13 @@ def _acting(args: argparse.Namespace) -> str:
 
 def _section_id(ws: Workspace, agreement: str, reference: str) -> int:
     found = ws.agreements.agreement(agreement)
-    for numbered in ws.outline.outline(found.id):
-        if reference in (numbered.number, numbered.section.stable_id, str(numbered.section.id)):
+    outline = ws.outline.outline(found.id)
+    # A bare number is the outline number a lawyer reads ("21", "5.1"); "s21" is a section's stable id.
+    for numbered in outline:
+        if reference.strip() == numbered.number:
+            return numbered.section.id
+    for numbered in outline:
+        if reference.strip().lower() == numbered.section.stable_id:
             return numbered.section.id
     raise InvalidInput(f"'{found.title}' has no section '{reference}'; give its number (such as 2.1) or id "
                        "(such as s12) from 'negotiator agreements show'.", field="section")
@@ -128,6 +135,10 @@ def _propose(ws: Workspace, args: argparse.Namespace) -> int:
         after = _section_id(ws, args.agreement, args.after) if args.after else None
         made = n.propose_new_section(args.agreement, args.new_section, _read(args.text_file), after, party,
                                      args.rationale)
+    elif args.move_section:
+        after = _section_id(ws, args.agreement, args.after) if args.after else None
+        made = n.propose_move(args.agreement, _section_id(ws, args.agreement, args.move_section), after, party,
+                              args.rationale)
     else:
         made = n.propose_removal(args.agreement, _section_id(ws, args.agreement, args.remove_section), party,
                                  args.rationale)

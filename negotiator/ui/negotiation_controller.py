@@ -91,8 +91,11 @@ class NegotiationController(QObject):
             terms = ws.agreements.terms(agreement)
             current = terms_as_dict(terms, ws.agreements.parties_of(found))
             term = self.target if self.target and not self.target.startswith("section:") else None
+            places = [(f"{n.number} {n.section.heading}", n.section.id) for n in ws.outline.outline(agreement)
+                      if n.section.id != section_id]
             dialog = ProposeDialog(party, self.window, section=(section.heading, section.text) if section else None,
-                                   terms=[(n, "" if v is None else str(v)) for n, v in current.items()], term=term)
+                                   terms=[(n, "" if v is None else str(v)) for n, v in current.items()], term=term,
+                                   places=places)
             if dialog.exec() != ProposeDialog.DialogCode.Accepted:
                 return
             values = dialog.values()
@@ -106,6 +109,8 @@ class NegotiationController(QObject):
                 return n.propose_term(agreement, values["term"], values["value"], party, values["rationale"]).id
             if kind == "remove":
                 return n.propose_removal(agreement, section_id, party, values["rationale"]).id
+            if kind == "move":
+                return n.propose_move(agreement, section_id, values.get("after"), party, values["rationale"]).id
             return n.propose_new_section(agreement, values["heading"], values["wording"], section_id, party,
                                          values["rationale"]).id
 

@@ -69,7 +69,10 @@ class NegotiationViews(QObject):
         """Show a proposal beside the current wording (and the other parties' proposals)."""
         ws = self.window.workspace
         proposal = ws.negotiation.proposal(proposal_id)
-        if proposal.section_id is not None:
+        view = next(v for v in ws.negotiation.proposals(proposal.agreement_id) if v.proposal.id == proposal_id)
+        if view.stale and proposal.kind.value == "wording":
+            self._show_stale(view)
+        elif proposal.section_id is not None:
             self.window.agreements.view.select_section(proposal.section_id)
             self.reload_compare()
             if self.compare_panel.columns and proposal.is_open:
@@ -82,6 +85,23 @@ class NegotiationViews(QObject):
             self.compare_panel.caption.setText(self.tr("Comparing %1").replace("%1", proposal.target))
             self.compare_panel.view.set_pair(self.tr("Current value"), now, f"{proposal.party_name} proposes", then)
         self.window.central.setCurrentWidget(self.compare_panel)
+
+    def _show_stale(self, view: object) -> None:
+        """Base, current and proposed wording side by side, and the proposal replayed on the current wording."""
+        ws, proposal = self.window.workspace, view.proposal
+        party_ids = list(ws.agreements.parties_of(ws.agreements.agreement(proposal.agreement_id)))
+        colour = party_colour(proposal.party_id, party_ids)
+        columns = [(self.tr("Current wording"), "#57606a", view.current),
+                   (f"{proposal.party_name} proposes", colour, proposal.proposed)]
+        if view.rebased is not None:
+            columns.append((self.tr("The proposal on the current wording"), colour, view.rebased))
+            caption = self.tr("Proposal %1 was made on older wording; its change does not overlap later changes, "
+                              "so accepting it applies it to the current wording.")
+        else:
+            caption = self.tr("Proposal %1 was made on older wording that has since changed in the same place: "
+                              "ask its party to redo it.")
+        self.compare_panel.caption.setText(caption.replace("%1", str(proposal.id)))
+        self.compare_panel.view.set_columns(self.tr("Wording the proposal was made on"), proposal.base, columns)
 
     def show_compare(self) -> None:
         """Bring the comparison of the selected section to the front."""

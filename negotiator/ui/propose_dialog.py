@@ -19,8 +19,10 @@ class ProposeDialog(QDialog):
     """Collects one proposal; the services check it when it is made."""
 
     def __init__(self, party: str, parent: QWidget | None = None, *, section: tuple[str, str] | None = None,
-                 terms: list[tuple[str, str]] | None = None, term: str | None = None) -> None:
-        """``section`` is (heading, current wording); ``terms`` lists (name, current value) to choose from."""
+                 terms: list[tuple[str, str]] | None = None, term: str | None = None,
+                 places: list[tuple[str, int]] | None = None) -> None:
+        """``section`` is (heading, current wording); ``terms`` lists (name, current value) to choose from;
+        ``places`` lists the other sections ("2.1 Heading", id) a section could be moved after."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Propose a Change for %1").replace("%1", party))
         self.resize(680, 480)
@@ -36,6 +38,8 @@ class ProposeDialog(QDialog):
         self.kind.addItem(self.tr("A new section"), "new_section")
         if section is not None:
             self.kind.addItem(self.tr("Remove %1").replace("%1", section[0]), "remove")
+            if places is not None:
+                self.kind.addItem(self.tr("Move %1").replace("%1", section[0]), "move")
         form.addRow(self.tr("&Change"), self.kind)
         self.term = QComboBox()
         self.term.setAccessibleName(self.tr("Term"))
@@ -47,6 +51,12 @@ class ProposeDialog(QDialog):
         self.value = QLineEdit()
         self.value.setAccessibleName(self.tr("Proposed value"))
         self.value.setToolTip(self.tr("For example 30, 2.5%, £120,000,000 or 2027-04-01"))
+        self.after = QComboBox()
+        self.after.setAccessibleName(self.tr("Move after"))
+        self.after.setToolTip(self.tr("The section it should follow"))
+        self.after.addItem(self.tr("(to the top)"), None)
+        for label, section_id in places or []:
+            self.after.addItem(label, section_id)
         self.heading = QLineEdit()
         self.heading.setAccessibleName(self.tr("Heading of the new section"))
         self.heading.setToolTip(self.tr("The new section's heading"))
@@ -59,6 +69,7 @@ class ProposeDialog(QDialog):
         self.rationale.setMaximumHeight(80)
         form.addRow(self.tr("&Term"), self.term)
         form.addRow(self.tr("&Value"), self.value)
+        form.addRow(self.tr("&After"), self.after)
         form.addRow(self.tr("&Heading"), self.heading)
         form.addRow(self.tr("&Wording"), self.wording)
         form.addRow(self.tr("&Rationale"), self.rationale)
@@ -76,12 +87,13 @@ class ProposeDialog(QDialog):
     def _show_fields(self) -> None:
         kind = self.kind.currentData()
         for widget, shown in ((self.term, kind == "term"), (self.value, kind == "term"),
-                              (self.heading, kind == "new_section"),
+                              (self.heading, kind == "new_section"), (self.after, kind == "move"),
                               (self.wording, kind in ("wording", "new_section"))):
             self._form.setRowVisible(widget, shown)
 
     def values(self) -> dict:
         """What the user entered."""
         return {"kind": self.kind.currentData(), "term": self.term.currentData(), "value": self.value.text(),
+                "after": self.after.currentData(),
                 "heading": self.heading.text(), "wording": self.wording.toPlainText(),
                 "rationale": self.rationale.toPlainText()}
