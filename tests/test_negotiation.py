@@ -53,7 +53,9 @@ def test_the_demo_has_two_rounds_and_open_proposals_from_three_parties(ws: Works
     views = _open(ws)
     assert len({v.proposal.party_name for v in views}) >= 3
     competing = [v for v in views if v.competing_with]
-    assert len(competing) == 2 and {v.proposal.target for v in competing} == {"risk_share.corridor"}
+    assert len(competing) == 4
+    assert {v.proposal.target for v in competing} - {"risk_share.corridor"} == {
+        f"section:{_section(ws, 'alliance.conflicts-of-interest').id}"}
     stale = [v for v in views if v.stale]
     assert len(stale) == 1 and stale[0].rebased is not None
     assert "not before 45 Working Days" in stale[0].rebased and '"Dispute Notice"' in stale[0].rebased

@@ -110,20 +110,27 @@ def test_the_positions_matrix_shows_competing_positions(window: MainWindow, qtmo
     assert window.negotiation.panel.model.rowCount() == 2
 
 
-def test_n_way_comparison_shows_each_partys_wording(window: MainWindow) -> None:
-    conflicts = _section(window, "alliance.conflicts-of-interest")
+def test_n_way_comparison_shows_the_competing_wordings(window: MainWindow) -> None:
     ws = window.workspace
-    text = ws.outline.section(conflicts).text
-    ws.negotiation.propose_wording(ALLIANCE, conflicts, text.replace("six months", "year"), "Community Trust", "Less")
-    window.refresh_negotiation()
     hope = next(v.proposal.id for v in ws.negotiation.proposals(ALLIANCE)
                 if v.proposal.party_name == "Hope Street Wellbeing" and v.proposal.is_open)
     window.views.compare_proposal(hope)
     panes = window.views.compare_panel.view.panes()
     assert window.central.currentWidget() is window.views.compare_panel
     assert len(panes) == 3
-    assert any("three months" in p.toPlainText() for p in panes)
-    assert any("every year" in p.toPlainText() for p in panes)
+    assert any("at least every three months" in p.toPlainText() for p in panes)
+    assert any("each Alliance Member's website" in p.toPlainText() for p in panes)
+    titles = [t.text() for t in window.views.compare_panel.view.titles()]
+    assert "Hope Street Wellbeing" in titles and "Northshire Community Health NHS Trust" in titles
+
+
+def test_n_way_comparison_of_competing_term_values(window: MainWindow) -> None:
+    ws = window.workspace
+    corridor = next(v.proposal.id for v in ws.negotiation.proposals(ALLIANCE)
+                    if v.proposal.target == "risk_share.corridor" and v.proposal.is_open)
+    window.views.compare_proposal(corridor)
+    texts = [p.toPlainText() for p in window.views.compare_panel.view.panes()]
+    assert texts == ["2%", "3%", "1%"]
 
 
 def test_comparing_two_chosen_texts_side_by_side(window: MainWindow) -> None:

@@ -1,6 +1,7 @@
 """The demo's negotiation history: two issued rounds of the alliance agreement, decisions in
 between, and open proposals from three providers in the current round: two compete on the
-risk corridor, and one was overtaken by a later edit of the clause, so it is stale."""
+risk corridor, two on the conflicts-of-interest wording, and one was overtaken by a later edit of
+its clause, so it is stale."""
 
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ def negotiate_demo(ws: Workspace) -> None:
     ws.negotiation.propose_wording(
         alliance, conflicts.id, conflicts.text.replace("at least every six months", "at least every three months"),
         HOPE, "Quarterly review matches our charity's governance cycle.")
+    ws.negotiation.propose_wording(
+        alliance, conflicts.id, conflicts.text.replace("publish it on the alliance website",
+                                                       "publish it on each Alliance Member's website"),
+        TRUST, "Our members look for the register on our own website.")
     ws.negotiation.propose_wording(
         alliance, escalation.id, escalation.text.replace("Only after those three stages",
                                                          "Only after those three stages, and not before 45 Working "

@@ -80,11 +80,21 @@ class NegotiationViews(QObject):
             else:
                 self.compare_panel.choose_label(f"Proposal {proposal_id} ")
         else:
-            now = ws.rounds.render_value(proposal.agreement_id, proposal.target, proposal.base)
-            then = ws.rounds.render_value(proposal.agreement_id, proposal.target, proposal.proposed)
-            self.compare_panel.caption.setText(self.tr("Comparing %1").replace("%1", proposal.target))
-            self.compare_panel.view.set_pair(self.tr("Current value"), now, f"{proposal.party_name} proposes", then)
+            self._show_term(proposal)
         self.window.central.setCurrentWidget(self.compare_panel)
+
+    def _show_term(self, proposal: object) -> None:
+        """The current value of a term beside every party's open proposal on it, in legal English."""
+        ws = self.window.workspace
+        agreement = proposal.agreement_id
+        party_ids = list(ws.agreements.parties_of(ws.agreements.agreement(agreement)))
+        rivals = [v.proposal for v in ws.negotiation.proposals(agreement)
+                  if v.proposal.target == proposal.target and (v.proposal.is_open or v.proposal.id == proposal.id)]
+        columns = [(f"{p.party_name} proposes", party_colour(p.party_id, party_ids),
+                    ws.rounds.render_value(agreement, p.target, p.proposed)) for p in rivals]
+        current = ws.rounds.render_value(agreement, proposal.target, proposal.base)
+        self.compare_panel.caption.setText(self.tr("Comparing %1").replace("%1", proposal.target))
+        self.compare_panel.view.set_columns(self.tr("Current value"), current, columns)
 
     def _show_stale(self, view: object) -> None:
         """Base, current and proposed wording side by side, and the proposal replayed on the current wording."""
