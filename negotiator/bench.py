@@ -37,14 +37,20 @@ QUERIES = ("payment invoice", "mediation", "risk share cap", "quorum", "terminat
            "escalation days", "quality incentive outcome", "governance", "flow-down")
 
 
-def build(path: Path) -> None:
-    """Create the benchmark library (deterministic content) unless it is already there."""
-    if path.exists():
-        return
+def fresh_partial(path: Path) -> Path:
+    """Where a benchmark library is built before it is renamed into place (leftovers removed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
+    return partial
+
+
+def build(path: Path) -> None:
+    """Create the benchmark library (deterministic content) unless it is already there."""
+    if path.exists():
+        return
+    partial = fresh_partial(path)
     rng = random.Random(20261125)
     service = LibraryService.open(partial, "Benchmark")
     kinds = list(AgreementKind)
@@ -75,9 +81,7 @@ def build_network(path: Path) -> None:
     from negotiator.locations import starter_library_file
     from negotiator.services.session import open_workspace
 
-    partial = path.with_suffix(".partial")
-    for leftover in path.parent.glob(partial.name + "*"):
-        leftover.unlink()
+    partial = fresh_partial(path)
     ws = open_workspace(partial, "Benchmark")
     ws.clauses.import_file(starter_library_file())
     ws.agreements.add_party("Bench ICB", "ICB", "commissioner")
@@ -234,6 +238,13 @@ def main() -> int:
     print(f"word_diff_rewrite_5k_words_ms: {rewrite_ms:.1f} ms (target < 300 ms)")
     print(f"compare_view_5k_words_ms: {compare:.1f} ms (target < 300 ms)")
     print(f"positions_8_parties_300_items_ms: {positions:.1f} ms (target < 100 ms)")
+    from negotiator.bench_export import figures
+
+    export = figures(path.parent)
+    print(f"export_redline_1000_sections_s: {export['export_redline_1000_sections_s']:.3f} s (target < 0.3 s), "
+          f"peak memory {export['export_redline_1000_sections_peak_mb']:.0f} MB (target < 200 MB)")
+    print(f"export_redline_100_sections_s: {export['export_redline_100_sections_s']:.3f} s (target < 0.06 s)")
+    print(f"export_floor_ratio: {export['export_floor_ratio']:.1f} (target < 6)")
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from negotiator.commands import agreements, library, negotiation
+from negotiator.commands import agreements, export, library, negotiation
 from negotiator.commands.output import BAD_INPUT
 from negotiator.domain.errors import NegotiatorError
 
@@ -21,6 +21,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     library.add_parser(commands)
     agreements.add_parsers(commands)
     negotiation.add_parsers(commands)
+    export.add_parsers(commands)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -27,6 +27,27 @@ def starter_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, starter_template: Path) -> Path:
+    """A library with the starter clauses and the demo negotiation, built once."""
+    from negotiator.services.session import open_workspace
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    shutil.copyfile(starter_template, path)
+    workspace = open_workspace(path, "Test Drafter")
+    workspace.create_demo()
+    workspace.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, demo_template: Path) -> Path:
+    """This test's own copy of the demo library."""
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
     """Where a new, empty library will be created."""

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from negotiator.services.session import open_workspace
 from negotiator.ui.agreements_panel import ID_ROLE
 from negotiator.ui.main_window import MainWindow
 
@@ -16,20 +15,9 @@ PRIME = "Northshire MSK Prime Contract"
 PHYSIO = "MSK Sub-contract: Active Physio"
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory, starter_template: Path) -> Path:
-    path = tmp_path_factory.mktemp("demo-ui") / "demo.sqlite"
-    path.write_bytes(starter_template.read_bytes())
-    ws = open_workspace(path, "Test Drafter")
-    ws.create_demo()
-    ws.close()
-    return path
-
-
 @pytest.fixture
-def window(qtbot, tmp_path: Path, demo_template: Path) -> MainWindow:
-    path = tmp_path / "demo.sqlite"
-    path.write_bytes(demo_template.read_bytes())
+def window(qtbot, demo_path: Path) -> MainWindow:
+    path = demo_path
     shown = MainWindow("Test Drafter")
     qtbot.addWidget(shown)
     shown.show()

@@ -15,23 +15,6 @@ ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 PHYSIO = "MSK Sub-contract: Active Physio"
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory, starter_template: Path) -> Path:
-    path = tmp_path_factory.mktemp("negotiation") / "demo.sqlite"
-    path.write_bytes(starter_template.read_bytes())
-    ws = open_workspace(path, "Test Drafter")
-    ws.create_demo()
-    ws.close()
-    return path
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path, demo_template: Path) -> Path:
-    path = tmp_path / "demo.sqlite"
-    path.write_bytes(demo_template.read_bytes())
-    return path
-
-
 @pytest.fixture
 def ws(demo_path: Path) -> Workspace:
     opened = open_workspace(demo_path, "Test Drafter")

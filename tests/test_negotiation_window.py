@@ -9,26 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from negotiator.services.session import open_workspace
 from negotiator.ui.main_window import MainWindow
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory, starter_template: Path) -> Path:
-    path = tmp_path_factory.mktemp("negotiation-ui") / "demo.sqlite"
-    path.write_bytes(starter_template.read_bytes())
-    ws = open_workspace(path, "Test Drafter")
-    ws.create_demo()
-    ws.close()
-    return path
-
-
 @pytest.fixture
-def window(qtbot, tmp_path: Path, demo_template: Path) -> MainWindow:
-    path = tmp_path / "demo.sqlite"
-    path.write_bytes(demo_template.read_bytes())
+def window(qtbot, demo_path: Path) -> MainWindow:
+    path = demo_path
     shown = MainWindow("Test Drafter")
     qtbot.addWidget(shown)
     shown.show()

@@ -13,6 +13,7 @@ from negotiator.locations import default_library_path, starter_library_file
 from negotiator.services.agreements import AgreementService
 from negotiator.services.demo import create_demo
 from negotiator.services.demo_rounds import negotiate_demo
+from negotiator.services.export import ExportService
 from negotiator.services.library import LibraryService
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
@@ -37,6 +38,7 @@ class Workspace:
     outline: OutlineService
     negotiation: NegotiationService
     rounds: RoundService
+    export: ExportService
 
     @property
     def location(self) -> str:
@@ -61,7 +63,7 @@ def open_workspace(target: str | Path, author: str) -> Workspace:
     library = open_library(target)
     return Workspace(LibraryService(library, author), AgreementService(library, author),
                      OutlineService(library, author), NegotiationService(library, author),
-                     RoundService(library, author))
+                     RoundService(library, author), ExportService(library, author))
 
 
 def open_session(library: str | None, author: str | None = None, *, seed: bool | None = None) -> Workspace:

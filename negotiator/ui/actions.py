@@ -27,6 +27,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Open another library file"),
     ActionSpec("file.import", "&File", "&Import Clauses…", "import_clauses_dialog", "Ctrl+I",
                "Add the clauses of a library file (TOML or JSON)"),
+    ActionSpec("file.export", "&File", "&Export to Word…", "export_to_word", QKeySequence.StandardKey.SaveAs,
+               "Write the open agreement to Word: clean, or redlined with each party's changes"),
     ActionSpec("file.quit", "&File", "&Quit", "close", QKeySequence.StandardKey.Quit, "Close Negotiator"),
     ActionSpec("edit.find", "&Edit", "&Find Clause", "focus_search", QKeySequence.StandardKey.Find,
                "Search the library"),

@@ -25,6 +25,7 @@ from negotiator.ui.actions import ACTIONS, build_menus
 from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.clause_view import ClauseView
 from negotiator.ui.errors import show_error
+from negotiator.ui.export_dialog import ExportDialog
 from negotiator.ui.library_panel import LibraryPanel
 from negotiator.ui.negotiation_controller import NegotiationController
 from negotiator.ui.negotiation_views import NegotiationViews
@@ -278,6 +279,16 @@ class MainWindow(QMainWindow):
         """Show why an undo or redo could not be carried out."""
         show_error(self, action, error)
 
+    def export_to_word(self) -> ExportDialog | None:
+        """Open the export dialog for the open agreement."""
+        if self.workspace is None or self.agreements.current is None:
+            return None
+        dialog = ExportDialog(self.workspace, self.agreements.current, self.acting_party or None, self)
+        dialog.setObjectName("exportDialog")
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def agreement_opened(self) -> None:
         """Another agreement is open: show it with its proposals and positions."""
         if self.agreements.view.current_section() is None:  # else selecting it has already done this
@@ -326,6 +337,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id["agreement.add_clause"].setEnabled(has_agreement and has_clause)
         self.actions_by_id["agreement.rename"].setEnabled(has_agreement)
         self.actions_by_id["agreement.status"].setEnabled(has_agreement)
+        self.actions_by_id["file.export"].setEnabled(has_agreement)
         self.actions_by_id["agreement.new"].setEnabled(self.workspace is not None)
         self.actions_by_id["agreement.check"].setEnabled(self.workspace is not None)
         for name in ("propose", "round", "positions", "compare"):

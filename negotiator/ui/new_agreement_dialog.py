@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementKind, ContractingModel
 from negotiator.domain.parties import Party, Role
+from negotiator.ui.widgets import labelled_combo
 
 
 class NewAgreementDialog(QDialog):
@@ -29,9 +30,9 @@ class NewAgreementDialog(QDialog):
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Title"))
         self.title.setToolTip(self.tr("A title unique in this library, such as 'MSK Sub-contract: Provider B'"))
-        self.kind = self._combo(self.tr("Kind of agreement"), [(k.label, k.value) for k in AgreementKind])
-        self.model = self._combo(self.tr("Contracting model"), [(m.label, m.value) for m in ContractingModel])
-        self.parent_agreement = self._combo(self.tr("Sits under"), [(self.tr("(none)"), None)]
+        self.kind = labelled_combo(self.tr("Kind of agreement"), [(k.label, k.value) for k in AgreementKind])
+        self.model = labelled_combo(self.tr("Contracting model"), [(m.label, m.value) for m in ContractingModel])
+        self.parent_agreement = labelled_combo(self.tr("Sits under"), [(self.tr("(none)"), None)]
                                             + [(a.title, a.id) for a in agreements])
         self.parties = parties
         self.roles = QTableWidget(len(parties), 2)
@@ -44,7 +45,7 @@ class NewAgreementDialog(QDialog):
             item = QTableWidgetItem(party.name)
             item.setToolTip(party.type.label)
             self.roles.setItem(row, 0, item)
-            self.roles.setCellWidget(row, 1, self._combo(self.tr("Role of %1").replace("%1", party.name),
+            self.roles.setCellWidget(row, 1, labelled_combo(self.tr("Role of %1").replace("%1", party.name),
                                                          [(self.tr("(not a party)"), None)]
                                                          + [(r.label, r.value) for r in Role]))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -57,14 +58,6 @@ class NewAgreementDialog(QDialog):
         form.addRow(self.tr("&Under"), self.parent_agreement)
         form.addRow(self.tr("&Parties"), self.roles)
         form.addRow(buttons)
-
-    def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
-        combo = QComboBox()
-        combo.setAccessibleName(name)
-        combo.setToolTip(name)
-        for text, data in items:
-            combo.addItem(text, data)
-        return combo
 
     def set_role(self, party_name: str, role: Role) -> None:
         """Choose a party's role (as the user would in the table)."""

@@ -1,0 +1,105 @@
+"""The states an export compares: a round as it was issued, the agreement as it stands, and the
+agreement with some open proposals applied (in memory only: nothing is saved)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from negotiator.domain.agreement import Agreement
+from negotiator.domain.export_layout import AgreementState, SectionText
+from negotiator.domain.merge import rebase
+from negotiator.domain.outline import Section, number_outline
+from negotiator.domain.placeholders import render
+from negotiator.domain.proposals import Proposal, ProposalKind
+from negotiator.domain.rounds import Round
+from negotiator.domain.term_fields import render_term, set_term
+from negotiator.domain.terms import TermsSheet
+from negotiator.domain.terms_json import sheet_from_data
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Sections (raw wording, placeholders unfilled) and terms of one state, before layout."""
+
+    sections: tuple[Section, ...]
+    terms: TermsSheet
+
+
+def state_of(agreement: Agreement, snapshot: Snapshot, label: str, issued: date) -> AgreementState:
+    """Lay out a snapshot: number the outline and fill each placeholder from the terms."""
+    parties = {s.party.id: s.party for s in agreement.signatories}
+    sections = tuple(
+        SectionText(n.section.id, n.number, n.depth, n.section.heading,
+                    render(n.section.text, lambda name: render_term(snapshot.terms, name, parties)))
+        for n in number_outline(list(snapshot.sections))
+    )
+    return AgreementState(agreement.title, agreement.kind.label,
+                          tuple((s.party.name, s.role.label) for s in agreement.signatories),
+                          label, issued, sections, snapshot.terms, parties)
+
+
+def round_snapshot(frozen: Round) -> Snapshot:
+    """A round's outline and terms as they were issued."""
+    parents: dict[str, int] = {}
+    sections = []
+    for position, kept in enumerate(frozen.sections):
+        parents[kept.number] = kept.section_id
+        parent = parents.get(kept.number.rpartition(".")[0]) if "." in kept.number else None
+        sections.append(Section(kept.section_id, parent, position, kept.heading, kept.text, None, None,
+                                kept.version))
+    return Snapshot(tuple(sections), sheet_from_data(frozen.terms))
+
+
+def apply_proposals(snapshot: Snapshot, proposals: list[Proposal], agreement: Agreement) -> tuple[Snapshot, list[str]]:
+    """The snapshot with each proposal applied in turn; a proposal that no longer fits is skipped
+    and named in the warnings returned."""
+    sections = {s.id: s for s in snapshot.sections}
+    terms, warnings = snapshot.terms, []
+    parties = {s.party.id: s.party for s in agreement.signatories}
+    for proposal in proposals:
+        target = sections.get(proposal.section_id) if proposal.section_id is not None else None
+        if proposal.kind is ProposalKind.TERM:
+            terms = set_term(terms, proposal.target, proposal.proposed, parties)
+        elif proposal.kind is ProposalKind.ADD_SECTION:
+            after = sections.get(int(proposal.place.split(":")[1])) if proposal.place.startswith("after:") else None
+            new = Section(-proposal.id, after.parent_id if after else None, (after.position if after else 10**6) + 1,
+                          proposal.heading, proposal.proposed, None, None, 1)
+            sections = _shift(sections, new)
+            sections[new.id] = new
+        elif target is None:
+            warnings.append(f"Proposal {proposal.id} concerns a section that is no longer in the agreement; "
+                            "it was left out.")
+        elif proposal.kind is ProposalKind.WORDING:
+            text = proposal.proposed if target.text == proposal.base else rebase(proposal.base, target.text,
+                                                                                proposal.proposed).text
+            if text is None:
+                warnings.append(f"Proposal {proposal.id} by {proposal.party_name} was made on wording that has "
+                                "since changed in the same place; it was left out.")
+                continue
+            sections[target.id] = replace(target, text=text)
+        elif proposal.kind is ProposalKind.REMOVE_SECTION:
+            del sections[target.id]
+        else:
+            sections = _moved(sections, target, proposal.place)
+    return Snapshot(tuple(sections.values()), terms), warnings
+
+
+def _shift(sections: dict[int, Section], new: Section) -> dict[int, Section]:
+    """Make room among the new section's siblings."""
+    return {sid: replace(s, position=s.position + 1) if s.parent_id == new.parent_id and s.position >= new.position
+            else s for sid, s in sections.items()}
+
+
+def _moved(sections: dict[int, Section], section: Section, place: str) -> dict[int, Section]:
+    if place == "first":
+        moved = replace(section, parent_id=None, position=-1)
+    else:
+        anchor = sections.get(int(place.split(":")[1]))
+        if anchor is None:
+            return sections
+        moved = replace(section, parent_id=anchor.parent_id, position=anchor.position)
+        sections = {sid: replace(s, position=s.position + 1) if s.parent_id == anchor.parent_id
+                    and s.position > anchor.position and sid != section.id else s for sid, s in sections.items()}
+        moved = replace(moved, position=anchor.position + 1)
+    return {**sections, section.id: moved}

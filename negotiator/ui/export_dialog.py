@@ -1,0 +1,176 @@
+"""The export dialog: what to export (clean or redline, mode, round), the template and the file,
+how many changes each party has in it, and the export itself off the UI thread."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from negotiator.domain.document import authors
+from negotiator.services.session import Workspace
+from negotiator.ui.errors import show_error
+from negotiator.ui.widgets import labelled_combo
+from negotiator.ui.workers import Task, start
+
+
+class ExportDialog(QDialog):
+    """Choose and write a Word export of one agreement."""
+
+    def __init__(self, workspace: Workspace, agreement_id: int, exporter: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.agreement_id, self.exporter = workspace, agreement_id, exporter
+        self.task: Task | None = None
+        self.written: Path | None = None
+        agreement = workspace.agreements.agreement(agreement_id)
+        self.setWindowTitle(self.tr("Export %1 to Word").replace("%1", agreement.title))
+        self.resize(600, 360)
+        self.kind = labelled_combo(self.tr("Kind of export"), [
+            (self.tr("Redline: agreed changes since a round"), "agreed"),
+            (self.tr("Redline: every uncontested open proposal"), "open"),
+            *[(self.tr("Redline: proposals of %1").replace("%1", s.party.name), f"party:{s.party.short_name}")
+              for s in agreement.signatories],
+            (self.tr("Clean: the agreement as it stands"), "clean"),
+        ])
+        rounds = workspace.rounds.rounds(agreement_id)
+        self.round = labelled_combo(self.tr("Round"), [(r.label, r.label) for r in reversed(rounds)])
+        self.template = QLineEdit()
+        self.template.setPlaceholderText(self.tr("The standard template"))
+        self.template.setAccessibleName(self.tr("Word template"))
+        self.template.setToolTip(self.tr("A .docx whose styles (Normal, Title, Headings) the export uses"))
+        browse_template = QPushButton(self.tr("Choose…"))
+        browse_template.setToolTip(self.tr("Choose a firm's own Word template"))
+        browse_template.clicked.connect(self._choose_template)
+        default = Path.home() / f"{agreement.title}.docx"
+        self.target = QLineEdit(str(default))
+        self.target.setAccessibleName(self.tr("File to write"))
+        self.target.setToolTip(self.tr("Where the .docx is saved"))
+        browse_target = QPushButton(self.tr("Browse…"))
+        browse_target.setToolTip(self.tr("Choose where to save the document"))
+        browse_target.clicked.connect(self._choose_target)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.open_folder = self.buttons.addButton(self.tr("Open &Folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder.hide()
+        self.open_folder.clicked.connect(self._open_folder)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self._cancel)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Export"), self.kind)
+        form.addRow(self.tr("&Since round"), self.round)
+        form.addRow(self.tr("&Template"), _beside(self.template, browse_template))
+        form.addRow(self.tr("&File"), _beside(self.target, browse_target))
+        form.addRow(self.summary)
+        form.addRow(self.progress)
+        form.addRow(self.buttons)
+        self.kind.currentIndexChanged.connect(lambda _i: self.update_summary())
+        self.round.currentIndexChanged.connect(lambda _i: self.update_summary())
+        self.update_summary()
+
+    def update_summary(self) -> None:
+        """Say how many changes each party has in the export as chosen."""
+        mode = self.kind.currentData()
+        self.round.setEnabled(mode != "clean")
+        if mode == "clean":
+            self.summary.setText(self.tr("A clean copy with no tracked changes."))
+            return
+        if self.round.count() == 0:
+            self.summary.setText(self.tr("Issue a round first: a redline shows the changes since a round."))
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            return
+        try:
+            document = self.workspace.export.redline_document(self.agreement_id, self.round.currentData(), mode,
+                                                              self.exporter)
+        except Exception as error:
+            self.summary.setText(str(error))
+            return
+        counts = authors(document)
+        lines = [f"{author}: {count} change(s)" for author, count in sorted(counts.items())] or [
+            self.tr("No changes since this round.")]
+        self.summary.setText("\n".join(lines))
+
+    def export(self) -> None:
+        """Write the export in the background; the dialog stays responsive and can cancel."""
+        mode, out = self.kind.currentData(), Path(self.target.text()).expanduser()
+        template = Path(self.template.text()).expanduser() if self.template.text().strip() else None
+        partial = out.with_name(f".{out.stem}.partial.docx")
+        ws, agreement, label, exporter = self.workspace, self.agreement_id, self.round.currentData(), self.exporter
+
+        def work() -> object:
+            if mode == "clean":
+                report = ws.export.export_clean(agreement, partial, None, template)
+            else:
+                report = ws.export.export_redline(agreement, partial, label, mode, exporter, template)
+            return report
+
+        self.task = Task(work)
+        self.task.signals.finished.connect(lambda report: self._done(report, partial, out))
+        self.task.signals.failed.connect(self._failed)
+        self.progress.show()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        start(self.task)
+
+    def _done(self, report: object, partial: Path, out: Path) -> None:
+        self.progress.hide()
+        if self.task is None or self.task.cancelled:
+            partial.unlink(missing_ok=True)
+            return
+        os.replace(partial, out)  # the finished file appears whole, never half-written
+        self.written = out
+        warnings = "".join(f"\nWarning: {w}" for w in report.warnings)
+        self.summary.setText(self.tr("Saved %1.").replace("%1", str(out)) + warnings)
+        self.open_folder.show()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+
+    def _failed(self, error: BaseException) -> None:
+        self.progress.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        show_error(self, self.tr("The export was not written"), error)
+
+    def _cancel(self) -> None:
+        if self.task is not None and self.written is None:
+            self.task.cancelled = True
+        self.reject()
+
+    def _choose_template(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Word Template"), "", self.tr("Word documents (*.docx)"))
+        if path:
+            self.template.setText(path)
+
+    def _choose_target(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Export"), self.target.text(),
+                                              self.tr("Word documents (*.docx)"))
+        if path:
+            self.target.setText(path if path.endswith(".docx") else path + ".docx")
+
+    def _open_folder(self) -> None:
+        if self.written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
+
+
+def _beside(field: QWidget, button: QPushButton) -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field, 1)
+    layout.addWidget(button)
+    return box
