@@ -14,6 +14,8 @@ from negotiator.domain.term_fields import render_term
 from negotiator.domain.terms import TermsSheet
 
 SUBJECT_TO_CONTRACT = "Subject to contract"
+CLOSING = ("This document is subject to contract: it is not binding on any party until every party has signed "
+           "the final agreement.")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ def layout(state: AgreementState) -> list[Item]:
         for paragraph in section.text.split("\n\n"):
             items.append(Line(f"s{section.section_id}.p", paragraph, group=f"s{section.section_id}"))
     items += _schedule(state)
+    # A closing paragraph after the last table: it also gives anything appended to a redline an
+    # unchanged paragraph to follow, which Word needs to remove an inserted paragraph cleanly.
+    items.append(Line("closing", CLOSING))
     return items
 
 

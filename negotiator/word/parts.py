@@ -1,0 +1,160 @@
+"""The parts around the body: heading numbering, settings, header and footer, comments."""
+
+from __future__ import annotations
+
+import re
+
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.oxml.parser import parse_xml
+from docx.parts.numbering import NumberingPart
+from lxml import etree
+
+from negotiator.domain.document import Paragraph, Run
+from negotiator.word.body import ID, PPR, PSTYLE, VAL, BodyWriter, Comment
+from negotiator.word.ooxml import W_NS, WORD_URI, w, word_date, word_text
+
+HEADING_NUMBERING = "Negotiator heading numbering"  # the abstractNum's w:name, how the writer finds it
+_LEVELS = 9
+_INDENT = "851"  # 1.5 cm: the number, then the heading text on a tab stop
+_SETTINGS_ORDER = ("writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+                   "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+                   "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+                   "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+                   "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
+                   "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle", "proofState",
+                   "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
+                   "stylePaneSortMethod", "documentType", "mailMerge", "revisionView", "trackRevisions")
+
+
+def heading_numbering(document: Document) -> int:
+    """The ``w:numId`` of the 1 / 1.1 / 1.1.1 heading list, added to the numbering part if missing."""
+    try:
+        root = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+    except KeyError:
+        root = parse_xml(f'<w:numbering xmlns:w="{W_NS}"/>')
+        part = NumberingPart(PackURI("/word/numbering.xml"), CONTENT_TYPE.WML_NUMBERING, root, document.part.package)
+        document.part.relate_to(part, RELATIONSHIP_TYPE.NUMBERING)
+    abstract_id = None
+    for abstract in root.iterchildren(w("abstractNum")):
+        name = abstract.find(w("name"))
+        if name is not None and name.get(VAL) == HEADING_NUMBERING:
+            abstract_id = abstract.get(w("abstractNumId"))
+    if abstract_id is None:
+        abstract_id = str(1 + max((int(a.get(w("abstractNumId"), "0")) for a in root.iterchildren(w("abstractNum"))),
+                                  default=-1))
+        _insert_after_last(root, _abstract_num(abstract_id), ("numPicBullet", "abstractNum"))
+    for num in root.iterchildren(w("num")):
+        link = num.find(w("abstractNumId"))
+        if link is not None and link.get(VAL) == abstract_id and num.find(w("lvlOverride")) is None:
+            return int(num.get(w("numId")))
+    num_id = 1 + max((int(n.get(w("numId"), "0")) for n in root.iterchildren(w("num"))), default=0)
+    num = etree.Element(w("num"), {w("numId"): str(num_id)})
+    etree.SubElement(num, w("abstractNumId"), {VAL: abstract_id})
+    _insert_after_last(root, num, ("numPicBullet", "abstractNum", "num"))
+    return num_id
+
+
+def _abstract_num(abstract_id: str) -> etree._Element:
+    abstract = etree.Element(w("abstractNum"), {w("abstractNumId"): abstract_id})
+    etree.SubElement(abstract, w("nsid"), {VAL: "4E474F54"})
+    etree.SubElement(abstract, w("multiLevelType"), {VAL: "multilevel"})
+    etree.SubElement(abstract, w("name"), {VAL: HEADING_NUMBERING})
+    for level in range(_LEVELS):
+        lvl = etree.SubElement(abstract, w("lvl"), {w("ilvl"): str(level)})
+        etree.SubElement(lvl, w("start"), {VAL: "1"})
+        etree.SubElement(lvl, w("numFmt"), {VAL: "decimal"})
+        etree.SubElement(lvl, w("suff"), {VAL: "tab"})
+        etree.SubElement(lvl, w("lvlText"), {VAL: ".".join(f"%{i + 1}" for i in range(level + 1))})
+        etree.SubElement(lvl, w("lvlJc"), {VAL: "left"})
+        ppr = etree.SubElement(lvl, PPR)
+        tabs = etree.SubElement(ppr, w("tabs"))
+        etree.SubElement(tabs, w("tab"), {VAL: "num", w("pos"): _INDENT})
+        etree.SubElement(ppr, w("ind"), {w("left"): _INDENT, w("hanging"): _INDENT})
+    return abstract
+
+
+def _insert_after_last(parent: etree._Element, child: etree._Element, after: tuple[str, ...]) -> None:
+    """Insert ``child`` after the last child named in ``after`` (the schema's order), else first."""
+    names = {w(name) for name in after}
+    index = 0
+    for position, existing in enumerate(parent):
+        if existing.tag in names:
+            index = position + 1
+    parent.insert(index, child)
+
+
+def settings(document: Document, track_revisions: bool) -> None:
+    """``w:trackRevisions`` as asked, and ``compatibilityMode`` 15 (Word 2013 and later)."""
+    root = document.settings.element
+    for old in root.findall(w("trackRevisions")):
+        root.remove(old)
+    if track_revisions:
+        _insert_after_last(root, etree.Element(w("trackRevisions")), _SETTINGS_ORDER)
+    compat = root.find(w("compat"))
+    if compat is None:
+        compat = etree.Element(w("compat"))
+        following = [c for c in root if c.tag in {w(n) for n in ("docVars", "rsids", "attachedSchema", "themeFontLang",
+                                                                 "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                                                                 "decimalSymbol", "listSeparator")}]
+        if following:
+            following[0].addprevious(compat)
+        else:
+            root.append(compat)
+    for setting in compat.findall(w("compatSetting")):
+        if setting.get(w("name")) == "compatibilityMode":
+            setting.set(VAL, "15")
+            return
+    etree.SubElement(compat, w("compatSetting"), {w("name"): "compatibilityMode", w("uri"): WORD_URI, VAL: "15"})
+
+
+def margins(document: Document, writer: BodyWriter, header: str, footer: str) -> None:
+    """The header line in the default header; the footer text followed by the page number."""
+    section = document.sections[0]
+    if header:
+        section.header.is_linked_to_previous = False
+        root = section.header.part.element
+        _clear(root)
+        writer.paragraph(root, Paragraph((Run(header),), style="Header"))
+    if footer:
+        section.footer.is_linked_to_previous = False
+        root = section.footer.part.element
+        _clear(root)
+        p = writer.paragraph(root, Paragraph((Run(footer),), style="Footer"))
+        field = etree.SubElement(p, w("fldSimple"), {w("instr"): " PAGE "})
+        etree.SubElement(etree.SubElement(field, w("r")), w("t")).text = "1"
+
+
+def _clear(story: etree._Element) -> None:
+    for child in list(story):
+        story.remove(child)
+
+
+def _initials(author: str) -> str:
+    return "".join(word[0] for word in re.findall(r"\w+", author)).upper()[:9]
+
+
+def comments(document: Document, writer: BodyWriter, found: list[Comment]) -> None:
+    """One ``w:comment`` per commented revision, in the comments part python-docx keeps."""
+    if not found:
+        return
+    _ = document.comments  # makes the part, its content type and its relationship when missing
+    root = document.part.part_related_by(RELATIONSHIP_TYPE.COMMENTS).element
+    text_style = writer.look.styles.get("annotation text")
+    reference_style = writer.look.styles.get("annotation reference")
+    for comment in found:
+        author = word_text(comment.revision.author)[0].strip() or "Unknown author"
+        element = etree.SubElement(root, w("comment"), {ID: str(comment.id), w("author"): author,
+                                                        w("date"): word_date(comment.revision.date),
+                                                        w("initials"): _initials(author)})
+        for index, line in enumerate((comment.revision.comment or "").split("\n")):
+            p = etree.SubElement(element, w("p"))
+            if text_style:
+                etree.SubElement(etree.SubElement(p, PPR), PSTYLE, {VAL: text_style})
+            if index == 0:
+                r = etree.SubElement(p, w("r"))
+                if reference_style:
+                    etree.SubElement(etree.SubElement(r, w("rPr")), w("rStyle"), {VAL: reference_style})
+                etree.SubElement(r, w("annotationRef"))
+            writer.run(p, line, bold=False, deleted=False)

@@ -1,0 +1,171 @@
+"""Word exports of the demo negotiation, read back by LibreOffice and by our own reader:
+accept all gives the clean target, reject all the clean round, each change under its party."""
+
+from __future__ import annotations
+
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from negotiator.domain.document import paragraph_texts
+from negotiator.services.session import Workspace, open_workspace
+from negotiator.word.check import check_docx
+from negotiator.word.reader import read_paragraphs
+from tests.libreoffice import libreoffice_read, require_libreoffice
+
+ALLIANCE = "Northshire Ageing Well Alliance Agreement"
+MODES = ["agreed", "open", "party:GP Federation"]
+
+
+@pytest.fixture
+def ws(demo_path: Path) -> Workspace:
+    opened = open_workspace(demo_path, "Test Drafter")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def libreoffice():
+    require_libreoffice()
+    return libreoffice_read
+
+
+def _body(texts: list[str]) -> list[str]:
+    marker = "Appendix: competing proposals"
+    return texts[: texts.index(marker)] if marker in texts else texts
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_redline_in_libreoffice_accepts_to_the_target_and_rejects_to_the_round(
+        ws: Workspace, tmp_path: Path, libreoffice, mode: str) -> None:
+    out = tmp_path / "redline.docx"
+    report = ws.export.export_redline(ALLIANCE, out, "Draft 1", mode, "Northshire ICB")
+    assert check_docx(out) == []
+    target = paragraph_texts(ws.export.target_document(ALLIANCE, mode), accept=True)
+    round_text = paragraph_texts(ws.export.clean_document(ALLIANCE, "Draft 1"), accept=True)
+    read = libreoffice(out)
+    assert _body(read["accepted"]) == target
+    assert read["rejected"] == round_text
+    assert _body(read_paragraphs(out, accept=True)) == target
+    assert read_paragraphs(out, accept=False) == round_text
+    authors = Counter(r["author"] for r in read["redlines"])
+    assert set(authors) == set(report.changes)
+    assert "Northshire Community Health NHS Trust" in authors  # its accepted monthly meetings
+
+
+def test_rationales_become_comments_by_the_proposing_party(ws: Workspace, tmp_path: Path, libreoffice) -> None:
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 1", "party:GP Federation", "Northshire ICB")
+    comments = libreoffice(out)["comments"]
+    assert {"author": "Northshire Primary Care Federation",
+            "content": "Make the minimum escalation period explicit before mediation."} in comments
+
+
+def test_clean_export_has_numbering_schedule_header_and_no_revisions(ws: Workspace, tmp_path: Path,
+                                                                     libreoffice) -> None:
+    out = tmp_path / "clean.docx"
+    ws.export.export_clean(ALLIANCE, out, "Draft 2")
+    read = libreoffice(out)
+    assert read["redlines"] == [] and read["accepted"] == read["rejected"]
+    texts = read["accepted"]
+    assert texts[0] == ALLIANCE and "Subject to contract" in texts
+    assert any(t.startswith("Draft 2, ") for t in texts)
+    assert "Alliance Board: meetings and quorum" in texts  # the heading, with no typed number
+    assert not any(t.startswith("5.1") for t in texts)
+    assert "Invoices paid within" in texts and "thirty (30) days" in texts
+    with zipfile.ZipFile(out) as archive:
+        body = archive.read("word/document.xml").decode()
+        header = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("word/header"))
+        footer = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("word/footer"))
+        settings = archive.read("word/settings.xml").decode()
+    assert "w:numPr" in body and "Subject to contract — Draft 2" in header and "PAGE" in footer
+    assert "w:trackRevisions" not in settings
+
+
+def test_redline_keeps_tracking_on_for_the_counterparty(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "open", "Northshire ICB")
+    with zipfile.ZipFile(out) as archive:
+        assert "w:trackRevisions" in archive.read("word/settings.xml").decode()
+
+
+def test_a_firms_own_template_is_used(ws: Workspace, tmp_path: Path) -> None:
+    from docx import Document
+
+    template = tmp_path / "firm.docx"
+    firm = Document()
+    firm.styles["Normal"].font.name = "Georgia"
+    firm.save(template)
+    out = tmp_path / "clean.docx"
+    ws.export.export_clean(ALLIANCE, out, template=template)
+    with zipfile.ZipFile(out) as archive:
+        assert "Georgia" in archive.read("word/styles.xml").decode()
+
+
+def test_bad_export_requests_are_refused(ws: Workspace, tmp_path: Path) -> None:
+    from negotiator.domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="does not exist"):
+        ws.export.export_clean(ALLIANCE, tmp_path / "no" / "such.docx")
+    with pytest.raises(InvalidInput, match=r"\.docx"):
+        ws.export.export_clean(ALLIANCE, tmp_path / "agreement.pdf")
+    with pytest.raises(InvalidInput, match="template"):
+        ws.export.export_clean(ALLIANCE, tmp_path / "a.docx", template=tmp_path / "missing.docx")
+
+
+# Any wording, written to a real .docx: the property still holds -------------------------------
+
+from datetime import UTC, date, datetime  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from negotiator.domain.document import Revision  # noqa: E402
+from negotiator.domain.export_layout import AgreementState, SectionText  # noqa: E402
+from negotiator.domain.redline import clean_document, redline_document  # noqa: E402
+from negotiator.domain.terms import TermsSheet  # noqa: E402
+from negotiator.word.writer import write_docx  # noqa: E402
+
+SAMPLES = ["payment", "within", "30", "days", " ", "\t", "\n", "😀", "مرحبا", "שלום", "é", "\x07", "x" * 300, "."]
+wording = st.lists(st.sampled_from(SAMPLES) | st.text(max_size=8), max_size=12).map("".join)
+
+
+@st.composite
+def agreement_pair(draw: st.DrawFn) -> tuple[AgreementState, AgreementState]:
+    def sections() -> tuple[SectionText, ...]:
+        count = draw(st.integers(0, 3))
+        return tuple(SectionText(i + 1, str(i + 1), 0, draw(wording).replace("\n", " ") or "Heading",
+                                 "\n\n".join(draw(st.lists(wording, min_size=1, max_size=3)))) for i in range(count))
+
+    def state(label: str) -> AgreementState:
+        return AgreementState("Alliance", "Overarching alliance agreement", (("North ICB", "Commissioner"),), label,
+                              date(2027, 4, 1), sections(), TermsSheet(), {})
+    return state("Draft 1"), state("Draft 2")
+
+
+def _xml_safe(texts: list[str]) -> list[str]:
+    """What a .docx can hold: a carriage return is a line break, other control characters (and the
+    two non-characters U+FFFE and U+FFFF) become U+FFFD."""
+    out = []
+    for text in texts:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        out.append("".join("\ufffd" if (ord(c) < 32 and c not in "\t\n") or c in "\ufffe\uffff" else c
+                           for c in text))
+    return out
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair=agreement_pair())
+def test_any_wording_survives_the_word_file(pair: tuple[AgreementState, AgreementState], tmp_path_factory) -> None:
+    base, target = pair
+    revision = Revision("Provider B", datetime(2027, 1, 1, tzinfo=UTC), "Because")
+    redline = redline_document(base, target, lambda _key: revision)
+    out = tmp_path_factory.mktemp("prop") / "redline.docx"
+    warnings = write_docx(redline, out)
+    assert check_docx(out) == []
+    assert read_paragraphs(out, accept=True) == _xml_safe(paragraph_texts(clean_document(target), accept=True))
+    assert read_paragraphs(out, accept=False) == _xml_safe(paragraph_texts(clean_document(base), accept=True))
+    if any("\x07" in s.text or "\x07" in s.heading for s in base.sections + target.sections):
+        assert warnings
