@@ -87,6 +87,10 @@ def floor_seconds(document: WordDocument, repeat: int = 5) -> float:
 
 
 def _floor_docx(document: WordDocument) -> bytes:
+    """The same file with nothing but lxml and zipfile: every paragraph with its style, numbering and
+    bookmark, every revision with its id, author and date, and the template's other parts copied."""
+    from negotiator.word.writer import reference_template
+
     body = etree.Element(f"{{{W}}}body")
     ids = 0
     for block in document.blocks:
@@ -94,20 +98,36 @@ def _floor_docx(document: WordDocument) -> bytes:
             p for row in block.rows for cell in row.cells for p in cell.paragraphs]
         for paragraph in paragraphs:
             p = etree.SubElement(body, f"{{{W}}}p")
+            ppr = etree.SubElement(p, f"{{{W}}}pPr")
+            etree.SubElement(ppr, f"{{{W}}}pStyle", {f"{{{W}}}val": paragraph.style.replace(" ", "")})
+            if paragraph.numbered:
+                num = etree.SubElement(ppr, f"{{{W}}}numPr")
+                etree.SubElement(num, f"{{{W}}}numId", {f"{{{W}}}val": "1"})
+            if paragraph.anchor:
+                ids += 1
+                etree.SubElement(p, f"{{{W}}}bookmarkStart", {f"{{{W}}}id": str(ids),
+                                                             f"{{{W}}}name": paragraph.anchor.replace(".", "_")})
             for run in paragraph.runs:
                 parent = p
                 if run.change is not Change.EQUAL:
                     ids += 1
                     tag = "ins" if run.change is Change.INSERT else "del"
-                    parent = etree.SubElement(p, f"{{{W}}}{tag}", {f"{{{W}}}id": str(ids),
-                                                                   f"{{{W}}}author": run.revision.author})
+                    parent = etree.SubElement(p, f"{{{W}}}{tag}", {
+                        f"{{{W}}}id": str(ids), f"{{{W}}}author": run.revision.author,
+                        f"{{{W}}}date": run.revision.date.strftime("%Y-%m-%dT%H:%M:%SZ")})
                 r = etree.SubElement(parent, f"{{{W}}}r")
                 t = etree.SubElement(r, f"{{{W}}}delText" if run.change is Change.DELETE else f"{{{W}}}t")
                 t.text = run.text
+            if paragraph.anchor:
+                etree.SubElement(p, f"{{{W}}}bookmarkEnd", {f"{{{W}}}id": str(ids)})
     root = etree.Element(f"{{{W}}}document", nsmap={"w": W})
     root.append(body)
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(reference_template()) as template, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in template.namelist():
+            if name != "word/document.xml":
+                archive.writestr(name, template.read(name))
         archive.writestr("word/document.xml", etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
     return buffer.getvalue()
 

@@ -74,6 +74,8 @@ def _changed_unit(key: str, before: list[Item], after: list[Item], attribute: At
 
 def _body(key: str, before: list[Line], after: list[Line], attribute: Attribute) -> list[Block]:
     """A section's paragraphs: kept, reworded (word by word), added or removed."""
+    if [p.text for p in before] == [p.text for p in after]:  # most sections of a redline are unchanged
+        return _anchored([_line(b, a, None) for b, a in zip(before, after, strict=True)], key)
     matcher = SequenceMatcher(a=[p.text for p in before], b=[p.text for p in after], autojunk=False)
     out: list[Block] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

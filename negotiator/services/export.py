@@ -150,9 +150,23 @@ def _attribution(agreement: Agreement, since: object, proposals: list[Proposal],
             return term in placeholders_in(raw.get(int(section[1:]), ""))
         return key == term
 
+    # Wording proposals are found by section at once; only term proposals need looking through.
+    by_section: list[dict[str, Proposal]] = []
+    terms: list[list[Proposal]] = []
+    for group in (chosen, accepted):
+        sections: dict[str, Proposal] = {}
+        for p in group:
+            if p.kind is not ProposalKind.TERM:
+                sections[f"s{p.section_id}" if p.kind is not ProposalKind.ADD_SECTION else f"s-{p.id}"] = p
+        by_section.append(sections)
+        terms.append([p for p in group if p.kind is ProposalKind.TERM])
+
     def attribute(key: str) -> Revision:
-        for group in (chosen, accepted):
-            matches = [p for p in group if concerns(p, key)]
+        for sections, term_proposals in zip(by_section, terms, strict=True):
+            found = sections.get(key.split(".")[0])
+            matches = [p for p in term_proposals if concerns(p, key)]
+            if found is not None and (not matches or matches[-1].id < found.id):
+                return revision(found)
             if matches:
                 return revision(matches[-1])
         return fallback

@@ -1,0 +1,87 @@
+"""Exporting from the command line and from the window's export dialog."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from negotiator.word.check import check_docx
+from negotiator.word.reader import read_paragraphs, read_revisions
+
+from .test_cli import negotiator
+
+ALLIANCE = "Northshire Ageing Well Alliance Agreement"
+
+
+def test_export_redline_and_clean_from_the_command_line(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"
+    result = negotiator("--library", demo_path, "--as", "Northshire ICB", "export", "redline", ALLIANCE,
+                        "--since-round", "Draft 2", "--mode", "open", "--out", out, "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["path"] == str(out) and report["changes"]["Northshire Primary Care Federation"] >= 1
+    assert check_docx(out) == []
+    assert {author for _, author, _ in read_revisions(out)} == set(report["changes"])
+    clean = tmp_path / "clean.docx"
+    shown = negotiator("--library", demo_path, "export", "clean", ALLIANCE, "--round", "Draft 1", "--out", clean)
+    assert shown.returncode == 0 and "Wrote" in shown.stdout
+    assert read_revisions(clean) == [] and ALLIANCE in read_paragraphs(clean, accept=True)
+
+
+def test_bad_export_requests_exit_2_with_a_message(demo_path: Path, tmp_path: Path) -> None:
+    missing_round = negotiator("--library", demo_path, "export", "redline", ALLIANCE, "--since-round", "Draft 9",
+                               "--out", tmp_path / "x.docx")
+    assert missing_round.returncode == 2 and "Draft 9" in missing_round.stderr
+    bad_mode = negotiator("--library", demo_path, "export", "redline", ALLIANCE, "--since-round", "Draft 1",
+                          "--mode", "all", "--out", tmp_path / "x.docx")
+    assert bad_mode.returncode == 2 and "not an export mode" in bad_mode.stderr
+    no_folder = negotiator("--library", demo_path, "export", "clean", ALLIANCE, "--out", tmp_path / "a" / "b.docx")
+    assert no_folder.returncode == 2 and "does not exist" in no_folder.stderr
+    assert not (tmp_path / "x.docx").exists()
+    assert "Traceback" not in missing_round.stderr + bad_mode.stderr + no_folder.stderr
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path):
+    from negotiator.ui.main_window import MainWindow
+
+    shown = MainWindow("Test Drafter")
+    qtbot.addWidget(shown)
+    shown.show()
+    assert shown.open_library(str(demo_path))
+    shown.set_acting_party("Northshire ICB")
+    shown.agreements.panel.select(shown.workspace.agreements.agreement(ALLIANCE).id)
+    return shown
+
+
+def test_the_export_dialog_counts_changes_and_writes_off_the_ui_thread(window, qtbot, tmp_path: Path) -> None:
+    dialog = window.export_to_word()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("open"))
+    dialog.round.setCurrentIndex(dialog.round.findData("Draft 2"))
+    assert "Northshire Primary Care Federation:" in dialog.summary.text()
+    assert "Hope Street Wellbeing:" not in dialog.summary.text()  # its only proposal is contested
+    out = tmp_path / "from the app.docx"
+    dialog.target.setText(str(out))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.progress.isVisible()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20_000)
+    assert out.exists() and check_docx(out) == []
+    assert dialog.open_folder.isVisible() and "Saved" in dialog.summary.text()
+    assert not list(tmp_path.glob(".*partial*"))
+
+
+def test_a_failed_export_shows_a_dialog_and_writes_nothing(window, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = window.export_to_word()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("clean"))
+    dialog.template.setText(str(tmp_path / "missing.docx"))
+    dialog.target.setText(str(tmp_path / "out.docx"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in dialog.findChildren(QMessageBox)), timeout=20_000)
+    box = next(b for b in dialog.findChildren(QMessageBox) if b.isVisible())
+    assert "template" in box.text()
+    assert not (tmp_path / "out.docx").exists()
