@@ -14,6 +14,7 @@ from negotiator.services.session import Workspace, open_workspace
 from negotiator.word.check import check_docx
 from negotiator.word.reader import read_paragraphs
 from tests.libreoffice import libreoffice_read, require_libreoffice
+from tests.test_word_writer import libreoffice_redlines
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 MODES = ["agreed", "open", "party:GP Federation"]
@@ -53,6 +54,8 @@ def test_redline_in_libreoffice_accepts_to_the_target_and_rejects_to_the_round(
     authors = Counter(r["author"] for r in read["redlines"])
     assert set(authors) == set(report.changes)
     assert "Northshire Community Health NHS Trust" in authors  # its accepted monthly meetings
+    document = ws.export.redline_document(ALLIANCE, "Draft 1", mode, "Northshire ICB")
+    assert authors == libreoffice_redlines(document)  # the number of changes per author, as Word lists them
 
 
 def test_rationales_become_comments_by_the_proposing_party(ws: Workspace, tmp_path: Path, libreoffice) -> None:
