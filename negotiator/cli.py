@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from negotiator.commands import agreements, export, library, negotiation
+from negotiator.commands import agreements, exchange, export, library, negotiation
 from negotiator.commands.output import BAD_INPUT
 from negotiator.domain.errors import NegotiatorError
 
@@ -22,6 +22,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     agreements.add_parsers(commands)
     negotiation.add_parsers(commands)
     export.add_parsers(commands)
+    exchange.add_parsers(commands)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -148,3 +148,23 @@ def authors(document: WordDocument) -> dict[str, int]:
                 for paragraph in cell.paragraphs:
                     visit(paragraph)
     return counts
+
+
+def anchored_texts(document: WordDocument) -> dict[str, str]:
+    """The accepted text of every marked paragraph: what the file says where, once its changes are taken."""
+    found: dict[str, str] = {}
+
+    def visit(paragraph: Paragraph) -> None:
+        if paragraph.anchor and paragraph.mark is not Change.DELETE:
+            found[paragraph.anchor] = "".join(r.text for r in paragraph.runs if r.change is not Change.DELETE)
+
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            visit(block)
+            continue
+        for row in block.rows:
+            if row.change is not Change.DELETE:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        visit(paragraph)
+    return found

@@ -8,8 +8,19 @@ from datetime import date
 from pathlib import Path
 
 from negotiator.domain.agreement import Agreement
-from negotiator.domain.clauses import utc_now
-from negotiator.domain.document import Cell, Change, Paragraph, Revision, Row, Run, Table, WordDocument, authors
+from negotiator.domain.clauses import format_time, utc_now
+from negotiator.domain.document import (
+    Cell,
+    Change,
+    Paragraph,
+    Revision,
+    Row,
+    Run,
+    Table,
+    WordDocument,
+    anchored_texts,
+    authors,
+)
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.placeholders import placeholders_in
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
@@ -18,6 +29,7 @@ from negotiator.domain.term_fields import party_slug
 from negotiator.services.export_states import Snapshot, apply_proposals, round_snapshot, state_of
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
+from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import ProposalStore, RoundStore
 from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
@@ -81,12 +93,24 @@ class ExportService:
     def export_clean(self, agreement: int | str, out: Path, round_label: str | None = None,
                      template: Path | None = None) -> ExportReport:
         """Write the clean export."""
-        return _write(self.clean_document(agreement, round_label), out, template)
+        document = self.clean_document(agreement, round_label)
+        return _write(document, out, template, self._info(agreement, document, "clean", round_label))
 
     def export_redline(self, agreement: int | str, out: Path, since_round: str, mode: str = "agreed",
                        exporter: str | None = None, template: Path | None = None) -> ExportReport:
         """Write the redline export."""
-        return _write(self.redline_document(agreement, since_round, mode, exporter), out, template)
+        document = self.redline_document(agreement, since_round, mode, exporter)
+        return _write(document, out, template, self._info(agreement, document, mode, since_round))
+
+    def _info(self, agreement: int | str, document: WordDocument, mode: str, round_label: str | None) -> dict:
+        """What the export records about itself inside the file, so that the returned file can be read
+        against it: which agreement, how it was made, and the text of every marked paragraph."""
+        with self.library.unit_of_work() as session:
+            found = AgreementStore(session).find(str(agreement))
+            library = ExchangeStore(session).uid()
+        return {"app": "Negotiator", "version": 1, "library": library, "agreement_id": found.id,
+                "agreement": found.title, "mode": mode, "round": round_label,
+                "exported_at": format_time(utc_now()), "anchors": anchored_texts(document)}
 
     def _current(self, session: object, agreement_id: int) -> Snapshot:
         return Snapshot(tuple(SectionStore(session).outline(agreement_id)), AgreementStore(session).terms(agreement_id))
@@ -190,7 +214,7 @@ def _appendix(contested: list[Proposal], exporter: Revision) -> tuple:
     return (heading, Table(tuple(rows), anchor="appendix"))
 
 
-def _write(document: WordDocument, out: Path, template: Path | None) -> ExportReport:
+def _write(document: WordDocument, out: Path, template: Path | None, info: dict) -> ExportReport:
     from negotiator.word.writer import write_docx  # python-docx loads only when a file is written
 
     if out.suffix.lower() != ".docx":
@@ -199,5 +223,5 @@ def _write(document: WordDocument, out: Path, template: Path | None) -> ExportRe
         raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.", field="out")
     if template is not None and not template.is_file():
         raise InvalidInput(f"The template {template} does not exist.", field="template")
-    warnings = write_docx(document, out, template)
+    warnings = write_docx(document, out, template, export_info=info)
     return ExportReport(out, authors(document), tuple(document.warnings) + tuple(warnings or ()))

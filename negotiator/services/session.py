@@ -17,6 +17,8 @@ from negotiator.services.export import ExportService
 from negotiator.services.library import LibraryService
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
+from negotiator.services.packages import PackageService
+from negotiator.services.returned import ReturnedService
 from negotiator.services.rounds import RoundService
 from negotiator.storage.database import open_library
 
@@ -39,6 +41,8 @@ class Workspace:
     negotiation: NegotiationService
     rounds: RoundService
     export: ExportService
+    packages: PackageService
+    returned: ReturnedService
 
     @property
     def location(self) -> str:
@@ -63,7 +67,8 @@ def open_workspace(target: str | Path, author: str) -> Workspace:
     library = open_library(target)
     return Workspace(LibraryService(library, author), AgreementService(library, author),
                      OutlineService(library, author), NegotiationService(library, author),
-                     RoundService(library, author), ExportService(library, author))
+                     RoundService(library, author), ExportService(library, author), PackageService(library, author),
+                     ReturnedService(library, author))
 
 
 def open_session(library: str | None, author: str | None = None, *, seed: bool | None = None) -> Workspace:

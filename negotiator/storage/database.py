@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from negotiator.storage import schema
 from negotiator.storage.inspection import LibraryState, inspect_sqlite_file, state_from_tables
 
 BUSY_TIMEOUT_MS = 5000
+# The sessions of the units of work running in this thread (or task), by library; never mutated in place.
+_ACTIVE: ContextVar[tuple[tuple[int, Session], ...]] = ContextVar("negotiator_units_of_work", default=())
 
 
 @dataclass
@@ -43,9 +46,21 @@ class Library:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One transaction per user action: committed on success, rolled back on any error."""
+        """One transaction per user action: committed on success, rolled back on any error.
+
+        A unit of work started inside another (in the same thread) joins it, so that a use case made
+        of several service calls (an import proposing many changes) commits or fails as a whole.
+        """
+        outer = dict(_ACTIVE.get()).get(id(self))
+        if outer is not None:
+            yield outer
+            return
         with self._sessions() as session, session.begin():
-            yield session
+            token = _ACTIVE.set((*_ACTIVE.get(), (id(self), session)))
+            try:
+                yield session
+            finally:
+                _ACTIVE.reset(token)
 
     def close(self) -> None:
         """Release the database connections."""

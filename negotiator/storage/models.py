@@ -210,3 +210,38 @@ class NegotiationEventRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     parent_hash: Mapped[str] = mapped_column(String(64))
     content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class LibraryInfoRow(Base):
+    """Facts about the library itself: its uid names it in the packages it sends."""
+
+    __tablename__ = "library_info"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class OriginRow(Base):
+    """Where a local record came from in another library (or the sender's own id for it), so that
+    importing the same package twice changes nothing and later packages find the same records."""
+
+    __tablename__ = "origin"
+    __table_args__ = (UniqueConstraint("kind", "origin"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # agreement | section | proposal
+    origin: Mapped[str] = mapped_column(String(120))
+    local_id: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class ForeignEventRow(Base):
+    """A sender's negotiation record as last seen, to check that later packages extend it."""
+
+    __tablename__ = "foreign_event"
+    __table_args__ = (UniqueConstraint("library", "event_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    library: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    parent_hash: Mapped[str] = mapped_column(String(64))

@@ -17,8 +17,14 @@ from negotiator.storage.models import NegotiationEventRow, ProposalRow, RoundRow
 
 def event_hash(row: NegotiationEventRow) -> str:
     """The hash an event should carry, chained to the previous event's."""
-    return chain_hash("event", row.id, row.parent_hash, row.at, row.actor, row.action, row.agreement_id,
-                      row.subject, row.payload)
+    return event_fields_hash(row.id, row.parent_hash, row.at, row.actor, row.action, row.agreement_id,
+                             row.subject, row.payload)
+
+
+def event_fields_hash(event_id: int, parent_hash: str, at: str, actor: str, action: str, agreement_id: int,
+                      subject: str, payload: str) -> str:
+    """The hash of an event from its fields (also how a sender's events are checked on import)."""
+    return chain_hash("event", event_id, parent_hash, at, actor, action, agreement_id, subject, payload)
 
 
 class EventLog:

@@ -25,6 +25,7 @@ from negotiator.ui.actions import ACTIONS, build_menus
 from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.clause_view import ClauseView
 from negotiator.ui.errors import show_error
+from negotiator.ui.exchange_controller import ExchangeController
 from negotiator.ui.export_dialog import ExportDialog
 from negotiator.ui.library_panel import LibraryPanel
 from negotiator.ui.negotiation_controller import NegotiationController
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.agreements = AgreementController(self)
         self.negotiation = NegotiationController(self)
         self.views = NegotiationViews(self)
+        self.exchange = ExchangeController(self)
         library_dock = self._dock("libraryDock", self.tr("Library"), self.library_panel,
                                   Qt.DockWidgetArea.LeftDockWidgetArea)
         agreements_dock = self._dock("agreementsDock", self.tr("Agreements"), self.agreements.panel,
@@ -338,6 +340,9 @@ class MainWindow(QMainWindow):
         self.actions_by_id["agreement.rename"].setEnabled(has_agreement)
         self.actions_by_id["agreement.status"].setEnabled(has_agreement)
         self.actions_by_id["file.export"].setEnabled(has_agreement)
+        self.actions_by_id["file.import_redline"].setEnabled(has_agreement)
+        self.actions_by_id["file.export_package"].setEnabled(has_agreement)
+        self.actions_by_id["file.import_package"].setEnabled(self.workspace is not None)
         self.actions_by_id["agreement.new"].setEnabled(self.workspace is not None)
         self.actions_by_id["agreement.check"].setEnabled(self.workspace is not None)
         for name in ("propose", "round", "positions", "compare"):

@@ -11,6 +11,8 @@ from PySide6.QtCore import QSettings
 # key -> (default, validator)
 DEFAULTS: dict[str, tuple[object, Callable[[object], bool]]] = {
     "acting_party": ("", lambda v: isinstance(v, str) and len(v) <= 200),
+    # Who in returned Word files acts for which party: JSON {author: party}, per library.
+    "author_map": ("{}", lambda v: isinstance(v, str) and len(v) <= 100_000 and v.startswith("{")),
 }
 
 

@@ -1,12 +1,16 @@
-"""The parts around the body: heading numbering, settings, header and footer, comments."""
+"""The parts around the body: heading numbering, settings, header and footer, comments, and the
+export information (a Custom XML part, which Word keeps through a round trip)."""
 
 from __future__ import annotations
 
+import json
 import re
+import uuid
 
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.parser import parse_xml
 from docx.parts.numbering import NumberingPart
 from lxml import etree
@@ -15,6 +19,9 @@ from negotiator.domain.document import Paragraph, Run
 from negotiator.word.body import ID, PPR, PSTYLE, VAL, BodyWriter, Comment
 from negotiator.word.ooxml import W_NS, WORD_URI, w, word_date, word_text
 
+EXPORT_NS = "urn:negotiator:export"  # the root of the export information part: <negotiator xmlns=EXPORT_NS>JSON
+EXPORT_ROOT = f"{{{EXPORT_NS}}}negotiator"
+_DATASTORE_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 HEADING_NUMBERING = "Negotiator heading numbering"  # the abstractNum's w:name, how the writer finds it
 _LEVELS = 9
 _INDENT = "851"  # 1.5 cm: the number, then the heading text on a tab stop
@@ -158,3 +165,33 @@ def comments(document: Document, writer: BodyWriter, found: list[Comment]) -> No
                     etree.SubElement(etree.SubElement(r, w("rPr")), w("rStyle"), {VAL: reference_style})
                 etree.SubElement(r, w("annotationRef"))
             writer.run(p, line, bold=False, deleted=False)
+
+
+def export_info(document: Document, info: dict) -> str:
+    """Store ``info`` as JSON in a Custom XML part related from the main document; returns its name.
+
+    The part is ``customXml/itemN.xml`` (the first N the template leaves free) holding
+    ``<negotiator xmlns="urn:negotiator:export">JSON</negotiator>``, with its ``itemPropsN.xml``
+    (a datastore item id) beside it. The JSON is ASCII with every other character escaped, so XML
+    carries whatever the strings hold. Raises ``TypeError`` when ``info`` is not JSON-serialisable.
+    """
+    payload = json.dumps(info, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+    package = document.part.package
+    used = {str(part.partname).lower() for part in package.iter_parts()}
+    number = 1
+    while {f"/customxml/item{number}.xml", f"/customxml/itemprops{number}.xml"} & used:
+        number += 1
+    root = etree.Element(EXPORT_ROOT, nsmap={None: EXPORT_NS})
+    root.text = payload
+    item = Part(PackURI(f"/customXml/item{number}.xml"), CONTENT_TYPE.XML,
+                etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), package)
+    item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, EXPORT_NS + ":" + payload)).upper() + "}"
+    store = etree.Element(f"{{{_DATASTORE_NS}}}datastoreItem", {f"{{{_DATASTORE_NS}}}itemID": item_id},
+                          nsmap={"ds": _DATASTORE_NS})
+    refs = etree.SubElement(store, f"{{{_DATASTORE_NS}}}schemaRefs")
+    etree.SubElement(refs, f"{{{_DATASTORE_NS}}}schemaRef", {f"{{{_DATASTORE_NS}}}uri": EXPORT_NS})
+    props = Part(PackURI(f"/customXml/itemProps{number}.xml"), CONTENT_TYPE.OFC_CUSTOM_XML_PROPERTIES,
+                 etree.tostring(store, xml_declaration=True, encoding="UTF-8", standalone=True), package)
+    item.relate_to(props, RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
+    document.part.relate_to(item, RELATIONSHIP_TYPE.CUSTOM_XML)
+    return f"customXml/item{number}.xml"

@@ -36,8 +36,12 @@ class Rendered:
     warnings: tuple[str, ...]
 
 
-def render(document: WordDocument, template: Path | None = None) -> Rendered:
-    """Build the .docx in memory: the bytes and the warnings (replaced characters, missing styles…)."""
+def render(document: WordDocument, template: Path | None = None, *, export_info: dict | None = None) -> Rendered:
+    """Build the .docx in memory: the bytes and the warnings (replaced characters, missing styles…).
+
+    ``export_info`` (JSON-serialisable) is stored in a Custom XML part that Word keeps, for the
+    importer to read back from the returned file (see :func:`negotiator.word.parts.export_info`).
+    """
     word = docx.Document(str(template or reference_template()))
     writer = BodyWriter(_look(word))
     body = word.element.body
@@ -50,19 +54,25 @@ def render(document: WordDocument, template: Path | None = None) -> Rendered:
     parts.margins(word, writer, document.header, document.footer)
     parts.comments(word, writer, writer.comments)
     parts.settings(word, document.track_revisions)
+    if export_info is not None:
+        parts.export_info(word, export_info)
     stream = io.BytesIO()
     word.save(stream)
     return Rendered(stream.getvalue(), tuple(dict.fromkeys(writer.warnings)))
 
 
-def docx_bytes(document: WordDocument, template: Path | None = None) -> bytes:
-    """The .docx for ``document`` as bytes."""
-    return render(document, template).data
+def docx_bytes(document: WordDocument, template: Path | None = None, *, export_info: dict | None = None) -> bytes:
+    """The .docx for ``document`` as bytes (with ``export_info`` stored as in :func:`render`)."""
+    return render(document, template, export_info=export_info).data
 
 
-def write_docx(document: WordDocument, path: Path, template: Path | None = None) -> list[str]:
-    """Write ``document`` to ``path``; returns the warnings (empty when it was written as asked)."""
-    rendered = render(document, template)
+def write_docx(document: WordDocument, path: Path, template: Path | None = None, *,
+               export_info: dict | None = None) -> list[str]:
+    """Write ``document`` to ``path``; returns the warnings (empty when it was written as asked).
+
+    ``export_info`` is stored in the file as in :func:`render`.
+    """
+    rendered = render(document, template, export_info=export_info)
     path.write_bytes(rendered.data)
     return list(rendered.warnings)
 

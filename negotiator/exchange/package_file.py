@@ -1,0 +1,416 @@
+"""Writing and reading a negotiation package: a zip of JSON files with a checksummed manifest.
+
+The format is documented in docs/package-format.md and docs/package.schema.json. A package arrives
+from another organisation, so :func:`read_package` treats the file as hostile: every size is checked
+before anything is unpacked, entries are unpacked with a capped reader, every part is checked against
+its checksum and the schema, and every refusal is an :class:`InvalidInput` naming the file and the
+problem. Nothing from the file is ever executed or evaluated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import struct
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from negotiator.domain.errors import InvalidInput
+from negotiator.domain.package import PACKAGE_FORMAT, PACKAGE_VERSION, Package
+from negotiator.exchange import package_schema as schema
+from negotiator.exchange.limits import (
+    MAX_CENTRAL_DIRECTORY_BYTES,
+    MAX_ENTRIES,
+    MAX_ENTRY_BYTES,
+    MAX_FILE_BYTES,
+    MAX_RATIO,
+    MAX_TOTAL_BYTES,
+    READ_CHUNK,
+)
+
+PACKAGE_SUFFIX = ".negotiation"
+MANIFEST = "manifest.json"
+PARTS: tuple[str, ...] = (
+    "parties.json", "agreement.json", "sections.json", "rounds.json", "proposals.json", "events.json",
+)
+ENTRIES: tuple[str, ...] = (MANIFEST, *PARTS)
+
+# What the zip library may raise on a hostile file; each means the file is damaged, never a crash.
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+               struct.error, NotImplementedError, RuntimeError, IndexError, KeyError, OverflowError)
+_END_OF_DIRECTORY = b"PK\x05\x06"
+_LOCAL_HEADER = b"PK\x03\x04"
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_DRIVE = re.compile(r"[A-Za-z]:")
+_SEND_AGAIN = "Ask the sender to export the package again."
+_STORE_ABOVE_RATIO = 50  # entries that compress better than this are stored, so no reader mistakes them for bombs
+
+
+# Writing ------------------------------------------------------------------------------------------
+
+
+def write_package(package: Package, path: Path) -> None:
+    """Write ``package`` to ``path`` as a zip of JSON files with a checksummed manifest.
+
+    The package is checked with the rules a reader applies, so what is written can be read. It is
+    written to a temporary file beside ``path`` and renamed over it, so a crash never leaves half a
+    package. ``package.format_version`` is ignored: the current format is always written.
+    """
+    parts = _serialise(package, path.name)
+    manifest = {
+        "format": PACKAGE_FORMAT,
+        "format_version": PACKAGE_VERSION,
+        "created_at": package.created_at,
+        "sender": {"library": package.sender_library, "party": package.sender_party},
+        "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+                  for name, data in parts.items()},
+        "extra": package.extra,
+    }
+    entries = {MANIFEST: _dump(manifest), **parts}
+    moment = _zip_time(package.created_at)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as error:
+        raise InvalidInput(f"Cannot write {path}: {error.strerror or error}.") from None
+    try:
+        with os.fdopen(handle, "w+b") as stream:
+            with zipfile.ZipFile(stream, "w") as archive:
+                for name, data in entries.items():
+                    info = zipfile.ZipInfo(name, moment)
+                    info.compress_type = _compression(data)
+                    info.external_attr = 0o644 << 16
+                    archive.writestr(info, data)
+            stream.flush()
+            size = stream.tell()
+            os.fsync(stream.fileno())
+        if size > MAX_FILE_BYTES:
+            raise InvalidInput(f"Cannot write {path.name}: the package would be {size:,} bytes; a package may be at "
+                               "most 100 MB.")
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise InvalidInput(f"Cannot write {path}: {error.strerror or error}.") from None
+        raise
+    _sync_directory(path.parent)
+
+
+def _serialise(package: Package, name: str) -> dict[str, bytes]:
+    """Each part as UTF-8 JSON, after checking it with the reader's rules."""
+    data: dict[str, object] = {
+        "parties.json": [dataclasses.asdict(p) for p in package.parties],
+        "agreement.json": package.agreement,
+        "sections.json": [dataclasses.asdict(s) for s in package.sections],
+        "rounds.json": [dataclasses.asdict(r) for r in package.rounds],
+        "proposals.json": [dataclasses.asdict(p) for p in package.proposals],
+        "events.json": [dataclasses.asdict(e) for e in package.events],
+    }
+    try:
+        schema.check_package(package)
+        for part, value in data.items():
+            _CHECKS[part](value)
+    except schema.SchemaError as error:
+        raise InvalidInput(f"Cannot write {name}: {error}.", field=error.field) from None
+    parts = {part: _dump(value) for part, value in data.items()}
+    total = 0
+    for part, raw in parts.items():
+        total += len(raw)
+        if len(raw) > MAX_ENTRY_BYTES:
+            raise InvalidInput(f"Cannot write {name}: {part} would be {len(raw):,} bytes; a package part may be at "
+                               "most 50 MB.")
+    if total > MAX_TOTAL_BYTES:
+        raise InvalidInput(f"Cannot write {name}: the package would unpack to {total:,} bytes; at most 200 MB.")
+    return parts
+
+
+def _dump(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False, indent=1) + "\n").encode("utf-8")
+
+
+def _compression(data: bytes) -> int:
+    if data and len(data) > _STORE_ABOVE_RATIO * len(zlib.compress(data, 6)):
+        return zipfile.ZIP_STORED
+    return zipfile.ZIP_DEFLATED
+
+
+def _zip_time(created_at: str) -> tuple[int, int, int, int, int, int]:
+    """The package's creation time as the zip's (local, second-precision) entry time."""
+    moment = datetime.fromisoformat(created_at)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    if not 1980 <= moment.year <= 2107:
+        return (1980, 1, 1, 0, 0, 0)
+    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename durable where the platform allows it."""
+    try:
+        handle = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+# Reading ------------------------------------------------------------------------------------------
+
+
+def read_package(path: Path) -> Package:
+    """Read and check a package; raise InvalidInput naming the file and the first problem found."""
+    try:
+        stream = path.open("rb")
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
+    with stream:
+        return _Reader(path.name, stream).read()
+
+
+class _Reader:
+    """One reading of one package file."""
+
+    def __init__(self, name: str, stream: BinaryIO) -> None:
+        self.name = name
+        self.stream = stream
+
+    def refuse(self, message: str, field: str | None = None) -> InvalidInput:
+        """The error to raise, with the file's name in front of ``message``."""
+        return InvalidInput(f"{self.name}{message}", field=field)
+
+    def read(self) -> Package:
+        """The whole reading, in the order documented in docs/package-format.md."""
+        archive = self._open()
+        with archive:
+            infos = self._check_entries(archive)
+            manifest = self._manifest(archive, infos)
+            for name in infos:
+                if name not in ENTRIES:
+                    raise self.refuse(f" is not a valid negotiation package: it holds an unexpected entry "
+                                      f"{name!r}; a package holds only {', '.join(ENTRIES)}. {_SEND_AGAIN}")
+            values: dict[str, Any] = {}
+            for part in PARTS:
+                if part not in infos:
+                    raise self.refuse(f" is incomplete: it has no {part}. {_SEND_AGAIN}")
+                values[part] = self._part(archive, infos[part], manifest["files"][part])
+        return Package(
+            sender_library=manifest["sender"]["library"], sender_party=manifest["sender"]["party"],
+            created_at=manifest["created_at"], agreement=values["agreement.json"], parties=values["parties.json"],
+            sections=values["sections.json"], rounds=values["rounds.json"], proposals=values["proposals.json"],
+            events=values["events.json"], format_version=manifest["format_version"], extra=manifest["extra"],
+        )
+
+    # The zip itself -------------------------------------------------------------------------------
+
+    def _open(self) -> zipfile.ZipFile:
+        """Open the zip after checking its size and its table of contents from the raw bytes."""
+        try:
+            size = os.fstat(self.stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise self.refuse(f" is {size:,} bytes; a negotiation package may be at most 100 MB. Check that you "
+                                  "chose the right file.")
+            if size == 0:
+                raise self.refuse(" is empty: it is not a negotiation package. Choose the .negotiation file the "
+                                  "other party sent.")
+            head = self.stream.read(4)
+            tail_start = max(0, size - 22 - 65535 - 20)  # the end record, its comment, and a zip64 locator
+            self.stream.seek(tail_start)
+            tail = self.stream.read()
+        except OSError as error:
+            raise self.refuse(f" cannot be read: {error.strerror or error}.") from None
+        found = tail.rfind(_END_OF_DIRECTORY)
+        if found < 0 or len(tail) - found < 22:
+            if head == _LOCAL_HEADER:
+                raise self.refuse(" is damaged: the zip is incomplete (it may have been cut short while copying). "
+                                  "Ask the sender to send it again.")
+            raise self.refuse(" is not a negotiation package: it is not a zip file. Choose the .negotiation file "
+                              "the other party sent.")
+        if found >= 20 and tail[found - 20:found - 16] == _ZIP64_LOCATOR:
+            raise self.refuse(" is refused: it uses zip64 extensions, which a negotiation package never needs. The "
+                              "file may be malicious; do not open it with other tools.")
+        count, directory = struct.unpack("<HI", tail[found + 10:found + 16])
+        if count > MAX_ENTRIES:
+            raise self._too_many(count)
+        if directory > MAX_CENTRAL_DIRECTORY_BYTES:
+            raise self.refuse(f" is refused: its zip table of contents is {directory:,} bytes, far more than a "
+                              "negotiation package needs. The file may be malicious; do not open it with other tools.")
+        try:
+            return zipfile.ZipFile(self.stream)
+        except _ZIP_ERRORS:
+            raise self.refuse(" is damaged: the zip is incomplete or corrupt. Ask the sender to send it again.") \
+                from None
+
+    def _too_many(self, count: int) -> InvalidInput:
+        return self.refuse(f" is not a negotiation package: it holds {count:,} entries, more than the {MAX_ENTRIES} "
+                           "a package may have.")
+
+    def _check_entries(self, archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+        """Refuse unsafe names, duplicates, encryption, odd compression and zip bombs, before unpacking."""
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise self._too_many(len(infos))
+        by_name: dict[str, zipfile.ZipInfo] = {}
+        total = 0
+        for info in infos:
+            name = info.filename
+            self._check_name(name)
+            if name in by_name:
+                raise self.refuse(f" is not a valid negotiation package: the entry {name!r} appears twice. "
+                                  f"{_SEND_AGAIN}")
+            by_name[name] = info
+            if info.flag_bits & 0x1:
+                raise self.refuse(f" is refused: the entry {name!r} is encrypted, which a negotiation package never "
+                                  f"is. {_SEND_AGAIN}")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise self.refuse(f" is refused: the entry {name!r} uses a compression method Negotiator does not "
+                                  f"read. {_SEND_AGAIN}")
+            if info.file_size > MAX_ENTRY_BYTES:
+                raise self.refuse(f" is refused: the entry {name!r} would unpack to {info.file_size:,} bytes, more "
+                                  "than the 50 MB a package entry may have. The file may be a zip bomb; do not "
+                                  "open it with other tools either.")
+            if info.file_size and info.file_size > MAX_RATIO * info.compress_size:
+                raise self.refuse(f" is refused: the entry {name!r} is compressed more than {MAX_RATIO} to 1, which "
+                                  "a negotiation package never is. The file may be a zip bomb; do not open it with "
+                                  "other tools either.")
+            total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise self.refuse(f" is refused: it would unpack to {total:,} bytes, more than the 200 MB a package may "
+                              "have. The file may be a zip bomb; do not open it with other tools either.")
+        return by_name
+
+    def _check_name(self, name: str) -> None:
+        problem = None
+        if ".." in name:
+            problem = "contains '..', which points outside the package"
+        elif name.startswith(("/", "\\")):
+            problem = "is an absolute path, which points outside the package"
+        elif _DRIVE.match(name):
+            problem = "names a drive, which points outside the package"
+        elif "\\" in name:
+            problem = "contains a backslash, which can point outside the package"
+        elif any(ord(c) < 32 for c in name):
+            problem = "contains a control character"
+        if problem:
+            raise self.refuse(f" is refused: the entry name {name[:200]!r} {problem}. The file may be malicious; do "
+                              "not unpack it with other tools.")
+
+    def _unpack(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+        """An entry's bytes, never more than its declared (and already checked) size."""
+        limit = info.file_size
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            with archive.open(info) as entry:
+                while True:
+                    chunk = entry.read(min(READ_CHUNK, limit + 1 - total))
+                    if not chunk:
+                        break
+                    total += len(chunk)
+                    if total > limit:
+                        raise self.refuse(f" is damaged: {info.filename} unpacks to more than the size its zip header "
+                                          f"declares. {_SEND_AGAIN}")
+                    chunks.append(chunk)
+        except _ZIP_ERRORS:
+            raise self.refuse(f" is damaged: {info.filename} cannot be unpacked (its compressed data is corrupt or "
+                              "does not match its zip header). Ask the sender to send the package again.") from None
+        return b"".join(chunks)
+
+    # The JSON inside ------------------------------------------------------------------------------
+
+    def _json(self, entry: str, raw: bytes) -> object:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise self.refuse(f": {entry} is not UTF-8 text (bad byte at offset {error.start:,}). The package was "
+                              f"damaged or not written by Negotiator. {_SEND_AGAIN}") from None
+        try:
+            return json.loads(text, parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
+        except json.JSONDecodeError as error:
+            raise self.refuse(f": {entry} is not valid JSON: {error.msg} at line {error.lineno}, column "
+                              f"{error.colno}. The package was damaged or not written by Negotiator. "
+                              f"{_SEND_AGAIN}") from None
+        except RecursionError:
+            raise self.refuse(f": {entry} is nested too deeply to read. The package was damaged or not written by "
+                              f"Negotiator. {_SEND_AGAIN}") from None
+        except _Refused as error:
+            raise self.refuse(f": {entry} is not valid package JSON: {error}. {_SEND_AGAIN}") from None
+        except ValueError:  # Python refuses to convert a number of thousands of digits
+            raise self.refuse(f": {entry} holds a number too long to read. {_SEND_AGAIN}") from None
+
+    def _manifest(self, archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> dict:
+        if MANIFEST not in infos:
+            raise self.refuse(f" is not a negotiation package: it has no {MANIFEST}. Choose the .negotiation file the "
+                              "other party sent.")
+        data = self._json(MANIFEST, self._unpack(archive, infos[MANIFEST]))
+        if not isinstance(data, dict):
+            raise self.refuse(f" is not a negotiation package: {MANIFEST} does not hold an object.")
+        found = data.get("format")
+        if found != PACKAGE_FORMAT:
+            shown = repr(found[:40]) if isinstance(found, str) else "missing" if found is None else "not text"
+            raise self.refuse(f" is not a negotiation package: its manifest's 'format' is {shown}, not "
+                              f"{PACKAGE_FORMAT!r}. Choose the .negotiation file the other party sent.", "format")
+        version = data.get("format_version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > PACKAGE_VERSION:
+            raise self.refuse(f" was written by a newer version of Negotiator (package format {version}); this version "
+                              f"reads format {PACKAGE_VERSION}. Update Negotiator to import it.", "format_version")
+        try:
+            return schema.check_manifest(data, PARTS)
+        except schema.SchemaError as error:
+            raise self._schema_error(error) from None
+
+    def _part(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, expected: dict) -> object:
+        entry = info.filename
+        raw = self._unpack(archive, info)
+        if len(raw) != expected["bytes"]:
+            raise self.refuse(f": {entry} is {len(raw):,} bytes but the manifest says {expected['bytes']:,}; the "
+                              f"package was altered or damaged in transit. {_SEND_AGAIN}")
+        if hashlib.sha256(raw).hexdigest() != expected["sha256"]:
+            raise self.refuse(f": {entry} does not match its checksum in the manifest; the package was altered or "
+                              f"damaged in transit. {_SEND_AGAIN}")
+        data = self._json(entry, raw)
+        del raw
+        try:
+            return _CHECKS[entry](data)
+        except schema.SchemaError as error:
+            raise self._schema_error(error) from None
+
+    def _schema_error(self, error: schema.SchemaError) -> InvalidInput:
+        return self.refuse(f": {error}. The package cannot be imported; {_SEND_AGAIN.lower()}", error.field)
+
+
+_CHECKS: dict[str, Callable[[object], object]] = {
+    "parties.json": schema.check_parties, "agreement.json": schema.check_agreement,
+    "sections.json": schema.check_sections, "rounds.json": schema.check_rounds,
+    "proposals.json": schema.check_proposals, "events.json": schema.check_events,
+}
+
+
+class _Refused(ValueError):
+    """JSON that parses but that a package never holds."""
+
+
+def _no_constant(name: str) -> object:
+    raise _Refused(f"{name} is not a number JSON allows")
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    result: dict = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Refused(f"the key {key[:40]!r} appears twice in one object")
+        result[key] = value
+    return result

@@ -1,0 +1,319 @@
+"""Negotiation packages: one party's view of an agreement sent as a file, and merged on arrival.
+
+Importing is idempotent: every record carries its origin (the library and id it was made with), so a
+record already known is never added twice. New proposals are added as they stand; a decision the
+sender made on a proposal still open here is reported for the parties to take here too; the sender's
+negotiation record is checked against the copy received before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from negotiator.domain.agreement import Agreement
+from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
+from negotiator.domain.clauses import format_time, parse_time, utc_now
+from negotiator.domain.errors import InvalidInput
+from negotiator.domain.package import Package, PackageEvent, PackageParty, PackageProposal, PackageRound, PackageSection
+from negotiator.domain.parties import OrganisationType, Party, Role, Signatory
+from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
+from negotiator.domain.rounds import RoundSection
+from negotiator.domain.terms_json import sheet_from_data, sheet_to_data
+from negotiator.storage.agreement_store import AgreementStore
+from negotiator.storage.database import Library
+from negotiator.storage.exchange_store import ExchangeStore
+from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore, event_fields_hash
+from negotiator.storage.party_store import PartyStore
+from negotiator.storage.section_store import SectionStore
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What importing a package did."""
+
+    agreement: str
+    added_parties: int
+    added_sections: int
+    added_rounds: int
+    added_proposals: int
+    updated_proposals: int
+    conflicts: tuple[str, ...]
+
+    @property
+    def changed_anything(self) -> bool:
+        """Whether the library changed."""
+        return any((self.added_parties, self.added_sections, self.added_rounds, self.added_proposals,
+                    self.updated_proposals))
+
+
+class PackageService:
+    """Export and import negotiation packages for one open library."""
+
+    def __init__(self, library: Library, author: str) -> None:
+        self.library = library
+        self.author = author
+
+    def build(self, agreement: int | str, party: str) -> Package:
+        """Everything this library knows about an agreement, as the package the party sends."""
+        with self.library.unit_of_work() as session:
+            found = AgreementStore(session).find(str(agreement))
+            sender = PartyStore(session).find(party)
+            if sender.id not in {s.party.id for s in found.signatories}:
+                raise InvalidInput(f"{sender.name} is not a party to '{found.title}', so it cannot send its "
+                                   "negotiation.", field="party")
+            exchange = ExchangeStore(session)
+            origin = exchange.origin_of
+            sections = SectionStore(session).outline(found.id)
+            parent_title = AgreementStore(session).get(found.parent_id).title if found.parent_id else None
+            terms = sheet_to_data(AgreementStore(session).terms(found.id))
+            package = Package(
+                sender_library=exchange.uid(), sender_party=sender.name, created_at=format_time(utc_now()),
+                agreement={"origin": origin("agreement", found.id), "sender_id": found.id, "title": found.title,
+                           "kind": found.kind.value, "model": found.model.value, "status": found.status.value,
+                           "parent": parent_title, "terms": _terms_by_name(terms, found),
+                           "parties": [{"name": s.party.name, "role": s.role.value} for s in found.signatories]},
+                parties=[PackageParty(s.party.name, s.party.short_name, s.party.type.value)
+                         for s in found.signatories],
+                sections=[PackageSection(origin("section", s.id),
+                                         origin("section", s.parent_id) if s.parent_id else None, s.position,
+                                         s.heading, s.text, s.version) for s in sections],
+                rounds=[PackageRound(r.label, format_time(r.issued_at), r.issued_by,
+                                     [{"origin": origin("section", k.section_id), "number": k.number,
+                                       "heading": k.heading, "text": k.text, "version": k.version}
+                                      for k in r.sections], _terms_by_name(r.terms, found))
+                        for r in RoundStore(session).of_agreement(found.id)],
+                proposals=[_package_proposal(p, origin) for p in ProposalStore(session).of_agreement(found.id)],
+                events=[PackageEvent(e.id, e.at, e.actor, e.action, e.subject, e.payload, e.parent_hash,
+                                     e.content_hash) for e in exchange.events_of(found.id)],
+            )
+        return package
+
+    def export(self, agreement: int | str, party: str, out: Path) -> Package:
+        """Write the package to a file."""
+        from negotiator.exchange.package_file import write_package
+
+        if not out.parent.exists():
+            raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.", field="out")
+        package = self.build(agreement, party)
+        write_package(package, out)
+        return package
+
+    def import_file(self, path: Path) -> ImportSummary:
+        """Read a package (refusing a damaged or hostile one) and merge it in one transaction."""
+        from negotiator.exchange.package_file import read_package
+
+        return self.merge(read_package(path))
+
+    def merge(self, package: Package, *, dry_run: bool = False) -> ImportSummary:
+        """Merge a package's parties, agreement, sections, rounds and proposals; nothing twice.
+        With ``dry_run`` the merge is worked out and then rolled back: a preview."""
+        try:
+            with self.library.unit_of_work() as session:
+                summary = _Merge(session, package).run()
+                if dry_run:
+                    raise _Preview(summary)
+                return summary
+        except _Preview as preview:
+            return preview.summary
+
+    def preview(self, path: Path) -> ImportSummary:
+        """What importing a package would do, changing nothing."""
+        from negotiator.exchange.package_file import read_package
+
+        return self.merge(read_package(path), dry_run=True)
+
+
+class _Preview(Exception):  # noqa: N818 - not an error: carries a preview out of a rolled-back transaction
+    def __init__(self, summary: ImportSummary) -> None:
+        super().__init__("preview")
+        self.summary = summary
+
+
+def _terms_by_name(terms: dict, agreement: Agreement) -> dict:
+    """Terms name parties by name in a package, since party ids differ between libraries."""
+    names = {s.party.id: s.party.name for s in agreement.signatories}
+    data = {**terms, "risk_share": dict(terms["risk_share"]), "payment": dict(terms["payment"])}
+    data["risk_share"]["shares"] = [{**s, "party": names.get(s["party"], str(s["party"]))}
+                                    for s in terms["risk_share"]["shares"]]
+    data["payment"]["contributions"] = [{**c, "party": names.get(c["party"], str(c["party"]))}
+                                        for c in terms["payment"]["contributions"]]
+    return data
+
+
+def _terms_by_id(terms: dict, ids: dict[str, int]) -> dict:
+    data = {**terms, "risk_share": dict(terms["risk_share"]), "payment": dict(terms["payment"])}
+    data["risk_share"]["shares"] = [{**s, "party": ids[s["party"]]} for s in terms["risk_share"]["shares"]
+                                    if s["party"] in ids]
+    data["payment"]["contributions"] = [{**c, "party": ids[c["party"]]} for c in terms["payment"]["contributions"]
+                                        if c["party"] in ids]
+    return data
+
+
+def _package_proposal(p: Proposal, origin: object) -> PackageProposal:
+    target = f"section:{origin('section', p.section_id)}" if p.section_id is not None else p.target
+    place = p.place
+    if place.startswith("after:"):
+        place = f"after:{origin('section', int(place.split(':')[1]))}"
+    return PackageProposal(
+        origin=origin("proposal", p.id), party=p.party_name, kind=p.kind.value, target=target, base=p.base,
+        base_version=p.base_version, proposed=p.proposed, heading=p.heading, place=place, rationale=p.rationale,
+        status=p.status.value, created_at=format_time(p.created_at),
+        answers=origin("proposal", p.answers) if p.answers else None, decided_by=p.decided_by,
+        decided_at=format_time(p.decided_at) if p.decided_at else None)
+
+
+class _Merge:
+    """One import, inside one transaction."""
+
+    def __init__(self, session: object, package: Package) -> None:
+        self.session, self.package = session, package
+        self.exchange = ExchangeStore(session)
+        self.parties, self.agreements = PartyStore(session), AgreementStore(session)
+        self.sections, self.proposals = SectionStore(session), ProposalStore(session)
+        self.conflicts: list[str] = []
+        self.counts = {"parties": 0, "sections": 0, "rounds": 0, "proposals": 0, "updated": 0}
+
+    def run(self) -> ImportSummary:
+        if self.package.sender_library == self.exchange.uid():
+            raise InvalidInput("This package was exported from this library; import it into another party's "
+                               "library.")
+        party_ids = self._parties()
+        agreement = self._agreement(party_ids)
+        self._sections(agreement.id)
+        self._rounds(agreement, party_ids)
+        self._proposals(agreement, party_ids)
+        self._events()
+        open_ones = [p for p in self.proposals.of_agreement(agreement.id) if p.is_open]
+        for rival_ids in {tuple(sorted([p, *r])) for p, r in competing(open_ones).items()}:
+            rivals = [p for p in open_ones if p.id in rival_ids]
+            self.conflicts.append(f"Competing proposals on {rivals[0].target}: "
+                                  + "; ".join(f"{p.party_name} (proposal {p.id})" for p in rivals))
+        return ImportSummary(agreement.title, self.counts["parties"], self.counts["sections"], self.counts["rounds"],
+                             self.counts["proposals"], self.counts["updated"], tuple(self.conflicts))
+
+    def _parties(self) -> dict[str, int]:
+        known = {p.name: p.id for p in self.parties.all()}
+        for party in self.package.parties:
+            if party.name not in known:
+                try:
+                    kind = OrganisationType(party.type)
+                except ValueError:
+                    raise InvalidInput(f"The package names an organisation of unknown type '{party.type}'.") from None
+                known[party.name] = self.parties.add(Party(party.name, party.short_name, kind)).id
+                self.counts["parties"] += 1
+        return known
+
+    def _agreement(self, party_ids: dict[str, int]) -> Agreement:
+        data = self.package.agreement
+        local = self.exchange.local_id("agreement", data["origin"])
+        if local is not None:
+            return self.agreements.get(local)
+        same_title = [a for a in self.agreements.all() if a.title == data["title"]]
+        if same_title:  # made here independently: link it rather than make a second one
+            self.exchange.remember("agreement", data["origin"], same_title[0].id)
+            return same_title[0]
+        parent = next((a for a in self.agreements.all() if a.title == data.get("parent")), None)
+        made = self.agreements.save(Agreement(
+            title=data["title"], kind=AgreementKind(data["kind"]), model=ContractingModel(data["model"]),
+            status=AgreementStatus(data["status"]),
+            parent_id=parent.id if parent else None,
+            signatories=tuple(Signatory(self.parties.get(party_ids[s["name"]]), Role(s["role"]))
+                              for s in data["parties"] if s["name"] in party_ids)))
+        self.exchange.remember("agreement", data["origin"], made.id)
+        self.agreements.save_terms(made.id, sheet_from_data(_terms_by_id(data["terms"], party_ids)),
+                                   self.package.sender_party, "Imported from a package")
+        return self.agreements.get(made.id)
+
+    def _sections(self, agreement_id: int) -> None:
+        for section in sorted(self.package.sections, key=lambda s: (s.parent is not None, s.position)):
+            if self.exchange.local_id("section", section.origin) is not None:
+                continue
+            parent = self.exchange.local_id("section", section.parent) if section.parent else None
+            made = self.sections.add(agreement_id, parent, section.position, section.heading, section.text,
+                                     None, None, self.package.sender_party, "Imported from a package")
+            self.exchange.remember("section", section.origin, made.id)
+            self.counts["sections"] += 1
+
+    def _rounds(self, agreement: Agreement, party_ids: dict[str, int]) -> None:
+        rounds = RoundStore(self.session)
+        known = {r.label.lower() for r in rounds.of_agreement(agreement.id)}
+        for frozen in self.package.rounds:
+            if frozen.label.lower() in known:
+                continue
+            sections = []
+            for kept in frozen.sections:
+                local = self.exchange.local_id("section", kept["origin"])
+                if local is not None:
+                    sections.append(RoundSection(local, kept["number"], kept["heading"], kept["text"],
+                                                 kept["version"]))
+            rounds.add(agreement.id, frozen.label, frozen.issued_by, sections, _terms_by_id(frozen.terms, party_ids))
+            self.counts["rounds"] += 1
+
+    def _proposals(self, agreement: Agreement, party_ids: dict[str, int]) -> None:
+        log = EventLog(self.session)
+        for incoming in self.package.proposals:
+            local = self.exchange.local_id("proposal", incoming.origin)
+            if local is not None:
+                self._update(local, incoming, agreement)
+                continue
+            if incoming.party not in party_ids:
+                self.conflicts.append(f"Proposal {incoming.origin} is by {incoming.party}, who is not a party here; "
+                                      "it was not imported.")
+                continue
+            target, place = incoming.target, incoming.place
+            if target.startswith("section:"):
+                section = self.exchange.local_id("section", target.split(":", 1)[1])
+                if section is None:
+                    self.conflicts.append(f"Proposal by {incoming.party} concerns a section this library does not "
+                                          "have; it was not imported.")
+                    continue
+                target = f"section:{section}"
+            if place.startswith("after:"):
+                anchor = self.exchange.local_id("section", place.split(":", 1)[1])
+                place = f"after:{anchor}" if anchor is not None else "end"
+            answers = self.exchange.local_id("proposal", incoming.answers) if incoming.answers else None
+            made = self.proposals.add(Proposal(
+                0, agreement.id, party_ids[incoming.party], incoming.party, ProposalKind(incoming.kind), target,
+                incoming.base, incoming.base_version, incoming.proposed, incoming.rationale, ProposalStatus.OPEN,
+                parse_time(incoming.created_at), answers, incoming.heading, place))
+            if incoming.status != "open":
+                decider = party_ids.get(incoming.decided_by or "")
+                self.proposals.set_status(made.id, ProposalStatus(incoming.status), decider)
+            self.exchange.remember("proposal", incoming.origin, made.id)
+            log.append(agreement.id, incoming.party, "propose", f"proposal {made.id}",
+                       {"kind": made.kind.value, "target": made.target, "base": made.base, "proposed": made.proposed,
+                        "heading": made.heading, "place": made.place, "rationale": made.rationale,
+                        "answers": made.answers, "imported_from": incoming.origin})
+            self.counts["proposals"] += 1
+
+    def _update(self, local: int, incoming: PackageProposal, agreement: Agreement) -> None:
+        mine = self.proposals.get(local)
+        if mine.status.value == incoming.status or not mine.is_open:
+            return
+        if incoming.status == "accepted":
+            self.conflicts.append(f"{incoming.decided_by or 'The sender'} accepted proposal {local} "
+                                  f"({mine.party_name}); it is still open here: accept it here to apply it.")
+            return
+        decider = next((s.party.id for s in agreement.signatories if s.party.name == incoming.decided_by), None)
+        self.proposals.set_status(local, ProposalStatus(incoming.status), decider)
+        EventLog(self.session).append(agreement.id, incoming.decided_by or self.package.sender_party,
+                                      "imported decision", f"proposal {local}", {"status": incoming.status})
+        self.counts["updated"] += 1
+
+    def _events(self) -> None:
+        sender = self.package.sender_library
+        sender_agreement = self.package.agreement.get("sender_id")
+        for event in self.package.events:
+            expected = event_fields_hash(event.id, event.parent_hash, event.at, event.actor, event.action,
+                                         sender_agreement, event.subject, event.payload)
+            if expected != event.content_hash:
+                raise InvalidInput(f"The sender's negotiation record is broken: event {event.id} ({event.action} "
+                                   f"{event.subject}) does not match its hash. Nothing was imported; ask "
+                                   f"{self.package.sender_party} to check its library.")
+            seen = self.exchange.seen_event(sender, event.id)
+            if seen is None:
+                self.exchange.see_event(sender, event.id, event.content_hash, event.parent_hash)
+            elif seen != event.content_hash:
+                raise InvalidInput(f"The sender's record of event {event.id} differs from the copy received "
+                                   "before: its history was rewritten. Nothing was imported.")

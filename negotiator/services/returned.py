@@ -1,0 +1,248 @@
+"""Bringing a returned Word redline home: each party's tracked changes become that party's open
+proposals on the right section or term; nothing is accepted by importing. What cannot become a
+proposal (formatting changes, moves, header edits) is reported, never dropped silently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from negotiator.domain.errors import InvalidInput, NegotiatorError
+from negotiator.domain.merge import rebase
+from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
+from negotiator.domain.term_fields import FIELDS
+from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
+from negotiator.services.negotiation import NegotiationService
+from negotiator.services.outline import OutlineService
+from negotiator.storage.agreement_store import AgreementStore
+from negotiator.storage.database import Library
+from negotiator.storage.party_store import PartyStore
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A proposal the import will make."""
+
+    party: str
+    kind: str  # "wording" | "term"
+    target: str  # "section:ID" or a term name
+    label: str  # what a person reads: "5.1 Alliance Board: meetings and quorum" or "payment.days"
+    proposed: str
+    rationale: str
+    warning: str = ""
+
+    def describe(self) -> str:
+        """One line for the preview and the summary."""
+        flat = " ".join(self.proposed.split())
+        flat = flat if len(flat) <= 80 else flat[:79] + "…"
+        return f"{self.label}: {flat}" + (f" ({self.warning})" if self.warning else "")
+
+
+@dataclass
+class ReturnedImport:
+    """What importing a returned file proposes, and everything it could not import."""
+
+    file: str
+    plans: list[Plan] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    made: list[int] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        """The conventions' single object."""
+        return {"id": self.file, "proposals": [{"party": p.party, "kind": p.kind, "target": p.target,
+                                                "label": p.label, "proposed": p.proposed,
+                                                "rationale": p.rationale, "warning": p.warning or None}
+                                               for p in self.plans],
+                "made": self.made, "notes": self.notes}
+
+
+class ReturnedService:
+    """Imports of returned redlines into one open library."""
+
+    def __init__(self, library: Library, author: str) -> None:
+        self.library = library
+        self.author = author
+        self.negotiation = NegotiationService(library, author)
+        self.outline = OutlineService(library, author)
+
+    def read(self, path: Path) -> ReturnedDocument:
+        """Read a returned file, refusing a damaged or hostile one."""
+        from negotiator.word.importer import read_returned
+
+        return read_returned(path)
+
+    def import_file(self, agreement: int | str, path: Path, author_map: dict[str, str],
+                    untracked_as: str | None = None, *, dry_run: bool = False) -> ReturnedImport:
+        """Plan the proposals a returned file holds and, unless ``dry_run``, make them in one transaction."""
+        result = self.plan(agreement, self.read(path), author_map, untracked_as)
+        if not dry_run:
+            self.apply(agreement, result)
+        return result
+
+    def plan(self, agreement: int | str, document: ReturnedDocument, author_map: dict[str, str],
+             untracked_as: str | None = None) -> ReturnedImport:
+        """What the file would become, without changing anything."""
+        with self.library.unit_of_work() as session:
+            found = AgreementStore(session).find(str(agreement))
+            parties = PartyStore(session)
+            members = {s.party.name for s in found.signatories}
+            mapping: dict[str, str] = {name: name for name in members}
+            for author, party in author_map.items():
+                chosen = parties.find(party)
+                if chosen.name not in members:
+                    raise InvalidInput(f"{chosen.name} is not a party to '{found.title}'; map '{author}' to one of "
+                                       f"its parties.", field="author-map")
+                mapping[author] = chosen.name
+        unmapped = [a for a in document.authors if a not in mapping]
+        if unmapped:
+            raise InvalidInput(f"{document.name} has changes by {', '.join(repr(a) for a in unmapped)}; say which "
+                               "party each acts for, e.g. --author-map \"" + unmapped[0] + "=Provider B\".",
+                               field="author-map")
+        result = ReturnedImport(document.name, notes=list(document.unsupported))
+        ours = {a for a in document.authors if a in members and author_map.get(a) is None}
+        theirs: dict[str, set[str]] = {}
+        for author in document.authors:
+            if author not in ours:
+                theirs.setdefault(mapping[author], set()).add(author)
+        numbered = {n.section.id: (n, text) for n, text in self.outline.rendered(found.id)}
+        groups = _by_section(document, numbered)
+        exported = (document.export_info or {}).get("anchors", {})
+        untracked_party = untracked_as or (next(iter(theirs)) if len(theirs) == 1 else None)
+        for section_id, paragraphs in groups.items():
+            numbered_section = numbered[section_id][0]
+            label = f"{numbered_section.number} {numbered_section.section.heading}"
+            body = [p for p in paragraphs if p.anchor != f"s{section_id}"]
+            if any(p.anchor == f"s{section_id}" and p.authors - ours for p in paragraphs):
+                result.notes.append(f"A change to the heading of {label} was not imported: headings change with "
+                                    "the wording of the library clause.")
+            # What the export said, where the file tells us; else what the file says without their changes.
+            before = "\n\n".join(exported.get(p.anchor, p.text_accepting(ours)) for p in body
+                                 if p.text_accepting(ours) is not None)
+            untracked = [p.anchor for p in body
+                         if p.anchor in exported and p.text_accepting(ours) != exported[p.anchor]]
+            proposers = {party: authors for party, authors in theirs.items() if any(p.authors & authors for p in body)}
+            if untracked and not proposers:
+                if untracked_party is None:
+                    result.notes.append(f"{label} was edited with tracking switched off; say which party made the "
+                                        "edit with --untracked-as PARTY to import it.")
+                    continue
+                proposers = {mapping.get(untracked_party, untracked_party): set()}
+            raw = numbered_section.section.text
+            for party, authors in proposers.items():
+                after = _join(body, ours | authors)
+                # Replay the party's edits on the stored wording, so that placeholders and any change
+                # made here since the export survive; fall back to the returned text when they collide.
+                merged = rebase(before, raw, after).text
+                warning = "made with tracking switched off" if untracked else ""
+                if merged is None:
+                    merged, warning = after, "it rewrites wording that shows a term or changed here since"
+                if merged != raw:
+                    result.plans.append(Plan(party, "wording", f"section:{section_id}", label, merged,
+                                             _rationale(body, authors, document.name), warning))
+        result.plans += _term_plans(document, ours, theirs, result.notes)
+        return result
+
+    def apply(self, agreement: int | str, result: ReturnedImport) -> None:
+        """Make every planned proposal, or none of them."""
+        with self.library.unit_of_work():
+            for plan in result.plans:
+                try:
+                    if plan.kind == "wording":
+                        made = self.negotiation.propose_wording(agreement, int(plan.target.split(":")[1]),
+                                                                plan.proposed, plan.party, plan.rationale)
+                    else:
+                        made = self.negotiation.propose_term(agreement, plan.target, plan.proposed, plan.party,
+                                                             plan.rationale)
+                except NegotiatorError as error:
+                    raise InvalidInput(f"{result.file}: the change to {plan.label} by {plan.party} cannot be "
+                                       f"proposed: {error} Nothing was imported.") from None
+                result.made.append(made.id)
+
+
+def _by_section(document: ReturnedDocument, numbered: dict) -> dict[int, list[ReturnedParagraph]]:
+    """The returned paragraphs of each section, by the export's anchors, or by heading text for a file
+    the app did not write."""
+    groups: dict[int, list[ReturnedParagraph]] = {}
+    anchored = any(p.anchor for p in document.paragraphs)
+    headings = {n.section.heading.strip().lower(): sid for sid, (n, _) in numbered.items()}
+    current: int | None = None
+    for paragraph in document.paragraphs:
+        key = paragraph.anchor or paragraph.after or ""
+        if anchored:
+            section = key.split(".")[0]
+            current = int(section[1:]) if section[:1] == "s" and section[1:].isdigit() else None
+        elif paragraph.style.lower().startswith("heading"):
+            current = headings.get((paragraph.text_accepting(set()) or "").strip().lower())
+            if current is not None:
+                paragraph = ReturnedParagraph(f"s{current}", None, paragraph.style, paragraph.runs, paragraph.mark,
+                                              paragraph.mark_author, paragraph.comments)
+        if current is not None and current in numbered:
+            groups.setdefault(current, []).append(paragraph)
+    return groups
+
+
+def _join(paragraphs: list[ReturnedParagraph], authors: set[str]) -> str:
+    texts = [p.text_accepting(authors) for p in paragraphs]
+    return "\n\n".join(t for t in texts if t is not None)
+
+
+def _rationale(paragraphs: list[ReturnedParagraph], authors: set[str], file: str) -> str:
+    comments = [text for p in paragraphs for author, text in p.comments if author in authors]
+    if comments:
+        return "\n".join(dict.fromkeys(comments))
+    who = ", ".join(sorted(authors)) or "someone with tracking switched off"
+    return f"Returned in {file} (tracked changes by {who})."
+
+
+def _term_plans(document: ReturnedDocument, ours: set[str], theirs: dict[str, set[str]],
+                notes: list[str]) -> list[Plan]:
+    plans = []
+    for paragraph in document.paragraphs:
+        if not (paragraph.anchor or "").startswith("term."):
+            continue
+        name = paragraph.anchor.removeprefix("term.")
+        for party, authors in theirs.items():
+            if not paragraph.authors & authors:
+                continue
+            shown = paragraph.text_accepting(ours | authors) or ""
+            value = _value_from_words(name, shown)
+            if value is None:
+                notes.append(f"The change of {name} to '{shown}' by {party} was not imported: the app could not "
+                             "read a value from it; propose it in the app instead.")
+                continue
+            comments = [text for author, text in paragraph.comments if author in authors]
+            plans.append(Plan(party, "term", name, name, value,
+                              "\n".join(comments) or f"Returned in {document.name}."))
+    return plans
+
+
+def _value_from_words(name: str, words: str) -> str | None:
+    """Read a term's value back from how the export wrote it ("thirty (30) days" → "30")."""
+    import re
+
+    kind = FIELDS.get(name, (None, None, None))[2]
+    text = words.strip()
+    if kind in ("days", "count", "months"):
+        match = re.search(r"\((\d+)\)", text) or re.search(r"\b(\d+)\b", text)
+        if not match:
+            return None
+        number = int(match.group(1))
+        return str(number * 12) if kind == "months" and "year" in text else str(number)
+    if kind in ("money", "percent"):
+        match = re.search(r"[£]?[\d,]+(\.\d+)?%?", text)
+        return match.group(0) if match else None
+    if kind == "date":
+        try:
+            return datetime.strptime(text, "%d %B %Y").date().isoformat()
+        except ValueError:
+            return None
+    for enum in (PaymentMechanism, InvoicingFrequency, Indexation):
+        if kind in ("mechanism", "invoicing", "indexation"):
+            for member in enum:
+                if text in (member.value, getattr(member, "label", member.value)):
+                    return member.value
+    return None
+
+
+

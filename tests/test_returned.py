@@ -1,0 +1,90 @@
+"""A redline goes out, comes back edited in Word by a counterparty, and its changes come home as
+that party's proposals; nothing is accepted by importing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from negotiator.domain.errors import InvalidInput
+from negotiator.services.session import Workspace, open_workspace
+
+from .test_cli import negotiator
+from .word_edits import WordEdit
+
+ALLIANCE = "Northshire Ageing Well Alliance Agreement"
+
+
+@pytest.fixture
+def ws(demo_path: Path) -> Workspace:
+    opened = open_workspace(demo_path, "Test Drafter")
+    yield opened
+    opened.close()
+
+
+def _anchor(ws: Workspace, key: str, paragraph: int = 1) -> tuple[int, str]:
+    agreement = ws.agreements.agreement(ALLIANCE).id
+    section = next(n.section for n in ws.outline.outline(agreement) if n.section.clause_key == key)
+    return section.id, f"s{section.id}.p{paragraph}"
+
+
+@pytest.fixture
+def returned(ws: Workspace, tmp_path: Path) -> tuple[Path, dict]:
+    """The agreed redline since Draft 2, edited by Jane Smith of the GP Federation in Word."""
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")
+    quorum, quorum_p1 = _anchor(ws, "alliance.board.quorum")
+    sharing, sharing_p2 = _anchor(ws, "alliance.information.sharing", 2)
+    objectives, objectives_p1 = _anchor(ws, "alliance.objectives")
+    edit = WordEdit(out)
+    edit.replace_words(quorum_p1, "10 Working Days", "5 Working Days", "Jane Smith")
+    edit.replace_words("term.payment.days", "thirty (30) days", "twenty (20) days", "Jane Smith")
+    edit.untracked(sharing_p2, "Schedule 6", "Schedule 7")
+    edit.format_change(objectives_p1, "Jane Smith")
+    edit.save()
+    return out, {"quorum": quorum, "sharing": sharing}
+
+
+def test_tracked_changes_come_back_as_the_mapped_partys_proposals(ws: Workspace, returned) -> None:
+    path, sections = returned
+    result = ws.returned.import_file(ALLIANCE, path, {"Jane Smith": "GP Federation"}, "GP Federation")
+    plans = {p.target: p for p in result.plans}
+    quorum = plans[f"section:{sections['quorum']}"]
+    assert quorum.party == "Northshire Primary Care Federation"
+    assert "within 5 Working Days of a written request" in quorum.proposed
+    assert plans["payment.days"].proposed == "20"
+    sharing = plans[f"section:{sections['sharing']}"]
+    assert "Schedule 7" in sharing.proposed and "tracking switched off" in sharing.warning
+    assert any("formatting change" in note for note in result.notes)
+    proposals = {v.proposal.id: v.proposal for v in ws.negotiation.proposals(ALLIANCE)}
+    assert all(proposals[i].is_open and proposals[i].party_name == "Northshire Primary Care Federation"
+               for i in result.made)
+    assert ws.agreements.terms(ALLIANCE).payment.days == 30  # nothing is accepted by importing
+
+
+def test_an_unmapped_author_is_named_and_nothing_is_imported(ws: Workspace, returned) -> None:
+    path, _ = returned
+    before = len(ws.negotiation.proposals(ALLIANCE))
+    with pytest.raises(InvalidInput, match="'Jane Smith'.*--author-map"):
+        ws.returned.import_file(ALLIANCE, path, {})
+    assert len(ws.negotiation.proposals(ALLIANCE)) == before
+
+
+def test_a_dry_run_changes_nothing(ws: Workspace, returned) -> None:
+    path, _ = returned
+    before = len(ws.negotiation.proposals(ALLIANCE))
+    result = ws.returned.import_file(ALLIANCE, path, {"Jane Smith": "GP Federation"}, dry_run=True)
+    assert result.plans and result.made == []
+    assert len(ws.negotiation.proposals(ALLIANCE)) == before
+
+
+def test_import_redline_from_the_command_line(demo_path: Path, returned) -> None:
+    path, _ = returned
+    result = negotiator("--library", demo_path, "import", "redline", ALLIANCE, path, "--author-map",
+                        "Jane Smith=GP Federation", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["made"]) == len(data["proposals"]) >= 2
+    assert any("formatting" in note for note in data["notes"])

@@ -1,0 +1,94 @@
+"""Editing an exported .docx the way Word records a counterparty's edits, for the import tests."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from negotiator.word.names import bookmark_name
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+class WordEdit:
+    """Open a .docx, change its body as Word would, save it back."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with zipfile.ZipFile(path) as archive:
+            self.parts = {name: archive.read(name) for name in archive.namelist()}
+        self.body = etree.fromstring(self.parts["word/document.xml"])
+        self.next_id = 90_000
+
+    def paragraph(self, anchor: str) -> etree._Element:
+        """The paragraph holding the bookmark of an export anchor."""
+        name = bookmark_name(anchor)
+        found = self.body.xpath(f"//w:p[w:bookmarkStart[@w:name='{name}']]", namespaces=NS)
+        assert found, f"no paragraph with the bookmark of {anchor}"
+        return found[0]
+
+    def _stamp(self, element: etree._Element, author: str) -> None:
+        self.next_id += 1
+        element.set(_w("id"), str(self.next_id))
+        element.set(_w("author"), author)
+        element.set(_w("date"), "2027-02-01T10:00:00Z")
+
+    def replace_words(self, anchor: str, old: str, new: str, author: str) -> None:
+        """Track the replacement of ``old`` (within one run) by ``new``, as Word writes it."""
+        p = self.paragraph(anchor)
+        for t in p.iter(_w("t")):
+            if t.text and old in t.text and t.getparent().getparent().tag == _w("p"):
+                run = t.getparent()
+                before, after = t.text.split(old, 1)
+                t.text = before
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                deleted = etree.Element(_w("del"))
+                self._stamp(deleted, author)
+                etree.SubElement(etree.SubElement(deleted, _w("r")), _w("delText")).text = old
+                inserted = etree.Element(_w("ins"))
+                self._stamp(inserted, author)
+                etree.SubElement(etree.SubElement(inserted, _w("r")), _w("t")).text = new
+                tail = etree.Element(_w("r"))
+                tail_text = etree.SubElement(tail, _w("t"))
+                tail_text.text = after
+                tail_text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                run.addnext(deleted)
+                deleted.addnext(inserted)
+                inserted.addnext(tail)
+                return
+        raise AssertionError(f"'{old}' is not in one run of {anchor}")
+
+    def untracked(self, anchor: str, old: str, new: str) -> None:
+        """Change words with tracking switched off."""
+        for t in self.paragraph(anchor).iter(_w("t")):
+            if t.text and old in t.text:
+                t.text = t.text.replace(old, new)
+                return
+        raise AssertionError(f"'{old}' is not in {anchor}")
+
+    def format_change(self, anchor: str, author: str) -> None:
+        """Make the paragraph's first run bold, tracked as a formatting change."""
+        run = self.paragraph(anchor).find(f"{_w('r')}")
+        rpr = run.find(_w("rPr"))
+        if rpr is None:
+            rpr = etree.Element(_w("rPr"))
+            run.insert(0, rpr)
+        etree.SubElement(rpr, _w("b"))
+        change = etree.SubElement(rpr, _w("rPrChange"))
+        self._stamp(change, author)
+        etree.SubElement(change, _w("rPr"))
+
+    def save(self) -> None:
+        """Write the edited file back in place."""
+        self.parts["word/document.xml"] = etree.tostring(self.body, xml_declaration=True, encoding="UTF-8",
+                                                         standalone=True)
+        with zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in self.parts.items():
+                archive.writestr(name, data)
