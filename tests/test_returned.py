@@ -88,3 +88,19 @@ def test_import_redline_from_the_command_line(demo_path: Path, returned) -> None
     data = json.loads(result.stdout)
     assert len(data["made"]) == len(data["proposals"]) >= 2
     assert any("formatting" in note for note in data["notes"])
+
+
+def test_a_file_the_app_did_not_write_is_matched_by_heading(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "their-own.docx"
+    ws.export.export_clean(ALLIANCE, out)
+    edit = WordEdit(out)
+    edit.strip_marks()
+    edit.replace_words("extraordinary meeting within 10 Working Days", "10 Working Days", "7 Working Days",
+                       "Sam Patel")
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {"Sam Patel": "Hope Street"}, dry_run=True)
+    quorum, _ = _anchor(ws, "alliance.board.quorum")
+    (plan,) = result.plans
+    assert plan.target == f"section:{quorum}" and plan.party == "Hope Street Wellbeing"
+    assert "within 7 Working Days" in plan.proposed
+    assert any("matched to section 5.1 by heading" in note for note in result.notes)

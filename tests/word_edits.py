@@ -34,6 +34,21 @@ class WordEdit:
         assert found, f"no paragraph with the bookmark of {anchor}"
         return found[0]
 
+    def paragraph_with(self, words: str) -> etree._Element:
+        """The first paragraph whose text contains ``words``."""
+        for p in self.body.iter(_w("p")):
+            if words in "".join(t.text or "" for t in p.iter(_w("t"))):
+                return p
+        raise AssertionError(f"no paragraph contains {words!r}")
+
+    def strip_marks(self) -> None:
+        """Make the file look like one the app never wrote: no bookmarks, no export record."""
+        for mark in self.body.xpath("//w:bookmarkStart | //w:bookmarkEnd", namespaces=NS):
+            mark.getparent().remove(mark)
+        for name in [n for n in self.parts if n.startswith("customXml/")]:
+            if b"urn:negotiator:export" in self.parts[name]:
+                del self.parts[name]
+
     def _stamp(self, element: etree._Element, author: str) -> None:
         self.next_id += 1
         element.set(_w("id"), str(self.next_id))
@@ -41,8 +56,11 @@ class WordEdit:
         element.set(_w("date"), "2027-02-01T10:00:00Z")
 
     def replace_words(self, anchor: str, old: str, new: str, author: str) -> None:
-        """Track the replacement of ``old`` (within one run) by ``new``, as Word writes it."""
-        p = self.paragraph(anchor)
+        """Track the replacement of ``old`` (within one run) by ``new``, as Word writes it; ``anchor`` is an
+        export anchor, or failing that words the paragraph contains."""
+        name = bookmark_name(anchor)
+        marked = self.body.xpath(f"//w:p[w:bookmarkStart[@w:name='{name}']]", namespaces=NS)
+        p = marked[0] if marked else self.paragraph_with(anchor)
         for t in p.iter(_w("t")):
             if t.text and old in t.text and t.getparent().getparent().tag == _w("p"):
                 run = t.getparent()

@@ -107,6 +107,10 @@ class ReturnedService:
                 theirs.setdefault(mapping[author], set()).add(author)
         numbered = {n.section.id: (n, text) for n, text in self.outline.rendered(found.id)}
         groups = _by_section(document, numbered)
+        if not any(p.anchor for p in document.paragraphs):
+            result.notes += [f"{document.name} was not exported by Negotiator: its text under the heading "
+                             f"'{numbered[sid][0].section.heading}' was matched to section {numbered[sid][0].number} "
+                             "by heading; check the match before importing." for sid in groups]
         exported = (document.export_info or {}).get("anchors", {})
         untracked_party = untracked_as or (next(iter(theirs)) if len(theirs) == 1 else None)
         for section_id, paragraphs in groups.items():
