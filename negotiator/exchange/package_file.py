@@ -10,7 +10,6 @@ problem. Nothing from the file is ever executed or evaluated.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
@@ -109,12 +108,13 @@ def write_package(package: Package, path: Path) -> None:
 def _serialise(package: Package, name: str) -> dict[str, bytes]:
     """Each part as UTF-8 JSON, after checking it with the reader's rules."""
     data: dict[str, object] = {
-        "parties.json": [dataclasses.asdict(p) for p in package.parties],
+        # Shallow copies: JSON only reads them, and dataclasses.asdict deep-copies every value.
+        "parties.json": [dict(vars(p)) for p in package.parties],
         "agreement.json": package.agreement,
-        "sections.json": [dataclasses.asdict(s) for s in package.sections],
-        "rounds.json": [dataclasses.asdict(r) for r in package.rounds],
-        "proposals.json": [dataclasses.asdict(p) for p in package.proposals],
-        "events.json": [dataclasses.asdict(e) for e in package.events],
+        "sections.json": [dict(vars(s)) for s in package.sections],
+        "rounds.json": [dict(vars(r)) for r in package.rounds],
+        "proposals.json": [dict(vars(p)) for p in package.proposals],
+        "events.json": [dict(vars(e)) for e in package.events],
     }
     try:
         schema.check_package(package)
@@ -135,7 +135,8 @@ def _serialise(package: Package, name: str) -> dict[str, bytes]:
 
 
 def _dump(value: object) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+            + "\n").encode("utf-8")
 
 
 def _compression(data: bytes) -> int:

@@ -172,6 +172,7 @@ class _Merge:
         self.parties, self.agreements = PartyStore(session), AgreementStore(session)
         self.sections, self.proposals = SectionStore(session), ProposalStore(session)
         self.conflicts: list[str] = []
+        self.linked = False  # the agreement was made here too: match its sections by heading
         self.counts = {"parties": 0, "sections": 0, "rounds": 0, "proposals": 0, "updated": 0}
 
     def run(self) -> ImportSummary:
@@ -212,6 +213,7 @@ class _Merge:
         same_title = [a for a in self.agreements.all() if a.title == data["title"]]
         if same_title:  # made here independently: link it rather than make a second one
             self.exchange.remember("agreement", data["origin"], same_title[0].id)
+            self.linked = True
             return same_title[0]
         parent = next((a for a in self.agreements.all() if a.title == data.get("parent")), None)
         made = self.agreements.save(Agreement(
@@ -226,14 +228,38 @@ class _Merge:
         return self.agreements.get(made.id)
 
     def _sections(self, agreement_id: int) -> None:
-        for section in sorted(self.package.sections, key=lambda s: (s.parent is not None, s.position)):
+        unmatched: dict[str, list[int]] = {}
+        if self.linked:
+            known = {self.exchange.local_id("section", s.origin) for s in self.package.sections}
+            for local in self.sections.outline(agreement_id):
+                if local.id not in known:
+                    unmatched.setdefault(local.heading.strip().lower(), []).append(local.id)
+        new = []
+        for section in sorted(self.package.sections, key=lambda s: s.position):
             if self.exchange.local_id("section", section.origin) is not None:
                 continue
-            parent = self.exchange.local_id("section", section.parent) if section.parent else None
-            made = self.sections.add(agreement_id, parent, section.position, section.heading, section.text,
-                                     None, None, self.package.sender_party, "Imported from a package")
-            self.exchange.remember("section", section.origin, made.id)
-            self.counts["sections"] += 1
+            same = unmatched.get(section.heading.strip().lower())
+            if same:  # the same section, made here independently
+                self.exchange.remember("section", section.origin, same.pop(0))
+                continue
+            new.append(section)
+        fresh = {s.origin for s in new}
+        items = []
+        for section in new:
+            parent = section.parent if section.parent in fresh else None
+            if parent is None and section.parent is not None:  # a parent this library already has
+                local_parent = self.exchange.local_id("section", section.parent)
+                items.append((section.origin, None, section.position, section.heading, section.text, local_parent))
+            else:
+                items.append((section.origin, parent, section.position, section.heading, section.text, None))
+        ids = self.sections.add_many(agreement_id, [i[:5] for i in items if i[5] is None],
+                                     self.package.sender_party, "Imported from a package")
+        for origin, _, position, heading, text, local_parent in (i for i in items if i[5] is not None):
+            ids[origin] = self.sections.add(agreement_id, local_parent, position, heading, text, None, None,
+                                            self.package.sender_party, "Imported from a package").id
+        for origin, local in ids.items():
+            self.exchange.remember("section", origin, local)
+        self.counts["sections"] += len(ids)
 
     def _rounds(self, agreement: Agreement, party_ids: dict[str, int]) -> None:
         rounds = RoundStore(self.session)
@@ -252,6 +278,7 @@ class _Merge:
 
     def _proposals(self, agreement: Agreement, party_ids: dict[str, int]) -> None:
         log = EventLog(self.session)
+        new: list[tuple[PackageProposal, Proposal]] = []
         for incoming in self.package.proposals:
             local = self.exchange.local_id("proposal", incoming.origin)
             if local is not None:
@@ -272,20 +299,23 @@ class _Merge:
             if place.startswith("after:"):
                 anchor = self.exchange.local_id("section", place.split(":", 1)[1])
                 place = f"after:{anchor}" if anchor is not None else "end"
-            answers = self.exchange.local_id("proposal", incoming.answers) if incoming.answers else None
-            made = self.proposals.add(Proposal(
+            new.append((incoming, Proposal(
                 0, agreement.id, party_ids[incoming.party], incoming.party, ProposalKind(incoming.kind), target,
                 incoming.base, incoming.base_version, incoming.proposed, incoming.rationale, ProposalStatus.OPEN,
-                parse_time(incoming.created_at), answers, incoming.heading, place))
-            if incoming.status != "open":
-                decider = party_ids.get(incoming.decided_by or "")
-                self.proposals.set_status(made.id, ProposalStatus(incoming.status), decider)
-            self.exchange.remember("proposal", incoming.origin, made.id)
-            log.append(agreement.id, incoming.party, "propose", f"proposal {made.id}",
+                parse_time(incoming.created_at), None, incoming.heading, place)))
+        ids = self.proposals.add_many([(p, incoming.status, party_ids.get(incoming.decided_by or ""))
+                                       for incoming, p in new])
+        for (incoming, _made), local in zip(new, ids, strict=True):
+            self.exchange.remember("proposal", incoming.origin, local)
+        for (incoming, made), local in zip(new, ids, strict=True):
+            answers = self.exchange.local_id("proposal", incoming.answers) if incoming.answers else None
+            if answers is not None:
+                self.proposals.set_answers(local, answers)
+            log.append(agreement.id, incoming.party, "propose", f"proposal {local}",
                        {"kind": made.kind.value, "target": made.target, "base": made.base, "proposed": made.proposed,
                         "heading": made.heading, "place": made.place, "rationale": made.rationale,
-                        "answers": made.answers, "imported_from": incoming.origin})
-            self.counts["proposals"] += 1
+                        "answers": answers, "imported_from": incoming.origin})
+        self.counts["proposals"] += len(ids)
 
     def _update(self, local: int, incoming: PackageProposal, agreement: Agreement) -> None:
         mine = self.proposals.get(local)
@@ -304,6 +334,7 @@ class _Merge:
     def _events(self) -> None:
         sender = self.package.sender_library
         sender_agreement = self.package.agreement.get("sender_id")
+        known = self.exchange.seen_events(sender)
         for event in self.package.events:
             expected = event_fields_hash(event.id, event.parent_hash, event.at, event.actor, event.action,
                                          sender_agreement, event.subject, event.payload)
@@ -311,7 +342,7 @@ class _Merge:
                 raise InvalidInput(f"The sender's negotiation record is broken: event {event.id} ({event.action} "
                                    f"{event.subject}) does not match its hash. Nothing was imported; ask "
                                    f"{self.package.sender_party} to check its library.")
-            seen = self.exchange.seen_event(sender, event.id)
+            seen = known.get(event.id)
             if seen is None:
                 self.exchange.see_event(sender, event.id, event.content_hash, event.parent_hash)
             elif seen != event.content_hash:

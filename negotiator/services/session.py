@@ -57,6 +57,10 @@ class Workspace:
         negotiate_demo(self)
         return titles
 
+    def library_unit(self) -> object:
+        """One transaction around several service calls (they join it): all or nothing."""
+        return self.clauses.library.unit_of_work()
+
     def close(self) -> None:
         """Close the library."""
         self.clauses.close()

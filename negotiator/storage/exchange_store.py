@@ -13,16 +13,26 @@ class ExchangeStore:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        self._uid: str | None = None
+        self._known: dict[str, dict[str, int]] = {}  # kind -> origin -> local id, loaded once per kind
 
     def uid(self) -> str:
         """This library's uid (made when the library was created or upgraded)."""
-        row = self._session.get(LibraryInfoRow, "uid")
-        return row.value
+        if self._uid is None:
+            self._uid = self._session.get(LibraryInfoRow, "uid").value
+        return self._uid
+
+    def _origins(self, kind: str) -> dict[str, int]:
+        if kind not in self._known:
+            rows = self._session.execute(select(OriginRow.origin, OriginRow.local_id).where(OriginRow.kind == kind))
+            self._known[kind] = dict(rows.all())
+        return self._known[kind]
 
     def origin_of(self, kind: str, local_id: int) -> str:
         """The origin to send for a local record: where it came from, or this library's own name for it."""
-        found = self._session.scalar(select(OriginRow.origin).where(OriginRow.kind == kind,
-                                                                    OriginRow.local_id == local_id))
+        if f"{kind}:by-id" not in self._known:
+            self._known[f"{kind}:by-id"] = {v: k for k, v in self._origins(kind).items()}
+        found = self._known[f"{kind}:by-id"].get(local_id)
         return found or f"{self.uid()}:{kind[0]}{local_id}"
 
     def local_id(self, kind: str, origin: str) -> int | None:
@@ -30,13 +40,13 @@ class ExchangeStore:
         mine = f"{self.uid()}:{kind[0]}"
         if origin.startswith(mine) and origin[len(mine):].isdigit():
             return int(origin[len(mine):])
-        return self._session.scalar(select(OriginRow.local_id).where(OriginRow.kind == kind,
-                                                                     OriginRow.origin == origin))
+        return self._origins(kind).get(origin)
 
     def remember(self, kind: str, origin: str, local_id: int) -> None:
         """Record that a local record came from ``origin``."""
         self._session.add(OriginRow(kind=kind, origin=origin, local_id=local_id))
-        self._session.flush()
+        self._origins(kind)[origin] = local_id
+        self._known.pop(f"{kind}:by-id", None)
 
     def events_of(self, agreement_id: int) -> list[NegotiationEventRow]:
         """This library's negotiation record for one agreement (rows are read, never changed)."""
@@ -44,10 +54,11 @@ class ExchangeStore:
                                           .where(NegotiationEventRow.agreement_id == agreement_id)
                                           .order_by(NegotiationEventRow.id)))
 
-    def seen_event(self, library: str, event_id: int) -> str | None:
-        """The hash of a sender's event as first received, if it was."""
-        return self._session.scalar(select(ForeignEventRow.content_hash).where(
-            ForeignEventRow.library == library, ForeignEventRow.event_id == event_id))
+    def seen_events(self, library: str) -> dict[int, str]:
+        """The hashes of a sender's events as first received, by event id."""
+        rows = self._session.execute(select(ForeignEventRow.event_id, ForeignEventRow.content_hash)
+                                     .where(ForeignEventRow.library == library))
+        return dict(rows.all())
 
     def see_event(self, library: str, event_id: int, content_hash: str, parent_hash: str) -> None:
         """Remember a sender's event."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,19 +33,23 @@ class EventLog:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        self._last: tuple[int, str] | None = None  # (id, hash) of the chain's end, once read
 
     def append(self, agreement_id: int, actor: str, action: str, subject: str, payload: dict) -> None:
         """Add an event at the end of the chain."""
-        last = self._session.scalar(select(NegotiationEventRow).order_by(NegotiationEventRow.id.desc()).limit(1))
+        if self._last is None:
+            last = self._session.execute(select(NegotiationEventRow.id, NegotiationEventRow.content_hash)
+                                         .order_by(NegotiationEventRow.id.desc()).limit(1)).first()
+            self._last = (last[0], last[1]) if last else (0, GENESIS)
         row = NegotiationEventRow(
-            id=(last.id + 1) if last else 1, at=format_time(utc_now()), actor=actor, action=action,
+            id=self._last[0] + 1, at=format_time(utc_now()), actor=actor, action=action,
             agreement_id=agreement_id, subject=subject,
             payload=json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
-            parent_hash=last.content_hash if last else GENESIS, content_hash="",
+            parent_hash=self._last[1], content_hash="",
         )
         row.content_hash = event_hash(row)
         self._session.add(row)
-        self._session.flush()
+        self._last = (row.id, row.content_hash)
 
     def problems(self) -> list[str]:
         """Every event whose stored content or chain link no longer matches its hash."""
@@ -94,7 +99,26 @@ class ProposalStore:
         )
         self._session.add(row)
         self._session.flush()
-        return self.get(row.id)
+        # Built from what was given rather than read back: imports add proposals by the thousand.
+        return replace(proposal, id=row.id, status=ProposalStatus.OPEN, created_at=parse_time(row.created_at),
+                       decided_by=None, decided_by_id=None, decided_at=None)
+
+    def add_many(self, proposals: list[tuple[Proposal, str, int | None]]) -> list[int]:
+        """Save many proposals at once (an import), each with its status and deciding party id."""
+        now = format_time(utc_now())
+        rows = [ProposalRow(
+            agreement_id=p.agreement_id, party_id=p.party_id, kind=p.kind.value, target=p.target, base=p.base,
+            base_version=p.base_version, proposed=p.proposed, heading=p.heading, place=p.place,
+            rationale=p.rationale, status=status, created_at=format_time(p.created_at), answers=p.answers,
+            decided_by=decider, decided_at=None if status == "open" else now,
+        ) for p, status, decider in proposals]
+        self._session.add_all(rows)
+        self._session.flush()
+        return [row.id for row in rows]
+
+    def set_answers(self, proposal_id: int, answers: int) -> None:
+        """Record which proposal one answers (once both are saved)."""
+        self._session.get(ProposalRow, proposal_id).answers = answers
 
     def get(self, proposal_id: int) -> Proposal:
         """One proposal by id."""

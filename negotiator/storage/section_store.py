@@ -3,7 +3,7 @@ wording is versioned append-only and hash-chained."""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from negotiator.domain.clauses import chain_hash, format_time, utc_now
@@ -63,13 +63,46 @@ class SectionStore:
     def add(self, agreement_id: int, parent_id: int | None, position: int, heading: str, text: str,
             clause_key: str | None, clause_version: int | None, author: str, note: str = "") -> Section:
         """Insert a section at a position among its siblings."""
-        row = SectionRow(agreement_id=agreement_id, parent_id=parent_id, position=position, removed=False,
+        count = self._session.scalar(select(func.count()).select_from(SectionRow).where(
+            SectionRow.agreement_id == agreement_id, SectionRow.removed.is_(False),
+            SectionRow.parent_id.is_(None) if parent_id is None else SectionRow.parent_id == parent_id))
+        row = SectionRow(agreement_id=agreement_id, parent_id=parent_id, position=min(position, count), removed=False,
                          latest_number=0)
         self._session.add(row)
         self._session.flush()
-        self.place(row.id, parent_id, position)
+        if position < count:  # appending needs no renumbering, which matters when a package brings 1,000
+            self.place(row.id, parent_id, position)
         self.append(row.id, heading, text, clause_key, clause_version, author, note)
         return self.get(row.id)
+
+    def add_many(self, agreement_id: int, items: list[tuple[object, int | None, int, str, str]], author: str,
+                 note: str) -> dict[object, int]:
+        """Insert many new sections at once (an imported outline): ``items`` are (key, parent key or None,
+        position, heading, text), parents before children; returns each key's new section id."""
+        ids: dict[object, int] = {}
+        at = format_time(utc_now())
+        pending = list(items)
+        while pending:  # one level of the outline at a time, so that parents have ids
+            level = [item for item in pending if item[1] is None or item[1] in ids]
+            if not level:
+                raise ValueError("a section's parent is missing")
+            rows = [SectionRow(agreement_id=agreement_id, parent_id=ids.get(parent), position=position,
+                               removed=False, latest_number=1) for _, parent, position, _, _ in level]
+            self._session.add_all(rows)
+            self._session.flush()
+            versions = []
+            for row, (key, _, _, heading, text) in zip(rows, level, strict=True):
+                ids[key] = row.id
+                version = SectionVersionRow(section_id=row.id, number=1, heading=heading, text=text, clause_key=None,
+                                            clause_version=None, author=author, created_at=at, note=note,
+                                            parent_hash=GENESIS, content_hash="")
+                version.content_hash = section_hash(version)
+                versions.append(version)
+            self._session.add_all(versions)
+            self._session.flush()
+            done = {id(item) for item in level}
+            pending = [item for item in pending if id(item) not in done]
+        return ids
 
     def append(self, section_id: int, heading: str, text: str, clause_key: str | None,
                clause_version: int | None, author: str, note: str = "") -> Section:

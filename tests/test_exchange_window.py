@@ -1,0 +1,76 @@
+"""Importing and exporting in the window: the returned-redline dialog maps authors and previews the
+proposals; the package dialog previews what it adds; exporting a package needs an acting party."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from negotiator.ui.main_window import MainWindow
+
+from .word_edits import WordEdit
+
+ALLIANCE = "Northshire Ageing Well Alliance Agreement"
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path) -> MainWindow:
+    shown = MainWindow("Test Drafter")
+    qtbot.addWidget(shown)
+    shown.show()
+    assert shown.open_library(str(demo_path))
+    shown.agreements.panel.select(shown.workspace.agreements.agreement(ALLIANCE).id)
+    return shown
+
+
+def _returned(window: MainWindow, tmp_path: Path) -> Path:
+    out = tmp_path / "returned.docx"
+    window.workspace.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")
+    edit = WordEdit(out)
+    edit.replace_words("term.payment.days", "thirty (30) days", "twenty (20) days", "Jane Smith")
+    edit.save()
+    return out
+
+
+def test_the_redline_dialog_maps_authors_previews_and_imports(window: MainWindow, tmp_path: Path) -> None:
+    dialog = window.exchange.import_redline(_returned(window, tmp_path))
+    assert dialog.preview.rowCount() == 0 and "Jane Smith" in dialog.summary.text()
+    combo = dialog.authors["Jane Smith"]
+    combo.setCurrentIndex(combo.findData("Northshire Primary Care Federation"))
+    assert dialog.preview.rowCount() == 1
+    assert dialog.preview.item(0, 1).text().startswith("payment.days: 20")
+    dialog.run_import()
+    made = window.workspace.negotiation.proposal(dialog.imported[0])
+    assert made.party_name == "Northshire Primary Care Federation" and made.is_open
+    again = window.exchange.import_redline(_returned(window, tmp_path))
+    assert again.authors["Jane Smith"].currentData() == "Northshire Primary Care Federation"  # remembered
+
+
+def test_a_hostile_file_is_refused_in_a_dialog(window: MainWindow, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip at all")
+    assert window.exchange.import_redline(bad) is None
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "bad.docx" in boxes[-1].text()
+
+
+def test_package_export_then_preview_and_import_in_another_library(window: MainWindow, qtbot, tmp_path: Path,
+                                                                   starter_path: Path) -> None:
+    assert window.exchange.export_package(tmp_path / "p.negotiation") is None  # no acting party yet
+    window.set_acting_party("Northshire ICB")
+    path = window.exchange.export_package(tmp_path / "p.negotiation")
+    assert path.exists()
+    with sqlite3.connect(starter_path) as connection:
+        connection.execute("UPDATE library_info SET value = 'uid-receiver' WHERE key = 'uid'")
+    connection.close()
+    other = MainWindow("Receiver")
+    qtbot.addWidget(other)
+    other.open_library(str(starter_path))
+    dialog = other.exchange.import_package(path)
+    assert "will add" in dialog.caption.text() and dialog.conflicts.count() >= 1
+    dialog.run_import()
+    assert dialog.summary.added_proposals > 5
+    assert ALLIANCE in [a.title for a in other.workspace.agreements.agreements()]
