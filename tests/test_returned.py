@@ -104,3 +104,21 @@ def test_a_file_the_app_did_not_write_is_matched_by_heading(ws: Workspace, tmp_p
     assert plan.target == f"section:{quorum}" and plan.party == "Hope Street Wellbeing"
     assert "within 7 Working Days" in plan.proposed
     assert any("matched to section 5.1 by heading" in note for note in result.notes)
+
+
+def test_a_new_heading_and_paragraph_become_a_proposed_new_section(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")
+    sharing, last = _anchor(ws, "alliance.information.sharing", 3)
+    edit = WordEdit(out)
+    edit.insert_paragraphs_after(last, [("Heading1", "Data protection officer"),
+                                        ("", "Each Alliance Member will name a data protection officer.")],
+                                 "Jane Smith")
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "GP Federation"})
+    (plan,) = [p for p in result.plans if p.kind == "new_section"]
+    assert plan.heading == "Data protection officer" and plan.target == f"after:{sharing}"
+    made = ws.negotiation.proposal(result.made[result.plans.index(plan)])
+    assert made.kind.value == "add_section" and made.heading == "Data protection officer"
+    assert made.proposed == "Each Alliance Member will name a data protection officer."
+    assert made.party_name == "Northshire Primary Care Federation"

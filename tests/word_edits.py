@@ -83,6 +83,21 @@ class WordEdit:
                 return
         raise AssertionError(f"'{old}' is not in one run of {anchor}")
 
+    def insert_paragraphs_after(self, anchor: str, paragraphs: list[tuple[str, str]], author: str) -> None:
+        """Type new paragraphs (style id, text) after a paragraph with tracking on, as Word records it."""
+        previous = self.paragraph(anchor)
+        for style, text in paragraphs:
+            p = etree.Element(_w("p"))
+            ppr = etree.SubElement(p, _w("pPr"))
+            if style:
+                etree.SubElement(ppr, _w("pStyle"), {_w("val"): style})
+            self._stamp(etree.SubElement(etree.SubElement(ppr, _w("rPr")), _w("ins")), author)
+            inserted = etree.SubElement(p, _w("ins"))
+            self._stamp(inserted, author)
+            etree.SubElement(etree.SubElement(inserted, _w("r")), _w("t")).text = text
+            previous.addnext(p)
+            previous = p
+
     def untracked(self, anchor: str, old: str, new: str) -> None:
         """Change words with tracking switched off."""
         for t in self.paragraph(anchor).iter(_w("t")):

@@ -25,12 +25,13 @@ class Plan:
     """A proposal the import will make."""
 
     party: str
-    kind: str  # "wording" | "term"
+    kind: str  # "wording" | "term" | "new_section"
     target: str  # "section:ID" or a term name
     label: str  # what a person reads: "5.1 Alliance Board: meetings and quorum" or "payment.days"
     proposed: str
     rationale: str
     warning: str = ""
+    heading: str = ""  # of a new section
 
     def describe(self) -> str:
         """One line for the preview and the summary."""
@@ -145,6 +146,16 @@ class ReturnedService:
                     result.plans.append(Plan(party, "wording", f"section:{section_id}", label, merged,
                                              _rationale(body, authors, document.name), warning))
         result.plans += _term_plans(document, ours, theirs, result.notes)
+        for after, heading, body in _new_sections(document):
+            party = mapping.get(heading.mark_author)
+            if party is None or heading.mark_author in ours:
+                continue
+            text = "\n\n".join(p.text_accepting({heading.mark_author}) or "" for p in body).strip("\n")
+            where = f"after {numbered[after][0].number}" if after in numbered else "at the end"
+            result.plans.append(Plan(party, "new_section", f"after:{after}" if after in numbered else "end",
+                                     f"new section {where}: {heading.text_accepting({heading.mark_author})}",
+                                     text, _rationale([heading, *body], {heading.mark_author}, document.name),
+                                     heading=heading.text_accepting({heading.mark_author}) or ""))
         return result
 
     def apply(self, agreement: int | str, result: ReturnedImport) -> None:
@@ -152,7 +163,12 @@ class ReturnedService:
         with self.library.unit_of_work():
             for plan in result.plans:
                 try:
-                    if plan.kind == "wording":
+                    if plan.kind == "new_section":
+                        after = plan.target.split(":")[1] if plan.target.startswith("after:") else None
+                        made = self.negotiation.propose_new_section(
+                            agreement, plan.heading, plan.proposed or plan.heading,
+                            int(after) if after and after.isdigit() else None, plan.party, plan.rationale)
+                    elif plan.kind == "wording":
                         made = self.negotiation.propose_wording(agreement, int(plan.target.split(":")[1]),
                                                                 plan.proposed, plan.party, plan.rationale)
                     else:
@@ -164,14 +180,34 @@ class ReturnedService:
                 result.made.append(made.id)
 
 
+def _new_sections(document: ReturnedDocument) -> list[tuple[int | None, ReturnedParagraph, list[ReturnedParagraph]]]:
+    """Headings the counterparty inserted, each with the new paragraphs under it and the section it follows."""
+    found: list[tuple[int | None, ReturnedParagraph, list[ReturnedParagraph]]] = []
+    current: list[ReturnedParagraph] | None = None
+    for paragraph in document.paragraphs:
+        if paragraph.anchor is None and paragraph.mark == "insert" and paragraph.style.lower().startswith("heading"):
+            section = (paragraph.after or "").split(".")[0]
+            after = int(section[1:]) if section[:1] == "s" and section[1:].isdigit() else None
+            current = []
+            found.append((after, paragraph, current))
+        elif paragraph.anchor is None and paragraph.mark == "insert" and current is not None:
+            current.append(paragraph)
+        else:
+            current = None
+    return found
+
+
 def _by_section(document: ReturnedDocument, numbered: dict) -> dict[int, list[ReturnedParagraph]]:
     """The returned paragraphs of each section, by the export's anchors, or by heading text for a file
-    the app did not write."""
+    the app did not write. Headings the counterparty inserted, and what follows them, are new sections."""
     groups: dict[int, list[ReturnedParagraph]] = {}
     anchored = any(p.anchor for p in document.paragraphs)
     headings = {n.section.heading.strip().lower(): sid for sid, (n, _) in numbered.items()}
+    new = {id(p) for _, heading, body in _new_sections(document) for p in (heading, *body)}
     current: int | None = None
     for paragraph in document.paragraphs:
+        if id(paragraph) in new:
+            continue
         key = paragraph.anchor or paragraph.after or ""
         if anchored:
             section = key.split(".")[0]
