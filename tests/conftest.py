@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app's settings, logs and default library go to a folder of the test run's own, never the user's.
+_HOME = tempfile.mkdtemp(prefix="negotiator-tests-")
+for _variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_variable] = os.path.join(_HOME, _variable.lower())
 os.environ.setdefault("NEGOTIATOR_AUTHOR", "Test Drafter")
 
 from negotiator.locations import starter_library_file  # noqa: E402

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QInputDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QWidget,
@@ -24,6 +25,7 @@ from negotiator.ui import commands
 from negotiator.ui.actions import ACTIONS, build_menus
 from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.clause_view import ClauseView
+from negotiator.ui.command_palette import CommandPalette
 from negotiator.ui.errors import show_error
 from negotiator.ui.exchange_controller import ExchangeController
 from negotiator.ui.export_dialog import ExportDialog
@@ -75,7 +77,15 @@ class MainWindow(QMainWindow):
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         docks = [d.toggleViewAction() for d in (library_dock, agreements_dock, findings_dock, proposals_dock)]
-        self.actions_by_id = build_menus(self, ACTIONS, {"&Edit": [undo, redo], "&View": docks})
+        palette = QAction(self.tr("Find an &Action…"), self)
+        palette.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        palette.setToolTip(self.tr("Type to find any action and run it"))
+        palette.triggered.connect(self.show_command_palette)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.setToolTip(self.tr("Libraries opened lately"))
+        self.actions_by_id = build_menus(self, ACTIONS, {"&Edit": [undo, redo, palette], "&View": docks,
+                                                         "&File": [self.recent_menu.menuAction()]})
+        self.actions_by_id["edit.palette"] = palette
         self.actions_by_id["edit.undo"], self.actions_by_id["edit.redo"] = undo, redo
         self.library_panel.clause_chosen.connect(self.show_clause)
         self.clause_view.versions_selected.connect(lambda _n: self.update_actions())
@@ -83,6 +93,9 @@ class MainWindow(QMainWindow):
         self.agreements.view.terms_applied.connect(self.agreements.apply_terms)
         self._update_title()
         self.update_actions()
+        self._fill_recent()
+        self.restoreGeometry(self.settings.get("geometry"))
+        self.restoreState(self.settings.get("window_state"))
         self.statusBar().showMessage(self.tr("Opening the library…"))
 
     # Acting party and negotiation --------------------------------------------------------------
@@ -142,7 +155,27 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("No library open"))
             return False
         self.set_workspace(workspace)
+        self.settings.remember_library(workspace.location)
+        self._fill_recent()
         return True
+
+    def _fill_recent(self) -> None:
+        """The File → Open Recent menu, newest first."""
+        self.recent_menu.clear()
+        recent = self.settings.get("recent_libraries")
+        for location in recent:
+            action = self.recent_menu.addAction(location)
+            action.setToolTip(self.tr("Open %1").replace("%1", location))
+            action.triggered.connect(lambda _checked=False, where=location: self.open_library(where))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def show_command_palette(self) -> CommandPalette:
+        """Find any action by typing part of its name."""
+        palette = CommandPalette([a for a in self.actions_by_id.values()], self)
+        palette.setObjectName("commandPalette")
+        palette.finished.connect(palette.deleteLater)
+        palette.open()
+        return palette
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         """Show a library that is already open."""
@@ -353,6 +386,8 @@ class MainWindow(QMainWindow):
         retire.setText(self.tr("Rein&state Clause") if has_clause and clause.retired else self.tr("Re&tire Clause"))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.put("geometry", self.saveGeometry())
+        self.settings.put("window_state", self.saveState())
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = self.service = None

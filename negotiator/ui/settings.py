@@ -6,10 +6,23 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
+
+def _bytes(value: object) -> bool:
+    return isinstance(value, QByteArray | bytes)
+
+
+def _paths(value: object) -> bool:
+    return isinstance(value, list) and len(value) <= RECENT and all(isinstance(v, str) for v in value)
+
+
+RECENT = 10
 # key -> (default, validator)
 DEFAULTS: dict[str, tuple[object, Callable[[object], bool]]] = {
+    "geometry": (QByteArray(), _bytes),  # the main window's size and place
+    "window_state": (QByteArray(), _bytes),  # where the docks and toolbars are
+    "recent_libraries": ([], _paths),
     "acting_party": ("", lambda v: isinstance(v, str) and len(v) <= 200),
     # Who in returned Word files acts for which party: JSON {author: party}, per library.
     "author_map": ("{}", lambda v: isinstance(v, str) and len(v) <= 100_000 and v.startswith("{")),
@@ -26,6 +39,8 @@ class Settings(QSettings):
         """The stored value for a key (optionally per library), or its default."""
         default, valid = DEFAULTS[key]
         value = self.value(self._key(key, scope), default)
+        if isinstance(default, list) and isinstance(value, str):  # the ini format reads a one-item list as text
+            value = [value]
         return value if valid(value) else default
 
     def put(self, key: str, value: object, scope: str = "") -> None:
@@ -34,6 +49,12 @@ class Settings(QSettings):
         if not valid(value):
             raise ValueError(f"{value!r} is not a valid {key}")
         self.setValue(self._key(key, scope), value)
+
+    def remember_library(self, location: str) -> list[str]:
+        """Put a library at the top of the recent list (ten at most); returns the list."""
+        recent = [location] + [p for p in self.get("recent_libraries") if p != location]
+        self.put("recent_libraries", recent[:RECENT])
+        return recent[:RECENT]
 
     @staticmethod
     def _key(key: str, scope: str) -> str:

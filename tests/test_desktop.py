@@ -1,0 +1,57 @@
+"""What a desktop user expects between sessions and at the keyboard: the window comes back as it was
+left, recent libraries are one click away, and any action can be found by typing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from negotiator.ui.main_window import MainWindow
+
+
+def test_layout_and_geometry_are_restored_at_the_next_launch(qtbot, starter_path: Path) -> None:
+    first = MainWindow("Test")
+    qtbot.addWidget(first)
+    first.show()
+    first.open_library(str(starter_path))
+    first.resize(760, 770)
+    findings = first.findChild(QDockWidget, "findingsDock")
+    findings.hide()
+    first.close()
+    second = MainWindow("Test")
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (760, 770)
+    assert not second.findChild(QDockWidget, "findingsDock").isVisible()
+
+
+def test_recent_libraries_are_listed_newest_first_and_reopen(qtbot, starter_path: Path, demo_path: Path) -> None:
+    window = MainWindow("Test")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_library(str(starter_path))
+    window.open_library(str(demo_path))
+    entries = [a.text() for a in window.recent_menu.actions()]
+    assert entries[:2] == [str(demo_path), str(starter_path)]
+    window.recent_menu.actions()[1].trigger()
+    assert window.workspace.location == str(starter_path)
+
+
+def test_the_command_palette_finds_and_runs_an_action(qtbot, demo_path: Path) -> None:
+    window = MainWindow("Test")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_library(str(demo_path))
+    window.actions_by_id["edit.palette"].trigger()
+    palette = window.findChild(type(window.show_command_palette()), "commandPalette")
+    palette.query.setText("positions")
+    assert palette.matches.count() == 0  # no agreement open: Show Positions is disabled, so not offered
+    palette.close()
+    window.agreements.panel.select(window.workspace.agreements.agreement("Northshire MSK Prime Contract").id)
+    palette = window.show_command_palette()
+    qtbot.keyClicks(palette.query, "show pos")
+    assert palette.matches.currentItem().text().startswith("Show Positions")
+    qtbot.keyClick(palette.query, Qt.Key.Key_Return)
+    assert window.agreements.view.tabs.currentWidget() is window.views.positions
