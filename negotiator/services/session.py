@@ -21,6 +21,7 @@ from negotiator.services.packages import PackageService
 from negotiator.services.returned import ReturnedService
 from negotiator.services.rounds import RoundService
 from negotiator.storage.database import open_library
+from negotiator.storage.schema import HEAD as SCHEMA_HEAD
 
 
 def default_author() -> str:
@@ -48,6 +49,11 @@ class Workspace:
     def location(self) -> str:
         """Where the library lives."""
         return self.clauses.location
+
+    @property
+    def schema_revision(self) -> str:
+        """The schema revision of the open library (always the newest: opening upgrades it)."""
+        return SCHEMA_HEAD
 
     def create_demo(self) -> list[str]:
         """Add the demo negotiation (its clauses come from the starter library)."""

@@ -1,13 +1,19 @@
-"""The declarative table of actions: menus (and later toolbars and the palette) are built from it."""
+"""The declarative table of actions: the menus, the main toolbar and the palette are built from it."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton, QToolTip
+
+from negotiator.ui.icons import icon, icon_set
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,11 @@ class ActionSpec:
     handler: str  # the window method that carries it out ("agreements.move_up": a method of window.agreements)
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""
+    icon: str = ""  # the icon's name in resources/icons; empty: the same as the id
+
+    def __post_init__(self) -> None:
+        if not self.icon:
+            object.__setattr__(self, "icon", self.id)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -88,24 +99,114 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Each party's position on every item under negotiation"),
     ActionSpec("negotiation.compare", "&Negotiation", "Compare &Side by Side", "views.show_compare", "Ctrl+Shift+C",
                "Compare versions, rounds, library wording and proposals of the selected section"),
+    ActionSpec("help.guide", "&Help", "&User Guide", "show_user_guide", QKeySequence.StandardKey.HelpContents,
+               "The contracting models, the negotiation flow and the Word round trip", icon="help.about"),
+    ActionSpec("help.log", "&Help", "Open &Log Folder", "open_log_folder", None,
+               "The folder where the app writes its log, to send with a problem report", icon="file.open"),
     ActionSpec("help.about", "&Help", "&About Negotiator", "show_about", None, "Version and licence"),
 )
+
+
+# The main toolbar, left to right; the extra undo and redo actions are found by their shortcut or text.
+TOOLBAR: tuple[str, ...] = (
+    "file.open", "file.export", "edit.undo", "edit.redo", "edit.find", "negotiation.propose",
+    "negotiation.accept", "negotiation.reject", "negotiation.round", "negotiation.compare",
+)
+_TOOLBAR_GROUPS = {"edit.undo", "edit.find", "negotiation.propose", "negotiation.compare"}  # a separator before
+# The ready-made actions main_window passes in ``extra`` have no object names: they are known by their
+# shortcut, else by the start of their (English) name.
+_EXTRA_KEYS = ((QKeySequence.StandardKey.Undo, "edit.undo"), (QKeySequence.StandardKey.Redo, "edit.redo"))
+_EXTRA_SHORTCUTS = {"Ctrl+Shift+P": "edit.palette"}
+_EXTRA_TEXTS = (("undo", "edit.undo"), ("redo", "edit.redo"), ("find an action", "edit.palette"),
+                ("open recent", "file.recent"))
+
+
+def plain_text(action: QAction) -> str:
+    """The action's name as a tooltip shows it: no mnemonic ``&``, no trailing ellipsis."""
+    return action.text().replace("&&", "\x00").replace("&", "").replace("\x00", "&").rstrip("…").rstrip(".")
+
+
+def toolbar_tip(action: QAction) -> str:
+    """A toolbar button's tooltip: the action's name and its shortcut, e.g. ``Open Library (Ctrl+O)``."""
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{plain_text(action)} ({shortcut})" if shortcut else plain_text(action)
+
+
+def extra_icon_name(action: QAction) -> str | None:
+    """The icon id of a ready-made action: its object name, else told by its shortcut or its name; None if unknown."""
+    if action.objectName():
+        return action.objectName()
+    shortcut = action.shortcut()
+    if not shortcut.isEmpty():
+        for key, name in _EXTRA_KEYS:
+            if shortcut in QKeySequence.keyBindings(key):
+                return name
+        if shortcut.toString() in _EXTRA_SHORTCUTS:
+            return _EXTRA_SHORTCUTS[shortcut.toString()]
+    text = " ".join(plain_text(action).lower().split())
+    return next((name for start, name in _EXTRA_TEXTS if text.startswith(start)), None)
+
+
+class _TextTips(QObject):
+    """Shows a toolbar button's action name as its tooltip.
+
+    The action's own tooltip stays the longer description (the status bar and the command palette
+    show it), and a QToolButton copies the action's tooltip whenever the action changes, so the
+    button's tooltip cannot simply be set once.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(watched, QToolButton) and watched.defaultAction():
+            where = event.globalPos() if isinstance(event, QHelpEvent) else watched.mapToGlobal(watched.rect().center())
+            QToolTip.showText(where, toolbar_tip(watched.defaultAction()), watched)
+            return True
+        return super().eventFilter(watched, event)
+
+
+def build_toolbar(window: QMainWindow, actions: dict[str, QAction]) -> QToolBar:
+    """Add the main toolbar (icons only) of the ``TOOLBAR`` actions found in ``actions``."""
+    bar = window.addToolBar(window.tr("Main"))
+    bar.setObjectName("mainToolBar")  # saved and restored with the window state
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    bar.setIconSize(QSize(24, 24))  # the icons are drawn on a 24 px grid
+    tips = _TextTips(bar)
+    for action_id in TOOLBAR:
+        action = actions.get(action_id)
+        if action is None:
+            log.debug("no %s action for the toolbar", action_id)
+            continue
+        if action_id in _TOOLBAR_GROUPS and bar.actions():
+            bar.addSeparator()
+        bar.addAction(action)
+        button = bar.widgetForAction(action)
+        if button is not None:
+            button.installEventFilter(tips)
+    return bar
 
 
 def build_menus(
     window: QMainWindow, specs: tuple[ActionSpec, ...], extra: dict[str, list[QAction]]
 ) -> dict[str, QAction]:
-    """Create the menu bar from the table; ``extra`` adds ready-made actions (undo, redo) per menu."""
+    """Create the menu bar and the main toolbar from the table; ``extra`` adds ready-made actions (undo, redo) per menu.
+
+    Returns the table's actions by id; the extra actions keep their own names and are not returned.
+    """
     menus: dict[str, QMenu] = {}
     actions: dict[str, QAction] = {}
+    known_extra: dict[str, QAction] = {}
     order = ["&File", "&Edit", "&View", "&Clause", "&Agreement", "&Negotiation", "&Help"]
     for name in order:
         menus[name] = window.menuBar().addMenu(window.tr(name))
         for action in extra.get(name, []):
+            icon_name = extra_icon_name(action)
+            if icon_name is not None and icon_set().has(icon_name):
+                action.setIcon(icon(icon_name))
+                known_extra.setdefault(icon_name, action)
             menus[name].addAction(action)
     for spec in specs:
         action = QAction(window.tr(spec.text), window)
         action.setObjectName(spec.id)
+        action.setIcon(icon(spec.icon))
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
         action.setToolTip(window.tr(spec.tip))
@@ -114,4 +215,5 @@ def build_menus(
         action.triggered.connect(lambda _checked=False, h=handler: h())
         menus[spec.menu].addAction(action)
         actions[spec.id] = action
+    build_toolbar(window, {**known_extra, **actions})
     return actions

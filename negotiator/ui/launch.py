@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from negotiator import APP_NAME, __version__
+from negotiator.ui.icons import app_icon
 from negotiator.ui.main_window import MainWindow
 
 
@@ -19,6 +20,7 @@ def launch(library: str | None, author: str | None, *, quit_when_ready: bool = F
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
     window = MainWindow(author)
     window.show()
 

@@ -12,16 +12,16 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QTabWidget,
     QWidget,
 )
 
-from negotiator import APP_NAME, __version__
+from negotiator import APP_NAME
 from negotiator.domain.errors import InvalidInput
 from negotiator.services.library import LibraryService
 from negotiator.services.session import Workspace, open_session
 from negotiator.ui import commands
+from negotiator.ui import help as help_window
 from negotiator.ui.actions import ACTIONS, build_menus
 from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.clause_view import ClauseView
@@ -83,8 +83,11 @@ class MainWindow(QMainWindow):
         palette.triggered.connect(self.show_command_palette)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setToolTip(self.tr("Libraries opened lately"))
-        self.actions_by_id = build_menus(self, ACTIONS, {"&Edit": [undo, redo, palette], "&View": docks,
-                                                         "&File": [self.recent_menu.menuAction()]})
+        self.actions_by_id = build_menus(self, ACTIONS, {"&Edit": [undo, redo, palette], "&View": docks})
+        opening = self.actions_by_id["file.open"]
+        file_menu = next(m for m in self.menuBar().findChildren(QMenu) if opening in m.actions())
+        following = file_menu.actions()[file_menu.actions().index(opening) + 1]
+        file_menu.insertMenu(following, self.recent_menu)  # File → Open Recent, just below Open
         self.actions_by_id["edit.palette"] = palette
         self.actions_by_id["edit.undo"], self.actions_by_id["edit.redo"] = undo, redo
         self.library_panel.clause_chosen.connect(self.show_clause)
@@ -283,10 +286,17 @@ class MainWindow(QMainWindow):
         self.library_panel.focus_search()
 
     def show_about(self) -> None:
-        """Version and purpose of the app."""
-        QMessageBox.about(self, self.tr("About Negotiator"),
-                          f"<b>{APP_NAME}</b> {__version__}<br/>"
-                          + self.tr("Negotiate integrated-care agreements offline, with Word redlines."))
+        """Versions of the app, Qt, SQLAlchemy and the library's schema."""
+        help_window.show_about(self, self.workspace.schema_revision if self.workspace else None)
+
+    def show_user_guide(self) -> None:
+        """The user guide, beside the window (F1)."""
+        help_window.show_user_guide(self)
+
+    def open_log_folder(self) -> None:
+        """Open the folder the app writes its log to."""
+        folder = help_window.open_log_folder()
+        self.statusBar().showMessage(self.tr("The log is in %1").replace("%1", str(folder)))
 
     # Plumbing ------------------------------------------------------------------------------
 
