@@ -85,3 +85,55 @@ def test_a_failed_export_shows_a_dialog_and_writes_nothing(window, qtbot, tmp_pa
     box = next(b for b in dialog.findChildren(QMessageBox) if b.isVisible())
     assert "template" in box.text()
     assert not (tmp_path / "out.docx").exists()
+
+
+@pytest.fixture
+def long_agreement(demo_path: Path) -> Path:
+    """The demo with an agreement of 600 sections, so that exporting it takes a noticeable time."""
+    from negotiator.domain.bench_texts import schedule_text
+    from negotiator.services.session import open_workspace
+
+    ws = open_workspace(demo_path, "Test Drafter")
+    prime = ws.agreements.agreement("Northshire MSK Prime Contract").id
+    with ws.library_unit():
+        for n in range(600):
+            ws.outline.add_blank(prime, f"Schedule clause {n}", schedule_text(120, n))
+    ws.rounds.issue_round(prime, "Draft 1", "Northshire ICB")
+    ws.close()
+    return demo_path
+
+
+def test_a_long_export_keeps_the_window_responsive_and_cancel_leaves_no_file(qtbot, long_agreement: Path,
+                                                                            tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+
+    from negotiator.ui.main_window import MainWindow
+
+    window = MainWindow("Test Drafter")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_library(str(long_agreement))
+    window.agreements.panel.select(window.workspace.agreements.agreement("Northshire MSK Prime Contract").id)
+    ticks = []
+    timer = QTimer(window, interval=5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    dialog = window.export_to_word()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("clean"))
+    done = tmp_path / "long.docx"
+    dialog.target.setText(str(done))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30_000)
+    assert len(ticks) >= 3  # the event loop kept running while the file was written
+    assert done.exists()
+
+    cancelled = tmp_path / "cancelled.docx"
+    second = window.export_to_word()
+    second.kind.setCurrentIndex(second.kind.findData("clean"))
+    second.target.setText(str(cancelled))
+    second.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    task = second.task
+    second.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: task.cancelled and not list(tmp_path.glob(".*partial*")), timeout=30_000)
+    qtbot.wait(200)
+    assert not cancelled.exists() and not list(tmp_path.glob(".*partial*"))

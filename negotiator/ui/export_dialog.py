@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from shiboken6 import isValid
 
 from negotiator.domain.document import authors
 from negotiator.services.session import Workspace
@@ -123,18 +124,13 @@ class ExportDialog(QDialog):
             return report
 
         self.task = Task(work)
-        self.task.signals.finished.connect(lambda report: self._done(report, partial, out))
-        self.task.signals.failed.connect(self._failed)
+        self.job = _ExportJob(self, self.task, partial, out)
         self.progress.show()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         start(self.task)
 
-    def _done(self, report: object, partial: Path, out: Path) -> None:
+    def _done(self, report: object, out: Path) -> None:
         self.progress.hide()
-        if self.task is None or self.task.cancelled:
-            partial.unlink(missing_ok=True)
-            return
-        os.replace(partial, out)  # the finished file appears whole, never half-written
         self.written = out
         warnings = "".join(f"\nWarning: {w}" for w in report.warnings)
         self.summary.setText(self.tr("Saved %1.").replace("%1", str(out)) + warnings)
@@ -165,6 +161,37 @@ class ExportDialog(QDialog):
     def _open_folder(self) -> None:
         if self.written is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
+
+
+class _ExportJob(QObject):
+    """Sees a background export through, even if its dialog is closed first: the finished file is moved
+    into place whole, and a cancelled export's partial file is removed. It lives on the UI thread (its
+    parent is the main window), so the task's signals reach it there."""
+
+    def __init__(self, dialog: ExportDialog, task: Task, partial: Path, out: Path) -> None:
+        super().__init__(dialog.parent())
+        self.dialog, self.task, self.partial, self.out = dialog, task, partial, out
+        task.signals.finished.connect(self.finished)
+        task.signals.failed.connect(self.failed)
+
+    @Slot(object)
+    def finished(self, report: object) -> None:
+        """The file is written: keep it, or throw it away if the user cancelled."""
+        alive = isValid(self.dialog)
+        if self.task.cancelled or not alive:
+            self.partial.unlink(missing_ok=True)
+        else:
+            os.replace(self.partial, self.out)  # the finished file appears whole, never half-written
+            self.dialog._done(report, self.out)
+        self.deleteLater()
+
+    @Slot(object)
+    def failed(self, error: BaseException) -> None:
+        """Nothing was written; say why (if anyone is still looking)."""
+        self.partial.unlink(missing_ok=True)
+        if isValid(self.dialog) and not self.task.cancelled:
+            self.dialog._failed(error)
+        self.deleteLater()
 
 
 def _beside(field: QWidget, button: QPushButton) -> QWidget:

@@ -10,8 +10,19 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from negotiator import APP_NAME, __version__
+from negotiator.ui.errors import show_error
 from negotiator.ui.icons import app_icon
 from negotiator.ui.main_window import MainWindow
+
+
+def _report_unexpected_errors(window: MainWindow) -> None:
+    """Anything unforeseen reaches the user as a dialog in plain words (the details are logged), never as
+    a traceback on a terminal they cannot see."""
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        logging.getLogger("negotiator").error("unexpected error", exc_info=(kind, error, trace))
+        show_error(window, window.tr("Negotiator"), error)
+
+    sys.excepthook = hook
 
 
 def launch(library: str | None, author: str | None, *, quit_when_ready: bool = False, acting: str | None = None) -> int:
@@ -22,6 +33,7 @@ def launch(library: str | None, author: str | None, *, quit_when_ready: bool = F
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
     window = MainWindow(author)
+    _report_unexpected_errors(window)
     window.show()
 
     def open_library() -> None:

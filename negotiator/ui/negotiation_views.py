@@ -35,6 +35,8 @@ class NegotiationViews(QObject):
         ws, agreement = self.window.workspace, self.window.agreements.current
         self.positions_model.set_positions(ws.rounds.positions(agreement) if ws and agreement else None)
         self.positions.resizeColumnsToContents()
+        for column in range(self.positions_model.columnCount()):  # long wording is in the tooltip
+            self.positions.setColumnWidth(column, min(self.positions.columnWidth(column), 240))
 
     def reload_compare(self) -> None:
         """Offer the selected section's texts for comparison."""

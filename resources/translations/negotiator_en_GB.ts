@@ -1,0 +1,1621 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AgreementController</name>
+    <message>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="161"/>
+        <source>The section cannot be re-pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="186"/>
+        <source>Rename Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="186"/>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="229"/>
+        <source>Agreement Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="229"/>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgreementView</name>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="30"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="67"/>
+        <source>Choose an agreement in the Agreements panel to open it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="36"/>
+        <source>Agreement outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="37"/>
+        <source>The agreement&apos;s numbered sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="43"/>
+        <source>Section wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="44"/>
+        <source>The section&apos;s wording with the agreed terms filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="50"/>
+        <source>&amp;Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="53"/>
+        <source>&amp;Terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="81"/>
+        <source>&lt;p&gt;This agreement has no sections yet: choose a clause in the library and use Agreement → Add Library Clause.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsPanel</name>
+    <message>
+        <location filename="../../negotiator/ui/agreements_panel.py" line="100"/>
+        <source>Agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreements_panel.py" line="101"/>
+        <source>The contract network: each agreement under the agreement above it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClauseView</name>
+    <message>
+        <location filename="../../negotiator/ui/clause_view.py" line="34"/>
+        <location filename="../../negotiator/ui/clause_view.py" line="72"/>
+        <source>Choose a clause in the library to read it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_view.py" line="40"/>
+        <source>Clause wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_view.py" line="44"/>
+        <source>Version history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_view.py" line="45"/>
+        <source>Select one version to read it, or two (Ctrl+click) to compare them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_view.py" line="77"/>
+        <source> — retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_view.py" line="101"/>
+        <source>Version %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_view.py" line="107"/>
+        <source>Comparing version %1 with version %2: deletions struck through, insertions underlined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_view.py" line="112"/>
+        <source>Select a version in the history below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../../negotiator/ui/command_palette.py" line="15"/>
+        <source>Find an Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/command_palette.py" line="19"/>
+        <source>Type to find an action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/command_palette.py" line="20"/>
+        <source>Action to find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/command_palette.py" line="21"/>
+        <source>Type words from an action&apos;s name; Enter runs the first match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/command_palette.py" line="23"/>
+        <source>Matching actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/command_palette.py" line="24"/>
+        <source>Enter runs the selected action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../negotiator/ui/compare_panel.py" line="22"/>
+        <source>Left text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_panel.py" line="22"/>
+        <source>Right text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_panel.py" line="24"/>
+        <source>A version, a round, a library version or a proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_panel.py" line="26"/>
+        <source>Every &amp;Party Side by Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_panel.py" line="27"/>
+        <source>The current wording with each party&apos;s open proposal beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_panel.py" line="28"/>
+        <source>Every party side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_panel.py" line="30"/>
+        <source>Select a section in an agreement, then choose what to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="153"/>
+        <source>Choose two texts to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="160"/>
+        <source>Scroll together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="162"/>
+        <source>Scrolling one text scrolls the others to the same place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="206"/>
+        <source>%1 (left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="207"/>
+        <source>Words that %1 deletes are struck through in red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="211"/>
+        <source>%1 (right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="212"/>
+        <source>Words that %1 inserts are underlined in green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="235"/>
+        <source>%1 (base)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="236"/>
+        <source>Words a party deletes are struck through in its colour, or in red if several parties delete them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="242"/>
+        <source>%1&apos;s proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="243"/>
+        <source>Words %1 inserts are underlined in its colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/compare_view.py" line="247"/>
+        <source>%1: %2 inserted, %3 deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeController</name>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="26"/>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="30"/>
+        <source>Import Returned Redline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="31"/>
+        <source>Word documents (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="38"/>
+        <source>The file was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="53"/>
+        <source>Import Negotiation Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="54"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="81"/>
+        <source>Negotiation packages (*.negotiation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="61"/>
+        <source>The package was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="74"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="88"/>
+        <source>No package was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="79"/>
+        <source>Export Negotiation Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="90"/>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="41"/>
+        <source>Export %1 to Word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="43"/>
+        <source>Kind of export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="44"/>
+        <source>Redline: agreed changes since a round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="45"/>
+        <source>Redline: every uncontested open proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="46"/>
+        <source>Redline: proposals of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="48"/>
+        <source>Clean: the agreement as it stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="51"/>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="53"/>
+        <source>The standard template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="54"/>
+        <source>Word template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="55"/>
+        <source>A .docx whose styles (Normal, Title, Headings) the export uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="56"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="57"/>
+        <source>Choose a firm&apos;s own Word template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="61"/>
+        <source>File to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="62"/>
+        <source>Where the .docx is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="63"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="64"/>
+        <source>Choose where to save the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="72"/>
+        <source>Open &amp;Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="78"/>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="79"/>
+        <source>&amp;Since round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="80"/>
+        <source>&amp;Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="81"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="94"/>
+        <source>A clean copy with no tracked changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="97"/>
+        <source>Issue a round first: a redline shows the changes since a round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="108"/>
+        <source>No changes since this round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="140"/>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="142"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="147"/>
+        <source>The export was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="155"/>
+        <source>Word Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="155"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="161"/>
+        <source>Word documents (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="160"/>
+        <source>Save Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../negotiator/ui/findings_panel.py" line="43"/>
+        <source>Network findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/findings_panel.py" line="44"/>
+        <source>Where agreements contradict each other; press Enter to open the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/findings_panel.py" line="60"/>
+        <source>The contract network is consistent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/findings_panel.py" line="61"/>
+        <source>%1 finding(s), %2 error(s): select one and press Enter to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPackageDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="124"/>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="127"/>
+        <source>Importing into &apos;%1&apos; will add %2 proposal(s), %3 decision(s), %4 round(s) and %5 section(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="133"/>
+        <source>Nothing new: this package has been imported already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="136"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="137"/>
+        <source>Where the package and this library disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="140"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="145"/>
+        <source>Conflicts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="154"/>
+        <source>The package was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportRedlineDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="38"/>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="45"/>
+        <source>Party of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="46"/>
+        <source>(choose the party)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="52"/>
+        <source>%1 acts for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="54"/>
+        <source>Proposals the file will make</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="55"/>
+        <source>Each change in the file and the proposal it becomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="56"/>
+        <source>Party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="56"/>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="56"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
+        <source>What was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="60"/>
+        <source>Changes the app cannot turn into proposals; none is accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="64"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="68"/>
+        <source>Nothing is accepted by importing: each change becomes an open proposal of its party.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="99"/>
+        <source>%1 proposal(s) will be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="109"/>
+        <source>The file was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="33"/>
+        <source>Search clauses (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="34"/>
+        <source>Search clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="35"/>
+        <source>Type words from a clause&apos;s title or wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="38"/>
+        <source>Category filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="39"/>
+        <source>Search only this category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="45"/>
+        <source>Clause library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="46"/>
+        <source>Clauses by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="50"/>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="51"/>
+        <source>Clauses matching the search, best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="83"/>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../negotiator/ui/library_panel.py" line="104"/>
+        <source>%n clause(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="56"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="58"/>
+        <source>Agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="60"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="62"/>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="69"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="70"/>
+        <source>Clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="71"/>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="72"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="73"/>
+        <source>&amp;Positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="75"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="77"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="80"/>
+        <source>Find an &amp;Action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="82"/>
+        <source>Type to find any action and run it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="84"/>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <source>Libraries opened lately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="102"/>
+        <source>Opening the library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="114"/>
+        <source>The acting party was not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="131"/>
+        <source>Act For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="131"/>
+        <source>You propose and decide for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="157"/>
+        <source>The library could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="158"/>
+        <source>No library open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="171"/>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../negotiator/ui/main_window.py" line="202"/>
+        <source>%n clause(s) in the library</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="207"/>
+        <source>Open Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="207"/>
+        <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="215"/>
+        <source>Import Clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="215"/>
+        <source>Clause library files (*.toml *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="227"/>
+        <source>The clauses were not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../negotiator/ui/main_window.py" line="231"/>
+        <source>Imported %n clause(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="243"/>
+        <source>The clause could not be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="259"/>
+        <source>The clause was not revised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="267"/>
+        <source>The version was not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="275"/>
+        <source>The clause was not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="299"/>
+        <source>The log is in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../negotiator/ui/main_window.py" line="360"/>
+        <source>%n finding(s) in the contract network</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="363"/>
+        <source>no library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="364"/>
+        <source> — acting for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="396"/>
+        <source>Rein&amp;state Clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="396"/>
+        <source>Re&amp;tire Clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorModel</name>
+    <message>
+        <location filename="../../negotiator/ui/navigator_model.py" line="125"/>
+        <source>Clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationController</name>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="54"/>
+        <source>Open an agreement to see its proposals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="60"/>
+        <source>Proposals on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="62"/>
+        <source>All proposals on this agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="78"/>
+        <source>Nothing was proposed or decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="119"/>
+        <source>Propose change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="121"/>
+        <source>The proposal was not made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="138"/>
+        <source>The proposal was not decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="151"/>
+        <source>Counter Proposal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="165"/>
+        <source>Counter proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="167"/>
+        <source>The counter-proposal was not made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="176"/>
+        <source>Issue Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="177"/>
+        <source>Label for the draft being issued:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="178"/>
+        <source>Draft %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="186"/>
+        <source>Issue round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="188"/>
+        <source>The round was not issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="190"/>
+        <source>Issued %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationViews</name>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="23"/>
+        <source>Positions matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="24"/>
+        <source>Each party&apos;s position on each term and section under negotiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="49"/>
+        <source>Comparing the wording of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="50"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="104"/>
+        <source>Current wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="96"/>
+        <source>Comparing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="97"/>
+        <source>Current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="107"/>
+        <source>The proposal on the current wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="108"/>
+        <source>Proposal %1 was made on older wording; its change does not overlap later changes, so accepting it applies it to the current wording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="111"/>
+        <source>Proposal %1 was made on older wording that has since changed in the same place: ask its party to redo it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="114"/>
+        <source>Wording the proposal was made on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewAgreementDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="28"/>
+        <source>New Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="31"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="32"/>
+        <source>A title unique in this library, such as &apos;MSK Sub-contract: Provider B&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="33"/>
+        <source>Kind of agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="34"/>
+        <source>Contracting model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="35"/>
+        <source>Sits under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="35"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="39"/>
+        <source>Parties and roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="40"/>
+        <source>Give each party that signs this agreement its role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="41"/>
+        <source>Party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="41"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="48"/>
+        <source>Role of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="49"/>
+        <source>(not a party)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="55"/>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="56"/>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="57"/>
+        <source>&amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="58"/>
+        <source>&amp;Under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="59"/>
+        <source>&amp;Parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PositionsModel</name>
+    <message>
+        <location filename="../../negotiator/ui/positions_model.py" line="42"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/positions_model.py" line="42"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/positions_model.py" line="51"/>
+        <source>agreed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/positions_model.py" line="51"/>
+        <source>proposes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsPanel</name>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="67"/>
+        <source>Open an agreement to see its proposals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="69"/>
+        <source>&amp;Whole agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="70"/>
+        <source>Show the proposals on every section and term, not just the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="71"/>
+        <source>Show proposals for the whole agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="75"/>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="76"/>
+        <source>Proposals: who proposes what, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProposeDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="27"/>
+        <source>Propose a Change for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="30"/>
+        <source>Proposing for &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="32"/>
+        <source>What to propose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="33"/>
+        <source>New wording for the selected section, a new term value, or a new section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="35"/>
+        <source>New wording for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="37"/>
+        <source>A new value for a term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="38"/>
+        <source>A new section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="40"/>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="42"/>
+        <source>Move %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="43"/>
+        <source>&amp;Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="45"/>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="46"/>
+        <source>The term to change, named as the wording&apos;s placeholders name it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="52"/>
+        <source>Proposed value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="53"/>
+        <source>For example 30, 2.5%, £120,000,000 or 2027-04-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="55"/>
+        <source>Move after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="56"/>
+        <source>The section it should follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="57"/>
+        <source>(to the top)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="61"/>
+        <source>Heading of the new section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="62"/>
+        <source>The new section&apos;s heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="64"/>
+        <source>Proposed wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="65"/>
+        <source>The wording you propose; terms can be written as {{payment.days}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="67"/>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="68"/>
+        <source>Why your party proposes it: the other parties will read this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="70"/>
+        <source>&amp;Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="71"/>
+        <source>&amp;Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="72"/>
+        <source>&amp;After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="73"/>
+        <source>&amp;Heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="74"/>
+        <source>&amp;Wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="75"/>
+        <source>&amp;Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="77"/>
+        <source>&amp;Propose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepinDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/repin_dialog.py" line="17"/>
+        <source>Re-pin to Library Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/repin_dialog.py" line="19"/>
+        <source>Re-pinning replaces this section&apos;s wording with version %2 of &apos;%1&apos; (it uses version %3). Deletions are struck through, insertions underlined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/repin_dialog.py" line="25"/>
+        <source>What would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/repin_dialog.py" line="28"/>
+        <source>&amp;Re-pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TermsEditor</name>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="78"/>
+        <source>Choose an agreement to edit its terms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="83"/>
+        <source>Risk share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="84"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="85"/>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="91"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="94"/>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="138"/>
+        <source>Not chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="166"/>
+        <source>Risk corridor ± %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="177"/>
+        <source>Not agreed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="196"/>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="217"/>
+        <source>Contributions to the pooled fund (£)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="218"/>
+        <source>What each party puts into the pooled fund; they must add up to the pooled fund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="239"/>
+        <source>Terms of {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="296"/>
+        <source>Contribution from {party} (£)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="297"/>
+        <source>What {party} puts into the pooled fund, in pounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="372"/>
+        <source>Fix these before applying:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="373"/>
+        <source>No problems found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="377"/>
+        <source>Gains {gains} · Losses {losses}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="378"/>
+        <source>No party shares gains or losses yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="382"/>
+        <source>Not known yet (needs a start date and an initial term)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="49"/>
+        <source>Negotiator User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="53"/>
+        <source>Find in the guide (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="54"/>
+        <source>Find in the user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="55"/>
+        <source>Type a word and press Enter to find the next place it appears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="59"/>
+        <source>&amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="60"/>
+        <source>Find previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="61"/>
+        <source>Go to the place before this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="63"/>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="64"/>
+        <source>Find next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="65"/>
+        <source>Go to the next place (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="68"/>
+        <source>Search result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="72"/>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="73"/>
+        <source>How to draft, negotiate and exchange agreements with Negotiator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="76"/>
+        <source>Close the user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="77"/>
+        <source>Close this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="97"/>
+        <source>The user guide could not be found. It should be the file %1. The rest of Negotiator works as usual; please tell your support contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="104"/>
+        <source>The user guide %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/help.py" line="134"/>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WordingDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="15"/>
+        <source>Revise %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="18"/>
+        <source>New wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="19"/>
+        <source>The new wording; the old version is kept. Terms can be written as placeholders such as {{payment.days}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="22"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="23"/>
+        <source>Why the wording changed (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="24"/>
+        <source>A short note kept with the new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="29"/>
+        <source>&amp;Wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="30"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <location filename="../../negotiator/ui/errors.py" line="34"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../negotiator/ui/errors.py" line="19"/>
+        <source>Negotiator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../negotiator/ui/actions.py" line="168"/>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
