@@ -8,7 +8,17 @@ import os
 import sys
 from logging.handlers import RotatingFileHandler
 
-from negotiator import APP_NAME, __version__
+from negotiator import APP_NAME
+
+
+class _Version(argparse.Action):
+    """``--version``: looked up only when asked for, since reading it costs start-up time."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        import negotiator
+
+        print(f"{APP_NAME} {negotiator.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="negotiator", description=f"{APP_NAME}: negotiate integrated-care agreements offline."
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and stop")
     parser.add_argument("--library", metavar="PATH|URL",
                         help="library file or SQLAlchemy URL (default: your own library)")
     parser.add_argument("--author", help="name recorded on new versions (default: your login name)")
@@ -26,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the party you act for: its proposals and decisions are made in its name")
     # Opens the window, shows the library's first rows, then quits: for start-up checks and benchmarks.
     parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     add_commands(parser)
     return parser
 
@@ -55,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             return run(args)
         from negotiator.ui.launch import launch
 
-        return launch(args.library, args.author, quit_when_ready=args.quit_when_ready, acting=args.acting)
+        return launch(args.library, args.author, quit_when_ready=args.quit_when_ready, acting=args.acting,
+                      quit_after_paint=args.quit_after_paint)
     except BrokenPipeError:  # output piped into a pager that quit early: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing at exit
         return 0

@@ -250,6 +250,11 @@ def main() -> int:
     library = path.parent / "export-1000.sqlite"
     print(f"import_redline_1000_sections_s: {import_redline_seconds(library, path.parent):.2f} s (target < 2 s)")
     print(f"package_roundtrip_1000_proposals_s: {package_seconds(library, path.parent):.2f} s (target < 1 s)")
+    from negotiator.bench_desktop import first_paint_seconds, switch_agreement_ms, to_window_seconds
+
+    print(f"cold_start_first_paint_s: {first_paint_seconds():.2f} s (target < 0.35 s)")
+    print(f"cold_start_to_window_s: {to_window_seconds(path.parent):.2f} s (target < 0.8 s)")
+    print(f"switch_agreement_ms: {switch_agreement_ms(path.parent):.1f} ms (target < 100 ms)")
     return 0
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from negotiator.domain.agreements import AgreementStatus
 from negotiator.domain.terms import TermsSheet
-from negotiator.services.session import Workspace
 from negotiator.ui.agreement_view import AgreementView
 from negotiator.ui.agreements_panel import AgreementsPanel
 from negotiator.ui.commands import LibraryEdit
@@ -18,6 +18,9 @@ from negotiator.ui.findings_panel import FindingsPanel
 from negotiator.ui.new_agreement_dialog import NewAgreementDialog
 from negotiator.ui.repin_dialog import RepinDialog
 from negotiator.ui.revise_dialog import WordingDialog
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.session import Workspace
 
 
 class AgreementController(QObject):

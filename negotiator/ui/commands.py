@@ -9,10 +9,13 @@ whose first redo does nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from negotiator.services.library import ImportReport, LibraryService
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.library import ImportReport, LibraryService
+
 
 Step = Callable[[], None]
 Refresh = Callable[[str], None]  # told which clause changed ("" for many)

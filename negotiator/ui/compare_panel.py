@@ -3,10 +3,14 @@ proposals) to see side by side, or every party's open proposal beside the curren
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from negotiator.services.rounds import Text
 from negotiator.ui.compare_view import CompareView
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.rounds import Text
 
 
 class ComparePanel(QWidget):

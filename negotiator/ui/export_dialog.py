@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from negotiator.domain.document import authors
-from negotiator.services.session import Workspace
 from negotiator.ui.errors import show_error
 from negotiator.ui.widgets import labelled_combo
 from negotiator.ui.workers import Task, start
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.session import Workspace
 
 
 class ExportDialog(QDialog):

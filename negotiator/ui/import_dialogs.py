@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator.domain.returned import ReturnedDocument
-from negotiator.services.session import Workspace
 from negotiator.ui.errors import show_error
 from negotiator.ui.settings import Settings
 from negotiator.ui.widgets import labelled_combo
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.session import Workspace
 
 
 class ImportRedlineDialog(QDialog):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator.domain.errors import NegotiatorError
-from negotiator.services.library import LibraryService
 from negotiator.ui.navigator_model import KEY_ROLE, NavigatorModel
 from negotiator.ui.table_models import SearchModel
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.library import LibraryService
 
 
 class LibraryPanel(QWidget):

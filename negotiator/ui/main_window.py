@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -18,8 +19,6 @@ from PySide6.QtWidgets import (
 
 from negotiator import APP_NAME
 from negotiator.domain.errors import InvalidInput
-from negotiator.services.library import LibraryService
-from negotiator.services.session import Workspace, open_session
 from negotiator.ui import commands
 from negotiator.ui import help as help_window
 from negotiator.ui.actions import ACTIONS, build_menus
@@ -34,6 +33,10 @@ from negotiator.ui.negotiation_controller import NegotiationController
 from negotiator.ui.negotiation_views import NegotiationViews
 from negotiator.ui.revise_dialog import ReviseDialog
 from negotiator.ui.settings import Settings
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.library import LibraryService
+    from negotiator.services.session import Workspace
 
 
 class MainWindow(QMainWindow):
@@ -151,6 +154,8 @@ class MainWindow(QMainWindow):
 
     def open_library(self, target: str | None) -> bool:
         """Open a library (the user's own when target is None); on failure keep the current one."""
+        from negotiator.services.session import open_session  # loaded once the window is on screen
+
         try:
             workspace = open_session(target, self.author)
         except Exception as error:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from negotiator.domain.clauses import Clause
-from negotiator.services.library import LibraryService
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.library import LibraryService
 
 PAGE = 200
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

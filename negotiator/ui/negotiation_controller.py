@@ -4,18 +4,21 @@ party's name, issuing rounds, and the positions and comparison views; each step 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.term_fields import terms_as_dict
-from negotiator.services.negotiation import Reversal
-from negotiator.services.session import Workspace
 from negotiator.ui.commands import LibraryEdit
 from negotiator.ui.errors import show_error
 from negotiator.ui.proposals_panel import ProposalsPanel
 from negotiator.ui.propose_dialog import ProposeDialog
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.negotiation import Reversal
+    from negotiator.services.session import Workspace
 
 
 class NegotiationController(QObject):
@@ -206,6 +209,8 @@ class NegotiationController(QObject):
 
 def _reopen(proposal_id: int) -> Reversal:
     """What reopening a proposal (with nothing else to revert) needs."""
+    from negotiator.services.negotiation import Reversal
+
     return Reversal(proposal_id, ())
 
 

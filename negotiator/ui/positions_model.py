@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from negotiator.domain.positions import Stance
-from negotiator.services.rounds import Positions
 from negotiator.ui.colours import qcolour
 from negotiator.ui.table_models import RowsModel
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.rounds import Positions
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 5
 Index = QModelIndex | QPersistentModelIndex

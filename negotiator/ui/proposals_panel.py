@@ -3,6 +3,8 @@ with who made it, where it stands, and buttons to decide it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from negotiator.services.negotiation import ProposalView
 from negotiator.ui.colours import qcolour
 from negotiator.ui.table_models import RowsModel
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.negotiation import ProposalView
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 4
 

@@ -1,0 +1,79 @@
+"""Desktop figures for ``make bench``: first paint, start-up with the demo, and switching between two
+300-section agreements."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def _process_seconds(*args: str, repeat: int = 7) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "negotiator", *args], check=True, env=env, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def first_paint_seconds() -> float:
+    """A cold process paints its main window (the library opens after that)."""
+    return _process_seconds("--quit-after-paint")
+
+
+def to_window_seconds(folder: Path) -> float:
+    """A cold process opens the demo library and shows the window with its docks filled."""
+    demo = folder / "demo.sqlite"
+    if not demo.exists():
+        from negotiator.locations import starter_library_file
+        from negotiator.services.session import open_workspace
+
+        ws = open_workspace(demo, "Benchmark")
+        ws.clauses.import_file(starter_library_file())
+        ws.create_demo()
+        ws.close()
+    return _process_seconds("--library", str(demo), "--quit-when-ready")
+
+
+def switch_agreement_ms(folder: Path) -> float:
+    """Median time to switch the window between two agreements of 300 sections each."""
+    library = folder / "switch-300.sqlite"
+    from negotiator.domain.bench_texts import schedule_text
+    from negotiator.services.session import open_workspace
+
+    if not library.exists():
+        ws = open_workspace(library, "Benchmark")
+        ws.agreements.add_party("Bench ICB", "ICB", "commissioner")
+        ws.agreements.add_party("Bench Trust", "Trust", "nhs_trust")
+        ws.agreements.add_party("Bench GPs", "GPs", "gp_federation")
+        for name in ("Alliance A", "Alliance B"):
+            made = ws.agreements.create_agreement(name, "overarching_alliance_agreement", "alliance",
+                                                  [("ICB", "commissioner"), ("Trust", "alliance_member"),
+                                                   ("GPs", "alliance_member")]).id
+            with ws.library_unit():
+                for n in range(300):
+                    ws.outline.add_blank(made, f"Clause {n}", schedule_text(60, n))
+        ws.close()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from negotiator.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow("Benchmark")
+    window.show()
+    window.open_library(str(library))
+    ids = [window.workspace.agreements.agreement(n).id for n in ("Alliance A", "Alliance B")]
+    times = []
+    for run in range(12):
+        start = time.perf_counter()
+        window.agreements.panel.select(ids[run % 2])
+        app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+    window.close()
+    return statistics.median(times[2:])
