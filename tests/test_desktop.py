@@ -57,3 +57,17 @@ def test_the_command_palette_finds_and_runs_an_action(qtbot, demo_path: Path) ->
     assert palette.matches.currentItem().text().startswith("Show Positions")
     qtbot.keyClick(palette.query, Qt.Key.Key_Return)
     assert window.agreements.view.tabs.currentWidget() is window.views.positions
+
+
+def test_the_welcome_page_opens_the_demo_even_in_a_library_without_it(qtbot, starter_path: Path) -> None:
+    window = MainWindow("Test")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_library(str(starter_path))
+    assert window.central.currentWidget() is window.welcome
+    assert str(starter_path) in [window.welcome.recent.item(i).text() for i in range(window.welcome.recent.count())]
+    assert window.workspace.agreements.agreements() == []
+    window.welcome.buttons["demo"].click()
+    assert window.agreements.view.agreement.title == "Northshire Ageing Well Alliance Agreement"
+    assert window.central.currentWidget() is window.agreements.view
+    assert window.agreements.findings.model.rowCount() == 1  # the deliberate finding is there to discover

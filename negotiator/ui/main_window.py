@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMenu,
     QTabWidget,
@@ -18,13 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator import APP_NAME
-from negotiator.domain.errors import InvalidInput
 from negotiator.ui import commands
 from negotiator.ui import help as help_window
 from negotiator.ui.actions import ACTIONS, build_menus
 from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.clause_view import ClauseView
-from negotiator.ui.command_palette import CommandPalette
 from negotiator.ui.errors import show_error
 from negotiator.ui.exchange_controller import ExchangeController
 from negotiator.ui.export_dialog import ExportDialog
@@ -33,13 +30,15 @@ from negotiator.ui.negotiation_controller import NegotiationController
 from negotiator.ui.negotiation_views import NegotiationViews
 from negotiator.ui.revise_dialog import ReviseDialog
 from negotiator.ui.settings import Settings
+from negotiator.ui.welcome import WelcomePage
+from negotiator.ui.window_session import SessionMixin
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.library import LibraryService
     from negotiator.services.session import Workspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SessionMixin, QMainWindow):
     """Negotiator's main window."""
 
     def __init__(self, author: str | None = None, parent: QWidget | None = None) -> None:
@@ -70,6 +69,8 @@ class MainWindow(QMainWindow):
         self.clause_view = ClauseView()
         self.central = QTabWidget()
         self.central.setAccessibleName(self.tr("Documents"))
+        self.welcome = WelcomePage()
+        self.central.addTab(self.welcome, self.tr("Welcome"))
         self.central.addTab(self.clause_view, self.tr("Clause"))
         self.central.addTab(self.agreements.view, self.tr("Agreement"))
         self.central.addTab(self.views.compare_panel, self.tr("Compare"))
@@ -94,6 +95,11 @@ class MainWindow(QMainWindow):
         self.actions_by_id["edit.palette"] = palette
         self.actions_by_id["edit.undo"], self.actions_by_id["edit.redo"] = undo, redo
         self.library_panel.clause_chosen.connect(self.show_clause)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.new_agreement_requested.connect(lambda: self.agreements.new_agreement())
+        self.welcome.open_library_requested.connect(self.open_library_dialog)
+        self.welcome.import_package_requested.connect(lambda: self.exchange.import_package())
+        self.welcome.recent_chosen.connect(self.open_library)
         self.clause_view.versions_selected.connect(lambda _n: self.update_actions())
         self.agreements.view.section_selected.connect(self.views.section_chosen)
         self.agreements.view.terms_applied.connect(self.agreements.apply_terms)
@@ -105,36 +111,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening the library…"))
 
     # Acting party and negotiation --------------------------------------------------------------
-
-    def set_acting_party(self, name: str) -> bool:
-        """Act for a party of this library (remembered for the library); refuse an unknown name."""
-        if self.workspace is None:
-            return False
-        try:
-            party = next(p for p in self.workspace.agreements.parties()
-                         if name.strip().lower() in (p.name.lower(), p.short_name.lower()))
-        except StopIteration:
-            show_error(self, self.tr("The acting party was not changed"),
-                       InvalidInput(f"There is no party called '{name}' in this library."))
-            return False
-        self.acting_party = party.name
-        self.settings.put("acting_party", party.name, self.workspace.location)
-        self._update_title()
-        self.refresh_negotiation()
-        return True
-
-    def act_for(self) -> None:
-        """Ask which party the user acts for."""
-        if self.workspace is None:
-            return
-        names = [p.name for p in self.workspace.agreements.parties()]
-        if not names:
-            return
-        current = names.index(self.acting_party) if self.acting_party in names else 0
-        name, ok = QInputDialog.getItem(self, self.tr("Act For"), self.tr("You propose and decide for:"), names,
-                                        current, False)
-        if ok:
-            self.set_acting_party(name)
 
     def refresh_negotiation(self) -> None:
         """Re-read everything a negotiation step can change."""
@@ -166,24 +142,6 @@ class MainWindow(QMainWindow):
         self.settings.remember_library(workspace.location)
         self._fill_recent()
         return True
-
-    def _fill_recent(self) -> None:
-        """The File → Open Recent menu, newest first."""
-        self.recent_menu.clear()
-        recent = self.settings.get("recent_libraries")
-        for location in recent:
-            action = self.recent_menu.addAction(location)
-            action.setToolTip(self.tr("Open %1").replace("%1", location))
-            action.triggered.connect(lambda _checked=False, where=location: self.open_library(where))
-        self.recent_menu.setEnabled(bool(recent))
-
-    def show_command_palette(self) -> CommandPalette:
-        """Find any action by typing part of its name."""
-        palette = CommandPalette([a for a in self.actions_by_id.values()], self)
-        palette.setObjectName("commandPalette")
-        palette.finished.connect(palette.deleteLater)
-        palette.open()
-        return palette
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         """Show a library that is already open."""

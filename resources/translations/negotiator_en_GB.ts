@@ -4,27 +4,27 @@
 <context>
     <name>AgreementController</name>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="161"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="164"/>
         <source>The section cannot be re-pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="186"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="189"/>
         <source>Rename Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="186"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="189"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="229"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="232"/>
         <source>Agreement Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="229"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="232"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -166,37 +166,37 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../negotiator/ui/compare_panel.py" line="22"/>
+        <location filename="../../negotiator/ui/compare_panel.py" line="26"/>
         <source>Left text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/compare_panel.py" line="22"/>
+        <location filename="../../negotiator/ui/compare_panel.py" line="26"/>
         <source>Right text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/compare_panel.py" line="24"/>
+        <location filename="../../negotiator/ui/compare_panel.py" line="28"/>
         <source>A version, a round, a library version or a proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/compare_panel.py" line="26"/>
+        <location filename="../../negotiator/ui/compare_panel.py" line="30"/>
         <source>Every &amp;Party Side by Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/compare_panel.py" line="27"/>
+        <location filename="../../negotiator/ui/compare_panel.py" line="31"/>
         <source>The current wording with each party&apos;s open proposal beside it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/compare_panel.py" line="28"/>
+        <location filename="../../negotiator/ui/compare_panel.py" line="32"/>
         <source>Every party side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/compare_panel.py" line="30"/>
+        <location filename="../../negotiator/ui/compare_panel.py" line="34"/>
         <source>Select a section in an agreement, then choose what to compare.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,153 +322,153 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="41"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="45"/>
         <source>Export %1 to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="43"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="47"/>
         <source>Kind of export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="44"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="48"/>
         <source>Redline: agreed changes since a round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="45"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="49"/>
         <source>Redline: every uncontested open proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="46"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="50"/>
         <source>Redline: proposals of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="48"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="52"/>
         <source>Clean: the agreement as it stands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="51"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="55"/>
         <source>Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="53"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="57"/>
         <source>The standard template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="54"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="58"/>
         <source>Word template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="55"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="59"/>
         <source>A .docx whose styles (Normal, Title, Headings) the export uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="56"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="60"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="57"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="61"/>
         <source>Choose a firm&apos;s own Word template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="61"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="65"/>
         <source>File to write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="62"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="66"/>
         <source>Where the .docx is saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="63"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="67"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="64"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="68"/>
         <source>Choose where to save the document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="72"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="76"/>
         <source>Open &amp;Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="78"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="82"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="79"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="83"/>
         <source>&amp;Since round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="80"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="84"/>
         <source>&amp;Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="81"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="85"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="94"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="98"/>
         <source>A clean copy with no tracked changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="97"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="101"/>
         <source>Issue a round first: a redline shows the changes since a round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="108"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="112"/>
         <source>No changes since this round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="140"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="139"/>
         <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="142"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="141"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="147"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="146"/>
         <source>The export was not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="155"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="154"/>
         <source>Word Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="155"/>
-        <location filename="../../negotiator/ui/export_dialog.py" line="161"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="154"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="160"/>
         <source>Word documents (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="160"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="159"/>
         <source>Save Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -499,42 +499,42 @@
 <context>
     <name>ImportPackageDialog</name>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="124"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="127"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="127"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="130"/>
         <source>Importing into &apos;%1&apos; will add %2 proposal(s), %3 decision(s), %4 round(s) and %5 section(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="133"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="136"/>
         <source>Nothing new: this package has been imported already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="136"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="139"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="137"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="140"/>
         <source>Where the package and this library disagree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="140"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="143"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="145"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="148"/>
         <source>Conflicts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="154"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="157"/>
         <source>The package was not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,77 +542,77 @@
 <context>
     <name>ImportRedlineDialog</name>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="38"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="41"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="45"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="48"/>
         <source>Party of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="46"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="49"/>
         <source>(choose the party)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="52"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="55"/>
         <source>%1 acts for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="54"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="57"/>
         <source>Proposals the file will make</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="55"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="58"/>
         <source>Each change in the file and the proposal it becomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="56"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="56"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
         <source>Proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="56"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="62"/>
         <source>What was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="60"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="63"/>
         <source>Changes the app cannot turn into proposals; none is accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="64"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="67"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="68"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="71"/>
         <source>Nothing is accepted by importing: each change becomes an open proposal of its party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="99"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="102"/>
         <source>%1 proposal(s) will be made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="109"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="112"/>
         <source>The file was not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,57 +620,57 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="33"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="37"/>
         <source>Search clauses (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="34"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="38"/>
         <source>Search clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="35"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="39"/>
         <source>Type words from a clause&apos;s title or wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="38"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="42"/>
         <source>Category filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="39"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="43"/>
         <source>Search only this category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="45"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="49"/>
         <source>Clause library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="46"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="50"/>
         <source>Clauses by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="50"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="54"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="51"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="55"/>
         <source>Clauses matching the search, best first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="83"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="87"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/library_panel.py" line="104"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="108"/>
         <source>%n clause(s) found</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -681,117 +681,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="56"/>
+        <location filename="../../negotiator/ui/main_window.py" line="58"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="58"/>
+        <location filename="../../negotiator/ui/main_window.py" line="60"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="60"/>
+        <location filename="../../negotiator/ui/main_window.py" line="62"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="62"/>
+        <location filename="../../negotiator/ui/main_window.py" line="64"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="69"/>
+        <location filename="../../negotiator/ui/main_window.py" line="71"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="70"/>
+        <location filename="../../negotiator/ui/main_window.py" line="73"/>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="74"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="71"/>
+        <location filename="../../negotiator/ui/main_window.py" line="75"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="72"/>
+        <location filename="../../negotiator/ui/main_window.py" line="76"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="73"/>
+        <location filename="../../negotiator/ui/main_window.py" line="77"/>
         <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="75"/>
+        <location filename="../../negotiator/ui/main_window.py" line="79"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="77"/>
+        <location filename="../../negotiator/ui/main_window.py" line="81"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="80"/>
+        <location filename="../../negotiator/ui/main_window.py" line="84"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="82"/>
+        <location filename="../../negotiator/ui/main_window.py" line="86"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="84"/>
+        <location filename="../../negotiator/ui/main_window.py" line="88"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <location filename="../../negotiator/ui/main_window.py" line="89"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="102"/>
+        <location filename="../../negotiator/ui/main_window.py" line="111"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="114"/>
-        <source>The acting party was not changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="131"/>
-        <source>Act For</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="131"/>
-        <source>You propose and decide for:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="157"/>
+        <location filename="../../negotiator/ui/main_window.py" line="138"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="158"/>
+        <location filename="../../negotiator/ui/main_window.py" line="139"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="171"/>
-        <source>Open %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="202"/>
+        <location filename="../../negotiator/ui/main_window.py" line="165"/>
         <source>%n clause(s) in the library</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -799,32 +784,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="207"/>
+        <location filename="../../negotiator/ui/main_window.py" line="170"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="207"/>
+        <location filename="../../negotiator/ui/main_window.py" line="170"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="215"/>
+        <location filename="../../negotiator/ui/main_window.py" line="178"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="215"/>
+        <location filename="../../negotiator/ui/main_window.py" line="178"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="227"/>
+        <location filename="../../negotiator/ui/main_window.py" line="190"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="231"/>
+        <location filename="../../negotiator/ui/main_window.py" line="194"/>
         <source>Imported %n clause(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -832,32 +817,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="243"/>
+        <location filename="../../negotiator/ui/main_window.py" line="206"/>
         <source>The clause could not be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="259"/>
+        <location filename="../../negotiator/ui/main_window.py" line="222"/>
         <source>The clause was not revised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="267"/>
+        <location filename="../../negotiator/ui/main_window.py" line="230"/>
         <source>The version was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="275"/>
+        <location filename="../../negotiator/ui/main_window.py" line="238"/>
         <source>The clause was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="299"/>
+        <location filename="../../negotiator/ui/main_window.py" line="262"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="360"/>
+        <location filename="../../negotiator/ui/main_window.py" line="323"/>
         <source>%n finding(s) in the contract network</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -865,22 +850,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="363"/>
+        <location filename="../../negotiator/ui/main_window.py" line="326"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="364"/>
+        <location filename="../../negotiator/ui/main_window.py" line="327"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="396"/>
+        <location filename="../../negotiator/ui/main_window.py" line="359"/>
         <source>Rein&amp;state Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="396"/>
+        <location filename="../../negotiator/ui/main_window.py" line="359"/>
         <source>Re&amp;tire Clause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,7 +873,7 @@
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../negotiator/ui/navigator_model.py" line="125"/>
+        <location filename="../../negotiator/ui/navigator_model.py" line="129"/>
         <source>Clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -896,82 +881,82 @@
 <context>
     <name>NegotiationController</name>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="54"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="57"/>
         <source>Open an agreement to see its proposals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="60"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="63"/>
         <source>Proposals on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="62"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="65"/>
         <source>All proposals on this agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="78"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="81"/>
         <source>Nothing was proposed or decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="119"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="122"/>
         <source>Propose change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="121"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="124"/>
         <source>The proposal was not made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="138"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="141"/>
         <source>The proposal was not decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="151"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="154"/>
         <source>Counter Proposal %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="165"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="168"/>
         <source>Counter proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="167"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="170"/>
         <source>The counter-proposal was not made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="176"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="179"/>
         <source>Issue Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="177"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="180"/>
         <source>Label for the draft being issued:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="178"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="181"/>
         <source>Draft %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="186"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="189"/>
         <source>Issue round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="188"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="191"/>
         <source>The round was not issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="190"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="193"/>
         <source>Issued %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -989,43 +974,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="49"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="51"/>
         <source>Comparing the wording of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="50"/>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="104"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="52"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="106"/>
         <source>Current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="96"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="98"/>
         <source>Comparing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="97"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="99"/>
         <source>Current value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="107"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="109"/>
         <source>The proposal on the current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="108"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="110"/>
         <source>Proposal %1 was made on older wording; its change does not overlap later changes, so accepting it applies it to the current wording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="111"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="113"/>
         <source>Proposal %1 was made on older wording that has since changed in the same place: ask its party to redo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="114"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="116"/>
         <source>Wording the proposal was made on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1126,22 +1111,22 @@
 <context>
     <name>PositionsModel</name>
     <message>
-        <location filename="../../negotiator/ui/positions_model.py" line="42"/>
+        <location filename="../../negotiator/ui/positions_model.py" line="46"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/positions_model.py" line="42"/>
+        <location filename="../../negotiator/ui/positions_model.py" line="46"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/positions_model.py" line="51"/>
+        <location filename="../../negotiator/ui/positions_model.py" line="55"/>
         <source>agreed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/positions_model.py" line="51"/>
+        <location filename="../../negotiator/ui/positions_model.py" line="55"/>
         <source>proposes: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,32 +1134,32 @@
 <context>
     <name>ProposalsPanel</name>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="67"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="71"/>
         <source>Open an agreement to see its proposals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="69"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="73"/>
         <source>&amp;Whole agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="70"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="74"/>
         <source>Show the proposals on every section and term, not just the selected one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="71"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="75"/>
         <source>Show proposals for the whole agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="75"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="79"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="76"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="80"/>
         <source>Proposals: who proposes what, and why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,23 +1320,51 @@
 <context>
     <name>RepinDialog</name>
     <message>
-        <location filename="../../negotiator/ui/repin_dialog.py" line="17"/>
+        <location filename="../../negotiator/ui/repin_dialog.py" line="21"/>
         <source>Re-pin to Library Version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/repin_dialog.py" line="19"/>
+        <location filename="../../negotiator/ui/repin_dialog.py" line="23"/>
         <source>Re-pinning replaces this section&apos;s wording with version %2 of &apos;%1&apos; (it uses version %3). Deletions are struck through, insertions underlined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/repin_dialog.py" line="25"/>
+        <location filename="../../negotiator/ui/repin_dialog.py" line="29"/>
         <source>What would change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/repin_dialog.py" line="28"/>
+        <location filename="../../negotiator/ui/repin_dialog.py" line="32"/>
         <source>&amp;Re-pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionMixin</name>
+    <message>
+        <location filename="../../negotiator/ui/window_session.py" line="26"/>
+        <source>The acting party was not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/window_session.py" line="43"/>
+        <source>Act For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/window_session.py" line="43"/>
+        <source>You propose and decide for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/window_session.py" line="61"/>
+        <source>The demo could not be added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/window_session.py" line="74"/>
+        <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1552,6 +1565,34 @@
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../negotiator/ui/welcome.py" line="20"/>
+        <source>&lt;h1&gt;Negotiator&lt;/h1&gt;&lt;p&gt;Negotiate alliance agreements, prime contracts and sub-contracts with every party, and send Word redlines that anyone can accept or reject.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/welcome.py" line="45"/>
+        <source>&lt;b&gt;Recent libraries&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/welcome.py" line="47"/>
+        <source>Recent libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/welcome.py" line="48"/>
+        <source>Press Enter or double-click to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/welcome.py" line="55"/>
+        <source>None yet: the libraries you open appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WordingDialog</name>
     <message>
         <location filename="../../negotiator/ui/revise_dialog.py" line="15"/>
@@ -1615,6 +1656,11 @@
     <message>
         <location filename="../../negotiator/ui/actions.py" line="168"/>
         <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/launch.py" line="24"/>
+        <source>Negotiator</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
