@@ -71,3 +71,36 @@ def test_the_welcome_page_opens_the_demo_even_in_a_library_without_it(qtbot, sta
     assert window.agreements.view.agreement.title == "Northshire Ageing Well Alliance Agreement"
     assert window.central.currentWidget() is window.agreements.view
     assert window.agreements.findings.model.rowCount() == 1  # the deliberate finding is there to discover
+
+
+def test_every_control_has_an_accessible_name_or_a_tooltip(qtbot, demo_path: Path) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextBrowser,
+    )
+
+    window = MainWindow("Test")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_library(str(demo_path))
+    window.agreements.panel.select(window.workspace.agreements.agreement("Northshire MSK Prime Contract").id)
+    # Parts Qt builds inside its own widgets (a table's corner button, a spin box's text field, a combo
+    # box's pop-up list, header sections) are named by the widget that holds them.
+    inner = {"QHeaderView", "QComboBoxListView", "QTableCornerButton", "QLineEditIconButton"}
+    unnamed = []
+    for kind in (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QPlainTextEdit,
+                 QTextBrowser):
+        for widget in window.findChildren(kind):
+            if widget.metaObject().className() in inner or widget.objectName().startswith("qt_"):
+                continue
+            if isinstance(widget.parent(), QAbstractSpinBox) or widget.parent().metaObject().className() in (
+                    "QTabBar", "QDockWidget", "QToolBar", "QMenuBar", "QToolBarExtension"):
+                continue
+            if not (widget.accessibleName() or widget.toolTip()):
+                unnamed.append(f"{widget.metaObject().className()} {getattr(widget, 'text', lambda: '')()!r}")
+    assert unnamed == []
