@@ -104,3 +104,21 @@ def test_every_control_has_an_accessible_name_or_a_tooltip(qtbot, demo_path: Pat
             if not (widget.accessibleName() or widget.toolTip()):
                 unnamed.append(f"{widget.metaObject().className()} {getattr(widget, 'text', lambda: '')()!r}")
     assert unnamed == []
+
+
+def test_close_agreement_and_preferences(qtbot, demo_path: Path, tmp_path: Path) -> None:
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_library(str(demo_path))
+    window.agreements.panel.select(window.workspace.agreements.agreement("Northshire MSK Prime Contract").id)
+    assert window.actions_by_id["file.close"].shortcut().toString() == "Ctrl+W"
+    assert window.actions_by_id["file.preferences"].shortcut().toString() == "Ctrl+,"
+    window.actions_by_id["file.close"].trigger()
+    assert window.agreements.current is None and window.central.currentWidget() is window.welcome
+    preferences = window.show_preferences()
+    preferences.author.setText("Alex Morgan, Northshire ICB")
+    preferences.save()
+    window.open_library(str(demo_path))
+    window.workspace.clauses.revise("mou.costs", "Each party bears its own costs.")
+    assert window.workspace.clauses.version("mou.costs").author == "Alex Morgan, Northshire ICB"

@@ -43,12 +43,12 @@ class MainWindow(SessionMixin, QMainWindow):
 
     def __init__(self, author: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.author = author
+        self.settings = Settings()
+        self.author = author or self.settings.get("author") or None
         self.workspace: Workspace | None = None
         self.service: LibraryService | None = None  # the clause library of the open workspace
         self.undo_stack = QUndoStack(self)
         self.resize(1280, 800)
-        self.settings = Settings()
         self.acting_party = ""
         self.library_panel = LibraryPanel()
         self.agreements = AgreementController(self)
@@ -346,6 +346,7 @@ class MainWindow(SessionMixin, QMainWindow):
         self.actions_by_id["agreement.rename"].setEnabled(has_agreement)
         self.actions_by_id["agreement.status"].setEnabled(has_agreement)
         self.actions_by_id["file.export"].setEnabled(has_agreement)
+        self.actions_by_id["file.close"].setEnabled(has_agreement)
         self.actions_by_id["file.import_redline"].setEnabled(has_agreement)
         self.actions_by_id["file.export_package"].setEnabled(has_agreement)
         self.actions_by_id["file.import_package"].setEnabled(self.workspace is not None)

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, tuple[object, Callable[[object], bool]]] = {
     "geometry": (QByteArray(), _bytes),  # the main window's size and place
     "window_state": (QByteArray(), _bytes),  # where the docks and toolbars are
     "recent_libraries": ([], _paths),
+    "author": ("", lambda v: isinstance(v, str) and len(v) <= 200),  # the name on what the user writes
     "acting_party": ("", lambda v: isinstance(v, str) and len(v) <= 200),
     # Who in returned Word files acts for which party: JSON {author: party}, per library.
     "author_map": ("{}", lambda v: isinstance(v, str) and len(v) <= 100_000 and v.startswith("{")),

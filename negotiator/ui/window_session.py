@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow
 from negotiator.domain.errors import InvalidInput
 from negotiator.ui.command_palette import CommandPalette
 from negotiator.ui.errors import show_error
+from negotiator.ui.preferences import PreferencesDialog
 
 DEMO_ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
@@ -82,3 +83,19 @@ class SessionMixin(QMainWindow):
         palette.finished.connect(palette.deleteLater)
         palette.open()
         return palette
+
+    def close_agreement(self) -> None:
+        """Close the open agreement: back to the welcome page."""
+        self.agreements.current = None
+        self.agreements.view.show_agreement(None, None, [])
+        self.negotiation.target = None
+        self.refresh_negotiation()
+        self.central.setCurrentWidget(self.welcome)
+
+    def show_preferences(self) -> PreferencesDialog:
+        """The preferences dialog; the name applies to the libraries opened from now on."""
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.setObjectName("preferencesDialog")
+        dialog.accepted.connect(lambda: setattr(self, "author", self.settings.get("author") or self.author))
+        dialog.open()
+        return dialog

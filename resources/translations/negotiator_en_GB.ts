@@ -860,12 +860,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="359"/>
+        <location filename="../../negotiator/ui/main_window.py" line="360"/>
         <source>Rein&amp;state Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="359"/>
+        <location filename="../../negotiator/ui/main_window.py" line="360"/>
         <source>Re&amp;tire Clause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1132,6 +1132,39 @@
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="16"/>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="18"/>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="19"/>
+        <source>Recorded as the author of the clause versions and sections you write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="20"/>
+        <source>Your login name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="21"/>
+        <source>Proposals and decisions are made in the name of the party you act for (Negotiation → Act For).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="28"/>
+        <source>Your &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProposalsPanel</name>
     <message>
         <location filename="../../negotiator/ui/proposals_panel.py" line="71"/>
@@ -1343,27 +1376,27 @@
 <context>
     <name>SessionMixin</name>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="26"/>
+        <location filename="../../negotiator/ui/window_session.py" line="27"/>
         <source>The acting party was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="43"/>
+        <location filename="../../negotiator/ui/window_session.py" line="44"/>
         <source>Act For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="43"/>
+        <location filename="../../negotiator/ui/window_session.py" line="44"/>
         <source>You propose and decide for:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="61"/>
+        <location filename="../../negotiator/ui/window_session.py" line="62"/>
         <source>The demo could not be added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="74"/>
+        <location filename="../../negotiator/ui/window_session.py" line="75"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1654,7 +1687,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="168"/>
+        <location filename="../../negotiator/ui/actions.py" line="172"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
