@@ -71,6 +71,43 @@ def test_package_export_then_preview_and_import_in_another_library(window: MainW
     other.open_library(str(starter_path))
     dialog = other.exchange.import_package(path)
     assert "will add" in dialog.caption.text() and dialog.conflicts.count() >= 1
-    dialog.run_import()
+    dialog.run_import()  # in the background: the window stays responsive
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20_000)
     assert dialog.summary.added_proposals > 5
     assert ALLIANCE in [a.title for a in other.workspace.agreements.agreements()]
+
+
+def test_a_cancelled_package_import_imports_nothing(window: MainWindow, qtbot, tmp_path: Path,
+                                                     starter_path: Path) -> None:
+    window.set_acting_party("Northshire ICB")
+    path = window.exchange.export_package(tmp_path / "p.negotiation")
+    with sqlite3.connect(starter_path) as connection:
+        connection.execute("UPDATE library_info SET value = 'uid-receiver' WHERE key = 'uid'")
+    connection.close()
+    other = MainWindow("Receiver")
+    qtbot.addWidget(other)
+    other.open_library(str(starter_path))
+    dialog = other.exchange.import_package(path)
+    # Hold the worker thread so that the user's Cancel certainly comes before the import starts.
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from negotiator.ui.workers import Task, start
+
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(1)
+    gate = threading.Event()
+    start(Task(lambda: gate.wait(10)))
+    try:
+        dialog.run_import()
+        task = dialog.task
+        dialog.cancel()
+    finally:
+        gate.set()
+    pool.waitForDone(20_000)
+    pool.setMaxThreadCount(threads)
+    qtbot.wait(50)
+    assert task.cancelled
+    assert ALLIANCE not in [a.title for a in other.workspace.agreements.agreements()]

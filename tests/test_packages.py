@@ -135,3 +135,20 @@ def test_package_commands(demo_path: Path, starter_path: Path, tmp_path: Path) -
     assert again.returncode == 0 and "imported already" in again.stdout
     no_party = negotiator("--library", demo_path, "package", "export", ALLIANCE, "--out", out)
     assert no_party.returncode == 2 and "--as" in no_party.stderr
+
+
+def test_a_cancelled_import_rolls_everything_back(laptops, tmp_path: Path) -> None:
+    from negotiator.services.packages import ImportCancelled
+
+    icb, gps, _ = laptops
+    icb.packages.export(ALLIANCE, "Northshire ICB", tmp_path / "p.negotiation")
+    asked = []
+
+    def cancel_after_the_outline() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # the sections went in; then the user cancels
+
+    with pytest.raises(ImportCancelled, match="nothing was imported"):
+        gps.packages.import_file(tmp_path / "p.negotiation", cancelled=cancel_after_the_outline)
+    assert ALLIANCE not in [a.title for a in gps.agreements.agreements()]
+    assert gps.packages.import_file(tmp_path / "p.negotiation").added_proposals > 5

@@ -99,18 +99,19 @@ class PackageService:
         write_package(package, out)
         return package
 
-    def import_file(self, path: Path) -> ImportSummary:
-        """Read a package (refusing a damaged or hostile one) and merge it in one transaction."""
+    def import_file(self, path: Path, cancelled: object = None) -> ImportSummary:
+        """Read a package (refusing a damaged or hostile one) and merge it in one transaction;
+        ``cancelled()`` is asked between the steps, and saying yes rolls everything back."""
         from negotiator.exchange.package_file import read_package
 
-        return self.merge(read_package(path))
+        return self.merge(read_package(path), cancelled=cancelled)
 
-    def merge(self, package: Package, *, dry_run: bool = False) -> ImportSummary:
+    def merge(self, package: Package, *, dry_run: bool = False, cancelled: object = None) -> ImportSummary:
         """Merge a package's parties, agreement, sections, rounds and proposals; nothing twice.
         With ``dry_run`` the merge is worked out and then rolled back: a preview."""
         try:
             with self.library.unit_of_work() as session:
-                summary = _Merge(session, package).run()
+                summary = _Merge(session, package, cancelled).run()
                 if dry_run:
                     raise _Preview(summary)
                 return summary
@@ -122,6 +123,10 @@ class PackageService:
         from negotiator.exchange.package_file import read_package
 
         return self.merge(read_package(path), dry_run=True)
+
+
+class ImportCancelled(InvalidInput):
+    """The user cancelled an import; the transaction was rolled back."""
 
 
 class _Preview(Exception):  # noqa: N818 - not an error: carries a preview out of a rolled-back transaction
@@ -166,8 +171,9 @@ def _package_proposal(p: Proposal, origin: object) -> PackageProposal:
 class _Merge:
     """One import, inside one transaction."""
 
-    def __init__(self, session: object, package: Package) -> None:
+    def __init__(self, session: object, package: Package, cancelled: object = None) -> None:
         self.session, self.package = session, package
+        self.cancelled = cancelled or (lambda: False)
         self.exchange = ExchangeStore(session)
         self.parties, self.agreements = PartyStore(session), AgreementStore(session)
         self.sections, self.proposals = SectionStore(session), ProposalStore(session)
@@ -181,10 +187,11 @@ class _Merge:
                                "library.")
         party_ids = self._parties()
         agreement = self._agreement(party_ids)
-        self._sections(agreement.id)
-        self._rounds(agreement, party_ids)
-        self._proposals(agreement, party_ids)
-        self._events()
+        for step in (lambda: self._sections(agreement.id), lambda: self._rounds(agreement, party_ids),
+                     lambda: self._proposals(agreement, party_ids), self._events):
+            if self.cancelled():  # everything so far is rolled back with the transaction
+                raise ImportCancelled("The import was cancelled; nothing was imported.")
+            step()
         open_ones = [p for p in self.proposals.of_agreement(agreement.id) if p.is_open]
         for rival_ids in {tuple(sorted([p, *r])) for p, r in competing(open_ones).items()}:
             rivals = [p for p in open_ones if p.id in rival_ids]

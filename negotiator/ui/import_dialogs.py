@@ -7,22 +7,26 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QListWidget,
+    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from negotiator.domain.returned import ReturnedDocument
 from negotiator.ui.errors import show_error
 from negotiator.ui.settings import Settings
 from negotiator.ui.widgets import labelled_combo
+from negotiator.ui.workers import Task, start
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.session import Workspace
@@ -139,21 +143,68 @@ class ImportPackageDialog(QDialog):
         self.conflicts.setAccessibleName(self.tr("Conflicts"))
         self.conflicts.setToolTip(self.tr("Where the package and this library disagree"))
         self.conflicts.addItems(preview.conflicts)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
-        buttons.accepted.connect(self.run_import)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
+        self.buttons.accepted.connect(self.run_import)
+        self.buttons.rejected.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.task: Task | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
         layout.addWidget(QLabel(self.tr("Conflicts:")))
         layout.addWidget(self.conflicts, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
 
     def run_import(self) -> None:
-        """Merge the package in one transaction."""
-        try:
-            self.summary = self.workspace.packages.import_file(self.path)
-        except Exception as error:
-            show_error(self, self.tr("The package was not imported"), error)
-            return
+        """Merge the package in one transaction, in the background; Cancel rolls it back."""
+        task = Task(lambda: self.workspace.packages.import_file(self.path, cancelled=lambda: task.cancelled))
+        self.task = task
+        self.job = _ImportJob(self, task)
+        self.progress.show()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        start(task)
+
+    def cancel(self) -> None:
+        """Stop a running import (nothing is imported) or close the dialog."""
+        if self.task is not None and self.summary is None:
+            self.task.cancelled = True
+        self.reject()
+
+    def finished_import(self, summary: object) -> None:
+        """The package is in."""
+        self.progress.hide()
+        self.summary = summary
         self.accept()
+
+    def failed_import(self, error: BaseException) -> None:
+        """Nothing was imported; say why."""
+        self.progress.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        show_error(self, self.tr("The package was not imported"), error)
+
+
+class _ImportJob(QObject):
+    """Brings a background import's result back to the UI thread, even if the dialog has gone."""
+
+    def __init__(self, dialog: ImportPackageDialog, task: Task) -> None:
+        super().__init__(dialog.parent())
+        self.dialog, self.task = dialog, task
+        task.signals.finished.connect(self.finished)
+        task.signals.failed.connect(self.failed)
+
+    @Slot(object)
+    def finished(self, summary: object) -> None:
+        """Tell the dialog, if it is still open."""
+        if isValid(self.dialog) and not self.task.cancelled:
+            self.dialog.finished_import(summary)
+        self.deleteLater()
+
+    @Slot(object)
+    def failed(self, error: BaseException) -> None:
+        """Tell the dialog, unless the user cancelled."""
+        if isValid(self.dialog) and not self.task.cancelled:
+            self.dialog.failed_import(error)
+        self.deleteLater()

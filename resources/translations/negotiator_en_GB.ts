@@ -499,42 +499,42 @@
 <context>
     <name>ImportPackageDialog</name>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="127"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="131"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="130"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="134"/>
         <source>Importing into &apos;%1&apos; will add %2 proposal(s), %3 decision(s), %4 round(s) and %5 section(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="136"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="140"/>
         <source>Nothing new: this package has been imported already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="139"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="143"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="140"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="144"/>
         <source>Where the package and this library disagree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="143"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="147"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="148"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="156"/>
         <source>Conflicts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="157"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="186"/>
         <source>The package was not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,77 +542,77 @@
 <context>
     <name>ImportRedlineDialog</name>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="41"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="45"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="48"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="52"/>
         <source>Party of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="49"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="53"/>
         <source>(choose the party)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="55"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
         <source>%1 acts for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="57"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="61"/>
         <source>Proposals the file will make</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="58"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="62"/>
         <source>Each change in the file and the proposal it becomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="63"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="63"/>
         <source>Proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="63"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="62"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="66"/>
         <source>What was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="63"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="67"/>
         <source>Changes the app cannot turn into proposals; none is accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="67"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="71"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="71"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="75"/>
         <source>Nothing is accepted by importing: each change becomes an open proposal of its party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="102"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="106"/>
         <source>%1 proposal(s) will be made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="112"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="116"/>
         <source>The file was not imported</source>
         <translation type="unfinished"></translation>
     </message>
