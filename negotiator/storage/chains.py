@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 
 from sqlalchemy import select
@@ -13,28 +14,24 @@ from negotiator.storage.models import SectionVersionRow, TermsVersionRow
 from negotiator.storage.section_store import section_hash
 
 
+def _walk(rows: list, owner: Callable[[object], int], digest: Callable[[object], str], name: str) -> list[str]:
+    """Each version, grouped by what it versions and in order, must link to the one before and match its hash."""
+    problems = []
+    for key, versions in groupby(rows, key=owner):
+        parent = GENESIS
+        for row in versions:
+            if row.parent_hash != parent or digest(row) != row.content_hash:
+                problems.append(f"{name} {key} version {row.number}: what is stored no longer matches its hash")
+            parent = row.content_hash
+    return problems
+
+
 def chain_problems(session: Session) -> tuple[int, list[str]]:
     """How many section and terms versions were checked, and each one that no longer matches."""
-    problems: list[str] = []
-    checked = 0
     sections = session.scalars(select(SectionVersionRow).order_by(SectionVersionRow.section_id,
                                                                   SectionVersionRow.number)).all()
-    for section_id, rows in groupby(sections, key=lambda r: r.section_id):
-        parent = GENESIS
-        for row in rows:
-            checked += 1
-            if row.parent_hash != parent or section_hash(row) != row.content_hash:
-                problems.append(f"section {section_id} version {row.number}: its stored wording or metadata no "
-                                "longer matches its hash")
-            parent = row.content_hash
     terms = session.scalars(select(TermsVersionRow).order_by(TermsVersionRow.agreement_id,
                                                              TermsVersionRow.number)).all()
-    for agreement_id, rows in groupby(terms, key=lambda r: r.agreement_id):
-        parent = GENESIS
-        for row in rows:
-            checked += 1
-            if row.parent_hash != parent or terms_hash(row) != row.content_hash:
-                problems.append(f"terms of agreement {agreement_id} version {row.number}: the stored terms no "
-                                "longer match their hash")
-            parent = row.content_hash
-    return checked, problems
+    problems = (_walk(sections, lambda r: r.section_id, section_hash, "section")
+                + _walk(terms, lambda r: r.agreement_id, terms_hash, "terms of agreement"))
+    return len(sections) + len(terms), problems

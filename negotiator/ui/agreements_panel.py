@@ -3,17 +3,16 @@ contract, service contracts under their alliance agreement)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QTreeView, QVBoxLayout, QWidget
 
 from negotiator.domain.agreement import Agreement
+from negotiator.ui.id_tree_model import IdTreeModel, Index
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
-ROOT = 0  # internal id of the invisible root; agreements use their own (positive) ids
 
 
-class AgreementTreeModel(QAbstractItemModel):
+class AgreementTreeModel(IdTreeModel):
     """Agreements as a tree by parent; columns: title, kind, status."""
 
     headers = ("Agreement", "Kind", "Status")
@@ -21,52 +20,13 @@ class AgreementTreeModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._by_id: dict[int, Agreement] = {}
-        self._children: dict[int, list[int]] = {ROOT: []}
-        self._parent: dict[int, int] = {}
 
     def set_agreements(self, agreements: list[Agreement]) -> None:
         """Replace the tree; an agreement whose parent is unknown is shown at the top level."""
         self.beginResetModel()
         self._by_id = {a.id: a for a in agreements}
-        self._children = {ROOT: []}
-        self._parent = {}
-        for agreement in sorted(agreements, key=lambda a: a.title.lower()):
-            parent = agreement.parent_id if agreement.parent_id in self._by_id else ROOT
-            self._parent[agreement.id] = parent
-            self._children.setdefault(parent, []).append(agreement.id)
+        self.set_tree([(a.id, a.parent_id) for a in sorted(agreements, key=lambda a: a.title.lower())])
         self.endResetModel()
-
-    def index_of(self, agreement_id: int) -> QModelIndex:
-        """The index of an agreement, or an invalid index."""
-        if agreement_id not in self._parent:
-            return QModelIndex()
-        siblings = self._children[self._parent[agreement_id]]
-        return self.createIndex(siblings.index(agreement_id), 0, agreement_id)
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        key = parent.internalId() if parent.isValid() else ROOT
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        children = self._children.get(key, [])
-        if 0 <= row < len(children) and 0 <= column < len(self.headers):
-            return self.createIndex(row, column, children[row])
-        return QModelIndex()
-
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not child.isValid():
-            return QModelIndex()
-        parent = self._parent.get(child.internalId(), ROOT)
-        if parent == ROOT:
-            return QModelIndex()
-        return self.createIndex(self._children[self._parent[parent]].index(parent), 0, parent)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._children.get(parent.internalId() if parent.isValid() else ROOT, []))
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -79,11 +39,6 @@ class AgreementTreeModel(QAbstractItemModel):
             return f"{agreement.kind.label}, {agreement.model.label} model. Parties: {parties}"
         if role == ID_ROLE:
             return agreement.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.headers[section]) if 0 <= section < len(self.headers) else None
         return None
 
 

@@ -76,12 +76,12 @@
 <context>
     <name>AgreementsPanel</name>
     <message>
-        <location filename="../../negotiator/ui/agreements_panel.py" line="100"/>
+        <location filename="../../negotiator/ui/agreements_panel.py" line="55"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreements_panel.py" line="101"/>
+        <location filename="../../negotiator/ui/agreements_panel.py" line="56"/>
         <source>The contract network: each agreement under the agreement above it</source>
         <translation type="unfinished"></translation>
     </message>
