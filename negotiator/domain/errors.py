@@ -19,3 +19,7 @@ class NotFound(InvalidInput):
 
 class LibraryUnusable(NegotiatorError):
     """The library file or URL cannot be opened as a Negotiator library."""
+
+
+class Cancelled(NegotiatorError):
+    """The user cancelled long work (an import, a search); its transaction was rolled back whole."""

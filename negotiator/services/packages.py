@@ -14,7 +14,7 @@ from pathlib import Path
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
 from negotiator.domain.clauses import format_time, parse_time, utc_now
-from negotiator.domain.errors import InvalidInput
+from negotiator.domain.errors import Cancelled, InvalidInput
 from negotiator.domain.package import Package, PackageEvent, PackageParty, PackageProposal, PackageRound, PackageSection
 from negotiator.domain.parties import OrganisationType, Party, Role, Signatory
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
@@ -125,8 +125,8 @@ class PackageService:
         return self.merge(read_package(path), dry_run=True)
 
 
-class ImportCancelled(InvalidInput):
-    """The user cancelled an import; the transaction was rolled back."""
+class ImportCancelled(Cancelled, InvalidInput):
+    """The user cancelled a package import; the transaction was rolled back."""
 
 
 class _Preview(Exception):  # noqa: N818 - not an error: carries a preview out of a rolled-back transaction

@@ -4,11 +4,12 @@ proposal (formatting changes, moves, header edits) is reported, never dropped si
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from negotiator.domain.errors import InvalidInput, NegotiatorError
+from negotiator.domain.errors import Cancelled, InvalidInput, NegotiatorError
 from negotiator.domain.merge import rebase
 from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
 from negotiator.domain.term_fields import FIELDS
@@ -158,26 +159,32 @@ class ReturnedService:
                                      heading=heading.text_accepting({heading.mark_author}) or ""))
         return result
 
-    def apply(self, agreement: int | str, result: ReturnedImport) -> None:
-        """Make every planned proposal, or none of them."""
+    def apply(self, agreement: int | str, result: ReturnedImport, cancelled: Callable[[], bool] | None = None) -> None:
+        """Make every planned proposal, or none of them.
+
+        ``cancelled()`` is asked before each proposal; saying yes rolls back the ones already made."""
+        made: list[int] = []
         with self.library.unit_of_work():
             for plan in result.plans:
+                if cancelled is not None and cancelled():
+                    raise Cancelled(f"The import of {result.file} was cancelled; nothing was imported.")
                 try:
                     if plan.kind == "new_section":
                         after = plan.target.split(":")[1] if plan.target.startswith("after:") else None
-                        made = self.negotiation.propose_new_section(
+                        proposal = self.negotiation.propose_new_section(
                             agreement, plan.heading, plan.proposed or plan.heading,
                             int(after) if after and after.isdigit() else None, plan.party, plan.rationale)
                     elif plan.kind == "wording":
-                        made = self.negotiation.propose_wording(agreement, int(plan.target.split(":")[1]),
+                        proposal = self.negotiation.propose_wording(agreement, int(plan.target.split(":")[1]),
                                                                 plan.proposed, plan.party, plan.rationale)
                     else:
-                        made = self.negotiation.propose_term(agreement, plan.target, plan.proposed, plan.party,
+                        proposal = self.negotiation.propose_term(agreement, plan.target, plan.proposed, plan.party,
                                                              plan.rationale)
                 except NegotiatorError as error:
                     raise InvalidInput(f"{result.file}: the change to {plan.label} by {plan.party} cannot be "
                                        f"proposed: {error} Nothing was imported.") from None
-                result.made.append(made.id)
+                made.append(proposal.id)
+        result.made.extend(made)  # only once the transaction has committed
 
 
 def _new_sections(document: ReturnedDocument) -> list[tuple[int | None, ReturnedParagraph, list[ReturnedParagraph]]]:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.errors import show_error
 from negotiator.ui.import_dialogs import ImportPackageDialog, ImportRedlineDialog
 
@@ -18,9 +19,12 @@ class ExchangeController(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.redline_dialog: ImportRedlineDialog | None = None
+        self.package_dialog: ImportPackageDialog | None = None
 
-    def import_redline(self, path: Path | None = None) -> ImportRedlineDialog | None:
-        """Read a returned Word file and show what it will propose (the dialog imports on OK)."""
+    def import_redline(self, path: Path | None = None) -> Job | None:
+        """Read a returned Word file in the background, then show what it will propose (the dialog
+        imports on OK). The dialog, once open, is ``redline_dialog``."""
         ws, agreement = self.window.workspace, self.window.agreements.current
         if ws is None or agreement is None:
             show_error(self.window, self.tr("Nothing was imported"),
@@ -32,20 +36,26 @@ class ExchangeController(QObject):
             if not chosen:
                 return None
             path = Path(chosen)
-        try:
-            document = ws.returned.read(path)
-        except Exception as error:
-            show_error(self.window, self.tr("The file was not imported"), error)
-            return None
+        self.redline_dialog = None
+        return run_with_progress(self.window, self.tr("Reading %1…").replace("%1", path.name),
+                                 lambda _cancelled: ws.returned.read(path),
+                                 lambda document: self._show_redline(agreement, document, path),
+                                 lambda error: show_error(self.window, self.tr("The file was not imported"), error))
+
+    def _show_redline(self, agreement: int, document: object, path: Path) -> None:
+        ws = self.window.workspace
+        if ws is None:
+            return
         dialog = ImportRedlineDialog(ws, agreement, document, self.window)
         dialog.setObjectName("importRedlineDialog")
         dialog.accepted.connect(lambda: self._imported(f"{len(dialog.imported)} proposal(s) imported from "
                                                        f"{path.name}"))
         dialog.open()
-        return dialog
+        self.redline_dialog = dialog
 
-    def import_package(self, path: Path | None = None) -> ImportPackageDialog | None:
-        """Preview a package received from another party, then merge it."""
+    def import_package(self, path: Path | None = None) -> Job | None:
+        """Check and preview a package received from another party in the background, then offer to
+        merge it. The dialog, once open, is ``package_dialog``."""
         ws = self.window.workspace
         if ws is None:
             return None
@@ -55,15 +65,22 @@ class ExchangeController(QObject):
             if not chosen:
                 return None
             path = Path(chosen)
-        try:
-            dialog = ImportPackageDialog(ws, path, self.window)
-        except Exception as error:
-            show_error(self.window, self.tr("The package was not imported"), error)
-            return None
+        self.package_dialog = None
+        # The preview refuses a damaged or hostile file before anything is shown.
+        return run_with_progress(self.window, self.tr("Checking %1…").replace("%1", path.name),
+                                 lambda _cancelled: ws.packages.preview(path),
+                                 lambda preview: self._show_package(path, preview),
+                                 lambda error: show_error(self.window, self.tr("The package was not imported"), error))
+
+    def _show_package(self, path: Path, preview: object) -> None:
+        ws = self.window.workspace
+        if ws is None:
+            return
+        dialog = ImportPackageDialog(ws, path, preview, self.window)
         dialog.setObjectName("importPackageDialog")
         dialog.accepted.connect(lambda: self._imported(f"Imported {path.name}"))
         dialog.open()
-        return dialog
+        self.package_dialog = dialog
 
     def export_package(self, path: Path | None = None) -> Path | None:
         """Write the open agreement's negotiation as a package for the acting party to send."""

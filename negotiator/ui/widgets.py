@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QProgressBar
 
 
 def labelled_combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -13,3 +13,15 @@ def labelled_combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     for text, data in items:
         combo.addItem(text, data)
     return combo
+
+
+def busy_bar(name: str) -> QProgressBar:
+    """A hidden, indeterminate progress bar for work whose length cannot be known in advance."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setAccessibleName(name)
+    bar.setToolTip(name)
+    bar.setMaximumHeight(12)
+    bar.setTextVisible(False)
+    bar.hide()
+    return bar
