@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.navigator_model import KEY_ROLE
 
+from .background import held_worker
+
 KEY = "alliance.board.quorum"
 
 
@@ -124,11 +126,42 @@ def test_searching_lists_ranked_matches_and_opens_one(window: MainWindow, qtbot,
     assert "ediation" in first.data()
     panel.results.setCurrentIndex(first)
     assert window.clause_view.clause.key == first.data(KEY_ROLE)
-    panel.category.setCurrentIndex(panel.category.findData("Legal"))
-    assert all(panel.search_model.index(r, 1).data() == "Legal" for r in range(panel.search_model.rowCount()))
+    everywhere = panel.search_model.rowCount()
+    category = first.siblingAtColumn(1).data()
+    panel.category.setCurrentIndex(panel.category.findData(category))
+    assert panel.busy
+    qtbot.waitUntil(lambda: not panel.busy)
+    assert 0 < panel.search_model.rowCount() <= everywhere
+    assert all(panel.search_model.index(r, 1).data() == category for r in range(panel.search_model.rowCount()))
+    assert panel.status.text().endswith("found")
     panel.search_box.clear()
     panel.run_search()
     assert panel.stack.currentWidget() is panel.tree
+
+
+def test_a_search_runs_in_the_background_and_escape_stops_it(window: MainWindow, qtbot) -> None:
+    panel = window.library_panel
+    panel.search_box.setText("mediation")
+    with held_worker():  # the search cannot finish before the user presses Esc
+        panel.run_search()
+        assert panel.busy and panel.stop.isVisibleTo(panel)
+        qtbot.keyClick(panel.search_box, Qt.Key.Key_Escape)
+        assert not panel.busy and panel.status.text() == "Search stopped"
+    qtbot.wait(100)  # the stopped search's results arrive, and are dropped
+    assert panel.stack.currentWidget() is panel.tree
+
+
+def test_only_the_latest_search_shows(window: MainWindow, qtbot) -> None:
+    panel = window.library_panel
+    with held_worker():  # both searches are queued before either runs
+        panel.search_box.setText("mediation")
+        panel.run_search()
+        panel.search_box.setText("quorum")
+        panel.run_search()
+    qtbot.waitUntil(lambda: not panel.busy)
+    qtbot.wait(50)
+    titles = [panel.search_model.index(r, 0).data() for r in range(panel.search_model.rowCount())]
+    assert titles and not any("ediation" in t for t in titles)
 
 
 def test_an_unchanged_revision_shows_a_plain_message(window: MainWindow) -> None:

@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from negotiator.domain.errors import NegotiatorError
+from negotiator.ui.background import Job
 from negotiator.ui.navigator_model import KEY_ROLE, NavigatorModel
 from negotiator.ui.table_models import SearchModel
+from negotiator.ui.widgets import busy_bar
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.library import LibraryService
+
+log = logging.getLogger(__name__)
 
 
 class LibraryPanel(QWidget):
@@ -57,6 +67,25 @@ class LibraryPanel(QWidget):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.verticalHeader().hide()
         self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.searching = busy_bar(self.tr("Searching the library"))
+        self.stop = QToolButton()
+        self.stop.setText(self.tr("Stop"))
+        self.stop.setAccessibleName(self.tr("Stop searching"))
+        self.stop.setToolTip(self.tr("Stop the search and show the library again (Esc)"))
+        self.stop.clicked.connect(self.cancel_search)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self.cancel_search)
+        self.stop.hide()
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Search status"))
+        self.status.setToolTip(self.tr("How many clauses the search found"))
+        self.status.hide()
+        busy_row = QHBoxLayout()
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        busy_row.addWidget(self.searching, 1)
+        busy_row.addWidget(self.status, 1)
+        busy_row.addWidget(self.stop)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.results)
@@ -64,6 +93,7 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search_box)
         layout.addWidget(self.category)
+        layout.addLayout(busy_row)
         layout.addWidget(self.stack, 1)
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.run_search)
@@ -72,6 +102,8 @@ class LibraryPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._tree_choice)
         self.results.selectionModel().currentChanged.connect(self._result_choice)
         self.status_message = ""
+        self.search_number = 0  # the latest search asked for: an older one's late results are dropped
+        self.job: Job | None = None
 
     def set_service(self, service: LibraryService | None) -> None:
         """Show another library."""
@@ -92,22 +124,54 @@ class LibraryPanel(QWidget):
         self.category.blockSignals(False)
         self.run_search()
 
+    @property
+    def busy(self) -> bool:
+        """Whether a search is still running."""
+        return self.searching.isVisibleTo(self)
+
     def run_search(self) -> None:
-        """Search for the words in the box (the tree shows again when the box is empty)."""
+        """Search for the words in the box in the background (the tree shows again when the box is empty).
+
+        Typing on while a search runs starts a newer one; the older one's results never show."""
         self._debounce.stop()
+        self.search_number += 1
+        if self.job is not None and isValid(self.job):
+            self.job.cancel()
         words = self.search_box.text().strip()
         if not words or self.service is None:
+            self._show_status("")
             self.stack.setCurrentWidget(self.tree)
-            self.status_message = ""
             return
-        try:
-            hits = self.service.search(words, self.category.currentData())
-        except NegotiatorError as error:
-            hits, self.status_message = [], str(error)
-        else:
-            self.status_message = self.tr("%n clause(s) found", "", len(hits))
+        number, service, category = self.search_number, self.service, self.category.currentData()
+        self.searching.show()
+        self.stop.show()
+        self.status.hide()
+        self.job = Job(self, lambda _cancelled: service.search(words, category),
+                       lambda hits: self._found(number, hits, ""),
+                       lambda error: self._found(number, [], _plain(error))).start()
+
+    def cancel_search(self) -> None:
+        """Stop waiting for the running search and show the library tree again."""
+        if self.busy:
+            self.search_number += 1
+            if self.job is not None and isValid(self.job):
+                self.job.cancel()
+            self._show_status(self.tr("Search stopped"))
+            self.stack.setCurrentWidget(self.tree)
+
+    def _found(self, number: int, hits: list, problem: str) -> None:
+        if number != self.search_number:
+            return
         self.search_model.set_rows(hits)
+        self._show_status(problem or self.tr("%n clause(s) found", "", len(hits)))
         self.stack.setCurrentWidget(self.results)
+
+    def _show_status(self, message: str) -> None:
+        self.searching.hide()
+        self.stop.hide()
+        self.status_message = message
+        self.status.setText(message)
+        self.status.setVisible(bool(message))
 
     def _tree_choice(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = current.data(KEY_ROLE)
@@ -137,3 +201,11 @@ class LibraryPanel(QWidget):
         """Put the cursor in the search box."""
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
+
+
+def _plain(error: BaseException) -> str:
+    """A failed search says why in the panel; an unexpected failure is logged, not shown raw."""
+    if isinstance(error, NegotiatorError):
+        return str(error)
+    log.error("search failed", exc_info=error)
+    return "The search could not be run. Try other words; the details are in the log."
