@@ -40,6 +40,11 @@ class OutlineService:
         with self.library.unit_of_work() as session:
             return number_outline(SectionStore(session).outline(agreement_id))
 
+    def size(self, agreement_id: int) -> int:
+        """How many sections the agreement has: a cheap look before loading a big one."""
+        with self.library.unit_of_work() as session:
+            return SectionStore(session).count(agreement_id)
+
     def rendered(self, agreement_id: int) -> list[tuple[NumberedSection, str]]:
         """Each numbered section with its placeholders filled in from the terms, in legal English."""
         with self.library.unit_of_work() as session:

@@ -39,6 +39,11 @@ class SectionStore:
             query = query.where(s.removed.is_(False))
         return [Section(*row) for row in self._session.execute(query)]
 
+    def count(self, agreement_id: int) -> int:
+        """How many sections an agreement has (removed ones aside)."""
+        return self._session.scalar(select(func.count()).select_from(SectionRow).where(
+            SectionRow.agreement_id == agreement_id, SectionRow.removed.is_(False))) or 0
+
     def get(self, section_id: int) -> Section:
         """One section with its latest wording."""
         row = self._row(section_id)

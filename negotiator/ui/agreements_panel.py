@@ -70,6 +70,15 @@ class AgreementsPanel(QWidget):
             self.tree.setCurrentIndex(self.model.index_of(current))
         self.tree.selectionModel().blockSignals(False)
 
+    def mark_open(self, agreement_id: int | None) -> None:
+        """Select the agreement that is open without opening it again (after a cancelled open)."""
+        self.tree.selectionModel().blockSignals(True)
+        if agreement_id is None:
+            self.tree.clearSelection()
+        else:
+            self.tree.setCurrentIndex(self.model.index_of(agreement_id))
+        self.tree.selectionModel().blockSignals(False)
+
     def select(self, agreement_id: int) -> None:
         """Select an agreement (which opens it)."""
         self.tree.setCurrentIndex(self.model.index_of(agreement_id))

@@ -59,8 +59,10 @@ class Job(QObject):
 
 
 def run_with_progress(parent: QWidget, label: str, work: Callable[[Callable[[], bool]], object],
-                      done: Callable[[object], None], failed: Callable[[BaseException], None]) -> Job:
-    """Run ``work(cancelled)`` in the background behind a progress dialog with a Cancel button."""
+                      done: Callable[[object], None], failed: Callable[[BaseException], None],
+                      cancelled: Callable[[], None] | None = None) -> Job:
+    """Run ``work(cancelled)`` in the background behind a progress dialog with a Cancel button
+    (``cancelled()`` is called if the user presses it)."""
     dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("progressDialog")
     dialog.setWindowTitle(parent.tr("Negotiator"))
@@ -82,6 +84,8 @@ def run_with_progress(parent: QWidget, label: str, work: Callable[[Callable[[], 
     def cancel() -> None:
         job.cancel()
         dialog.deleteLater()
+        if cancelled is not None:
+            cancelled()
 
     dialog.canceled.connect(cancel)
     dialog.setValue(0)  # starts the minimum-duration clock
