@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator import APP_NAME
-from negotiator.ui import commands
+from negotiator.ui import commands, focus
 from negotiator.ui import help as help_window
 from negotiator.ui.actions import ACTIONS, build_menus
 from negotiator.ui.agreement_controller import AgreementController
@@ -248,6 +248,18 @@ class MainWindow(SessionMixin, QMainWindow):
         """Put the cursor in the library search box."""
         self.library_panel.focus_search()
 
+    def focus_next_panel(self) -> None:
+        """F6: the keyboard focus moves on to the next panel."""
+        focus.cycle(self, 1)
+
+    def focus_previous_panel(self) -> None:
+        """Shift+F6: the keyboard focus moves back to the previous panel."""
+        focus.cycle(self, -1)
+
+    def focus_terms(self) -> None:
+        """Show the open agreement's terms, with the cursor in the first field."""
+        focus.focus_terms(self)
+
     def show_about(self) -> None:
         """Versions of the app, Qt, SQLAlchemy and the library's schema."""
         help_window.show_about(self, self.workspace.schema_revision if self.workspace else None)
@@ -345,6 +357,7 @@ class MainWindow(SessionMixin, QMainWindow):
         self.actions_by_id["agreement.add_clause"].setEnabled(has_agreement and has_clause)
         self.actions_by_id["agreement.rename"].setEnabled(has_agreement)
         self.actions_by_id["agreement.status"].setEnabled(has_agreement)
+        self.actions_by_id["view.terms"].setEnabled(has_agreement)
         self.actions_by_id["file.export"].setEnabled(has_agreement)
         self.actions_by_id["file.close"].setEnabled(has_agreement)
         self.actions_by_id["file.import_redline"].setEnabled(has_agreement)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
+    QLabel,
     QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
+    QScrollArea,
     QWidget,
 )
 
@@ -35,19 +35,26 @@ class NewAgreementDialog(QDialog):
         self.parent_agreement = labelled_combo(self.tr("Sits under"), [(self.tr("(none)"), None)]
                                             + [(a.title, a.id) for a in agreements])
         self.parties = parties
-        self.roles = QTableWidget(len(parties), 2)
+        # One labelled combo per party, in the Tab order: a table's cell widgets cannot be reached by Tab.
+        self.role_combos: list[QComboBox] = []
+        roles_form = QFormLayout()
+        for party in parties:
+            combo = labelled_combo(self.tr("Role of %1").replace("%1", party.name),
+                                   [(self.tr("(not a party)"), None)] + [(r.label, r.value) for r in Role])
+            combo.setToolTip(self.tr("%1 (%2): its role in this agreement").replace("%1", party.name)
+                             .replace("%2", party.type.label))
+            label = QLabel(party.name)
+            label.setBuddy(combo)
+            roles_form.addRow(label, combo)
+            self.role_combos.append(combo)
+        roles = QWidget()
+        roles.setLayout(roles_form)
+        self.roles = QScrollArea()
+        self.roles.setWidget(roles)
+        self.roles.setWidgetResizable(True)
+        self.roles.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the first party's role
         self.roles.setAccessibleName(self.tr("Parties and roles"))
         self.roles.setToolTip(self.tr("Give each party that signs this agreement its role"))
-        self.roles.setHorizontalHeaderLabels([self.tr("Party"), self.tr("Role")])
-        self.roles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.roles.verticalHeader().hide()
-        for row, party in enumerate(parties):
-            item = QTableWidgetItem(party.name)
-            item.setToolTip(party.type.label)
-            self.roles.setItem(row, 0, item)
-            self.roles.setCellWidget(row, 1, labelled_combo(self.tr("Role of %1").replace("%1", party.name),
-                                                         [(self.tr("(not a party)"), None)]
-                                                         + [(r.label, r.value) for r in Role]))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -62,14 +69,14 @@ class NewAgreementDialog(QDialog):
     def set_role(self, party_name: str, role: Role) -> None:
         """Choose a party's role (as the user would in the table)."""
         row = next(i for i, p in enumerate(self.parties) if p.name == party_name)
-        combo: QComboBox = self.roles.cellWidget(row, 1)
+        combo = self.role_combos[row]
         combo.setCurrentIndex(combo.findData(role.value))
 
     def values(self) -> dict:
         """What the user chose, ready for AgreementService.create_agreement."""
         chosen = []
         for row, party in enumerate(self.parties):
-            role = self.roles.cellWidget(row, 1).currentData()
+            role = self.role_combos[row].currentData()
             if role:
                 chosen.append((party.name, role))
         return {"title": self.title.text(), "kind": self.kind.currentData(), "model": self.model.currentData(),

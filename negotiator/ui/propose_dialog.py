@@ -61,9 +61,11 @@ class ProposeDialog(QDialog):
         self.heading.setAccessibleName(self.tr("Heading of the new section"))
         self.heading.setToolTip(self.tr("The new section's heading"))
         self.wording = QPlainTextEdit(section[1] if section else "")
+        self.wording.setTabChangesFocus(True)  # Tab moves on, so the dialog works from the keyboard
         self.wording.setAccessibleName(self.tr("Proposed wording"))
         self.wording.setToolTip(self.tr("The wording you propose; terms can be written as {{payment.days}}"))
         self.rationale = QPlainTextEdit()
+        self.rationale.setTabChangesFocus(True)
         self.rationale.setAccessibleName(self.tr("Rationale"))
         self.rationale.setToolTip(self.tr("Why your party proposes it: the other parties will read this"))
         self.rationale.setMaximumHeight(80)

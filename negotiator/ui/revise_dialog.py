@@ -15,6 +15,7 @@ class WordingDialog(QDialog):
         self.setWindowTitle(self.tr("Revise %1").replace("%1", heading))
         self.resize(640, 420)
         self.wording = QPlainTextEdit(text)
+        self.wording.setTabChangesFocus(True)  # Tab moves on to the note, so the dialog works from the keyboard
         self.wording.setAccessibleName(self.tr("New wording"))
         self.wording.setToolTip(self.tr("The new wording; the old version is kept. Terms can be written as "
                                         "placeholders such as {{payment.days}}"))

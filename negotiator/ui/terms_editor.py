@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -384,8 +384,13 @@ class TermsEditor(QWidget):
         for label, end in zip((self.initial_end, self.latest_end), ends, strict=True):
             label.setText(unknown if end is None else say.long_date(end))
         edited = bool(unreadable) or sheet != self._loaded
+        on_button = self.apply_button.hasFocus() or self.revert_button.hasFocus()
         self.apply_button.setEnabled(edited and not problems and self.stack.currentIndex() == 1)
         self.revert_button.setEnabled(edited)
+        if on_button and not edited:
+            # The pressed button greys out; keep the keyboard here rather than let Qt pass it to the
+            # next panel, where Ctrl+Z would undo typing in a search box instead of the terms.
+            self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _apply(self) -> None:
         sheet, problems = self._read()

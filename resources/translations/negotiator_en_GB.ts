@@ -4,27 +4,37 @@
 <context>
     <name>AgreementController</name>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="164"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="100"/>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="115"/>
+        <source>The agreement was not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="223"/>
         <source>The section cannot be re-pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="189"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="248"/>
         <source>Rename Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="189"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="248"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="232"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="291"/>
         <source>Agreement Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="232"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="291"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -267,54 +277,64 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="26"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="30"/>
         <source>Nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="30"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="34"/>
         <source>Import Returned Redline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="31"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="35"/>
         <source>Word documents (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="38"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="40"/>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="43"/>
         <source>The file was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="53"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="63"/>
         <source>Import Negotiation Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="54"/>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="81"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="64"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="98"/>
         <source>Negotiation packages (*.negotiation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="61"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="70"/>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="73"/>
         <source>The package was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="74"/>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="88"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="91"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="105"/>
         <source>No package was written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="79"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="96"/>
         <source>Export Negotiation Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="90"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="107"/>
         <source>Wrote %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -499,42 +519,42 @@
 <context>
     <name>ImportPackageDialog</name>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="131"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="173"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="134"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="175"/>
         <source>Importing into &apos;%1&apos; will add %2 proposal(s), %3 decision(s), %4 round(s) and %5 section(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="140"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="181"/>
         <source>Nothing new: this package has been imported already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="143"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="184"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="144"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="185"/>
         <source>Where the package and this library disagree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="147"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="188"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="156"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="197"/>
         <source>Conflicts:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="186"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="227"/>
         <source>The package was not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,77 +562,87 @@
 <context>
     <name>ImportRedlineDialog</name>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="45"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="53"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="52"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="60"/>
         <source>Party of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="53"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="61"/>
         <source>(choose the party)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="67"/>
         <source>%1 acts for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="61"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="69"/>
         <source>Proposals the file will make</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="62"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="70"/>
         <source>Each change in the file and the proposal it becomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="63"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="71"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="63"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="71"/>
         <source>Proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="63"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="71"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="66"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="74"/>
         <source>What was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="67"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="75"/>
         <source>Changes the app cannot turn into proposals; none is accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="71"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="78"/>
+        <source>Working out the proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="80"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="75"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="84"/>
         <source>Nothing is accepted by importing: each change becomes an open proposal of its party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="106"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="130"/>
         <source>%1 proposal(s) will be made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="116"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="139"/>
+        <source>Importing the proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="156"/>
         <source>The file was not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,57 +650,92 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="37"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="47"/>
         <source>Search clauses (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="38"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="48"/>
         <source>Search clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="39"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="49"/>
         <source>Type words from a clause&apos;s title or wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="42"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="52"/>
         <source>Category filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="43"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="53"/>
         <source>Search only this category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="49"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="59"/>
         <source>Clause library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="50"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="60"/>
         <source>Clauses by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="54"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="64"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="55"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="65"/>
         <source>Clauses matching the search, best first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="87"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="70"/>
+        <source>Searching the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="72"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="73"/>
+        <source>Stop searching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="74"/>
+        <source>Stop the search and show the library again (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="81"/>
+        <source>Search status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="82"/>
+        <source>How many clauses the search found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="119"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../negotiator/ui/library_panel.py" line="159"/>
+        <source>Search stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/library_panel.py" line="108"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="166"/>
         <source>%n clause(s) found</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -837,12 +902,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="262"/>
+        <location filename="../../negotiator/ui/main_window.py" line="274"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="323"/>
+        <location filename="../../negotiator/ui/main_window.py" line="335"/>
         <source>%n finding(s) in the contract network</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -850,22 +915,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="326"/>
+        <location filename="../../negotiator/ui/main_window.py" line="338"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="327"/>
+        <location filename="../../negotiator/ui/main_window.py" line="339"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="360"/>
+        <location filename="../../negotiator/ui/main_window.py" line="373"/>
         <source>Rein&amp;state Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="360"/>
+        <location filename="../../negotiator/ui/main_window.py" line="373"/>
         <source>Re&amp;tire Clause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,57 +1118,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="39"/>
-        <source>Parties and roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="40"/>
-        <source>Give each party that signs this agreement its role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="41"/>
-        <source>Party</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="41"/>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="48"/>
-        <source>Role of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="49"/>
-        <source>(not a party)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="55"/>
-        <source>&amp;Title</source>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="44"/>
+        <source>%1 (%2): its role in this agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/new_agreement_dialog.py" line="56"/>
-        <source>&amp;Kind</source>
+        <source>Parties and roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/new_agreement_dialog.py" line="57"/>
+        <source>Give each party that signs this agreement its role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="42"/>
+        <source>Role of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="43"/>
+        <source>(not a party)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="62"/>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="63"/>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="64"/>
         <source>&amp;Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="58"/>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="65"/>
         <source>&amp;Under</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="59"/>
+        <location filename="../../negotiator/ui/new_agreement_dialog.py" line="66"/>
         <source>&amp;Parties</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1295,57 +1355,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="64"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="65"/>
         <source>Proposed wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="65"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="66"/>
         <source>The wording you propose; terms can be written as {{payment.days}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="67"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="69"/>
         <source>Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="68"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="70"/>
         <source>Why your party proposes it: the other parties will read this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="70"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="72"/>
         <source>&amp;Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="71"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="73"/>
         <source>&amp;Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="72"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="74"/>
         <source>&amp;After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="73"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="75"/>
         <source>&amp;Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="74"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="76"/>
         <source>&amp;Wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="75"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="77"/>
         <source>&amp;Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="77"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="79"/>
         <source>&amp;Propose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1633,37 +1693,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/revise_dialog.py" line="18"/>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="19"/>
         <source>New wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/revise_dialog.py" line="19"/>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="20"/>
         <source>The new wording; the old version is kept. Terms can be written as placeholders such as {{payment.days}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/revise_dialog.py" line="22"/>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="23"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/revise_dialog.py" line="23"/>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="24"/>
         <source>Why the wording changed (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/revise_dialog.py" line="24"/>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="25"/>
         <source>A short note kept with the new version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/revise_dialog.py" line="29"/>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="30"/>
         <source>&amp;Wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/revise_dialog.py" line="30"/>
+        <location filename="../../negotiator/ui/revise_dialog.py" line="31"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1679,15 +1739,26 @@
 <context>
     <name>parent</name>
     <message>
+        <location filename="../../negotiator/ui/background.py" line="66"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/background.py" line="68"/>
         <location filename="../../negotiator/ui/errors.py" line="19"/>
         <source>Negotiator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/background.py" line="69"/>
+        <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="172"/>
+        <location filename="../../negotiator/ui/actions.py" line="178"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>

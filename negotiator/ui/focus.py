@@ -1,0 +1,81 @@
+"""Moving the keyboard focus between the window's panels (F6 and Shift+F6, as in most desktop apps),
+so that the whole negotiation can be worked without a mouse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+
+
+def panels(window: QMainWindow) -> list[QWidget]:
+    """The panels in the order F6 visits them, each as the control that takes the focus; hidden ones are skipped."""
+    library = window.library_panel
+    search_shown = library.stack.currentWidget() is library.results
+    central = window.central.currentWidget()
+    view = window.agreements.view
+    if central is view:
+        page = view.tabs.currentWidget()
+        main = view.outline if view.tabs.currentIndex() == 0 else page
+    else:
+        main = central
+    candidates = [library.search_box, library.results if search_shown else library.tree,
+                  window.agreements.panel.tree, main, window.negotiation.panel.table,
+                  window.agreements.findings]
+    return [w for w in candidates if _open(w) and w.isEnabled()]
+
+
+def _open(widget: QWidget) -> bool:
+    """Shown, or in a dock the user has not closed (a dock tabbed behind another counts as open)."""
+    dock = _dock_of(widget)
+    return dock.toggleViewAction().isChecked() if dock is not None else widget.isVisible()
+
+
+def _panel_of(window: QMainWindow, widget: QWidget | None, order: list[QWidget]) -> int:
+    while widget is not None:
+        if widget in order:
+            return order.index(widget)
+        widget = widget.parentWidget()
+    return -1
+
+
+def cycle(window: QMainWindow, step: int) -> QWidget | None:
+    """Give the focus to the next (``step`` 1) or previous (-1) panel; returns the widget focused."""
+    order = panels(window)
+    if not order:
+        return None
+    here = _panel_of(window, QApplication.focusWidget(), order)
+    target = order[(here + step) % len(order)] if here >= 0 else order[0 if step > 0 else -1]
+    _raise_dock_of(target)
+    target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    return target
+
+
+def _dock_of(widget: QWidget) -> QDockWidget | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QDockWidget):
+        parent = parent.parentWidget()
+    return parent
+
+
+def _raise_dock_of(widget: QWidget) -> None:
+    """A panel tabbed behind another (Proposals behind Findings) comes to the front when visited."""
+    dock = _dock_of(widget)
+    if dock is not None:
+        dock.raise_()
+
+
+def focus_terms(window: QMainWindow) -> QWidget | None:
+    """Show the open agreement's terms and put the cursor in its first field."""
+    view = window.agreements.view
+    if view.agreement is None:
+        return None
+    window.show_agreement_tab()
+    view.tabs.setCurrentWidget(view.terms_editor)
+    page = view.terms_editor.tabs.currentWidget()
+    field = page.nextInFocusChain()
+    while field is not page and not (page.isAncestorOf(field) and field.isVisible()
+                                     and field.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        field = field.nextInFocusChain()
+    target = field if field is not page else view.terms_editor.tabs
+    target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    return target
