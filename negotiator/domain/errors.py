@@ -19,3 +19,7 @@ class NotFound(InvalidInput):
 
 class LibraryUnusable(NegotiatorError):
     """The library file or URL cannot be opened as a Negotiator library."""
+
+
+class LibraryBusy(LibraryUnusable):
+    """Another window or program kept the library's write lock longer than the app waits for it."""

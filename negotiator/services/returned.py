@@ -160,7 +160,7 @@ class ReturnedService:
 
     def apply(self, agreement: int | str, result: ReturnedImport) -> None:
         """Make every planned proposal, or none of them."""
-        with self.library.unit_of_work():
+        with self.library.unit_of_work(write=True):
             for plan in result.plans:
                 try:
                     if plan.kind == "new_section":
