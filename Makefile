@@ -13,7 +13,7 @@ DEBIAN_PACKAGES := libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreet
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xkb1 libx11-xcb1 libreoffice-writer python3-uno
 
-.PHONY: run test lint bench setup system-packages clean
+.PHONY: run test lint bench setup system-packages clean soak
 
 run: setup
 	$(PY) main.py
@@ -51,3 +51,9 @@ $(STAMP): pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .bench build *.egg-info
+
+# The crash test at length: 2,000 writes killed at random moments, with a random seed it prints
+# (set NEGOTIATOR_CRASH_SEED to replay one), then the two-instance tests.
+soak: setup
+	NEGOTIATOR_CRASH_SEED=$${NEGOTIATOR_CRASH_SEED:-random} NEGOTIATOR_CRASH_WRITES=$${NEGOTIATOR_CRASH_WRITES:-2000} \
+		$(PY) -m pytest -q -s tests/test_crash_safety.py tests/test_two_instances.py

@@ -15,6 +15,8 @@ _HOME = tempfile.mkdtemp(prefix="negotiator-tests-")
 for _variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_variable] = os.path.join(_HOME, _variable.lower())
 os.environ.setdefault("NEGOTIATOR_AUTHOR", "Test Drafter")
+# A write inside a unit of work not declared as writing fails the test (see storage.database).
+os.environ.setdefault("NEGOTIATOR_STRICT_UNITS", "1")
 
 from negotiator.locations import starter_library_file  # noqa: E402
 from negotiator.services.library import LibraryService  # noqa: E402

@@ -21,5 +21,9 @@ class LibraryUnusable(NegotiatorError):
     """The library file or URL cannot be opened as a Negotiator library."""
 
 
+class LibraryBusy(LibraryUnusable):
+    """Another window or program kept the library's write lock longer than the app waits for it."""
+
+
 class Cancelled(NegotiatorError):
     """The user cancelled long work (an import, a search); its transaction was rolled back whole."""

@@ -42,12 +42,12 @@ class AgreementService:
         except ValueError:
             known = ", ".join(t.value for t in OrganisationType)
             raise InvalidInput(f"'{type_}' is not a type of organisation; use one of {known}.", field="type") from None
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             return PartyStore(session).add(Party(name, short_name or name, kind))
 
     def remove_party(self, name: str) -> None:
         """Remove an organisation that no agreement refers to."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = PartyStore(session)
             store.remove(store.find(name).id)
 
@@ -69,7 +69,7 @@ class AgreementService:
         status: AgreementStatus | str = AgreementStatus.DRAFTING,
     ) -> Agreement:
         """Create an agreement with its parties and roles, checked against the rules of its kind."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             party_store, store = PartyStore(session), AgreementStore(session)
             signatories = tuple(Signatory(party_store.find(name), _enum(Role, role, "role")) for name, role in parties)
             parent_agreement = store.find(str(parent)) if parent is not None else None
@@ -85,7 +85,7 @@ class AgreementService:
 
     def update_agreement(self, reference: str | int, **changes: object) -> Agreement:
         """Change an agreement's title, status, parent or parties, re-checking every rule."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = AgreementStore(session)
             current = store.find(str(reference))
             values: dict[str, object] = {}
@@ -108,7 +108,7 @@ class AgreementService:
 
     def delete_new_agreement(self, reference: str | int) -> None:
         """Undo the creation of an agreement that nothing has been added to yet."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = AgreementStore(session)
             store.delete_if_empty(store.find(str(reference)).id)
 
@@ -126,7 +126,7 @@ class AgreementService:
 
     def set_term(self, reference: str | int, name: str, raw: str) -> TermsSheet:
         """Set one term from text; the whole sheet must stay valid or nothing is saved."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = AgreementStore(session)
             agreement = store.find(str(reference))
             parties = self.parties_of(agreement)
@@ -137,7 +137,7 @@ class AgreementService:
 
     def save_terms(self, reference: str | int, sheet: TermsSheet, note: str = "") -> TermsSheet:
         """Save a whole terms sheet (as the terms editor does), if every rule holds."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = AgreementStore(session)
             agreement = store.find(str(reference))
             check_terms(sheet, party_slugs(self.parties_of(agreement)))

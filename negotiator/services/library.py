@@ -77,7 +77,7 @@ class LibraryService:
         """Add validated clauses in one transaction; a key already in the library stops it all."""
         keys = [draft.key for draft in contents.clauses]
         author = contents.author or self.author
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = ClauseStore(session)
             clashes = sorted(store.existing_keys(keys))
             if clashes:
@@ -143,7 +143,7 @@ class LibraryService:
         text = check_text("text", text, limit=MAX_TEXT).strip("\n")
         check_clause_placeholders(text)
         note = check_text("note", note, limit=MAX_TITLE * 5, required=False).strip()
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = ClauseStore(session)
             current = store.version(key)
             new_title = current.title if title is None else check_text("title", title, limit=MAX_TITLE).strip()
@@ -153,7 +153,7 @@ class LibraryService:
 
     def restore(self, key: str, number: int) -> ClauseVersion:
         """Append a new version carrying an old version's title and wording."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = ClauseStore(session)
             old = store.version(key, number)
             if store.version(key).text == old.text and store.version(key).title == old.title:
@@ -162,7 +162,7 @@ class LibraryService:
 
     def set_retired(self, key: str, retired: bool) -> Clause:
         """Retire a clause (kept, hidden from lists and search) or reinstate it."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = ClauseStore(session)
             clause = store.set_retired(key, retired)
             store.record(utc_now(), self.author, "retire" if retired else "reinstate", key)

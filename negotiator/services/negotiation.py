@@ -67,7 +67,7 @@ class NegotiationService:
                         answers: int | None = None) -> Proposal:
         """Propose new wording for a section."""
         text = check_text("text", text, limit=MAX_TEXT).strip("\n")
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
             section = self._live_section(session, agreement_id, section_id)
             parties = _parties(session, agreement_id)
@@ -81,7 +81,7 @@ class NegotiationService:
     def propose_term(self, agreement: int | str, name: str, value: str, party: str, rationale: str,
                      answers: int | None = None) -> Proposal:
         """Propose a new value for a term; the value must pass every terms rule."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
             store, parties = AgreementStore(session), _parties(session, agreement_id)
             sheet = store.terms(agreement_id)
@@ -99,7 +99,7 @@ class NegotiationService:
         """Propose adding a section after another one (or at the end)."""
         heading = check_text("heading", heading, limit=MAX_TITLE).strip()
         text = check_text("text", text, limit=MAX_TEXT).strip("\n")
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
             if after is not None:
                 self._live_section(session, agreement_id, after)
@@ -112,7 +112,7 @@ class NegotiationService:
 
     def propose_removal(self, agreement: int | str, section_id: int, party: str, rationale: str) -> Proposal:
         """Propose taking a section out of the agreement."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
             section = self._live_section(session, agreement_id, section_id)
             return self._add(session, Proposal(0, agreement_id, proposer.id, proposer.name,
@@ -123,7 +123,7 @@ class NegotiationService:
     def propose_move(self, agreement: int | str, section_id: int, after: int | None, party: str,
                      rationale: str) -> Proposal:
         """Propose moving a section to just after another one (or to the top when ``after`` is None)."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
             section = self._live_section(session, agreement_id, section_id)
             if after is not None:
@@ -151,7 +151,7 @@ class NegotiationService:
         else:
             raise InvalidInput("Only proposals of new wording or new term values can be countered; propose "
                                "your own change instead.", field="proposal")
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             ProposalStore(session).set_status(proposal_id, ProposalStatus.SUPERSEDED, made.party_id)
             EventLog(session).append(original.agreement_id, made.party_name, "supersede", f"proposal {proposal_id}",
                                      {"by": made.id})
@@ -169,7 +169,7 @@ class NegotiationService:
             decision = Decision(decision)
         except ValueError:
             raise InvalidInput(f"'{decision}' is not a decision; use accept, reject or withdraw.") from None
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             proposals = ProposalStore(session)
             proposal = proposals.get(proposal_id)
             decider = PartyStore(session).find(party)
@@ -190,7 +190,7 @@ class NegotiationService:
 
     def undo_decision(self, reversal: Reversal, party: str) -> Proposal:
         """Take a decision back: the change is reverted by a new version and the proposals reopen."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             proposals, sections = ProposalStore(session), SectionStore(session)
             proposal = proposals.get(reversal.proposal_id)
             actor = PartyStore(session).find(party)

@@ -57,7 +57,7 @@ class OutlineService:
 
     def add_from_library(self, agreement_id: int, clause_key: str, after: int | None = None) -> Section:
         """Add a section holding a library clause's latest version, after a section or at the end."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             version = ClauseStore(session).version(clause_key)
             self._check_wording(session, agreement_id, version.text)
             parent, position = self._slot(session, agreement_id, after)
@@ -67,7 +67,7 @@ class OutlineService:
     def add_blank(self, agreement_id: int, heading: str, text: str, after: int | None = None) -> Section:
         """Add a section with wording of the agreement's own."""
         heading, text = _heading(heading), _wording(text)
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             self._check_wording(session, agreement_id, text)
             parent, position = self._slot(session, agreement_id, after)
             return SectionStore(session).add(agreement_id, parent, position, heading, text, None, None, self.author)
@@ -75,7 +75,7 @@ class OutlineService:
     def edit(self, section_id: int, text: str, heading: str | None = None, note: str = "") -> Section:
         """Append a new version of a section's wording."""
         text = _wording(text)
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = SectionStore(session)
             current = store.get(section_id)
             self._check_wording(session, store.agreement_of(section_id), text)
@@ -87,19 +87,19 @@ class OutlineService:
 
     def remove(self, section_id: int, removed: bool = True) -> None:
         """Take a section out of the outline (kept in the history), or put it back."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             SectionStore(session).set_removed(section_id, removed)
 
     def move(self, section_id: int, delta: int) -> None:
         """Move a section up (-1) or down (+1) among its siblings."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = SectionStore(session)
             section = store.get(section_id)
             store.place(section_id, section.parent_id, section.position + delta)
 
     def indent(self, section_id: int) -> None:
         """Make a section the last sub-section of the section above it (1.2 becomes 1.1.1)."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = SectionStore(session)
             section = store.get(section_id)
             siblings = store.siblings(store.agreement_of(section_id), section.parent_id)
@@ -112,7 +112,7 @@ class OutlineService:
 
     def outdent(self, section_id: int) -> None:
         """Make a sub-section the next section after its parent (1.1.1 becomes 1.2)."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = SectionStore(session)
             section = store.get(section_id)
             if section.parent_id is None:
@@ -122,12 +122,12 @@ class OutlineService:
 
     def place(self, section_id: int, parent_id: int | None, position: int) -> None:
         """Put a section back at a known place in the outline (how moves are undone)."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             SectionStore(session).place(section_id, parent_id, position)
 
     def restore_version(self, section_id: int, number: int) -> Section:
         """Append a new version carrying an earlier version's heading, wording and library pin."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = SectionStore(session)
             old = next((v for v in store.versions(section_id) if v.number == number), None)
             if old is None:
@@ -155,7 +155,7 @@ class OutlineService:
 
     def repin(self, section_id: int, to_version: int) -> Section:
         """Take the library version seen in the preview as the section's new wording."""
-        with self.library.unit_of_work() as session:
+        with self.library.unit_of_work(write=True) as session:
             store = SectionStore(session)
             section = store.get(section_id)
             version = ClauseStore(session).version(section.clause_key, to_version)

@@ -110,7 +110,7 @@ class PackageService:
         """Merge a package's parties, agreement, sections, rounds and proposals; nothing twice.
         With ``dry_run`` the merge is worked out and then rolled back: a preview."""
         try:
-            with self.library.unit_of_work() as session:
+            with self.library.unit_of_work(write=True) as session:
                 summary = _Merge(session, package, cancelled).run()
                 if dry_run:
                     raise _Preview(summary)

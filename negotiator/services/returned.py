@@ -164,7 +164,7 @@ class ReturnedService:
 
         ``cancelled()`` is asked before each proposal; saying yes rolls back the ones already made."""
         made: list[int] = []
-        with self.library.unit_of_work():
+        with self.library.unit_of_work(write=True):
             for plan in result.plans:
                 if cancelled is not None and cancelled():
                     raise Cancelled(f"The import of {result.file} was cancelled; nothing was imported.")

@@ -65,7 +65,7 @@ class Workspace:
 
     def library_unit(self) -> object:
         """One transaction around several service calls (they join it): all or nothing."""
-        return self.clauses.library.unit_of_work()
+        return self.clauses.library.unit_of_work(write=True)
 
     def close(self) -> None:
         """Close the library."""

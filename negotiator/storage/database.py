@@ -7,6 +7,7 @@ and only then switched to WAL, so a failed upgrade leaves its bytes exactly as t
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -17,16 +18,18 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from negotiator.domain.errors import LibraryUnusable
+from negotiator.domain.errors import LibraryBusy, LibraryUnusable
 from negotiator.storage import schema
 from negotiator.storage.inspection import LibraryState, inspect_sqlite_file, state_from_tables
 
 BUSY_TIMEOUT_MS = 5000
 # The sessions of the units of work running in this thread (or task), by library; never mutated in place.
 _ACTIVE: ContextVar[tuple[tuple[int, Session], ...]] = ContextVar("negotiator_units_of_work", default=())
+# Whether the unit of work starting in this thread writes (None outside any unit of work).
+_WRITING: ContextVar[bool | None] = ContextVar("negotiator_writing", default=None)
 
 
 @dataclass
@@ -45,22 +48,37 @@ class Library:
         return self.engine.dialect.name == "sqlite"
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[Session]:
+    def unit_of_work(self, *, write: bool = False) -> Iterator[Session]:
         """One transaction per user action: committed on success, rolled back on any error.
 
-        A unit of work started inside another (in the same thread) joins it, so that a use case made
-        of several service calls (an import proposing many changes) commits or fails as a whole.
+        A unit of work that changes anything says ``write=True``: on SQLite it then takes the write
+        lock before its first read, so what it reads (the end of a hash chain) cannot change before it
+        writes, and it waits its turn behind another window instead of failing. Reading units never
+        wait for a writer. A unit of work started inside another (in the same thread) joins it, so that
+        a use case made of several service calls (an import proposing many changes) commits or fails as
+        a whole; the outer one must then be the writing one.
         """
         outer = dict(_ACTIVE.get()).get(id(self))
         if outer is not None:
             yield outer
             return
-        with self._sessions() as session, session.begin():
-            token = _ACTIVE.set((*_ACTIVE.get(), (id(self), session)))
-            try:
-                yield session
-            finally:
-                _ACTIVE.reset(token)
+        writing = _WRITING.set(write)
+        try:
+            with self._sessions() as session, session.begin():
+                token = _ACTIVE.set((*_ACTIVE.get(), (id(self), session)))
+                try:
+                    yield session
+                finally:
+                    _ACTIVE.reset(token)
+        except OperationalError as error:
+            if _is_busy(error):
+                raise LibraryBusy(
+                    f"The library {self.location} is busy: another Negotiator window or program is writing to "
+                    "it. Nothing was changed; try again in a moment."
+                ) from error
+            raise
+        finally:
+            _WRITING.reset(writing)
 
     def close(self) -> None:
         """Release the database connections."""
@@ -110,8 +128,19 @@ def _resolve(target: str | Path) -> tuple[object, Path | None]:
     return make_url(f"sqlite+pysqlite:///{path}"), path
 
 
+def _is_busy(error: OperationalError) -> bool:
+    # SQLITE_BUSY (5) and its extended codes: the write lock stayed taken past the busy timeout.
+    return (getattr(error.orig, "sqlite_errorcode", 0) & 0xFF) == 5 or "database is locked" in str(error.orig)
+
+
+def _busy_timeout_ms() -> int:
+    # Tests shorten the wait to see what the user sees when another program keeps the library busy.
+    return int(os.environ.get("NEGOTIATOR_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS))
+
+
 def _sqlite_engine(url: object) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    timeout_ms = _busy_timeout_ms()
+    engine = create_engine(url, connect_args={"timeout": timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -120,15 +149,31 @@ def _sqlite_engine(url: object) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={timeout_ms}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: object) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A plain BEGIN takes the write lock only at the first write, after the reads: if another
+        # window is writing, or wrote since those reads, SQLite then refuses at once ("database is
+        # locked") without waiting. So a writing unit of work begins IMMEDIATE: it waits its turn (up
+        # to the busy timeout) and reads the ends of the hash chains only once no one else can move them.
+        writing = _WRITING.get()
+        connection.info["negotiator_reading"] = writing is False
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
+    if os.environ.get("NEGOTIATOR_STRICT_UNITS"):
+        event.listen(engine, "before_cursor_execute", _refuse_writes_while_reading)
     return engine
+
+
+def _refuse_writes_while_reading(connection: object, _cursor: object, statement: str, *_: object) -> None:
+    # In the tests, a write inside a reading unit of work is a bug: it would fail, not wait, when
+    # another window is writing. The app itself lets it through rather than lose the user's work.
+    if connection.info.get("negotiator_reading") and statement.lstrip()[:6].upper() in ("INSERT", "UPDATE",
+                                                                                        "DELETE"):
+        raise RuntimeError(f"A write inside a reading unit of work (use write=True): {statement[:80]}")
 
 
 def _enable_wal(engine: Engine) -> None:
@@ -186,14 +231,21 @@ def _migrate(engine: Engine, location: str, state: LibraryState, backup: Path | 
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    writing = _WRITING.set(True)  # a second app opening the same old library waits, then finds it upgraded
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except Exception as error:  # any failure: the transaction is rolled back, the file untouched
+        if isinstance(error, OperationalError) and _is_busy(error):
+            raise LibraryBusy(f"The library {location} is busy: another Negotiator window or program is using "
+                              "it, so it could not be upgraded. It was left as it was; try again in a moment."
+                              ) from error
         where = f" A copy made before the upgrade is at {backup}." if backup else ""
         start = state.revision or "(new)"
         raise LibraryUnusable(
             f"Could not upgrade the library {location} from schema revision {start} to "
             f"{schema.HEAD}: {error}. The library was left as it was.{where}"
         ) from error
+    finally:
+        _WRITING.reset(writing)
