@@ -7,11 +7,12 @@ STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
 # Qt's system libraries and fonts (see docs/decisions/0001-qt-pin-and-system-packages.md),
-# and LibreOffice, which the tests use to read the exported Word files.
+# LibreOffice, which the tests use to read the exported Word files, and Xvfb, the virtual screen
+# the screenshots are taken on.
 DEBIAN_PACKAGES := libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 \
 	libglib2.0-0 libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxkbcommon-x11-0 \
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
-	libxcb-shape0 libxcb-xkb1 libx11-xcb1 libreoffice-writer python3-uno
+	libxcb-shape0 libxcb-xkb1 libx11-xcb1 libreoffice-writer python3-uno xvfb xauth
 
 .PHONY: run test lint bench setup system-packages clean soak
 

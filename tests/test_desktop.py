@@ -122,3 +122,21 @@ def test_close_agreement_and_preferences(qtbot, demo_path: Path, tmp_path: Path)
     window.open_library(str(demo_path))
     window.workspace.clauses.revise("mou.costs", "Each party bears its own costs.")
     assert window.workspace.clauses.version("mou.costs").author == "Alex Morgan, Northshire ICB"
+
+
+def test_every_view_fits_a_small_laptop_screen(qtbot, demo_path: Path) -> None:
+    """1366 × 768 is still a common NHS laptop: no view may force the window taller or wider than that."""
+    window = MainWindow("Test")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_library(str(demo_path))
+    alliance = window.workspace.agreements.agreement("Northshire Ageing Well Alliance Agreement")
+    window.agreements.panel.select(alliance.id)  # eight parties: the longest terms sheet of the demo
+    view = window.agreements.view
+    for tab in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(tab)
+        for page in range(view.terms_editor.tabs.count()):
+            view.terms_editor.tabs.setCurrentIndex(page)
+            qtbot.wait(1)
+            needed = window.minimumSizeHint()
+            assert needed.width() <= 1366 and needed.height() <= 768 - 40, (view.tabs.tabText(tab), needed)

@@ -113,7 +113,9 @@ def test_a_long_export_keeps_the_window_responsive_and_cancel_leaves_no_file(qtb
     qtbot.addWidget(window)
     window.show()
     window.open_library(str(long_agreement))
-    window.agreements.panel.select(window.workspace.agreements.agreement("Northshire MSK Prime Contract").id)
+    prime = window.workspace.agreements.agreement("Northshire MSK Prime Contract").id
+    window.agreements.panel.select(prime)
+    qtbot.waitUntil(lambda: window.agreements.current == prime, timeout=20_000)  # a big one opens in the background
     ticks = []
     timer = QTimer(window, interval=5)
     timer.timeout.connect(lambda: ticks.append(1))

@@ -227,3 +227,12 @@ def build_menus(
         actions[spec.id] = action
     build_toolbar(window, {**known_extra, **actions})
     return actions
+
+
+def recolour_icons(actions: dict[str, QAction]) -> None:
+    """Redraw every action's icon for the palette now in use (after a switch between light and dark)."""
+    names = {spec.id: spec.icon for spec in ACTIONS}
+    for action_id, action in actions.items():
+        name = names.get(action_id) or extra_icon_name(action)
+        if name and icon_set().has(name):
+            action.setIcon(icon(name))

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QApplication
 
 import negotiator
 from negotiator import APP_NAME
+from negotiator.ui import appearance
 from negotiator.ui.errors import show_error
 from negotiator.ui.icons import app_icon
 from negotiator.ui.main_window import MainWindow
+from negotiator.ui.settings import Settings
 
 
 def _report_unexpected_errors(window: MainWindow) -> None:
@@ -33,6 +35,7 @@ def launch(library: str | None, author: str | None, *, quit_when_ready: bool = F
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
+    appearance.apply(str(Settings().get("appearance")))
     window = MainWindow(author)
     _report_unexpected_errors(window)
     window.show()

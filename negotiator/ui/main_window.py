@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from negotiator import APP_NAME
 from negotiator.ui import commands, focus
 from negotiator.ui import help as help_window
-from negotiator.ui.actions import ACTIONS, build_menus
+from negotiator.ui.actions import ACTIONS, build_menus, recolour_icons
 from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.clause_view import ClauseView
 from negotiator.ui.errors import show_error
@@ -371,6 +371,12 @@ class MainWindow(SessionMixin, QMainWindow):
         retire = self.actions_by_id["clause.retire"]
         retire.setEnabled(has_clause)
         retire.setText(self.tr("Rein&state Clause") if has_clause and clause.retired else self.tr("Re&tire Clause"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """The desktop (or Preferences) switched between light and dark: redraw the icons to match."""
+        if event.type() == QEvent.Type.PaletteChange:  # the application's palette reaches here as this
+            recolour_icons(self.actions_by_id)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.put("geometry", self.saveGeometry())

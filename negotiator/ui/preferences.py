@@ -1,10 +1,12 @@
-"""Preferences: the name recorded on what you write (Ctrl+,)."""
+"""Preferences: the name recorded on what you write, and light or dark (Ctrl+,)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from negotiator.ui import appearance
 from negotiator.ui.settings import Settings
+from negotiator.ui.widgets import labelled_combo
 
 
 class PreferencesDialog(QDialog):
@@ -18,6 +20,10 @@ class PreferencesDialog(QDialog):
         self.author.setAccessibleName(self.tr("Your name"))
         self.author.setToolTip(self.tr("Recorded as the author of the clause versions and sections you write"))
         self.author.setPlaceholderText(self.tr("Your login name"))
+        self.appearance = labelled_combo(self.tr("Appearance"), [
+            (self.tr("Follow the system"), "system"), (self.tr("Light"), "light"), (self.tr("Dark"), "dark")])
+        self.appearance.setToolTip(self.tr("Light or dark windows; by default as the rest of your desktop"))
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.get("appearance"))))
         note = QLabel(self.tr("Proposals and decisions are made in the name of the party you act for "
                               "(Negotiation → Act For)."))
         note.setWordWrap(True)
@@ -26,10 +32,13 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Your &name"), self.author)
+        form.addRow(self.tr("&Appearance"), self.appearance)
         form.addRow(note)
         form.addRow(buttons)
 
     def save(self) -> None:
         """Keep the preferences."""
         self.settings.put("author", self.author.text().strip())
+        self.settings.put("appearance", self.appearance.currentData())
+        appearance.apply(self.appearance.currentData())
         self.accept()

@@ -1,26 +1,33 @@
 """Render the main views of the demo negotiation to PNG files (for the README and the user guide):
-``python -m negotiator.ui.screenshots FOLDER`` under a real or virtual screen."""
+``python -m negotiator.ui.screenshots FOLDER``.
+
+The pictures are taken on a real X screen: the user's own, or else a virtual one (Xvfb) started for
+the run, so that fonts, window frames and high-DPI scaling are drawn as on a desktop. Only when no X
+server can be had does it fall back to Qt's offscreen platform, and it says so.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from negotiator.ui.main_window import MainWindow  # noqa: E402
-
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
+SCREEN = "1920x1200x24"
 
 
 def render(folder: Path) -> list[Path]:
-    """Open a fresh demo library and save one picture per main view; returns the files written."""
+    """Open a fresh demo library and save one picture per main view (and one in the dark scheme)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    from PySide6.QtWidgets import QApplication
+
     from negotiator.locations import starter_library_file
     from negotiator.services.session import open_workspace
+    from negotiator.ui import appearance
+    from negotiator.ui.main_window import MainWindow
 
     folder.mkdir(parents=True, exist_ok=True)
     library = Path(tempfile.mkdtemp()) / "demo.sqlite"
@@ -29,6 +36,8 @@ def render(folder: Path) -> list[Path]:
     seeded.create_demo()
     seeded.close()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    print(f"Drawing on Qt's {app.platformName()} platform.", file=sys.stderr)
+    appearance.apply("light")
     window = MainWindow("Demo")
     window.resize(1440, 900)
     window.show()
@@ -39,7 +48,8 @@ def render(folder: Path) -> list[Path]:
     shots: list[Path] = []
 
     def shot(name: str) -> None:
-        app.processEvents()
+        for _ in range(3):  # let the window settle: layouts, then the fetched rows, then the repaint
+            app.processEvents()
         path = folder / f"{name}.png"
         window.grab().save(str(path))
         shots.append(path)
@@ -56,10 +66,32 @@ def render(folder: Path) -> list[Path]:
     window.library_panel.select_key("alliance.board.quorum", "Governance")
     window.compare_with_previous()
     shot("clause-library")
+    appearance.apply("dark")
+    window.agreements.panel.select(alliance.id)
+    window.show_agreement_tab()
+    window.agreements.view.tabs.setCurrentIndex(0)
+    shot("agreement-outline-dark")
+    appearance.apply("system")
     window.close()
     return shots
 
 
+def on_a_screen(argv: list[str]) -> int:
+    """Run this script where it can draw: on the user's X screen, else under a virtual one."""
+    if os.environ.get("DISPLAY") or os.environ.get("NEGOTIATOR_SCREENSHOTS_INNER"):
+        for written in render(Path(argv[0] if argv else "docs/screenshots")):
+            print(written)
+        return 0
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        print("No X screen and no Xvfb (Debian package xvfb): drawing offscreen instead.", file=sys.stderr)
+        os.environ["NEGOTIATOR_SCREENSHOTS_INNER"] = "1"
+        return on_a_screen(argv)
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "NEGOTIATOR_SCREENSHOTS_INNER": "1"}
+    command = [xvfb, "--auto-servernum", f"--server-args=-screen 0 {SCREEN}", sys.executable, "-m",
+               "negotiator.ui.screenshots", *argv]
+    return subprocess.run(command, env=env, check=False).returncode
+
+
 if __name__ == "__main__":
-    for written in render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
-        print(written)
+    sys.exit(on_a_screen(sys.argv[1:]))

@@ -47,6 +47,7 @@ from negotiator.domain.terms import (
 )
 from negotiator.domain.terms_rules import TermProblem, terms_problems
 from negotiator.ui.risk_share_model import PROBLEM_COLOUR, RiskShareModel, money_text, percent_text, read_value
+from negotiator.ui.widgets import scrolling
 
 MECHANISMS = {PaymentMechanism.BLOCK: "Block payment", PaymentMechanism.ACTIVITY: "Activity-based payment",
               PaymentMechanism.BLENDED: "Blended payment", PaymentMechanism.CAPITATION: "Capitated budget",
@@ -80,9 +81,10 @@ class TermsEditor(QWidget):
         self.title_label = QLabel()
         self.title_label.setObjectName("termsTitle")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._risk_page(), self.tr("Risk share"))
-        self.tabs.addTab(self._duration_page(), self.tr("Duration"))
-        self.tabs.addTab(self._payment_page(), self.tr("Payment"))
+        # Each page scrolls, so the window fits a small laptop screen however many parties there are.
+        self.tabs.addTab(scrolling(self._risk_page()), self.tr("Risk share"))
+        self.tabs.addTab(scrolling(self._duration_page()), self.tr("Duration"))
+        self.tabs.addTab(scrolling(self._payment_page()), self.tr("Payment"))
         self.problems_heading = QLabel()
         self.problems = QListWidget()
         self.problems.setObjectName("termsProblems")
@@ -369,6 +371,7 @@ class TermsEditor(QWidget):
         problems = unreadable + terms_problems(sheet, self._slugs)
         self.problems.clear()
         self.problems.addItems([problem.message for problem in problems])
+        self.problems.setVisible(bool(problems))  # an empty list would only take room from the terms
         self.problems_heading.setText(self.tr("Fix these before applying:") if problems
                                       else self.tr("No problems found."))
         shares = sheet.risk_share.shares

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QProgressBar
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFrame, QProgressBar, QScrollArea, QWidget
 
 
 def labelled_combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -25,3 +26,14 @@ def busy_bar(name: str) -> QProgressBar:
     bar.setTextVisible(False)
     bar.hide()
     return bar
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """A page in a frameless scroll area that gives it all the room it can, so that a long form never
+    makes the window taller than a small laptop screen."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields, not the scroll area
+    return area

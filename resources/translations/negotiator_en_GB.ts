@@ -1194,33 +1194,63 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../negotiator/ui/preferences.py" line="16"/>
+        <location filename="../../negotiator/ui/preferences.py" line="18"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/preferences.py" line="18"/>
+        <location filename="../../negotiator/ui/preferences.py" line="20"/>
         <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/preferences.py" line="19"/>
+        <location filename="../../negotiator/ui/preferences.py" line="21"/>
         <source>Recorded as the author of the clause versions and sections you write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/preferences.py" line="20"/>
+        <location filename="../../negotiator/ui/preferences.py" line="22"/>
         <source>Your login name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/preferences.py" line="21"/>
+        <location filename="../../negotiator/ui/preferences.py" line="23"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="24"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="24"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="24"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="25"/>
+        <source>Light or dark windows; by default as the rest of your desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="27"/>
         <source>Proposals and decisions are made in the name of the party you act for (Negotiation → Act For).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/preferences.py" line="28"/>
+        <location filename="../../negotiator/ui/preferences.py" line="34"/>
         <source>Your &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/preferences.py" line="35"/>
+        <source>&amp;Appearance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1464,102 +1494,102 @@
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="78"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="79"/>
         <source>Choose an agreement to edit its terms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="83"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="85"/>
         <source>Risk share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="84"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="86"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="85"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="87"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="91"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="93"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="94"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="96"/>
         <source>Revert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="138"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="140"/>
         <source>Not chosen yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="166"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="168"/>
         <source>Risk corridor ± %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="177"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="179"/>
         <source>Not agreed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="196"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="198"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="217"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="219"/>
         <source>Contributions to the pooled fund (£)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="218"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="220"/>
         <source>What each party puts into the pooled fund; they must add up to the pooled fund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="239"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="241"/>
         <source>Terms of {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="296"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="298"/>
         <source>Contribution from {party} (£)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="297"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="299"/>
         <source>What {party} puts into the pooled fund, in pounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="372"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="375"/>
         <source>Fix these before applying:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="373"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="376"/>
         <source>No problems found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="377"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="380"/>
         <source>Gains {gains} · Losses {losses}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="378"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="381"/>
         <source>No party shares gains or losses yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="382"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="385"/>
         <source>Not known yet (needs a start date and an initial term)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1763,7 +1793,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/launch.py" line="24"/>
+        <location filename="../../negotiator/ui/launch.py" line="26"/>
         <source>Negotiator</source>
         <translation type="unfinished"></translation>
     </message>
