@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from negotiator.domain.agreements import ALLOWED_PARENTS, AgreementKind, AgreementStatus, ContractingModel
+from negotiator.domain.clauses import MAX_TITLE, check_text
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.parties import Role, Signatory
 
@@ -36,6 +37,9 @@ class Agreement:
 
 def check_agreement(agreement: Agreement) -> None:
     """Refuse an agreement whose parties and roles break the rules of its kind and model."""
+    # The title goes into SQLite and onto the Word export's title page: no control characters,
+    # no lone surrogates, no novel-length titles.
+    check_text("The title", agreement.title, limit=MAX_TITLE)
     _check_signatories(agreement)
     kind, model = agreement.kind, agreement.model
     roles = [s.role for s in agreement.signatories]

@@ -15,8 +15,9 @@ KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 MAX_TITLE = 200
 MAX_CATEGORY = 80
 MAX_TEXT = 100_000
-# XML (and so Word) cannot carry these; refusing them here keeps every later export valid.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# XML (and so Word) cannot carry these; refusing them here keeps every later export valid. Lone
+# surrogates are refused too: SQLite cannot store them (UTF-8 has no encoding for them).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,11 @@ def check_text(field: str, value: str, *, limit: int, required: bool = True) -> 
         raise InvalidInput(f"{field} is {len(value)} characters long; the limit is {limit}.", field=field)
     found = _CONTROL.search(value)
     if found:
-        raise InvalidInput(
-            f"{field} contains the control character U+{ord(found.group()):04X}, "
-            "which a Word document cannot hold: remove it.",
-            field=field,
-        )
+        code = ord(found.group())
+        what = "an invalid character (half of a UTF-16 pair)" if 0xD800 <= code <= 0xDFFF else \
+            "the non-character" if code >= 0xFFFE else "the control character"
+        raise InvalidInput(f"{field} contains {what} U+{code:04X}, which a Word document cannot hold: remove it.",
+                           field=field)
     return value
 
 

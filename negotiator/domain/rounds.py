@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from negotiator.domain.clauses import check_text
 from negotiator.domain.errors import InvalidInput
 
 MAX_LABEL = 80
@@ -45,6 +46,7 @@ def check_label(label: str, existing: list[str]) -> str:
         raise InvalidInput("Give the round a label, such as 'Draft 3'.", field="label")
     if len(label) > MAX_LABEL:
         raise InvalidInput(f"A round label may be at most {MAX_LABEL} characters.", field="label")
+    check_text("The round label", label, limit=MAX_LABEL)  # it heads every page of the Word export
     clash = next((e for e in existing if e.lower() == label.lower()), None)
     if clash is not None:
         raise InvalidInput(f"This agreement already has a round called '{clash}'; choose another label.",

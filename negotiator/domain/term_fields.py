@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from negotiator.domain import legal_english as say
 from negotiator.domain.errors import InvalidInput
@@ -87,8 +87,17 @@ def parse_value(name: str, kind: str, raw: str) -> object:
         return None
     try:
         return _PARSERS[kind](text)
-    except (ValueError, InvalidOperation, KeyError):
-        raise InvalidInput(f"{name}: '{raw}' is not {_EXPECTED[kind]}.", field=name) from None
+    # ArithmeticError: Decimal's Overflow ("1e999999999" pounds) and int(Infinity) are not ValueErrors.
+    except (ValueError, ArithmeticError, KeyError):
+        raise InvalidInput(f"{name}: '{shown(raw)}' is not {_EXPECTED[kind]}.", field=name) from None
+
+
+def shown(raw: str, limit: int = 40) -> str:
+    """What the user typed, as a message can quote it: shortened, with invisible and unencodable
+    characters (controls, bidi overrides, lone surrogates) written as escapes."""
+    cut = raw[:limit]
+    text = "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in cut)
+    return text + ("…" if len(raw) > limit else "")
 
 
 def _money(text: str) -> int:
@@ -96,8 +105,10 @@ def _money(text: str) -> int:
     factor = {"m": 10**6, "k": 10**3, "bn": 10**9}.get(cleaned[-2:] if cleaned.endswith("bn") else cleaned[-1:], 1)
     if factor != 1:
         cleaned = cleaned[:-2] if cleaned.endswith("bn") else cleaned[:-1]
-    pounds = Decimal(cleaned) * factor
-    pence = pounds * 100
+    pounds = Decimal(cleaned)
+    if pounds.is_finite() and pounds.adjusted() > 20:  # far beyond any limit; int() of it could take minutes
+        raise ValueError("too large")
+    pence = pounds * factor * 100
     if pence != pence.to_integral_value():
         raise ValueError("fractions of a penny")
     return int(pence)
@@ -155,7 +166,7 @@ def set_term(sheet: TermsSheet, name: str, raw: str, parties: Mapping[int, Party
         return replace(sheet, **{part: replace(getattr(sheet, part), **{attribute: value})})
     found = _party_of(name, parties)
     if found is None:
-        raise InvalidInput(f"{name} is not a term. Terms are named like payment.days or "
+        raise InvalidInput(f"{shown(name)} is not a term. Terms are named like payment.days or "
                            "risk_share.<party>.gain; see 'negotiator terms show'.", field=name)
     party_id, what = found
     if what == "contribution":

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from negotiator.domain.errors import InvalidInput
 from negotiator.domain.terms import (
     Duration,
     Indexation,
@@ -20,10 +21,6 @@ from negotiator.domain.terms import (
 
 def _dec(value: Decimal | None) -> str | None:
     return None if value is None else f"{value.normalize():f}"
-
-
-def _undec(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
 
 
 def _enum(value: object) -> str | None:
@@ -57,30 +54,61 @@ def sheet_to_data(sheet: TermsSheet) -> dict:
 
 
 def sheet_from_data(data: dict) -> TermsSheet:
-    """Inverse of :func:`sheet_to_data`."""
+    """Inverse of :func:`sheet_to_data`; raises InvalidInput when the data is not a terms sheet (the
+    data may come from another party's package, so every value's type is checked, not trusted)."""
+    try:
+        return _sheet(data)
+    except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError):
+        raise InvalidInput("The terms sheet is damaged: a value is missing or of the wrong kind.",
+                           field="terms") from None
+
+
+def _number(value: object) -> Decimal:
+    if not isinstance(value, str):  # written as text, so that no float ever rounds a percentage
+        raise TypeError("a percentage must be written as text")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError("not a number")
+    return number
+
+
+def _whole(value: object) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError("not a whole number")
+    return value
+
+
+def _given(value: object) -> int:
+    if value is None:
+        raise KeyError("missing")
+    return _whole(value)
+
+
+def _sheet(data: dict) -> TermsSheet:
     risk, duration, payment = data.get("risk_share", {}), data.get("duration", {}), data.get("payment", {})
     return TermsSheet(
         risk_share=RiskShare(
-            shares=tuple(PartyShare(s["party"], Decimal(s["gain"]), Decimal(s["loss"]), s.get("loss_cap"))
-                         for s in risk.get("shares", [])),
-            corridor=_undec(risk.get("corridor")),
+            shares=tuple(PartyShare(_given(s["party"]), _number(s["gain"]), _number(s["loss"]),
+                                    _whole(s.get("loss_cap"))) for s in risk.get("shares", [])),
+            corridor=None if risk.get("corridor") is None else _number(risk["corridor"]),
         ),
         duration=Duration(
             start=date.fromisoformat(duration["start"]) if duration.get("start") else None,
-            initial_term_months=duration.get("initial_term_months"),
-            extension_count=duration.get("extension_count") or 0,
-            extension_months=duration.get("extension_months") or 0,
-            notice_months=duration.get("notice_months"),
+            initial_term_months=_whole(duration.get("initial_term_months")),
+            extension_count=_whole(duration.get("extension_count")) or 0,
+            extension_months=_whole(duration.get("extension_months")) or 0,
+            notice_months=_whole(duration.get("notice_months")),
         ),
         payment=Payment(
             mechanism=PaymentMechanism(payment["mechanism"]) if payment.get("mechanism") else None,
-            annual_value=payment.get("annual_value"),
-            variable_part=_undec(payment.get("variable_part")),
-            quality_incentive=_undec(payment.get("quality_incentive")),
-            days=payment.get("days"),
+            annual_value=_whole(payment.get("annual_value")),
+            variable_part=None if payment.get("variable_part") is None else _number(payment["variable_part"]),
+            quality_incentive=None if payment.get("quality_incentive") is None
+            else _number(payment["quality_incentive"]),
+            days=_whole(payment.get("days")),
             invoicing=InvoicingFrequency(payment["invoicing"]) if payment.get("invoicing") else None,
             indexation=Indexation(payment["indexation"]) if payment.get("indexation") else None,
-            pooled_fund=payment.get("pooled_fund"),
-            contributions=tuple((c["party"], c["amount"]) for c in payment.get("contributions", [])),
+            pooled_fund=_whole(payment.get("pooled_fund")),
+            contributions=tuple((_given(c["party"]), _given(c["amount"])) for c in payment.get("contributions", [])),
         ),
     )

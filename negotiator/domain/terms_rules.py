@@ -11,6 +11,15 @@ from negotiator.domain.terms import HUNDRED, TermsSheet
 
 # Money is capped well above any NHS contract so that a slip of the keyboard is caught.
 MAX_PENCE = 10**15  # £10 trillion
+# The terms editor's own bounds. They keep every end date inside the calendar (2999 + 1,050 years)
+# and every count within what the wording can write out in words.
+MAX_MONTHS = 600  # 50 years, for a term, an extension or a notice period
+MAX_EXTENSIONS = 20
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+# Shares must total exactly 100%; with at most this many decimal places the sum of in-range shares
+# stays exact in Decimal's default 28-digit context (more places would be rounded away silently).
+MAX_PLACES = 10
+_PLACE = Decimal(1).scaleb(-MAX_PLACES)
 
 
 @dataclass(frozen=True)
@@ -27,20 +36,36 @@ def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str]) -> list[TermProb
     add = problems.append
     risk, duration, payment = sheet.risk_share, sheet.duration, sheet.payment
 
-    def percent(name: str, value: Decimal | None) -> None:
-        if value is not None and not Decimal(0) <= value <= HUNDRED:
-            add(TermProblem(name, f"{name} is {value}%; a percentage must be between 0 and 100."))
+    def percent(name: str, value: Decimal | None) -> bool:
+        """Add a problem unless the value is a usable percentage; True when it is (or is unset)."""
+        if value is None:
+            return True
+        if not (value.is_finite() and Decimal(0) <= value <= HUNDRED):
+            shown = f"{value}%" if value.is_finite() and abs(value.adjusted()) < 40 else "far out of range"
+            add(TermProblem(name, f"{name} is {shown}; a percentage must be between 0 and 100."))
+            return False
+        if value.quantize(_PLACE) != value:  # exact: a value in range has at most 13 digits here
+            add(TermProblem(name, f"{name} has more than {MAX_PLACES} decimal places; round it."))
+            return False
+        return True
+
+    def months(name: str, value: int | None, what: str) -> None:
+        if value is not None and value > MAX_MONTHS:
+            add(TermProblem(name, f"{what} is {value:,} months; at most {MAX_MONTHS} months (50 years) are allowed."))
 
     def money(name: str, value: int | None) -> None:
         if value is not None and not 0 <= value <= MAX_PENCE:
             add(TermProblem(name, f"{name} must be an amount of money between £0 and £10 trillion."))
 
+    usable = True
     for share in risk.shares:
         slug = slugs.get(share.party_id, f"party-{share.party_id}")
-        percent(f"risk_share.{slug}.gain", share.gain)
-        percent(f"risk_share.{slug}.loss", share.loss)
+        usable &= percent(f"risk_share.{slug}.gain", share.gain)
+        usable &= percent(f"risk_share.{slug}.loss", share.loss)
         money(f"risk_share.{slug}.cap", share.loss_cap)
-    if risk.shares:
+    # A total is only worth stating, and only exact, when every share is a usable percentage:
+    # "1e999999999" would overflow the sum and "1e999998" would print a million digits.
+    if risk.shares and usable:
         for side in ("gain", "loss"):
             total = sum((getattr(s, side) for s in risk.shares), Decimal(0))
             if total != HUNDRED:
@@ -48,12 +73,22 @@ def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str]) -> list[TermProb
                                 "total exactly 100%."))
     percent("risk_share.corridor", risk.corridor)
 
+    if duration.start is not None and not FIRST_YEAR <= duration.start.year <= LAST_YEAR:
+        add(TermProblem("duration.start", f"duration.start must be a date between {FIRST_YEAR} and {LAST_YEAR}."))
+    months("duration.initial_term", duration.initial_term_months, "The initial term")
+    months("duration.extension_months", duration.extension_months, "Each extension option")
+    months("duration.notice", duration.notice_months, "The no-fault notice")
+    if duration.extension_count > MAX_EXTENSIONS:
+        add(TermProblem("duration.extension_count", f"duration.extension_count is {duration.extension_count:,}; "
+                        f"at most {MAX_EXTENSIONS} extension options are allowed."))
     if duration.initial_term_months is not None and duration.initial_term_months <= 0:
         add(TermProblem("duration.initial_term", "duration.initial_term must be at least one month."))
     if duration.extension_count < 0:
         add(TermProblem("duration.extension_count", "duration.extension_count cannot be negative."))
     if duration.extension_count > 0 and duration.extension_months <= 0:
         add(TermProblem("duration.extension_months", "Each extension option must be at least one month long."))
+    elif duration.extension_months < 0:  # even with no option to take, the wording states it
+        add(TermProblem("duration.extension_months", "duration.extension_months cannot be negative."))
     if duration.notice_months is not None and duration.notice_months <= 0:
         add(TermProblem("duration.notice", "duration.notice must be at least one month."))
     if (duration.notice_months and duration.initial_term_months

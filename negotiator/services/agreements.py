@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from negotiator.domain.agreement import Agreement, check_agreement, check_parent
 from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
+from negotiator.domain.clauses import MAX_TITLE, check_text
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.network import Finding, NetworkNode, check_network
 from negotiator.domain.parties import OrganisationType, Party, Role, Signatory
@@ -37,6 +38,9 @@ class AgreementService:
         name, short_name = name.strip(), short_name.strip()
         if not name:
             raise InvalidInput("A party needs a name.", field="name")
+        # Names become Word authors and SQLite text: refuse what neither can hold.
+        check_text("The party's name", name, limit=MAX_TITLE)
+        check_text("The party's short name", short_name, limit=MAX_TITLE, required=False)
         try:
             kind = OrganisationType(type_)
         except ValueError:

@@ -20,6 +20,7 @@ from negotiator.domain.parties import OrganisationType, Party, Role, Signatory
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
 from negotiator.domain.rounds import RoundSection
 from negotiator.domain.terms_json import sheet_from_data, sheet_to_data
+from negotiator.domain.terms_rules import check_terms
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.exchange_store import ExchangeStore
@@ -147,11 +148,21 @@ def _terms_by_name(terms: dict, agreement: Agreement) -> dict:
 
 
 def _terms_by_id(terms: dict, ids: dict[str, int]) -> dict:
-    data = {**terms, "risk_share": dict(terms["risk_share"]), "payment": dict(terms["payment"])}
-    data["risk_share"]["shares"] = [{**s, "party": ids[s["party"]]} for s in terms["risk_share"]["shares"]
-                                    if s["party"] in ids]
-    data["payment"]["contributions"] = [{**c, "party": ids[c["party"]]} for c in terms["payment"]["contributions"]
-                                        if c["party"] in ids]
+    """The package's terms with party ids of this library, refused unless they are a terms sheet that
+    keeps every rule: the schema lets any JSON through here, and the wording renders from it later."""
+    try:
+        data = {**terms, "risk_share": dict(terms["risk_share"]), "payment": dict(terms["payment"])}
+        data["risk_share"]["shares"] = [{**s, "party": ids[s["party"]]} for s in terms["risk_share"]["shares"]
+                                        if s["party"] in ids]
+        data["payment"]["contributions"] = [{**c, "party": ids[c["party"]]}
+                                            for c in terms["payment"]["contributions"] if c["party"] in ids]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise InvalidInput("The package's terms sheet is damaged: a value is missing or of the wrong kind.",
+                           field="terms") from None
+    try:
+        check_terms(sheet_from_data(data), {pid: name for name, pid in ids.items()})
+    except InvalidInput as error:
+        raise InvalidInput(f"The package's terms sheet cannot be used: {error}", field="terms") from None
     return data
 
 

@@ -155,7 +155,11 @@ def comments(document: Document, writer: BodyWriter, found: list[Comment]) -> No
         element = etree.SubElement(root, w("comment"), {ID: str(comment.id), w("author"): author,
                                                         w("date"): word_date(comment.revision.date),
                                                         w("initials"): _initials(author)})
-        for index, line in enumerate((comment.revision.comment or "").split("\n")):
+        # Cleaned before it is cut into paragraphs, so that a CRLF is one line break, as in the body.
+        text, warning = word_text(comment.revision.comment or "")
+        if warning:
+            writer.warnings.append(warning)
+        for index, line in enumerate(text.split("\n")):
             p = etree.SubElement(element, w("p"))
             if text_style:
                 etree.SubElement(etree.SubElement(p, PPR), PSTYLE, {VAL: text_style})
