@@ -120,3 +120,16 @@ def test_a_new_library_gets_no_rolling_backup(qtbot, library_path: Path) -> None
     assert shown.open_library(str(library_path))
     qtbot.wait(2000)
     assert _backups(library_path) == [] and not shown.backups.tasks
+
+
+def test_opening_an_unchanged_library_again_adds_no_backup(window: MainWindow, qtbot, starter_path: Path) -> None:
+    window.set_workspace(None)  # as when the app is closed
+    assert window.open_library(str(starter_path))
+    qtbot.wait(2000)
+    assert len(_backups(starter_path)) == 1 and not window.backups.tasks
+    # A change made in this session is backed up at the next opening.
+    window.library_panel.select_key(KEY, window.service.clause(KEY).category)
+    window.revise_clause(window.service.version(KEY).text + " Changed.")
+    window.set_workspace(None)
+    assert window.open_library(str(starter_path))
+    qtbot.waitUntil(lambda: len(_backups(starter_path)) == 2, timeout=15_000)
