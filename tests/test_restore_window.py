@@ -62,7 +62,8 @@ def test_restoring_an_earlier_backup_shows_the_earlier_wording(window: MainWindo
     assert starter_path.name in confirm.text()
     qtbot.mouseClick(confirm.findChild(QPushButton, "confirmRestoreButton"), Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: window.workspace is not None and not dialog.isVisible(), timeout=15_000)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.backups.dialog is None
+                    and not any(d.isVisible() for d in window.findChildren(RestoreDialog)), timeout=15_000)
     assert "Restored from" in window.statusBar().currentMessage()
     assert _shown_wording(window) == earlier
     assert window.clause_view.history_model.rowCount() == 1

@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QMainWindow
 
 from negotiator.ui.errors import show_error
-from negotiator.ui.restore_dialog import RestoreDialog
 from negotiator.ui.workers import Task, start
+
+if TYPE_CHECKING:  # the dialog loads when first asked for, not while the window starts
+    from negotiator.ui.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,8 @@ class BackupController(QObject):
 
     def restore_dialog(self) -> RestoreDialog | None:
         """File → Restore from Backup: the open library's backups, newest first."""
+        from negotiator.ui.restore_dialog import RestoreDialog
+
         workspace = self.window.workspace
         if workspace is None:
             return None

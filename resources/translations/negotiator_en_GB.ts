@@ -89,32 +89,32 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="51"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="56"/>
         <source>The backups could not be listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="67"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="72"/>
         <source>Restoring the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="80"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="85"/>
         <source>The library was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="85"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="90"/>
         <source> The library as it was is kept in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="86"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="91"/>
         <source>Restored from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="99"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="104"/>
         <source>The library could not be backed up: %1</source>
         <translation type="unfinished"></translation>
     </message>
