@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from negotiator.commands import agreements, exchange, export, library, negotiation
+from negotiator.commands import agreements, backups, exchange, export, library, negotiation
 from negotiator.commands.output import BAD_INPUT
 from negotiator.domain.errors import NegotiatorError
 
@@ -23,12 +23,19 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     negotiation.add_parsers(commands)
     export.add_parsers(commands)
     exchange.add_parsers(commands)
+    backups.add_parsers(commands)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command; return the exit code."""
     from negotiator.services.session import open_session
 
+    file_command = getattr(args, "file_handler", None)
+    if file_command is not None:  # backups and restore work on the library's file without opening it
+        try:
+            return file_command(args)
+        except NegotiatorError as error:
+            return _fail(error)
     try:
         workspace = open_session(args.library, args.author)
     except NegotiatorError as error:

@@ -303,12 +303,17 @@ class NegotiationService:
         return made
 
     def _party_in(self, session: object, agreement: int | str, party: str) -> tuple[int, Party]:
-        found = AgreementStore(session).find(str(agreement))
-        proposer = PartyStore(session).find(party)
-        if proposer.id not in {s.party.id for s in found.signatories}:
-            raise InvalidInput(f"{proposer.name} is not a party to '{found.title}', so it cannot propose changes "
+        reference = str(agreement).strip()
+        agreement_id = int(reference) if reference.isdigit() else AgreementStore(session).find(reference).id
+        wanted = party.strip().lower()
+        proposer = next((p for p in PartyStore(session).of_agreement(agreement_id)
+                         if wanted in (p.name.lower(), p.short_name.lower())), None)
+        if proposer is None:  # say which is wrong: the agreement, the party, or the party's place in it
+            found = AgreementStore(session).get(agreement_id)
+            outsider = PartyStore(session).find(party)
+            raise InvalidInput(f"{outsider.name} is not a party to '{found.title}', so it cannot propose changes "
                                "to it.", field="party")
-        return found.id, proposer
+        return agreement_id, proposer
 
     def _live_section(self, session: object, agreement_id: int, section_id: int) -> object:
         store = SectionStore(session)
@@ -322,7 +327,7 @@ class NegotiationService:
 
 
 def _parties(session: object, agreement_id: int) -> dict[int, Party]:
-    return {s.party.id: s.party for s in AgreementStore(session).get(agreement_id).signatories}
+    return {p.id: p for p in PartyStore(session).of_agreement(agreement_id)}
 
 
 def _value(sheet: object, name: str, parties: dict[int, Party]) -> str:

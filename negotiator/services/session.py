@@ -11,6 +11,7 @@ from pathlib import Path
 from negotiator.domain.library_file import read_library_file
 from negotiator.locations import default_library_path, starter_library_file
 from negotiator.services.agreements import AgreementService
+from negotiator.services.backups import BackupService
 from negotiator.services.demo import create_demo
 from negotiator.services.demo_rounds import negotiate_demo
 from negotiator.services.export import ExportService
@@ -54,6 +55,11 @@ class Workspace:
     def schema_revision(self) -> str:
         """The schema revision of the open library (always the newest: opening upgrades it)."""
         return SCHEMA_HEAD
+
+    @property
+    def backups(self) -> BackupService:
+        """Backups of this library's file (a library on a database server has none)."""
+        return BackupService(self.location)
 
     def create_demo(self) -> list[str]:
         """Add the demo negotiation (its clauses come from the starter library)."""

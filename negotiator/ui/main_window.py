@@ -21,6 +21,7 @@ from negotiator.ui import commands, focus
 from negotiator.ui import help as help_window
 from negotiator.ui.actions import ACTIONS, build_menus, recolour_icons
 from negotiator.ui.agreement_controller import AgreementController
+from negotiator.ui.backup_controller import BackupController
 from negotiator.ui.clause_view import ClauseView
 from negotiator.ui.errors import show_error
 from negotiator.ui.exchange_controller import ExchangeController
@@ -55,6 +56,7 @@ class MainWindow(SessionMixin, QMainWindow):
         self.negotiation = NegotiationController(self)
         self.views = NegotiationViews(self)
         self.exchange = ExchangeController(self)
+        self.backups = BackupController(self)
         library_dock = self._dock("libraryDock", self.tr("Library"), self.library_panel,
                                   Qt.DockWidgetArea.LeftDockWidgetArea)
         agreements_dock = self._dock("agreementsDock", self.tr("Agreements"), self.agreements.panel,
@@ -139,6 +141,7 @@ class MainWindow(SessionMixin, QMainWindow):
             self.statusBar().showMessage(self.tr("No library open"))
             return False
         self.set_workspace(workspace)
+        self.backups.library_opened(workspace)  # the rolling backup, in the background
         self.settings.remember_library(workspace.location)
         self._fill_recent()
         return True
@@ -363,6 +366,7 @@ class MainWindow(SessionMixin, QMainWindow):
         self.actions_by_id["file.import_redline"].setEnabled(has_agreement)
         self.actions_by_id["file.export_package"].setEnabled(has_agreement)
         self.actions_by_id["file.import_package"].setEnabled(self.workspace is not None)
+        self.actions_by_id["file.restore_backup"].setEnabled(self.workspace is not None)
         self.actions_by_id["agreement.new"].setEnabled(self.workspace is not None)
         self.actions_by_id["agreement.check"].setEnabled(self.workspace is not None)
         for name in ("propose", "round", "positions", "compare"):

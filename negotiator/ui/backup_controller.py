@@ -1,0 +1,130 @@
+"""Backups in the window: the rolling backup after a library opens, and File → Restore from Backup."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtWidgets import QMainWindow
+
+from negotiator.ui.errors import show_error
+from negotiator.ui.workers import Task, start
+
+if TYPE_CHECKING:  # the dialog loads when first asked for, not while the window starts
+    from negotiator.ui.restore_dialog import RestoreDialog
+
+log = logging.getLogger(__name__)
+
+# The rolling backup starts a moment after the library opens, so copying a large library never
+# competes with filling the window; a window closed sooner has nothing new to back up.
+ROLLING_DELAY_MS = 1500
+
+
+class BackupController(QObject):
+    """Takes the rolling backup of each library the window opens, and restores a backup on request."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tasks: list[Task] = []  # kept alive until they report back
+        self.dialog: RestoreDialog | None = None
+        self._restored: str | None = None  # the library just restored: its contents are a backup already
+
+    def library_opened(self, workspace: object, delay_ms: int = ROLLING_DELAY_MS) -> None:
+        """Schedule the rolling backup of a library the window has just opened (a new one has nothing to keep)."""
+        location = workspace.location
+        if workspace.clauses.is_new or location == self._restored:
+            self._restored = None
+            return
+        service = workspace.backups
+        QTimer.singleShot(delay_ms, self, lambda: self._run(Task(service.rolling_backup), self._backed_up,
+                                                            self._backup_failed))
+
+    def restore_dialog(self) -> RestoreDialog | None:
+        """File → Restore from Backup: the open library's backups, newest first."""
+        from negotiator.ui.restore_dialog import RestoreDialog
+
+        workspace = self.window.workspace
+        if workspace is None:
+            return None
+        try:
+            dialog = RestoreDialog(workspace, self.window)
+        except Exception as error:
+            show_error(self.window, self.tr("The backups could not be listed"), error)
+            return None
+        dialog.setObjectName("restoreDialog")
+        dialog.restore_requested.connect(self.restore)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def restore(self, source: Path) -> None:
+        """Close the library, replace it with ``source`` in the background, then reopen it."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        service, location = workspace.backups, workspace.location
+        self.window.set_workspace(None)  # nothing reads the library while it is being replaced
+        self.window.statusBar().showMessage(self.tr("Restoring the library…"))
+        self._run(Task(lambda: service.restore(source)),
+                  lambda safety: self._reopen(location, source, safety, None),
+                  lambda error: self._reopen(location, source, None, error))
+
+    def _reopen(self, location: str, source: Path, safety: Path | None, error: BaseException | None) -> None:
+        self._restored = location if error is None else None
+        opened = self.window.open_library(location)
+        dialog, self.dialog = self.dialog, None
+        if error is not None:
+            if dialog is not None:
+                dialog.restore_failed()
+                self.dialog = dialog
+            show_error(dialog or self.window, self.tr("The library was not restored"), error)
+            return
+        if dialog is not None:
+            dialog.accept()
+        if opened:
+            kept = self.tr(" The library as it was is kept in %1.").replace("%1", str(safety.parent)) if safety else ""
+            self.window.statusBar().showMessage(self.tr("Restored from %1.").replace("%1", source.name) + kept)
+
+    def _run(self, task: Task, done: Callable[[object], None], failed: Callable[[object], None]) -> None:
+        self.tasks.append(task)
+        _Job(self, task, done, failed)
+        start(task)
+
+    def _backed_up(self, taken: object) -> None:
+        if taken is not None:
+            log.info("rolling backup: %s", taken)
+
+    def _backup_failed(self, error: object) -> None:
+        log.warning("rolling backup failed: %s", error)
+        self.window.statusBar().showMessage(self.tr("The library could not be backed up: %1").replace("%1", str(error)))
+
+
+class _Job(QObject):
+    """Brings a background task's result back to the UI thread (its slots run there)."""
+
+    def __init__(self, controller: BackupController, task: Task, done: Callable[[object], None],
+                 failed: Callable[[object], None]) -> None:
+        super().__init__(controller)
+        self.controller, self.task, self.done, self.failed = controller, task, done, failed
+        task.signals.finished.connect(self.finished)
+        task.signals.failed.connect(self.broke)
+
+    @Slot(object)
+    def finished(self, result: object) -> None:
+        """The task returned ``result``."""
+        self._end(self.done, result)
+
+    @Slot(object)
+    def broke(self, error: object) -> None:
+        """The task raised ``error``."""
+        self._end(self.failed, error)
+
+    def _end(self, handler: Callable[[object], None], value: object) -> None:
+        self.controller.tasks.remove(self.task)
+        self.deleteLater()
+        handler(value)
