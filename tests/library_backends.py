@@ -150,12 +150,27 @@ def copy_library(location: Path | str, request: pytest.FixtureRequest, tmp_path:
     return url
 
 
-def behind_the_apps_back(location: Path | str, statement: str, **parameters: object) -> None:
-    """Change a library with plain SQL, as someone tampering with it would."""
+def library_template(request: pytest.FixtureRequest, which: str) -> Path | str:
+    """The session's ``starter`` or ``demo`` template library on the test's backend (copy it; never open it)."""
+    if request.getfixturevalue("backend") == "sqlite":
+        return request.getfixturevalue(f"{which}_template")
+    databases: PostgresDatabases = request.getfixturevalue("postgres_databases")
+    return databases.server.database_url(request.getfixturevalue(f"postgres_{which}_template"))
+
+
+def true_location(workspace: object) -> Path | str:
+    """Where an open workspace's library is, with the password its location hides when shown."""
+    library = workspace.clauses.library
+    return Path(library.location) if library.is_sqlite else library.engine.url.render_as_string(hide_password=False)
+
+
+def behind_the_apps_back(location: Path | str, statement: str, **parameters: object) -> list:
+    """Read or change a library with plain SQL, as someone tampering with it would; the rows it returns."""
     url = f"sqlite:///{location}" if isinstance(location, Path) else location
     engine = create_engine(url)
     try:
         with engine.begin() as connection:
-            connection.execute(text(statement), parameters)
+            result = connection.execute(text(statement), parameters)
+            return result.all() if result.returns_rows else []
     finally:
         engine.dispose()
