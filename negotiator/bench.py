@@ -255,6 +255,9 @@ def main() -> int:
     print(f"cold_start_first_paint_s: {first_paint_seconds():.2f} s (target < 0.35 s)")
     print(f"cold_start_to_window_s: {to_window_seconds(path.parent):.2f} s (target < 0.8 s)")
     print(f"switch_agreement_ms: {switch_agreement_ms(path.parent):.1f} ms (target < 100 ms)")
+    from negotiator.bench_postgres import print_figure as print_postgres_figure
+
+    print_postgres_figure()
     return 0
 
 

@@ -9,6 +9,7 @@ server you already have (a role that may create databases) uses that server inst
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import pwd
@@ -107,6 +108,7 @@ def start_server(durable: bool = False) -> ThrowawayServer:
     except ServerUnavailable:
         server.stop()
         raise
+    atexit.register(server.stop)  # also when the caller dies of an exception before stopping it
     return server
 
 
