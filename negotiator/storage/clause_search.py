@@ -27,7 +27,7 @@ _TS_QUERY = f"""
 SELECT key, title, category, latest_number, ts_headline('simple'::regconfig, body, query, :options) AS snip
 FROM (
     SELECT c.key, c.title, c.category, c.latest_number, v.text AS body, q.query,
-           ts_rank('{{{{0.2, 0.2, 0.2, 1.0}}}}', {SEARCH_VECTOR.format(v="v")}, q.query) AS rank
+           ts_rank(CAST(:weights AS real[]), {SEARCH_VECTOR.format(v="v")}, q.query) AS rank
     FROM clause c
     JOIN clause_version v ON v.clause_id = c.id AND v.number = c.latest_number
     CROSS JOIN to_tsquery('simple'::regconfig, :query) AS q(query)
@@ -37,6 +37,7 @@ FROM (
 ) AS hits
 ORDER BY rank DESC, key
 """
+_WEIGHTS = [0.2, 0.2, 0.2, 1.0]  # of the weights D, C, B, A
 _HEADLINE = f'StartSel="{MATCH_START}", StopSel="{MATCH_END}", MaxWords=16, MinWords=8, ShortWord=0'
 
 
@@ -63,7 +64,8 @@ def _text_search(session: Session, words: list[str], category: str | None, limit
     # leaves nothing the user types to be read as query syntax.
     query = " & ".join(f"'{word}':*" for word in words)
     sql = _TS_QUERY.format(category="AND c.category = :category" if category else "")
-    rows = session.execute(text(sql), {"query": query, "category": category, "limit": limit, "options": _HEADLINE})
+    rows = session.execute(text(sql), {"query": query, "category": category, "limit": limit,
+                                       "weights": _WEIGHTS, "options": _HEADLINE})
     return [SearchHit(key, title, cat, number, snip) for key, title, cat, number, snip in rows]
 
 
