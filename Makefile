@@ -13,6 +13,8 @@ DEBIAN_PACKAGES := libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreet
 	libglib2.0-0 libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxkbcommon-x11-0 \
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xkb1 libx11-xcb1 libreoffice-writer python3-uno xvfb xauth
+# PostgreSQL's server programs: the tests and the benchmark start a throwaway cluster with them.
+DEBIAN_PACKAGES += postgresql
 
 .PHONY: run test lint bench setup system-packages clean soak
 

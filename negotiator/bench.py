@@ -259,6 +259,10 @@ def main() -> int:
 
     print(f"propose_write_ms: {propose_write_ms(path.parent):.1f} ms (target < 10 ms)")
     print(f"backup_100k_versions_s: {backup_seconds(path):.2f} s (target < 2 s)")
+
+    from negotiator.bench_postgres import print_figure as print_postgres_figure
+
+    print_postgres_figure()
     return 0
 
 

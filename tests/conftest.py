@@ -20,6 +20,15 @@ os.environ.setdefault("NEGOTIATOR_STRICT_UNITS", "1")
 
 from negotiator.locations import starter_library_file  # noqa: E402
 from negotiator.services.library import LibraryService  # noqa: E402
+from tests.library_backends import (  # noqa: E402, F401 (fixtures: libraries on SQLite and on PostgreSQL)
+    backend,
+    demo_library,
+    new_library,
+    postgres_databases,
+    postgres_demo_template,
+    postgres_starter_template,
+    starter_library,
+)
 
 STARTER = starter_library_file()
 

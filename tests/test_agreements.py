@@ -9,8 +9,8 @@ from negotiator.services.session import Workspace, open_workspace
 
 
 @pytest.fixture
-def ws(starter_path) -> Workspace:
-    opened = open_workspace(starter_path, "Test Drafter")
+def ws(starter_library) -> Workspace:
+    opened = open_workspace(starter_library, "Test Drafter")
     for name, short, kind in [("NHS Westshire ICB", "ICB", "commissioner"), ("Westshire Council", "Council",
                               "local_authority"), ("West Trust", "Trust", "nhs_trust"),
                               ("West GPs", "GPs", "gp_federation"), ("Integrate Ltd", "Integrate",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,15 @@ from negotiator.domain.diff import render_plain
 from negotiator.domain.errors import InvalidInput, NotFound
 from negotiator.domain.search import plain_snippet
 from negotiator.services.library import LibraryService
+from tests.library_backends import behind_the_apps_back
+
+
+@pytest.fixture
+def service(starter_library: Path | str):
+    """The library service over this test's starter library, on SQLite and on PostgreSQL."""
+    opened = LibraryService.open(starter_library, "Test Drafter")
+    yield opened
+    opened.close()
 
 
 def test_the_starter_library_has_the_three_documents(service: LibraryService) -> None:
@@ -95,16 +103,14 @@ def test_search_reads_user_words_not_query_syntax(service: LibraryService) -> No
         service.search("  ?! ")
 
 
-def test_verify_names_each_version_changed_behind_the_apps_back(service: LibraryService, starter_path: Path) -> None:
+def test_verify_names_each_version_changed_behind_the_apps_back(service: LibraryService,
+                                                                starter_library: Path | str) -> None:
     assert service.verify()[1] == []
     service.revise("alliance.board.quorum", "A quorum is three members.")
-    with sqlite3.connect(starter_path) as connection:
-        connection.execute("UPDATE clause_version SET text = text || ' (edited)' "
-                           "WHERE number = 1 AND clause_id = (SELECT id FROM clause WHERE key = 'mou.status')")
-        connection.execute("UPDATE clause_version SET author = 'Mallory' "
-                           "WHERE number = 2 AND clause_id = "
-                           "(SELECT id FROM clause WHERE key = 'alliance.board.quorum')")
-    connection.close()
+    behind_the_apps_back(starter_library, "UPDATE clause_version SET text = text || ' (edited)' "
+                         "WHERE number = 1 AND clause_id = (SELECT id FROM clause WHERE key = 'mou.status')")
+    behind_the_apps_back(starter_library, "UPDATE clause_version SET author = 'Mallory' WHERE number = 2 AND "
+                         "clause_id = (SELECT id FROM clause WHERE key = 'alliance.board.quorum')")
     _, problems = service.verify()
     assert {p.version_id for p in problems} == {"mou.status@1", "alliance.board.quorum@2"}
 
@@ -117,11 +123,11 @@ def test_a_title_can_change_with_a_new_version(service: LibraryService) -> None:
 
 
 def test_the_plain_search_used_by_other_databases_finds_the_same_clauses(service: LibraryService) -> None:
-    from negotiator.storage.clause_search import _fts, _scan
+    from negotiator.storage.clause_search import _scan, search_clauses
 
-    with service.library.unit_of_work() as session:
+    with service.library.unit_of_work() as session:  # the index is FTS5 or PostgreSQL's text search
         for words in (["mediation"], ["board", "quorum"], ["invoice"]):
-            by_index = {hit.key for hit in _fts(session, words, None, 100)}
+            by_index = {hit.key for hit in search_clauses(session, words, None, 100)}
             by_scan = {hit.key for hit in _scan(session, words, None, 100)}
             assert by_scan == by_index, words
         scanned = _scan(session, ["board"], "Governance", 100)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,14 +9,15 @@ import pytest
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.proposals import ProposalStatus
 from negotiator.services.session import Workspace, open_workspace
+from tests.library_backends import behind_the_apps_back
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 PHYSIO = "MSK Sub-contract: Active Physio"
 
 
 @pytest.fixture
-def ws(demo_path: Path) -> Workspace:
-    opened = open_workspace(demo_path, "Test Drafter")
+def ws(demo_library: Path | str) -> Workspace:
+    opened = open_workspace(demo_library, "Test Drafter")
     yield opened
     opened.close()
 
@@ -88,7 +88,7 @@ def test_withdraw_is_only_for_the_proposer(ws: Workspace) -> None:
     assert ws.negotiation.decide(hope.id, "withdraw", "Hope Street").status is ProposalStatus.WITHDRAWN
 
 
-def test_bad_proposals_and_decisions_are_refused_and_nothing_is_written(ws: Workspace, demo_path: Path) -> None:
+def test_bad_proposals_and_decisions_are_refused_and_nothing_is_written(ws: Workspace) -> None:
     before = len(ws.negotiation.proposals(ALLIANCE))
     section = _section(ws, "alliance.open-book")
     ws.outline.remove(section.id)
@@ -141,13 +141,11 @@ def test_positions_show_who_proposes_what_and_where_parties_diverge(ws: Workspac
     assert dict(zip(names, quorum.cells, strict=True))["Community Trust"].stance.value == "agreed"
 
 
-def test_verify_passes_then_names_a_tampered_event(ws: Workspace, demo_path: Path) -> None:
+def test_verify_passes_then_names_a_tampered_event(ws: Workspace, demo_library: Path | str) -> None:
     checked, problems = ws.rounds.verify()
     assert problems == [] and checked > 50
-    with sqlite3.connect(demo_path) as connection:
-        connection.execute("UPDATE negotiation_event SET payload = replace(payload, 'Monthly', 'Weekly') "
-                           "WHERE action = 'propose'")
-    connection.close()
+    behind_the_apps_back(demo_library, "UPDATE negotiation_event SET payload = replace(payload, 'Monthly', 'Weekly') "
+                                       "WHERE action = 'propose'")
     problems = ws.rounds.verify()[1]
     assert problems and "event" in problems[0] and "no longer matches" in problems[0]
 

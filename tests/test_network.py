@@ -14,8 +14,8 @@ ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture
-def demo(starter_path) -> Workspace:
-    ws = open_workspace(starter_path, "Test Drafter")
+def demo(starter_library) -> Workspace:
+    ws = open_workspace(starter_library, "Test Drafter")
     ws.create_demo()
     yield ws
     ws.close()

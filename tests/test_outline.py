@@ -10,8 +10,8 @@ from negotiator.services.session import Workspace, open_workspace
 
 
 @pytest.fixture
-def ws(starter_path) -> Workspace:
-    opened = open_workspace(starter_path, "Test Drafter")
+def ws(starter_library) -> Workspace:
+    opened = open_workspace(starter_library, "Test Drafter")
     opened.agreements.add_party("The ICB", "ICB", "commissioner")
     opened.agreements.add_party("Integrator Ltd", "Integrator", "independent_sector_provider")
     opened.agreements.create_agreement("Prime", "prime_contract", "prime_contractor",

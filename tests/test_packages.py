@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -13,26 +11,25 @@ import pytest
 from negotiator.domain.errors import InvalidInput
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.storage.negotiation_store import event_fields_hash
+from tests.library_backends import behind_the_apps_back, copy_library, library_template, true_location
 
 from .test_cli import negotiator
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
-def _laptop(tmp_path: Path, name: str, starter: Path) -> Workspace:
-    path = tmp_path / f"{name}.sqlite"
-    shutil.copyfile(starter, path)
-    with sqlite3.connect(path) as connection:  # each laptop's library has its own uid
-        connection.execute("UPDATE library_info SET value = ? WHERE key = 'uid'", (f"uid-{name}",))
-    connection.close()
-    return open_workspace(path, name)
+def _laptop(request: pytest.FixtureRequest, tmp_path: Path, name: str, template: str) -> Workspace:
+    location = copy_library(library_template(request, template), request, tmp_path)
+    # Each laptop's library has its own uid.
+    behind_the_apps_back(location, "UPDATE library_info SET value = :uid WHERE key = 'uid'", uid=f"uid-{name}")
+    return open_workspace(location, name)
 
 
 @pytest.fixture
-def laptops(tmp_path: Path, demo_template: Path, starter_template: Path):
-    icb = _laptop(tmp_path, "icb", demo_template)
-    gps = _laptop(tmp_path, "gps", starter_template)
-    hope = _laptop(tmp_path, "hope", starter_template)
+def laptops(backend: str, request: pytest.FixtureRequest, tmp_path: Path):
+    icb = _laptop(request, tmp_path, "icb", "demo")
+    gps = _laptop(request, tmp_path, "gps", "starter")
+    hope = _laptop(request, tmp_path, "hope", "starter")
     yield icb, gps, hope
     for ws in (icb, gps, hope):
         ws.close()
@@ -92,12 +89,12 @@ def test_a_rewritten_sender_history_is_refused(laptops, tmp_path: Path) -> None:
     icb, gps, _ = laptops
     icb.packages.export(ALLIANCE, "Northshire ICB", tmp_path / "p.negotiation")
     gps.packages.import_file(tmp_path / "p.negotiation")
-    with sqlite3.connect(icb.location) as connection:  # the sender rewrites an event, and its hash to match
-        row = connection.execute("SELECT id, parent_hash, at, action, agreement_id, subject, payload "
-                                 "FROM negotiation_event WHERE id = 1").fetchone()
-        forged = event_fields_hash(row[0], row[1], row[2], "Someone", row[3], row[4], row[5], row[6])
-        connection.execute("UPDATE negotiation_event SET actor = 'Someone', content_hash = ? WHERE id = 1", (forged,))
-    connection.close()
+    sender = true_location(icb)  # the sender rewrites an event, and its hash to match
+    row = behind_the_apps_back(sender, "SELECT id, parent_hash, at, action, agreement_id, subject, payload "
+                                       "FROM negotiation_event WHERE id = 1")[0]
+    forged = event_fields_hash(row[0], row[1], row[2], "Someone", row[3], row[4], row[5], row[6])
+    behind_the_apps_back(sender, "UPDATE negotiation_event SET actor = 'Someone', content_hash = :forged WHERE id = 1",
+                         forged=forged)
     icb.packages.export(ALLIANCE, "Northshire ICB", tmp_path / "p2.negotiation")
     before = len(gps.negotiation.proposals(ALLIANCE))
     with pytest.raises(InvalidInput, match="event 1"):
@@ -121,19 +118,17 @@ def test_a_package_from_a_newer_version_is_refused_naming_both_versions(laptops,
         gps.packages.import_file(path)
 
 
-def test_package_commands(demo_path: Path, starter_path: Path, tmp_path: Path) -> None:
+def test_package_commands(demo_library: Path | str, starter_library: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "p.negotiation"
-    made = negotiator("--library", demo_path, "--as", "Northshire ICB", "package", "export", ALLIANCE, "--out", out,
+    made = negotiator("--library", demo_library, "--as", "Northshire ICB", "package", "export", ALLIANCE, "--out", out,
                       "--json")
     assert made.returncode == 0, made.stderr and json.loads(made.stdout)["proposals"] > 5
-    with sqlite3.connect(starter_path) as connection:
-        connection.execute("UPDATE library_info SET value = 'uid-other' WHERE key = 'uid'")
-    connection.close()
-    first = negotiator("--library", starter_path, "package", "import", out, "--json")
+    behind_the_apps_back(starter_library, "UPDATE library_info SET value = 'uid-other' WHERE key = 'uid'")
+    first = negotiator("--library", starter_library, "package", "import", out, "--json")
     assert first.returncode == 0, first.stderr and json.loads(first.stdout)["added_proposals"] > 5
-    again = negotiator("--library", starter_path, "package", "import", out)
+    again = negotiator("--library", starter_library, "package", "import", out)
     assert again.returncode == 0 and "imported already" in again.stdout
-    no_party = negotiator("--library", demo_path, "package", "export", ALLIANCE, "--out", out)
+    no_party = negotiator("--library", demo_library, "package", "export", ALLIANCE, "--out", out)
     assert no_party.returncode == 2 and "--as" in no_party.stderr
 
 

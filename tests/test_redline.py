@@ -21,8 +21,8 @@ ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture
-def ws(demo_path: Path) -> Workspace:
-    opened = open_workspace(demo_path, "Test Drafter")
+def ws(demo_library: Path | str) -> Workspace:
+    opened = open_workspace(demo_library, "Test Drafter")
     yield opened
     opened.close()
 

@@ -18,8 +18,8 @@ ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture
-def ws(demo_path: Path) -> Workspace:
-    opened = open_workspace(demo_path, "Test Drafter")
+def ws(demo_library: Path | str) -> Workspace:
+    opened = open_workspace(demo_library, "Test Drafter")
     yield opened
     opened.close()
 
@@ -80,9 +80,9 @@ def test_a_dry_run_changes_nothing(ws: Workspace, returned) -> None:
     assert len(ws.negotiation.proposals(ALLIANCE)) == before
 
 
-def test_import_redline_from_the_command_line(demo_path: Path, returned) -> None:
+def test_import_redline_from_the_command_line(demo_library: Path | str, returned) -> None:
     path, _ = returned
-    result = negotiator("--library", demo_path, "import", "redline", ALLIANCE, path, "--author-map",
+    result = negotiator("--library", demo_library, "import", "redline", ALLIANCE, path, "--author-map",
                         "Jane Smith=GP Federation", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

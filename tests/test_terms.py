@@ -125,8 +125,8 @@ def test_a_sheet_survives_storage_exactly(pence: int, share: Decimal, days: int,
 # Through the service: invalid terms are never saved -----------------------------------------
 
 @pytest.fixture
-def demo(starter_path) -> Workspace:
-    ws = open_workspace(starter_path, "Test Drafter")
+def demo(starter_library) -> Workspace:
+    ws = open_workspace(starter_library, "Test Drafter")
     ws.create_demo()
     yield ws
     ws.close()

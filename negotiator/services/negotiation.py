@@ -170,6 +170,7 @@ class NegotiationService:
         except ValueError:
             raise InvalidInput(f"'{decision}' is not a decision; use accept, reject or withdraw.") from None
         with self.library.unit_of_work(write=True) as session:
+            EventLog(session).hold()  # another user's decision on a rival must be seen, not overwritten
             proposals = ProposalStore(session)
             proposal = proposals.get(proposal_id)
             decider = PartyStore(session).find(party)
@@ -191,6 +192,7 @@ class NegotiationService:
     def undo_decision(self, reversal: Reversal, party: str) -> Proposal:
         """Take a decision back: the change is reverted by a new version and the proposals reopen."""
         with self.library.unit_of_work(write=True) as session:
+            EventLog(session).hold()
             proposals, sections = ProposalStore(session), SectionStore(session)
             proposal = proposals.get(reversal.proposal_id)
             actor = PartyStore(session).find(party)

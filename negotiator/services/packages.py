@@ -112,6 +112,8 @@ class PackageService:
         With ``dry_run`` the merge is worked out and then rolled back: a preview."""
         try:
             with self.library.unit_of_work(write=True) as session:
+                # Held from the start: the merge reads and updates proposals that other users decide on.
+                EventLog(session).hold()
                 summary = _Merge(session, package, cancelled).run()
                 if dry_run:
                     raise _Preview(summary)

@@ -45,6 +45,7 @@ class RoundService:
     def issue_round(self, agreement: int | str, label: str, party: str | None = None) -> Round:
         """Freeze the agreement's outline and terms under a label ("Draft 2")."""
         with self.library.unit_of_work(write=True) as session:
+            EventLog(session).hold()  # two users issuing at once must not both take the same label
             store, rounds = AgreementStore(session), RoundStore(session)
             found = store.find(str(agreement))
             label = check_label(label, [r.label for r in rounds.of_agreement(found.id)])
@@ -58,6 +59,7 @@ class RoundService:
     def withdraw_round(self, round_id: int, withdrawn: bool = True) -> None:
         """Withdraw an issued round (undoing the issue), or reissue it."""
         with self.library.unit_of_work(write=True) as session:
+            EventLog(session).hold()
             rounds = RoundStore(session)
             row = rounds.get(round_id)
             if not withdrawn:

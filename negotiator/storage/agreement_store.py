@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
@@ -42,7 +42,9 @@ class AgreementStore:
 
     def all(self) -> list[Agreement]:
         """Every agreement, by title."""
-        rows = self._session.scalars(select(AgreementRow).order_by(AgreementRow.title))
+        # The signatories in one more query, not one per agreement: on a server each query is a round trip.
+        rows = self._session.scalars(select(AgreementRow).options(selectinload(AgreementRow.signatories))
+                                     .order_by(AgreementRow.title))
         return [to_agreement(r) for r in rows.unique()]
 
     def get(self, agreement_id: int) -> Agreement:
@@ -54,6 +56,10 @@ class AgreementStore:
         if reference.strip().isdigit():
             return self.get(int(reference))
         wanted = reference.strip().lower()
+        # The usual case, the exact title, in one query; SQL lower() may differ from Python's, so a miss looks further.
+        exact = self._session.scalars(select(AgreementRow).where(func.lower(AgreementRow.title) == wanted)).all()
+        if len(exact) == 1 and exact[0].title.lower() == wanted:
+            return to_agreement(exact[0])
         matches = [a for a in self.all() if a.title.lower() == wanted]
         if not matches:
             matches = [a for a in self.all() if wanted in a.title.lower()]

@@ -16,14 +16,16 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from negotiator.domain.errors import LibraryBusy, LibraryUnusable
 from negotiator.storage import schema
-from negotiator.storage.inspection import LibraryState, inspect_sqlite_file, state_from_tables
+from negotiator.storage.inspection import LibraryState, inspect_sqlite_file
+from negotiator.storage.server import inspect_server as _inspect_server
+from negotiator.storage.server import server_engine as _server_engine
 
 BUSY_TIMEOUT_MS = 5000
 # The sessions of the units of work running in this thread (or task), by library; never mutated in place.
@@ -93,8 +95,8 @@ def open_library(target: str | Path) -> Library:
         engine = _sqlite_engine(url)
     else:
         engine = _server_engine(url)
-        state = _inspect_server(engine, str(target))
-    location = str(path) if path is not None else url.render_as_string(hide_password=True)
+        state = _inspect_server(engine, engine.url.render_as_string(hide_password=True))
+    location = str(path) if path is not None else engine.url.render_as_string(hide_password=True)
     backup = None
     try:
         if state.revision != schema.HEAD:
@@ -183,25 +185,6 @@ def _enable_wal(engine: Engine) -> None:
         raw.driver_connection.execute("PRAGMA journal_mode=WAL")
     finally:
         raw.close()
-
-
-def _server_engine(url: object) -> Engine:
-    try:
-        return create_engine(url, pool_pre_ping=True)
-    except (ArgumentError, ImportError, SQLAlchemyError) as error:
-        raise LibraryUnusable(f"Cannot use the database at {url}: {error}.") from None
-
-
-def _inspect_server(engine: Engine, location: str) -> LibraryState:
-    try:
-        with engine.connect() as connection:
-            tables = set(inspect(connection).get_table_names())
-            revision = None
-            if "alembic_version" in tables:
-                revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except SQLAlchemyError as error:
-        raise LibraryUnusable(f"Cannot connect to the library at {location}: {error.orig or error}.") from None
-    return state_from_tables(location, tables, revision)
 
 
 def _backup(path: Path, revision: str) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from negotiator.domain.clauses import chain_hash, format_time, parse_time, utc_now
@@ -28,6 +28,10 @@ def event_fields_hash(event_id: int, parent_hash: str, at: str, actor: str, acti
     return chain_hash("event", event_id, parent_hash, at, actor, action, agreement_id, subject, payload)
 
 
+# Any fixed number: the key of the PostgreSQL advisory lock that the writers of the record share.
+_RECORD_LOCK = 0x4E45474F
+
+
 class EventLog:
     """The append-only record of proposals, decisions and rounds."""
 
@@ -35,9 +39,21 @@ class EventLog:
         self._session = session
         self._last: tuple[int, str] | None = None  # (id, hash) of the chain's end, once read
 
+    def hold(self) -> None:
+        """Wait until no other transaction is writing the record, and keep it to this one until it ends.
+
+        On a server several users append at once; two that read the same end of the chain would
+        fork it. SQLite has one writer at a time already. Call this before reading what a decision
+        depends on, so that the decision sees the others' committed changes.
+        """
+        if self._session.get_bind().dialect.name == "postgresql":
+            # Transaction-scoped: released by the commit or rollback, and taking it twice is harmless.
+            self._session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _RECORD_LOCK})
+
     def append(self, agreement_id: int, actor: str, action: str, subject: str, payload: dict) -> None:
         """Add an event at the end of the chain."""
         if self._last is None:
+            self.hold()
             last = self._session.execute(select(NegotiationEventRow.id, NegotiationEventRow.content_hash)
                                          .order_by(NegotiationEventRow.id.desc()).limit(1)).first()
             self._last = (last[0], last[1]) if last else (0, GENESIS)

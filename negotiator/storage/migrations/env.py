@@ -20,4 +20,8 @@ context.configure(
     render_as_batch=True,
 )
 with context.begin_transaction():
+    if connection.dialect.name == "postgresql":
+        # Two users opening a new or older shared library at once: the second waits, then finds it
+        # already upgraded (Alembic reads the revision again under the lock) and does nothing.
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(1313163087)")
     context.run_migrations()

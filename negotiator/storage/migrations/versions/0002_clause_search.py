@@ -1,6 +1,7 @@
-"""Full-text search over the latest version of each clause (SQLite FTS5).
+"""Full-text search over the latest version of each clause: SQLite FTS5, or on PostgreSQL an
+expression index for its own text search (see storage.clause_search).
 
-Other databases search with a plain fallback (see storage.search), so this is SQLite-only.
+Other databases search with a plain scan, so they get nothing here.
 
 Revision ID: 0002
 Revises: 0001
@@ -14,8 +15,18 @@ branch_labels = None
 depends_on = None
 
 
+# Written out rather than imported: a migration must not change when the app's code does.
+_POSTGRES_VECTOR = ("(setweight(to_tsvector('simple'::regconfig, title), 'A') || "
+                    "setweight(to_tsvector('simple'::regconfig, text), 'D'))")
+
+
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        # Every version is indexed (an index cannot see clause.latest_number); the query keeps the latest.
+        op.execute(f"CREATE INDEX clause_search_postgres ON clause_version USING gin ({_POSTGRES_VECTOR})")
+        return
+    if dialect != "sqlite":
         return
     # rowid is the clause id; retired clauses are kept out of the index.
     op.execute(
@@ -32,3 +43,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE clause_search")
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX clause_search_postgres")
