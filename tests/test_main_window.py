@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.navigator_model import KEY_ROLE
@@ -182,16 +182,31 @@ def test_opening_a_file_that_is_not_a_library_shows_a_dialog_and_keeps_it_intact
     assert window.service is not None and starter_path.name in window.windowTitle()
 
 
-def test_importing_a_file_adds_its_clauses_and_undo_retires_them(window: MainWindow, tmp_path: Path) -> None:
+def test_importing_a_file_adds_its_clauses_and_undo_retires_them(window: MainWindow, qtbot, tmp_path: Path) -> None:
     path = tmp_path / "extra.toml"
     path.write_text('format = "negotiator-clause-library"\nformat_version = 1\n[[clause]]\nkey = "extra.one"\n'
                     'title = "Extra"\ncategory = "Legal"\nkinds = ["sub_contract"]\ntext = "Extra words."\n')
-    window.import_clauses(path)
+    window.import_clauses(path)  # in the background
+    qtbot.waitUntil(lambda: window.undo_stack.canUndo(), timeout=10_000)
     assert window.service.clause("extra.one").title == "Extra"
     window.actions_by_id["edit.undo"].trigger()
     assert window.service.clause("extra.one").retired
     window.import_clauses(path)
-    assert "already in the library" in _error_text(window)
+    qtbot.waitUntil(lambda: "already in the library" in _error_text(window), timeout=10_000)
+
+
+def test_a_cancelled_clause_import_imports_nothing(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "extra.toml"
+    path.write_text('format = "negotiator-clause-library"\nformat_version = 1\n[[clause]]\nkey = "extra.one"\n'
+                    'title = "Extra"\ncategory = "Legal"\nkinds = ["sub_contract"]\ntext = "Extra words."\n')
+    with held_worker():  # the import cannot finish before the user presses Cancel
+        window.import_clauses(path)
+        progress = window.findChild(QProgressDialog, "progressDialog")
+        progress.findChild(QPushButton).click()
+    qtbot.wait(100)
+    assert "extra.one" not in [c.key for c in window.service.clauses()]
+    assert not window.undo_stack.canUndo()
+    assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]  # a cancel is not an error
 
 
 def test_every_menu_action_has_a_tooltip_and_the_usual_shortcuts(window: MainWindow) -> None:

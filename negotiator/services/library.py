@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from negotiator.domain.clauses import (
     utc_now,
 )
 from negotiator.domain.diff import Segment, word_diff
-from negotiator.domain.errors import InvalidInput
+from negotiator.domain.errors import Cancelled, InvalidInput
 from negotiator.domain.library_file import LibraryFile, read_library_file
 from negotiator.domain.search import SearchHit, query_words
 from negotiator.storage.clause_search import search_clauses
@@ -69,12 +70,14 @@ class LibraryService:
 
     # Importing ---------------------------------------------------------------------------
 
-    def import_file(self, path: Path) -> ImportReport:
-        """Import every clause of a library file, or none if anything is wrong."""
-        return self.import_library(read_library_file(path), path.name)
+    def import_file(self, path: Path, cancelled: Callable[[], bool] | None = None) -> ImportReport:
+        """Import every clause of a library file, or none if anything is wrong (or the user cancels)."""
+        return self.import_library(read_library_file(path), path.name, cancelled)
 
-    def import_library(self, contents: LibraryFile, source: str) -> ImportReport:
-        """Add validated clauses in one transaction; a key already in the library stops it all."""
+    def import_library(self, contents: LibraryFile, source: str,
+                       cancelled: Callable[[], bool] | None = None) -> ImportReport:
+        """Add validated clauses in one transaction; a key already in the library stops it all, and
+        ``cancelled()`` saying yes before the commit rolls it all back."""
         keys = [draft.key for draft in contents.clauses]
         author = contents.author or self.author
         with self.library.unit_of_work(write=True) as session:
@@ -90,6 +93,8 @@ class LibraryService:
             for draft in contents.clauses:
                 store.add(draft, author, at)
             store.record(at, self.author, "import", source, f"{len(keys)} clauses")
+            if cancelled is not None and cancelled():
+                raise Cancelled(f"The import of {source} was cancelled; nothing was imported.")
         return ImportReport(source, tuple(keys))
 
     # Reading -----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from negotiator.ui import commands, focus
 from negotiator.ui import help as help_window
 from negotiator.ui.actions import ACTIONS, build_menus, recolour_icons
 from negotiator.ui.agreement_controller import AgreementController
+from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.backup_controller import BackupController
 from negotiator.ui.clause_view import ClauseView
 from negotiator.ui.errors import show_error
@@ -183,18 +184,21 @@ class MainWindow(SessionMixin, QMainWindow):
         if path:
             self.import_clauses(Path(path))
 
-    def import_clauses(self, path: Path) -> None:
-        """Import a library file's clauses (all or none)."""
-        if self.service is None:
-            return
-        try:
-            report = self.service.import_file(path)
-        except Exception as error:
-            show_error(self, self.tr("The clauses were not imported"), error)
-            return
-        self.undo_stack.push(commands.imported(self.service, report, self._refresh, self.report))
-        self._refresh("")
-        self.statusBar().showMessage(self.tr("Imported %n clause(s)", "", len(report.keys)))
+    def import_clauses(self, path: Path) -> Job | None:
+        """Import a library file's clauses (all or none) in the background; Cancel imports nothing."""
+        service = self.service
+        if service is None:
+            return None
+
+        def imported(report: object) -> None:
+            if self.service is not service:
+                return  # another library was opened meanwhile; the import went into the one it was meant for
+            self.undo_stack.push(commands.imported(service, report, self._refresh, self.report))
+            self._refresh("")
+            self.statusBar().showMessage(self.tr("Imported %n clause(s)", "", len(report.keys)))
+        return run_with_progress(self, self.tr("Importing %1…").replace("%1", path.name),
+                                 lambda cancelled: service.import_file(path, cancelled), imported,
+                                 lambda error: show_error(self, self.tr("The clauses were not imported"), error))
 
     # Clauses ------------------------------------------------------------------------------
 

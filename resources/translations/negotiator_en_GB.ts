@@ -779,102 +779,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="60"/>
+        <location filename="../../negotiator/ui/main_window.py" line="61"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="62"/>
+        <location filename="../../negotiator/ui/main_window.py" line="63"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="64"/>
+        <location filename="../../negotiator/ui/main_window.py" line="65"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="66"/>
+        <location filename="../../negotiator/ui/main_window.py" line="67"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="73"/>
+        <location filename="../../negotiator/ui/main_window.py" line="74"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="75"/>
+        <location filename="../../negotiator/ui/main_window.py" line="76"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="76"/>
+        <location filename="../../negotiator/ui/main_window.py" line="77"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="77"/>
+        <location filename="../../negotiator/ui/main_window.py" line="78"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="78"/>
+        <location filename="../../negotiator/ui/main_window.py" line="79"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="79"/>
+        <location filename="../../negotiator/ui/main_window.py" line="80"/>
         <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="81"/>
+        <location filename="../../negotiator/ui/main_window.py" line="82"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="83"/>
+        <location filename="../../negotiator/ui/main_window.py" line="84"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="86"/>
+        <location filename="../../negotiator/ui/main_window.py" line="87"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="88"/>
+        <location filename="../../negotiator/ui/main_window.py" line="89"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="90"/>
+        <location filename="../../negotiator/ui/main_window.py" line="91"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="91"/>
+        <location filename="../../negotiator/ui/main_window.py" line="92"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="113"/>
+        <location filename="../../negotiator/ui/main_window.py" line="114"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="140"/>
+        <location filename="../../negotiator/ui/main_window.py" line="141"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="141"/>
+        <location filename="../../negotiator/ui/main_window.py" line="142"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="168"/>
+        <location filename="../../negotiator/ui/main_window.py" line="169"/>
         <source>%n clause(s) in the library</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -882,32 +882,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="173"/>
+        <location filename="../../negotiator/ui/main_window.py" line="174"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="173"/>
+        <location filename="../../negotiator/ui/main_window.py" line="174"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="181"/>
+        <location filename="../../negotiator/ui/main_window.py" line="182"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="181"/>
+        <location filename="../../negotiator/ui/main_window.py" line="182"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="193"/>
+        <location filename="../../negotiator/ui/main_window.py" line="199"/>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="201"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="197"/>
+        <location filename="../../negotiator/ui/main_window.py" line="198"/>
         <source>Imported %n clause(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -915,32 +920,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="209"/>
+        <location filename="../../negotiator/ui/main_window.py" line="213"/>
         <source>The clause could not be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="225"/>
+        <location filename="../../negotiator/ui/main_window.py" line="229"/>
         <source>The clause was not revised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="233"/>
+        <location filename="../../negotiator/ui/main_window.py" line="237"/>
         <source>The version was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="241"/>
+        <location filename="../../negotiator/ui/main_window.py" line="245"/>
         <source>The clause was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="277"/>
+        <location filename="../../negotiator/ui/main_window.py" line="281"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="338"/>
+        <location filename="../../negotiator/ui/main_window.py" line="342"/>
         <source>%n finding(s) in the contract network</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -948,22 +953,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="341"/>
+        <location filename="../../negotiator/ui/main_window.py" line="345"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="342"/>
+        <location filename="../../negotiator/ui/main_window.py" line="346"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="377"/>
+        <location filename="../../negotiator/ui/main_window.py" line="381"/>
         <source>Rein&amp;state Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="377"/>
+        <location filename="../../negotiator/ui/main_window.py" line="381"/>
         <source>Re&amp;tire Clause</source>
         <translation type="unfinished"></translation>
     </message>
