@@ -13,7 +13,7 @@ DEBIAN_PACKAGES := libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreet
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xkb1 libx11-xcb1 libreoffice-writer python3-uno
 
-.PHONY: run test lint bench setup system-packages clean
+.PHONY: run test lint bench setup system-packages clean package package-tools
 
 run: setup
 	$(PY) main.py
@@ -50,4 +50,24 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .bench build *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .bench build dist *.egg-info
+
+# The installable app: a one-folder PyInstaller build in dist/negotiator (see packaging/README.md).
+PACKAGE_STAMP := $(VENV)/.package-installed
+
+package: setup package-tools $(PACKAGE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/negotiator.spec
+	@du -sh dist/negotiator
+
+# PyInstaller reads the libraries a binary needs with objdump and strips them with strip (binutils).
+package-tools:
+	@if ! command -v objdump >/dev/null && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian packages: binutils"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends binutils >/dev/null; \
+	fi
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,package]"
+	touch $(PACKAGE_STAMP)
