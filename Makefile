@@ -13,7 +13,7 @@ DEBIAN_PACKAGES := libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreet
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xkb1 libx11-xcb1 libreoffice-writer python3-uno
 
-.PHONY: run test lint bench setup system-packages clean package package-tools
+.PHONY: run test lint bench setup system-packages clean package package-test package-tools
 
 run: setup
 	$(PY) main.py
@@ -59,6 +59,10 @@ package: setup package-tools $(PACKAGE_STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/negotiator.spec
 	@du -sh dist/negotiator
+
+# Runs the built app with nothing of this checkout or its Python around it; fails if it was not built.
+package-test: setup
+	NEGOTIATOR_PACKAGE_TEST=1 $(PY) -m pytest -q tests/test_packaging.py
 
 # PyInstaller reads the libraries a binary needs with objdump and strips them with strip (binutils).
 package-tools:
