@@ -101,6 +101,14 @@ def test_the_built_app_makes_a_demo_exports_a_redline_and_opens_its_window(built
     assert not list(BUNDLE.rglob("__pycache__"))
 
 
+def test_the_built_app_carries_its_user_guide_and_icons(built: Path) -> None:
+    # Where the installed app looks for them (negotiator.locations, negotiator.ui.help): without them F1
+    # finds no guide and the toolbar is blank, and neither shows in a run that quits at once.
+    resources = BUNDLE / "_internal" / "resources"
+    assert (resources / "docs" / "user-guide.md").read_text(encoding="utf-8").startswith("# Negotiator")
+    assert len(list((resources / "icons").glob("*.svg"))) >= 30
+
+
 def test_a_first_run_of_the_built_app_opens_a_new_default_library(built: Path, home: Path) -> None:
     result = run([built, "--quit-when-ready"], home)
     assert result.returncode == 0, result.stderr
