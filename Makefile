@@ -16,7 +16,7 @@ DEBIAN_PACKAGES := libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreet
 # PostgreSQL's server programs: the tests and the benchmark start a throwaway cluster with them.
 DEBIAN_PACKAGES += postgresql
 
-.PHONY: run test lint bench setup system-packages clean soak
+.PHONY: run test lint bench setup system-packages clean soak package package-test package-tools
 
 run: setup
 	$(PY) main.py
@@ -53,10 +53,34 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .bench build *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .bench build dist *.egg-info
 
 # The crash test at length: 2,000 writes killed at random moments, with a random seed it prints
 # (set NEGOTIATOR_CRASH_SEED to replay one), then the two-instance tests.
 soak: setup
 	NEGOTIATOR_CRASH_SEED=$${NEGOTIATOR_CRASH_SEED:-random} NEGOTIATOR_CRASH_WRITES=$${NEGOTIATOR_CRASH_WRITES:-2000} \
 		$(PY) -m pytest -q -s tests/test_crash_safety.py tests/test_two_instances.py
+
+# The installable app: a one-folder PyInstaller build in dist/negotiator (see packaging/README.md).
+PACKAGE_STAMP := $(VENV)/.package-installed
+
+package: setup package-tools $(PACKAGE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/negotiator.spec
+	@du -sh dist/negotiator
+
+# Runs the built app with nothing of this checkout or its Python around it; fails if it was not built.
+package-test: setup
+	NEGOTIATOR_PACKAGE_TEST=1 $(PY) -m pytest -q tests/test_packaging.py
+
+# PyInstaller reads the libraries a binary needs with objdump and strips them with strip (binutils).
+package-tools:
+	@if ! command -v objdump >/dev/null && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian packages: binutils"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends binutils >/dev/null; \
+	fi
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,package]"
+	touch $(PACKAGE_STAMP)

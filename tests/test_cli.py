@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,9 @@ def test_the_default_library_is_seeded_with_the_starter_library_and_the_demo(tmp
     assert {"Northshire Ageing Well Alliance Agreement", "Northshire MSK Prime Contract"} <= titles
 
 
-def test_version_flag(tmp_path: Path) -> None:
+def test_version_flag_says_the_version_written_in_pyproject() -> None:
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    version = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
     result = negotiator("--version")
-    assert result.returncode == 0 and result.stdout.startswith("Negotiator ")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Negotiator {version}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -107,7 +108,10 @@ def test_an_installed_bundle_guide_comes_first(monkeypatch: pytest.MonkeyPatch, 
 
 def test_about_text_names_every_version_and_the_schema() -> None:
     text = about_text("0007_rounds")
-    assert negotiator.__version__ in text
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    version = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    assert negotiator.__version__ == version  # the same one place as `negotiator --version`
+    assert f"</b> {version}</p>" in text
     assert "SQLAlchemy" in text and metadata.version("sqlalchemy") in text
     assert qVersion() in text
     assert platform.python_version() in text
