@@ -101,6 +101,16 @@ def test_the_built_app_makes_a_demo_exports_a_redline_and_opens_its_window(built
     assert not list(BUNDLE.rglob("__pycache__"))
 
 
+def test_the_built_app_can_reach_a_shared_library_on_postgresql(built: Path, home: Path) -> None:
+    # Nothing listens on port 9 here: the app must get as far as trying to connect, which it can only
+    # do with the PostgreSQL driver bundled, and say so in plain words.
+    result = run([built, "--library", "postgresql+psycopg://team:secret@127.0.0.1:9/negotiator", "agreements",
+                  "list"], home)
+    assert result.returncode != 0
+    assert "127.0.0.1:9" in result.stderr and "not installed" not in result.stderr, result.stderr
+    assert "secret" not in result.stderr
+
+
 def test_the_built_app_carries_its_user_guide_and_icons(built: Path) -> None:
     # Where the installed app looks for them (negotiator.locations, negotiator.ui.help): without them F1
     # finds no guide and the toolbar is blank, and neither shows in a run that quits at once.

@@ -19,6 +19,7 @@ from negotiator.services.library import LibraryService
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
 from negotiator.services.packages import PackageService
+from negotiator.services.record import RecordService
 from negotiator.services.returned import ReturnedService
 from negotiator.services.rounds import RoundService
 from negotiator.storage.database import open_library
@@ -55,6 +56,11 @@ class Workspace:
     def schema_revision(self) -> str:
         """The schema revision of the open library (always the newest: opening upgrades it)."""
         return SCHEMA_HEAD
+
+    @property
+    def record(self) -> RecordService:
+        """The negotiation record, to read as evidence."""
+        return RecordService(self.clauses.library)
 
     @property
     def backups(self) -> BackupService:

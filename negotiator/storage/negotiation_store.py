@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from negotiator.domain.clauses import chain_hash, format_time, parse_time, utc_now
 from negotiator.domain.errors import NotFound
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus
+from negotiator.domain.record import RecordEntry
 from negotiator.domain.rounds import Round, RoundSection
 from negotiator.storage.clause_store import GENESIS
 from negotiator.storage.models import NegotiationEventRow, ProposalRow, RoundRow
@@ -92,6 +93,15 @@ class EventLog:
                 found.append(f"proposal {row.id}: its stored content differs from the record made when it was "
                              "proposed")
         return found
+
+    def of_agreement(self, agreement_id: int) -> list[RecordEntry]:
+        """An agreement's events, oldest first."""
+        event = NegotiationEventRow
+        rows = self._session.execute(
+            select(event.id, event.at, event.actor, event.action, event.subject, event.payload)
+            .where(event.agreement_id == agreement_id).order_by(event.id))
+        return [RecordEntry(number, parse_time(at), actor, action, subject, _note(payload))
+                for number, at, actor, action, subject, payload in rows]
 
     def count(self) -> int:
         """How many events are recorded."""
@@ -203,6 +213,15 @@ class RoundStore:
             if found.label.lower() == label.strip().lower():
                 return found
         raise NotFound(f"The agreement has no round called '{label}'.")
+
+
+def _note(payload: str) -> str:
+    """What a reader wants from an event's payload: the reason given, if any."""
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return ""
+    return str(data.get("rationale") or "") if isinstance(data, dict) else ""
 
 
 def _proposal(row: ProposalRow) -> Proposal:

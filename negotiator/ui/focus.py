@@ -20,7 +20,7 @@ def panels(window: QMainWindow) -> list[QWidget]:
         main = central
     candidates = [library.search_box, library.results if search_shown else library.tree,
                   window.agreements.panel.tree, main, window.negotiation.panel.table,
-                  window.agreements.findings]
+                  window.views.history.table, window.agreements.findings]
     return [w for w in candidates if _open(w) and w.isEnabled()]
 
 

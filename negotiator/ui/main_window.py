@@ -66,7 +66,11 @@ class MainWindow(SessionMixin, QMainWindow):
                                    Qt.DockWidgetArea.BottomDockWidgetArea)
         proposals_dock = self._dock("proposalsDock", self.tr("Proposals"), self.negotiation.panel,
                                     Qt.DockWidgetArea.BottomDockWidgetArea)
+        history_dock = self._dock("historyDock", self.tr("History"), self.views.history,
+                                  Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(findings_dock, proposals_dock)
+        self.tabifyDockWidget(proposals_dock, history_dock)
+        proposals_dock.raise_()
         self.resizeDocks([library_dock], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([findings_dock], [140], Qt.Orientation.Vertical)
         self.clause_view = ClauseView()
@@ -83,7 +87,8 @@ class MainWindow(SessionMixin, QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
-        docks = [d.toggleViewAction() for d in (library_dock, agreements_dock, findings_dock, proposals_dock)]
+        docks = [d.toggleViewAction() for d in (library_dock, agreements_dock, findings_dock, proposals_dock,
+                                                history_dock)]
         palette = QAction(self.tr("Find an &Action…"), self)
         palette.setShortcut(QKeySequence("Ctrl+Shift+P"))
         palette.setToolTip(self.tr("Type to find any action and run it"))
@@ -323,6 +328,7 @@ class MainWindow(SessionMixin, QMainWindow):
             self.negotiation.reload()
             self.views.reload_compare()
         self.views.reload_positions()
+        self.views.reload_history()
         self.show_agreement_tab()
         self.update_actions()
 

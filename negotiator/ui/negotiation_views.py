@@ -1,4 +1,4 @@
-"""The views over a negotiation in the window: the positions matrix and the comparison tab."""
+"""The views over a negotiation in the window: the positions matrix, the comparison tab and the history."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMainWindow, QTableView
 
 from negotiator.ui.colours import party_colour
 from negotiator.ui.compare_panel import ComparePanel
+from negotiator.ui.history_panel import HistoryPanel
 from negotiator.ui.positions_model import TARGET_ROLE, PositionsModel
 
 
@@ -24,11 +25,18 @@ class NegotiationViews(QObject):
         self.positions.setToolTip(self.tr("Each party's position on each term and section under negotiation"))
         self.positions.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.positions.selectionModel().currentChanged.connect(self._position_chosen)
+        self.history = HistoryPanel()
 
     def reload(self) -> None:
-        """Re-read the matrix and the texts to compare."""
+        """Re-read the matrix, the texts to compare and the history."""
         self.reload_positions()
         self.reload_compare()
+        self.reload_history()
+
+    def reload_history(self) -> None:
+        """Re-read the record of the open agreement."""
+        ws, agreement = self.window.workspace, self.window.agreements.current
+        self.history.show_record(ws.record.of_agreement(agreement) if ws and agreement else None)
 
     def reload_positions(self) -> None:
         """Re-read the positions matrix of the open agreement."""

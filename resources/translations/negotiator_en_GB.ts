@@ -550,6 +550,42 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../negotiator/ui/history_panel.py" line="34"/>
+        <source>Record check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/history_panel.py" line="37"/>
+        <source>Negotiation history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/history_panel.py" line="38"/>
+        <source>Every proposal, decision and round of this agreement, oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/history_panel.py" line="53"/>
+        <source>Open an agreement to see its negotiation history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../negotiator/ui/history_panel.py" line="60"/>
+        <source>%n event(s). The record&apos;s hash chain checks out: nothing in it has been changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/history_panel.py" line="64"/>
+        <source>The record has been altered outside Negotiator: %1 Keep the file as evidence and restore a backup (File → Restore from Backup).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPackageDialog</name>
     <message>
         <location filename="../../negotiator/ui/import_dialogs.py" line="173"/>
@@ -799,82 +835,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="74"/>
-        <source>Documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="76"/>
-        <source>Welcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="77"/>
-        <source>Clause</source>
+        <location filename="../../negotiator/ui/main_window.py" line="69"/>
+        <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="78"/>
-        <source>Agreement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="79"/>
-        <source>Compare</source>
+        <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="80"/>
-        <source>&amp;Positions</source>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="81"/>
+        <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="82"/>
-        <source>&amp;Undo</source>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="83"/>
+        <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="84"/>
+        <source>&amp;Positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="86"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="88"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="87"/>
+        <location filename="../../negotiator/ui/main_window.py" line="92"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="89"/>
+        <location filename="../../negotiator/ui/main_window.py" line="94"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="91"/>
+        <location filename="../../negotiator/ui/main_window.py" line="96"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="92"/>
+        <location filename="../../negotiator/ui/main_window.py" line="97"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="114"/>
+        <location filename="../../negotiator/ui/main_window.py" line="119"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="141"/>
+        <location filename="../../negotiator/ui/main_window.py" line="146"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="142"/>
+        <location filename="../../negotiator/ui/main_window.py" line="147"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="169"/>
+        <location filename="../../negotiator/ui/main_window.py" line="174"/>
         <source>%n clause(s) in the library</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -882,37 +923,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="174"/>
+        <location filename="../../negotiator/ui/main_window.py" line="179"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="174"/>
+        <location filename="../../negotiator/ui/main_window.py" line="179"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="182"/>
+        <location filename="../../negotiator/ui/main_window.py" line="187"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="182"/>
+        <location filename="../../negotiator/ui/main_window.py" line="187"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="199"/>
+        <location filename="../../negotiator/ui/main_window.py" line="204"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="201"/>
+        <location filename="../../negotiator/ui/main_window.py" line="206"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="198"/>
+        <location filename="../../negotiator/ui/main_window.py" line="203"/>
         <source>Imported %n clause(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -920,32 +961,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="213"/>
+        <location filename="../../negotiator/ui/main_window.py" line="218"/>
         <source>The clause could not be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="229"/>
+        <location filename="../../negotiator/ui/main_window.py" line="234"/>
         <source>The clause was not revised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="237"/>
+        <location filename="../../negotiator/ui/main_window.py" line="242"/>
         <source>The version was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="245"/>
+        <location filename="../../negotiator/ui/main_window.py" line="250"/>
         <source>The clause was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="281"/>
+        <location filename="../../negotiator/ui/main_window.py" line="286"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="342"/>
+        <location filename="../../negotiator/ui/main_window.py" line="348"/>
         <source>%n finding(s) in the contract network</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -953,22 +994,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="345"/>
+        <location filename="../../negotiator/ui/main_window.py" line="351"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="346"/>
+        <location filename="../../negotiator/ui/main_window.py" line="352"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="381"/>
+        <location filename="../../negotiator/ui/main_window.py" line="387"/>
         <source>Rein&amp;state Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="381"/>
+        <location filename="../../negotiator/ui/main_window.py" line="387"/>
         <source>Re&amp;tire Clause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1067,53 +1108,53 @@
 <context>
     <name>NegotiationViews</name>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="23"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="24"/>
         <source>Positions matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="24"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="25"/>
         <source>Each party&apos;s position on each term and section under negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="51"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="59"/>
         <source>Comparing the wording of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="52"/>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="106"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="60"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="114"/>
         <source>Current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="98"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="106"/>
         <source>Comparing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="99"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="107"/>
         <source>Current value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="109"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="117"/>
         <source>The proposal on the current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="110"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="118"/>
         <source>Proposal %1 was made on older wording; its change does not overlap later changes, so accepting it applies it to the current wording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="113"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="121"/>
         <source>Proposal %1 was made on older wording that has since changed in the same place: ask its party to redo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="116"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="124"/>
         <source>Wording the proposal was made on</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,0 +1,35 @@
+"""The negotiation record as a reader sees it: who did what to which proposal or round, and when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+# The record's actions in the words of the people who took them.
+_DONE = {
+    "propose": "Made", "accept": "Accepted", "reject": "Rejected", "withdraw": "Withdrew",
+    "supersede": "Superseded", "reopen": "Reopened", "counter": "Countered",
+    "issue round": "Issued round", "withdraw round": "Withdrew round", "reissue round": "Reissued round",
+}
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    """One event of the hash-chained record of an agreement's negotiation."""
+
+    number: int
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    note: str = ""  # the rationale or summary given with it, when there is one
+
+    @property
+    def done(self) -> str:
+        """The action in plain words ("Accepted", "Issued round")."""
+        return _DONE.get(self.action, self.action.capitalize())
+
+    @property
+    def what(self) -> str:
+        """The action and its subject as one line ("Accepted proposal 12", "Issued round Draft 2")."""
+        return f"{self.done} {self.subject}".strip()
