@@ -48,9 +48,10 @@ class AgreementView(QWidget):
         splitter.setSizes([360, 240])
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, self.tr("&Outline"))
+        # The open agreement's terms: the window shows them in a panel of their own (the Terms dock),
+        # so they can sit beside the wording that refers to them.
         self.terms_editor = TermsEditor()
         self.terms_editor.apply_requested.connect(self.terms_applied)
-        self.tabs.addTab(self.terms_editor, self.tr("&Terms"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)

@@ -13,13 +13,10 @@ def panels(window: QMainWindow) -> list[QWidget]:
     search_shown = library.stack.currentWidget() is library.results
     central = window.central.currentWidget()
     view = window.agreements.view
-    if central is view:
-        page = view.tabs.currentWidget()
-        main = view.outline if view.tabs.currentIndex() == 0 else page
-    else:
-        main = central
+    main = (view.outline if view.tabs.currentIndex() == 0 else view.tabs.currentWidget()) if central is view \
+        else central
     candidates = [library.search_box, library.results if search_shown else library.tree,
-                  window.agreements.panel.tree, main, window.negotiation.panel.table,
+                  window.agreements.panel.tree, main, view.terms_editor.tabs, window.negotiation.panel.table,
                   window.views.history.table, window.agreements.findings]
     return [w for w in candidates if _open(w) and w.isEnabled()]
 
@@ -27,7 +24,9 @@ def panels(window: QMainWindow) -> list[QWidget]:
 def _open(widget: QWidget) -> bool:
     """Shown, or in a dock the user has not closed (a dock tabbed behind another counts as open)."""
     dock = _dock_of(widget)
-    return dock.toggleViewAction().isChecked() if dock is not None else widget.isVisible()
+    if dock is None:
+        return widget.isVisible()
+    return dock.toggleViewAction().isChecked() and widget.isVisibleTo(dock)
 
 
 def _panel_of(window: QMainWindow, widget: QWidget | None, order: list[QWidget]) -> int:
@@ -69,8 +68,9 @@ def focus_terms(window: QMainWindow) -> QWidget | None:
     view = window.agreements.view
     if view.agreement is None:
         return None
-    window.show_agreement_tab()
-    view.tabs.setCurrentWidget(view.terms_editor)
+    window.show_agreement_tab()  # the terms beside the wording that refers to them
+    window.terms_dock.show()
+    window.terms_dock.raise_()
     page = view.terms_editor.tabs.currentWidget()
     field = page.nextInFocusChain()
     while field is not page and not (page.isAncestorOf(field) and field.isVisible()

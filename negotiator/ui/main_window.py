@@ -68,6 +68,8 @@ class MainWindow(SessionMixin, QMainWindow):
                                     Qt.DockWidgetArea.BottomDockWidgetArea)
         history_dock = self._dock("historyDock", self.tr("History"), self.views.history,
                                   Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.terms_dock = self._dock("termsDock", self.tr("Terms"), self.agreements.view.terms_editor,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(findings_dock, proposals_dock)
         self.tabifyDockWidget(proposals_dock, history_dock)
         proposals_dock.raise_()
@@ -87,8 +89,8 @@ class MainWindow(SessionMixin, QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
-        docks = [d.toggleViewAction() for d in (library_dock, agreements_dock, findings_dock, proposals_dock,
-                                                history_dock)]
+        docks = [d.toggleViewAction() for d in (library_dock, agreements_dock, self.terms_dock, findings_dock,
+                                                proposals_dock, history_dock)]
         palette = QAction(self.tr("Find an &Action…"), self)
         palette.setShortcut(QKeySequence("Ctrl+Shift+P"))
         palette.setToolTip(self.tr("Type to find any action and run it"))

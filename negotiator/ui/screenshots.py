@@ -55,8 +55,9 @@ def render(folder: Path) -> list[Path]:
         shots.append(path)
 
     shot("agreement-outline")
-    window.agreements.view.tabs.setCurrentIndex(1)
+    window.agreements.view.terms_editor.tabs.setCurrentIndex(2)  # the payment terms
     shot("terms")
+    window.agreements.view.terms_editor.tabs.setCurrentIndex(0)
     window.views.show_positions()
     shot("positions")
     hope = next(v.proposal.id for v in window.workspace.negotiation.proposals(alliance.id)

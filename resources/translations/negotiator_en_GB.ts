@@ -43,7 +43,7 @@
     <name>AgreementView</name>
     <message>
         <location filename="../../negotiator/ui/agreement_view.py" line="30"/>
-        <location filename="../../negotiator/ui/agreement_view.py" line="67"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="68"/>
         <source>Choose an agreement in the Agreements panel to open it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -73,12 +73,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="53"/>
-        <source>&amp;Terms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="81"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="82"/>
         <source>&lt;p&gt;This agreement has no sections yet: choose a clause in the library and use Agreement → Add Library Clause.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -840,82 +835,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="78"/>
-        <source>Documents</source>
+        <location filename="../../negotiator/ui/main_window.py" line="71"/>
+        <source>Terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="80"/>
-        <source>Welcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="81"/>
-        <source>Clause</source>
+        <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="82"/>
-        <source>Agreement</source>
+        <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="83"/>
-        <source>Compare</source>
+        <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="84"/>
-        <source>&amp;Positions</source>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="86"/>
-        <source>&amp;Undo</source>
+        <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="88"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="90"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="92"/>
+        <location filename="../../negotiator/ui/main_window.py" line="94"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="94"/>
+        <location filename="../../negotiator/ui/main_window.py" line="96"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="96"/>
+        <location filename="../../negotiator/ui/main_window.py" line="98"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="97"/>
+        <location filename="../../negotiator/ui/main_window.py" line="99"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="119"/>
+        <location filename="../../negotiator/ui/main_window.py" line="121"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="146"/>
+        <location filename="../../negotiator/ui/main_window.py" line="148"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="147"/>
+        <location filename="../../negotiator/ui/main_window.py" line="149"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="174"/>
+        <location filename="../../negotiator/ui/main_window.py" line="176"/>
         <source>%n clause(s) in the library</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -923,37 +923,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="179"/>
+        <location filename="../../negotiator/ui/main_window.py" line="181"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="179"/>
+        <location filename="../../negotiator/ui/main_window.py" line="181"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="187"/>
+        <location filename="../../negotiator/ui/main_window.py" line="189"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="187"/>
+        <location filename="../../negotiator/ui/main_window.py" line="189"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="204"/>
+        <location filename="../../negotiator/ui/main_window.py" line="206"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="206"/>
+        <location filename="../../negotiator/ui/main_window.py" line="208"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="203"/>
+        <location filename="../../negotiator/ui/main_window.py" line="205"/>
         <source>Imported %n clause(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -961,32 +961,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="218"/>
+        <location filename="../../negotiator/ui/main_window.py" line="220"/>
         <source>The clause could not be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="234"/>
+        <location filename="../../negotiator/ui/main_window.py" line="236"/>
         <source>The clause was not revised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="242"/>
+        <location filename="../../negotiator/ui/main_window.py" line="244"/>
         <source>The version was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="250"/>
+        <location filename="../../negotiator/ui/main_window.py" line="252"/>
         <source>The clause was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="286"/>
+        <location filename="../../negotiator/ui/main_window.py" line="288"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="348"/>
+        <location filename="../../negotiator/ui/main_window.py" line="350"/>
         <source>%n finding(s) in the contract network</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -994,22 +994,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="351"/>
+        <location filename="../../negotiator/ui/main_window.py" line="353"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="352"/>
+        <location filename="../../negotiator/ui/main_window.py" line="354"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="387"/>
+        <location filename="../../negotiator/ui/main_window.py" line="389"/>
         <source>Rein&amp;state Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="387"/>
+        <location filename="../../negotiator/ui/main_window.py" line="389"/>
         <source>Re&amp;tire Clause</source>
         <translation type="unfinished"></translation>
     </message>
