@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -57,6 +58,8 @@ def test_choosing_dark_in_preferences_darkens_the_window_and_redraws_the_icons(w
     qtbot.waitUntil(lambda: _ink(open_icon.icon()).lightness() > light_ink.lightness() + 60)
     dark_ink = _ink(open_icon.icon())
     assert _contrast(dark_ink, palette.color(QPalette.ColorRole.Window)) >= 3
+    sharp = open_icon.icon().pixmap(QSize(24, 24), 2.0)  # a 200% screen gets twice the pixels, dark too
+    assert (sharp.width(), sharp.height()) == (48, 48)
 
 
 def test_back_to_light_restores_the_light_look(window: MainWindow, qtbot) -> None:

@@ -159,3 +159,15 @@ def test_the_app_reads_its_icons_from_the_compiled_resource_when_it_can(qapp) ->
     if not app_icons.register():
         pytest.skip("pyside6-rcc is not installed")
     assert app_icons.source("file.open") == ":/icons/file.open.svg"
+
+
+def test_icons_are_drawn_afresh_for_high_dpi_screens(window: MainWindow) -> None:
+    """On a 200% screen each icon is drawn from its SVG at twice the pixels, not a small picture blown up."""
+    from PySide6.QtCore import QSize
+
+    for action_id, action in window.actions_by_id.items():
+        sharp = action.icon().pixmap(QSize(24, 24), 2.0).toImage()
+        assert (sharp.width(), sharp.height(), sharp.devicePixelRatio()) == (48, 48, 2.0), action_id
+        sharp.setDevicePixelRatio(1.0)
+        drawn_at_48 = action.icon().pixmap(48, 48).toImage().convertToFormat(sharp.format())
+        assert sharp == drawn_at_48, action_id
