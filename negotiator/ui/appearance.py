@@ -33,12 +33,11 @@ def apply(scheme: str) -> None:
         hints.unsetColorScheme()
     else:
         hints.setColorScheme(_QT_SCHEMES[scheme])
-    wanted_dark = scheme == "dark" or (scheme == "system" and hints.colorScheme() == Qt.ColorScheme.Dark)
-    platform_palette = app.style().standardPalette()
-    if wanted_dark and not is_dark(platform_palette):
+    app.setPalette(QPalette())  # an empty palette hands the colours back to the platform (and the scheme)
+    if scheme == "dark" and not is_dark():
         app.setPalette(dark_palette())  # the platform cannot switch: draw it ourselves
-    else:
-        app.setPalette(platform_palette)
+    elif scheme == "light" and is_dark():
+        app.setPalette(app.style().standardPalette())
 
 
 def dark_palette() -> QPalette:
