@@ -5,7 +5,7 @@ and recent changes still sit in its write-ahead log. It is written under a tempo
 to disk and only then renamed to its final name, so a crash can leave a stray temporary file but
 never a half copy that looks complete. Rolling backups live in a folder beside the library
 (``NAME.backups``), named by the UTC time they were taken so that they sort; see
-docs/decisions/0011-rolling-backups.md.
+docs/decisions/0008-rolling-backups.md.
 """
 
 from __future__ import annotations
