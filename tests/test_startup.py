@@ -30,3 +30,16 @@ def test_a_first_run_creates_the_default_library_with_the_starter_clauses(tmp_pa
         assert len(service.clauses()) >= 40
     finally:
         service.close()
+
+
+def test_a_check_run_on_a_file_that_is_not_a_library_ends_with_an_error_code(tmp_path: Path) -> None:
+    """A script checking the app must get an answer, not a window left waiting on a dialog nobody sees."""
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Alliance board minutes, not a library")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
+    result = subprocess.run([sys.executable, "main.py", "--library", str(minutes), "--quit-when-ready"],
+                            cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert minutes.read_text() == "Alliance board minutes, not a library"

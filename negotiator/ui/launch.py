@@ -46,13 +46,19 @@ def launch(library: str | None, author: str | None, *, quit_when_ready: bool = F
 
     def open_library() -> None:
         app.setApplicationVersion(negotiator.__version__)
-        if window.open_library(library) and acting:
-            window.set_acting_party(acting)
-        if quit_when_ready:
-            first = window.library_panel.navigator_model.index(0, 0)
-            window.library_panel.tree.expand(first)  # the navigator's first rows are fetched and shown
-            app.processEvents()
-            window.close()
+        opened = False
+        try:
+            opened = window.open_library(library)
+            if opened and acting:
+                window.set_acting_party(acting)
+        finally:
+            if quit_when_ready:  # a check run by a script: never left waiting on a dialog nobody sees
+                if opened:
+                    first = window.library_panel.navigator_model.index(0, 0)
+                    window.library_panel.tree.expand(first)  # the navigator's first rows are fetched and shown
+                    app.processEvents()
+                window.close()
+                app.exit(0 if opened else 1)
 
     QTimer.singleShot(0, open_library)
     code = app.exec()
