@@ -3,7 +3,7 @@ so that the whole negotiation can be worked without a mouse."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 
@@ -79,3 +79,23 @@ def focus_terms(window: QMainWindow) -> QWidget | None:
     target = field if field is not page else view.terms_editor.tabs
     target.setFocus(Qt.FocusReason.ShortcutFocusReason)
     return target
+
+
+class PanelFocus(QObject):
+    """The window's keyboard moves between panels, as actions of the View menu."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def next(self) -> None:
+        """F6: the keyboard focus moves on to the next panel."""
+        cycle(self.window, 1)
+
+    def previous(self) -> None:
+        """Shift+F6: the keyboard focus moves back to the previous panel."""
+        cycle(self.window, -1)
+
+    def terms(self) -> None:
+        """Show the open agreement's terms, with the cursor in the first field."""
+        focus_terms(self.window)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -58,6 +58,7 @@ class MainWindow(SessionMixin, QMainWindow):
         self.views = NegotiationViews(self)
         self.exchange = ExchangeController(self)
         self.backups = BackupController(self)
+        self.panels = focus.PanelFocus(self)
         library_dock = self._dock("libraryDock", self.tr("Library"), self.library_panel,
                                   Qt.DockWidgetArea.LeftDockWidgetArea)
         agreements_dock = self._dock("agreementsDock", self.tr("Agreements"), self.agreements.panel,
@@ -73,8 +74,7 @@ class MainWindow(SessionMixin, QMainWindow):
         self.tabifyDockWidget(findings_dock, proposals_dock)
         self.tabifyDockWidget(proposals_dock, history_dock)
         proposals_dock.raise_()
-        self.resizeDocks([library_dock], [380], Qt.Orientation.Horizontal)
-        self.resizeDocks([findings_dock], [140], Qt.Orientation.Vertical)
+        self._first_sizes = ([library_dock, self.terms_dock], [300, 430], [findings_dock], [160])
         self.clause_view = ClauseView()
         self.central = QTabWidget()
         self.central.setAccessibleName(self.tr("Documents"))
@@ -117,7 +117,8 @@ class MainWindow(SessionMixin, QMainWindow):
         self.update_actions()
         self._fill_recent()
         self.restoreGeometry(self.settings.get("geometry"))
-        self.restoreState(self.settings.get("window_state"))
+        if self.restoreState(self.settings.get("window_state")):
+            self._first_sizes = None  # the panels as the user left them
         self.statusBar().showMessage(self.tr("Opening the library…"))
 
     # Acting party and negotiation --------------------------------------------------------------
@@ -262,18 +263,6 @@ class MainWindow(SessionMixin, QMainWindow):
         """Put the cursor in the library search box."""
         self.library_panel.focus_search()
 
-    def focus_next_panel(self) -> None:
-        """F6: the keyboard focus moves on to the next panel."""
-        focus.cycle(self, 1)
-
-    def focus_previous_panel(self) -> None:
-        """Shift+F6: the keyboard focus moves back to the previous panel."""
-        focus.cycle(self, -1)
-
-    def focus_terms(self) -> None:
-        """Show the open agreement's terms, with the cursor in the first field."""
-        focus.focus_terms(self)
-
     def show_about(self) -> None:
         """Versions of the app, Qt, SQLAlchemy and the library's schema."""
         help_window.show_about(self, self.workspace.schema_revision if self.workspace else None)
@@ -387,6 +376,16 @@ class MainWindow(SessionMixin, QMainWindow):
         retire = self.actions_by_id["clause.retire"]
         retire.setEnabled(has_clause)
         retire.setText(self.tr("Rein&state Clause") if has_clause and clause.retired else self.tr("Re&tire Clause"))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """On the very first launch, give the side panels room once the window has its size (docks sized
+        before then are squeezed to their minimum when a wide view opens)."""
+        super().showEvent(event)
+        if self._first_sizes is not None:
+            sides, widths, bottoms, heights = self._first_sizes
+            self._first_sizes = None
+            self.resizeDocks(sides, widths, Qt.Orientation.Horizontal)
+            self.resizeDocks(bottoms, heights, Qt.Orientation.Vertical)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """The desktop (or Preferences) switched between light and dark: redraw the icons to match."""

@@ -20,9 +20,22 @@ SCREEN = "1920x1200x24"
 
 
 def render(folder: Path) -> list[Path]:
-    """Open a fresh demo library and save one picture per main view (and one in the dark scheme)."""
+    """Open a fresh demo library and save one picture per main view (and one in the dark scheme), with
+    the window as a first launch shows it: the user's own settings (panel sizes, recent files) stay out."""
+    saved = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()
+    try:
+        return _render(folder)
+    finally:
+        if saved is None:
+            os.environ.pop("XDG_CONFIG_HOME", None)
+        else:
+            os.environ["XDG_CONFIG_HOME"] = saved
+
+
+def _render(folder: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDockWidget
 
     from negotiator.locations import starter_library_file
     from negotiator.services.session import open_workspace
@@ -62,8 +75,13 @@ def render(folder: Path) -> list[Path]:
     shot("positions")
     hope = next(v.proposal.id for v in window.workspace.negotiation.proposals(alliance.id)
                 if v.proposal.party_name.startswith("Hope") and v.proposal.is_open)
+    window.terms_dock.hide()  # three columns side by side want the width
     window.views.compare_proposal(hope)
     shot("compare-n-way")
+    window.findChild(QDockWidget, "historyDock").raise_()
+    shot("history")
+    window.findChild(QDockWidget, "proposalsDock").raise_()
+    window.terms_dock.show()
     window.library_panel.select_key("alliance.board.quorum", "Governance")
     window.compare_with_previous()
     shot("clause-library")

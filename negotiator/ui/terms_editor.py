@@ -153,7 +153,8 @@ class TermsEditor(QWidget):
         self.risk_table.verticalHeader().hide()
         self.risk_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.risk_table.setTabKeyNavigation(False)  # Tab leaves the table for the next field
-        self.risk_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.risk_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.risk_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # party names
         self.risk_model.dataChanged.connect(self._edited)
         self.total_label = QLabel()
         self.total_label.setObjectName("riskShareTotal")

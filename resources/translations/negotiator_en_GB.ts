@@ -810,32 +810,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="61"/>
+        <location filename="../../negotiator/ui/main_window.py" line="62"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="63"/>
+        <location filename="../../negotiator/ui/main_window.py" line="64"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="65"/>
+        <location filename="../../negotiator/ui/main_window.py" line="66"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="67"/>
+        <location filename="../../negotiator/ui/main_window.py" line="68"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="69"/>
+        <location filename="../../negotiator/ui/main_window.py" line="70"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="71"/>
+        <location filename="../../negotiator/ui/main_window.py" line="72"/>
         <source>Terms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -900,22 +900,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="121"/>
+        <location filename="../../negotiator/ui/main_window.py" line="122"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="148"/>
+        <location filename="../../negotiator/ui/main_window.py" line="149"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="149"/>
+        <location filename="../../negotiator/ui/main_window.py" line="150"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="176"/>
+        <location filename="../../negotiator/ui/main_window.py" line="177"/>
         <source>%n clause(s) in the library</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -923,37 +923,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="181"/>
+        <location filename="../../negotiator/ui/main_window.py" line="182"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="181"/>
+        <location filename="../../negotiator/ui/main_window.py" line="182"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="189"/>
+        <location filename="../../negotiator/ui/main_window.py" line="190"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="189"/>
+        <location filename="../../negotiator/ui/main_window.py" line="190"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="206"/>
+        <location filename="../../negotiator/ui/main_window.py" line="207"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="208"/>
+        <location filename="../../negotiator/ui/main_window.py" line="209"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="205"/>
+        <location filename="../../negotiator/ui/main_window.py" line="206"/>
         <source>Imported %n clause(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -961,32 +961,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="220"/>
+        <location filename="../../negotiator/ui/main_window.py" line="221"/>
         <source>The clause could not be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="236"/>
+        <location filename="../../negotiator/ui/main_window.py" line="237"/>
         <source>The clause was not revised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="244"/>
+        <location filename="../../negotiator/ui/main_window.py" line="245"/>
         <source>The version was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="252"/>
+        <location filename="../../negotiator/ui/main_window.py" line="253"/>
         <source>The clause was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="288"/>
+        <location filename="../../negotiator/ui/main_window.py" line="277"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="350"/>
+        <location filename="../../negotiator/ui/main_window.py" line="339"/>
         <source>%n finding(s) in the contract network</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -994,22 +994,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="353"/>
+        <location filename="../../negotiator/ui/main_window.py" line="342"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="354"/>
+        <location filename="../../negotiator/ui/main_window.py" line="343"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="389"/>
+        <location filename="../../negotiator/ui/main_window.py" line="378"/>
         <source>Rein&amp;state Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="389"/>
+        <location filename="../../negotiator/ui/main_window.py" line="378"/>
         <source>Re&amp;tire Clause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1723,67 +1723,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="168"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="169"/>
         <source>Risk corridor ± %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="179"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="180"/>
         <source>Not agreed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="198"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="199"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="219"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="220"/>
         <source>Contributions to the pooled fund (£)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="220"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="221"/>
         <source>What each party puts into the pooled fund; they must add up to the pooled fund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="241"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="242"/>
         <source>Terms of {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="298"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="299"/>
         <source>Contribution from {party} (£)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="299"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="300"/>
         <source>What {party} puts into the pooled fund, in pounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="375"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="376"/>
         <source>Fix these before applying:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="376"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="377"/>
         <source>No problems found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="380"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="381"/>
         <source>Gains {gains} · Losses {losses}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="381"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="382"/>
         <source>No party shares gains or losses yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="385"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="386"/>
         <source>Not known yet (needs a start date and an initial term)</source>
         <translation type="unfinished"></translation>
     </message>
