@@ -126,8 +126,8 @@ class LibraryPanel(QWidget):
 
     @property
     def busy(self) -> bool:
-        """Whether a search is still running."""
-        return self.searching.isVisibleTo(self)
+        """Whether a search is still running, or about to (the user has just typed)."""
+        return self.searching.isVisibleTo(self) or self._debounce.isActive()
 
     def run_search(self) -> None:
         """Search for the words in the box in the background (the tree shows again when the box is empty).
@@ -153,6 +153,7 @@ class LibraryPanel(QWidget):
     def cancel_search(self) -> None:
         """Stop waiting for the running search and show the library tree again."""
         if self.busy:
+            self._debounce.stop()
             self.search_number += 1
             if self.job is not None and isValid(self.job):
                 self.job.cancel()
