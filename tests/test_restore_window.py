@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,16 @@ def test_opening_an_unchanged_library_again_adds_no_backup(window: MainWindow, q
     window.set_workspace(None)
     assert window.open_library(str(starter_path))
     qtbot.waitUntil(lambda: len(_backups(starter_path)) == 2, timeout=15_000)
+
+
+def test_back_up_now_adds_a_backup_from_the_file_menu(window: MainWindow, qtbot, starter_path: Path) -> None:
+    window.service.set_retired(KEY, True)  # something worth keeping since the backup taken on opening
+    window.actions_by_id["file.backup"].trigger()
+    qtbot.waitUntil(lambda: len(_backups(starter_path)) == 2, timeout=15_000)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Backed up to"), timeout=15_000)
+    newest = _backups(starter_path)[-1]
+    assert str(newest) in window.statusBar().currentMessage()
+    with sqlite3.connect(newest) as copy:  # the copy holds the change just made
+        retired = copy.execute("SELECT retired FROM clause WHERE key = ?", (KEY,)).fetchone()
+    copy.close()
+    assert retired == (1,)

@@ -46,6 +46,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Write this agreement's negotiation to a file for the other parties"),
     ActionSpec("file.import_package", "&File", "Import Negotiation Pac&kage…", "exchange.import_package", None,
                "Merge a package received from another party"),
+    ActionSpec("file.backup", "&File", "Back &Up Library Now", "backups.back_up_now", None,
+               "Copy the library into its backups folder now; the newest ten copies are kept"),
     ActionSpec("file.restore_backup", "&File", "Restore from &Backup…", "backups.restore_dialog", None,
                "Replace the library with one of its backups; the library as it is now is backed up first",
                icon="clause.restore"),

@@ -1,4 +1,5 @@
-"""Backups in the window: the rolling backup after a library opens, and File → Restore from Backup."""
+"""Backups in the window: the rolling backup after a library opens, File → Back Up Library Now, and
+File → Restore from Backup."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
+from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.errors import show_error
-from negotiator.ui.workers import Task, start
 
 if TYPE_CHECKING:  # the dialog loads when first asked for, not while the window starts
     from negotiator.ui.restore_dialog import RestoreDialog
@@ -29,7 +30,7 @@ class BackupController(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.tasks: list[Task] = []  # kept alive until they report back
+        self.tasks: list[Job] = []  # running, until they report back
         self.dialog: RestoreDialog | None = None
         self._restored: str | None = None  # the library just restored: its contents are a backup already
 
@@ -40,8 +41,22 @@ class BackupController(QObject):
             self._restored = None
             return
         service = workspace.backups
-        QTimer.singleShot(delay_ms, self, lambda: self._run(Task(service.rolling_backup), self._backed_up,
+        QTimer.singleShot(delay_ms, self, lambda: self._run(service.rolling_backup, self._backed_up,
                                                             self._backup_failed))
+
+    def back_up_now(self) -> Job | None:
+        """File → Back Up Library Now: a new rolling backup, in the background."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return None
+        service = workspace.backups
+
+        def done(taken: object) -> None:
+            self.window.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(taken)))
+        return run_with_progress(self.window, self.tr("Backing up the library…"),
+                                 lambda _cancelled: service.backup_now(), done,
+                                 lambda error: show_error(self.window, self.tr("The library was not backed up"),
+                                                          error))
 
     def restore_dialog(self) -> RestoreDialog | None:
         """File → Restore from Backup: the open library's backups, newest first."""
@@ -70,7 +85,7 @@ class BackupController(QObject):
         service, location = workspace.backups, workspace.location
         self.window.set_workspace(None)  # nothing reads the library while it is being replaced
         self.window.statusBar().showMessage(self.tr("Restoring the library…"))
-        self._run(Task(lambda: service.restore(source)),
+        self._run(lambda: service.restore(source),
                   lambda safety: self._reopen(location, source, safety, None),
                   lambda error: self._reopen(location, source, None, error))
 
@@ -90,10 +105,19 @@ class BackupController(QObject):
             kept = self.tr(" The library as it was is kept in %1.").replace("%1", str(safety.parent)) if safety else ""
             self.window.statusBar().showMessage(self.tr("Restored from %1.").replace("%1", source.name) + kept)
 
-    def _run(self, task: Task, done: Callable[[object], None], failed: Callable[[object], None]) -> None:
-        self.tasks.append(task)
-        _Job(self, task, done, failed)
-        start(task)
+    def _run(self, work: Callable[[], object], done: Callable[[object], None],
+             failed: Callable[[object], None]) -> None:
+        """Run ``work`` in the background; ``tasks`` lists what has not reported back yet."""
+        holder: list[Job] = []
+        job = Job(self, lambda _cancelled: work(), lambda result: self._end(holder[0], done, result),
+                  lambda error: self._end(holder[0], failed, error))
+        holder.append(job)
+        self.tasks.append(job)
+        job.start()
+
+    def _end(self, job: Job, handler: Callable[[object], None], value: object) -> None:
+        self.tasks.remove(job)
+        handler(value)
 
     def _backed_up(self, taken: object) -> None:
         if taken is not None:
@@ -103,28 +127,3 @@ class BackupController(QObject):
         log.warning("rolling backup failed: %s", error)
         self.window.statusBar().showMessage(self.tr("The library could not be backed up: %1").replace("%1", str(error)))
 
-
-class _Job(QObject):
-    """Brings a background task's result back to the UI thread (its slots run there)."""
-
-    def __init__(self, controller: BackupController, task: Task, done: Callable[[object], None],
-                 failed: Callable[[object], None]) -> None:
-        super().__init__(controller)
-        self.controller, self.task, self.done, self.failed = controller, task, done, failed
-        task.signals.finished.connect(self.finished)
-        task.signals.failed.connect(self.broke)
-
-    @Slot(object)
-    def finished(self, result: object) -> None:
-        """The task returned ``result``."""
-        self._end(self.done, result)
-
-    @Slot(object)
-    def broke(self, error: object) -> None:
-        """The task raised ``error``."""
-        self._end(self.failed, error)
-
-    def _end(self, handler: Callable[[object], None], value: object) -> None:
-        self.controller.tasks.remove(self.task)
-        self.deleteLater()
-        handler(value)

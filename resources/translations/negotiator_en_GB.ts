@@ -94,32 +94,47 @@
 <context>
     <name>BackupController</name>
     <message>
+        <location filename="../../negotiator/ui/backup_controller.py" line="55"/>
+        <source>Backed up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../negotiator/ui/backup_controller.py" line="56"/>
+        <source>Backing up the library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/backup_controller.py" line="58"/>
+        <source>The library was not backed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/backup_controller.py" line="71"/>
         <source>The backups could not be listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="72"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="87"/>
         <source>Restoring the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="85"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="100"/>
         <source>The library was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="90"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="105"/>
         <source> The library as it was is kept in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="91"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="106"/>
         <source>Restored from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/backup_controller.py" line="104"/>
+        <location filename="../../negotiator/ui/backup_controller.py" line="128"/>
         <source>The library could not be backed up: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,12 +809,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="159"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="160"/>
         <source>Search stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/library_panel.py" line="166"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="167"/>
         <source>%n clause(s) found</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1982,7 +1997,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="181"/>
+        <location filename="../../negotiator/ui/actions.py" line="183"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
