@@ -141,3 +141,34 @@ def _open_and_report(url: str, start: object, results: object) -> None:
         workspace.close()
     except BaseException as error:
         results.put((url, repr(error)))
+
+
+def test_two_users_rewording_one_section_at_once_get_a_plain_message(shared_demo: str) -> None:
+    """The second of two simultaneous edits to the same section is refused in plain words, and the first
+    stands: nothing half-written, no raw database error."""
+    import threading
+
+    from negotiator.domain.errors import LibraryBusy
+
+    first_user, second_user = open_workspace(shared_demo, "First lawyer"), open_workspace(shared_demo, "Second lawyer")
+    try:
+        alliance = first_user.agreements.agreement(ALLIANCE).id
+        section = first_user.outline.outline(alliance)[0].section.id
+        editing, release = threading.Event(), threading.Event()
+
+        def first() -> None:
+            with first_user.library_unit():  # the first user's edit is made but not yet committed
+                first_user.outline.edit(section, "Wording agreed by the first user.")
+                editing.set()
+                release.wait(20)
+        worker = threading.Thread(target=first)
+        worker.start()
+        assert editing.wait(20)
+        threading.Timer(1.0, release.set).start()  # the first commits while the second is waiting on it
+        with pytest.raises(LibraryBusy, match="at the same moment"):
+            second_user.outline.edit(section, "Wording wanted by the second user.")
+        worker.join(20)
+        assert second_user.outline.section(section).text == "Wording agreed by the first user."
+    finally:
+        first_user.close()
+        second_user.close()

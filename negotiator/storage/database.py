@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from negotiator.domain.errors import LibraryBusy, LibraryUnusable
@@ -78,6 +78,14 @@ class Library:
                     f"The library {self.location} is busy: another Negotiator window or program is writing to "
                     "it. Nothing was changed; try again in a moment."
                 ) from error
+            if _clashed(error):
+                raise _same_moment(self.location) from error
+            raise
+        except IntegrityError as error:
+            # On a server two users can write the next version of the same thing at once; the second
+            # meets the first's row under the same number. (On SQLite writers take turns instead.)
+            if _clashed(error):
+                raise _same_moment(self.location) from error
             raise
         finally:
             _WRITING.reset(writing)
@@ -133,6 +141,16 @@ def _resolve(target: str | Path) -> tuple[object, Path | None]:
 def _is_busy(error: OperationalError) -> bool:
     # SQLITE_BUSY (5) and its extended codes: the write lock stayed taken past the busy timeout.
     return (getattr(error.orig, "sqlite_errorcode", 0) & 0xFF) == 5 or "database is locked" in str(error.orig)
+
+
+def _clashed(error: SQLAlchemyError) -> bool:
+    # PostgreSQL: a unique key taken by a concurrent transaction, a serialisation failure, a deadlock.
+    return getattr(error.orig, "sqlstate", None) in ("23505", "40001", "40P01")
+
+
+def _same_moment(location: str) -> LibraryBusy:
+    return LibraryBusy(f"Someone else changed the same part of the library {location} at the same moment, so "
+                       "nothing you did was saved. Look again (their change is there now) and try again.")
 
 
 def _busy_timeout_ms() -> int:
