@@ -23,10 +23,12 @@ class Job(QObject):
     """One piece of work in the thread pool, reported back on the UI thread unless cancelled."""
 
     def __init__(self, owner: QObject, work: Callable[[Callable[[], bool]], object],
-                 done: Callable[[object], None], failed: Callable[[BaseException], None]) -> None:
+                 done: Callable[[object], None], failed: Callable[[BaseException], None],
+                 discarded: Callable[[], None] | None = None) -> None:
+        """``discarded`` tidies up after work whose result arrives once the user has cancelled it."""
         super().__init__(owner)
         self.task = Task(lambda: work(self.is_cancelled))
-        self.done, self.failed, self.finished = done, failed, False
+        self.done, self.failed, self.discarded, self.finished = done, failed, discarded, False
         self.task.signals.finished.connect(self._finished)
         self.task.signals.failed.connect(self._failed)
 
@@ -48,6 +50,8 @@ class Job(QObject):
         self.finished = True
         if not self.task.cancelled:
             self.done(result)
+        elif self.discarded is not None:
+            self.discarded()
         self.deleteLater()
 
     @Slot(object)
@@ -55,6 +59,8 @@ class Job(QObject):
         self.finished = True
         if not self.task.cancelled and not isinstance(error, Cancelled):
             self.failed(error)
+        elif self.discarded is not None:
+            self.discarded()
         self.deleteLater()
 
 

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from negotiator.domain.document import authors
+from negotiator.ui.background import Job
 from negotiator.ui.errors import show_error
 from negotiator.ui.widgets import labelled_combo
-from negotiator.ui.workers import Task, start
+from negotiator.ui.workers import Task
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.session import Workspace
@@ -119,18 +120,29 @@ class ExportDialog(QDialog):
         partial = out.with_name(f".{out.stem}.partial.docx")
         ws, agreement, label, exporter = self.workspace, self.agreement_id, self.round.currentData(), self.exporter
 
-        def work() -> object:
+        def work(_cancelled: object) -> object:
             if mode == "clean":
-                report = ws.export.export_clean(agreement, partial, None, template)
-            else:
-                report = ws.export.export_redline(agreement, partial, label, mode, exporter, template)
-            return report
+                return ws.export.export_clean(agreement, partial, None, template)
+            return ws.export.export_redline(agreement, partial, label, mode, exporter, template)
 
-        self.task = Task(work)
-        self.job = _ExportJob(self, self.task, partial, out)
+        def written(report: object) -> None:
+            if not isValid(self):  # the dialog was closed meanwhile: nobody asked for the file any more
+                partial.unlink(missing_ok=True)
+                return
+            os.replace(partial, out)  # the finished file appears whole, never half-written
+            self._done(report, out)
+
+        def broke(error: BaseException) -> None:
+            partial.unlink(missing_ok=True)
+            if isValid(self):
+                self._failed(error)
+
+        # The job belongs to the window, so a cancelled or abandoned export's partial file is still removed.
+        self.job = Job(self.parent() or self, work, written, broke,
+                       discarded=lambda: partial.unlink(missing_ok=True)).start()
+        self.task = self.job.task
         self.progress.show()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-        start(self.task)
 
     def _done(self, report: object, out: Path) -> None:
         self.progress.hide()
@@ -164,37 +176,6 @@ class ExportDialog(QDialog):
     def _open_folder(self) -> None:
         if self.written is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
-
-
-class _ExportJob(QObject):
-    """Sees a background export through, even if its dialog is closed first: the finished file is moved
-    into place whole, and a cancelled export's partial file is removed. It lives on the UI thread (its
-    parent is the main window), so the task's signals reach it there."""
-
-    def __init__(self, dialog: ExportDialog, task: Task, partial: Path, out: Path) -> None:
-        super().__init__(dialog.parent())
-        self.dialog, self.task, self.partial, self.out = dialog, task, partial, out
-        task.signals.finished.connect(self.finished)
-        task.signals.failed.connect(self.failed)
-
-    @Slot(object)
-    def finished(self, report: object) -> None:
-        """The file is written: keep it, or throw it away if the user cancelled."""
-        alive = isValid(self.dialog)
-        if self.task.cancelled or not alive:
-            self.partial.unlink(missing_ok=True)
-        else:
-            os.replace(self.partial, self.out)  # the finished file appears whole, never half-written
-            self.dialog._done(report, self.out)
-        self.deleteLater()
-
-    @Slot(object)
-    def failed(self, error: BaseException) -> None:
-        """Nothing was written; say why (if anyone is still looking)."""
-        self.partial.unlink(missing_ok=True)
-        if isValid(self.dialog) and not self.task.cancelled:
-            self.dialog._failed(error)
-        self.deleteLater()
 
 
 def _beside(field: QWidget, button: QPushButton) -> QWidget:

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +26,7 @@ from negotiator.ui.background import Job
 from negotiator.ui.errors import show_error
 from negotiator.ui.settings import Settings
 from negotiator.ui.widgets import busy_bar, labelled_combo
-from negotiator.ui.workers import Task, start
+from negotiator.ui.workers import Task
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.packages import ImportSummary
@@ -192,6 +191,7 @@ class ImportPackageDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.hide()
         self.task: Task | None = None
+        self.job: Job | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
         layout.addWidget(QLabel(self.tr("Conflicts:")))
@@ -201,17 +201,18 @@ class ImportPackageDialog(QDialog):
 
     def run_import(self) -> None:
         """Merge the package in one transaction, in the background; Cancel rolls it back."""
-        task = Task(lambda: self.workspace.packages.import_file(self.path, cancelled=lambda: task.cancelled))
-        self.task = task
-        self.job = _ImportJob(self, task)
+        packages, path = self.workspace.packages, self.path
+        self.job = Job(self.parent() or self, lambda cancelled: packages.import_file(path, cancelled=cancelled),
+                       lambda summary: self.finished_import(summary) if isValid(self) else None,
+                       lambda error: self.failed_import(error) if isValid(self) else None).start()
+        self.task = self.job.task
         self.progress.show()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        start(task)
 
     def cancel(self) -> None:
         """Stop a running import (nothing is imported) or close the dialog."""
         if self.task is not None and self.summary is None:
-            self.task.cancelled = True
+            self.task.cancelled = True  # the job's own flag: it may already have reported and gone
         self.reject()
 
     def finished_import(self, summary: object) -> None:
@@ -226,26 +227,3 @@ class ImportPackageDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         show_error(self, self.tr("The package was not imported"), error)
 
-
-class _ImportJob(QObject):
-    """Brings a background import's result back to the UI thread, even if the dialog has gone."""
-
-    def __init__(self, dialog: ImportPackageDialog, task: Task) -> None:
-        super().__init__(dialog.parent())
-        self.dialog, self.task = dialog, task
-        task.signals.finished.connect(self.finished)
-        task.signals.failed.connect(self.failed)
-
-    @Slot(object)
-    def finished(self, summary: object) -> None:
-        """Tell the dialog, if it is still open."""
-        if isValid(self.dialog) and not self.task.cancelled:
-            self.dialog.finished_import(summary)
-        self.deleteLater()
-
-    @Slot(object)
-    def failed(self, error: BaseException) -> None:
-        """Tell the dialog, unless the user cancelled."""
-        if isValid(self.dialog) and not self.task.cancelled:
-            self.dialog.failed_import(error)
-        self.deleteLater()
