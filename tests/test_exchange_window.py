@@ -13,6 +13,7 @@ from negotiator.ui.import_dialogs import ImportPackageDialog, ImportRedlineDialo
 from negotiator.ui.main_window import MainWindow
 
 from .background import held_worker
+from .windows import open_window
 from .word_edits import WordEdit
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
@@ -20,12 +21,7 @@ ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 @pytest.fixture
 def window(qtbot, demo_path: Path) -> MainWindow:
-    shown = MainWindow("Test Drafter")
-    qtbot.addWidget(shown)
-    shown.show()
-    assert shown.open_library(str(demo_path))
-    shown.agreements.panel.select(shown.workspace.agreements.agreement(ALLIANCE).id)
-    return shown
+    return open_window(qtbot, demo_path, ALLIANCE)
 
 
 def _returned(window: MainWindow, tmp_path: Path) -> Path:

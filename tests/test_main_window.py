@@ -12,17 +12,14 @@ from negotiator.ui.main_window import MainWindow
 from negotiator.ui.navigator_model import KEY_ROLE
 
 from .background import held_worker
+from .windows import open_window
 
 KEY = "alliance.board.quorum"
 
 
 @pytest.fixture
 def window(qtbot, starter_path: Path) -> MainWindow:
-    shown = MainWindow("Test Drafter")
-    qtbot.addWidget(shown)
-    shown.show()
-    assert shown.open_library(str(starter_path))
-    return shown
+    return open_window(qtbot, starter_path)
 
 
 def _choose(window: MainWindow, key: str) -> None:

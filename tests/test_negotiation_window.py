@@ -11,18 +11,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from negotiator.ui.main_window import MainWindow
 
+from .windows import open_window
+
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture
 def window(qtbot, demo_path: Path) -> MainWindow:
-    path = demo_path
-    shown = MainWindow("Test Drafter")
-    qtbot.addWidget(shown)
-    shown.show()
-    assert shown.open_library(str(path))
-    shown.agreements.panel.select(shown.workspace.agreements.agreement(ALLIANCE).id)
-    return shown
+    return open_window(qtbot, demo_path, ALLIANCE)
 
 
 def _section(window: MainWindow, key: str) -> int:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.restore_dialog import RestoreDialog
 
+from .windows import open_window
+
 KEY = "alliance.board.quorum"
 
 
@@ -21,10 +23,7 @@ def _backups(library: Path) -> list[Path]:
 
 @pytest.fixture
 def window(qtbot, starter_path: Path) -> MainWindow:
-    shown = MainWindow("Test Drafter")
-    qtbot.addWidget(shown)
-    shown.show()
-    assert shown.open_library(str(starter_path))
+    shown = open_window(qtbot, starter_path)
     qtbot.waitUntil(lambda: len(_backups(starter_path)) == 1, timeout=15_000)  # taken after the window filled
     qtbot.waitUntil(lambda: not shown.backups.tasks, timeout=15_000)
     return shown
