@@ -8,7 +8,7 @@ from datetime import datetime
 # The record's actions in the words of the people who took them.
 _DONE = {
     "propose": "Made", "accept": "Accepted", "reject": "Rejected", "withdraw": "Withdrew",
-    "supersede": "Superseded", "reopen": "Reopened", "counter": "Countered",
+    "supersede": "Superseded", "reopen": "Reopened",
     "issue round": "Issued round", "withdraw round": "Withdrew round", "reissue round": "Reissued round",
 }
 

@@ -71,7 +71,8 @@ class EventLog:
     def problems(self) -> list[str]:
         """Every event whose stored content or chain link no longer matches its hash."""
         found, parent = [], GENESIS
-        for row in self._session.scalars(select(NegotiationEventRow).order_by(NegotiationEventRow.id)):
+        # Plain rows, not ORM objects: the History panel checks the whole chain each time it is shown.
+        for row in self._session.execute(select(*NegotiationEventRow.__table__.c).order_by(NegotiationEventRow.id)):
             if row.parent_hash != parent:
                 found.append(f"event {row.id} ({row.action} {row.subject}): its link to the previous event is broken")
             if event_hash(row) != row.content_hash:

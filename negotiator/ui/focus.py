@@ -29,7 +29,7 @@ def _open(widget: QWidget) -> bool:
     return dock.toggleViewAction().isChecked() and widget.isVisibleTo(dock)
 
 
-def _panel_of(window: QMainWindow, widget: QWidget | None, order: list[QWidget]) -> int:
+def _panel_of(widget: QWidget | None, order: list[QWidget]) -> int:
     while widget is not None:
         if widget in order:
             return order.index(widget)
@@ -42,7 +42,7 @@ def cycle(window: QMainWindow, step: int) -> QWidget | None:
     order = panels(window)
     if not order:
         return None
-    here = _panel_of(window, QApplication.focusWidget(), order)
+    here = _panel_of(QApplication.focusWidget(), order)
     target = order[(here + step) % len(order)] if here >= 0 else order[0 if step > 0 else -1]
     _raise_dock_of(target)
     target.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -101,7 +101,6 @@ class LibraryPanel(QWidget):
         self.category.currentIndexChanged.connect(lambda _i: self.run_search())
         self.tree.selectionModel().currentChanged.connect(self._tree_choice)
         self.results.selectionModel().currentChanged.connect(self._result_choice)
-        self.status_message = ""
         self.search_number = 0  # the latest search asked for: an older one's late results are dropped
         self.job: Job | None = None
 
@@ -170,7 +169,6 @@ class LibraryPanel(QWidget):
     def _show_status(self, message: str) -> None:
         self.searching.hide()
         self.stop.hide()
-        self.status_message = message
         self.status.setText(message)
         self.status.setVisible(bool(message))
 
