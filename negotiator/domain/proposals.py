@@ -74,6 +74,7 @@ class Proposal:
     decided_by: str | None = None  # the deciding party's name
     decided_by_id: int | None = None
     decided_at: datetime | None = None
+    decision_note: str = ""  # the reason the deciding party gave, if any
 
     @property
     def is_open(self) -> bool:

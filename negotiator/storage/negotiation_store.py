@@ -104,6 +104,12 @@ class EventLog:
         return [RecordEntry(number, parse_time(at), actor, action, subject, _note(payload))
                 for number, at, actor, action, subject, payload in rows]
 
+    def head(self) -> str:
+        """The hash of the record's last event (its head): what exports and packages carry as an anchor."""
+        last = self._session.execute(select(NegotiationEventRow.content_hash)
+                                     .order_by(NegotiationEventRow.id.desc()).limit(1)).scalar()
+        return last or GENESIS
+
     def count(self) -> int:
         """How many events are recorded."""
         return len(self._session.scalars(select(NegotiationEventRow.id)).all())
