@@ -31,9 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and stop")
     parser.add_argument("--library", metavar="PATH|URL",
                         help="library file or SQLAlchemy URL (default: your own library)")
-    parser.add_argument("--author", help="name recorded on new versions (default: your login name)")
+    parser.add_argument("--author", help="name recorded on new clause versions in the clause library (default: "
+                        "your login name); agreements are changed only in a party's name (--as)")
     parser.add_argument("--as", dest="acting", metavar="PARTY",
-                        help="the party you act for: its proposals and decisions are made in its name")
+                        help="the party you act for (exact name or short name), remembered for the library: every "
+                        "change to an agreement and every redline is made in its name")
     # Opens the window, shows the library's first rows, then quits: for start-up checks and benchmarks.
     parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)

@@ -51,6 +51,7 @@ def switch_agreement_ms(folder: Path) -> float:
         ws.agreements.add_party("Bench ICB", "ICB", "commissioner")
         ws.agreements.add_party("Bench Trust", "Trust", "nhs_trust")
         ws.agreements.add_party("Bench GPs", "GPs", "gp_federation")
+        ws.act_as("ICB")
         for name in ("Alliance A", "Alliance B"):
             made = ws.agreements.create_agreement(name, "overarching_alliance_agreement", "alliance",
                                                   [("ICB", "commissioner"), ("Trust", "alliance_member"),

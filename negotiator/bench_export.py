@@ -35,6 +35,7 @@ def build(path: Path, sections: int) -> None:
     ws = open_workspace(partial, "Benchmark")
     for name, short, kind in PARTIES:
         ws.agreements.add_party(name, short, kind)
+    ws.act_as("ICB")  # the commissioner drafts the agreement, then issues it
     agreement = ws.agreements.create_agreement("Bench alliance", "overarching_alliance_agreement", "alliance",
                                                [("ICB", "commissioner"), ("PA", "alliance_member"),
                                                 ("PB", "alliance_member"), ("PC", "alliance_member")]).id

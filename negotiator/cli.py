@@ -41,6 +41,12 @@ def run(args: argparse.Namespace) -> int:
     except NegotiatorError as error:
         return _fail(error)
     try:
+        # Every write is made in a party's name: the one given with --as (remembered for the library),
+        # else the one remembered from before.
+        if getattr(args, "acting", None):
+            workspace.act_as(args.acting)
+        else:
+            workspace.act_as_remembered()
         return args.handler(workspace, args)
     except NegotiatorError as error:
         return _fail(error)

@@ -33,3 +33,10 @@ def log_dir() -> Path:
     from platformdirs import user_log_path
 
     return user_log_path(APP_DIR_NAME, appauthor=False, ensure_exists=True)
+
+
+def remembered_parties_file() -> Path:
+    """Where the party the user last acted for is remembered, per library (the app and the command line share it)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_DIR_NAME, appauthor=False, ensure_exists=True) / "acting-parties.json"

@@ -49,7 +49,8 @@ def check_library(library: Path, acknowledged: list[dict]) -> dict[str, int]:
     workspace = open_workspace(library, "Checker")
     try:
         _, clause_problems = workspace.clauses.verify()
-        _, problems = workspace.rounds.verify()
+        found = workspace.record.verify()
+        _, problems = found.checked, found.texts()
         assert clause_problems == [] and problems == [], (clause_problems, problems)
         for ack in acknowledged:
             try:
@@ -73,7 +74,10 @@ def _check_write(workspace: Workspace, ack: dict) -> None:
 def _counts(library: Path) -> dict[str, int]:
     connection = sqlite3.connect(library)
     try:
-        return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
-                for table in ("clause_version", "proposal", "negotiation_event", "section_version")}
+        counts = {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+                  for table in ("clause_version", "proposal", "negotiation_event", "section_version")}
+        for action, count in connection.execute("SELECT action, count(*) FROM negotiation_event GROUP BY action"):
+            counts[f"event:{action}"] = count
+        return counts
     finally:
         connection.close()

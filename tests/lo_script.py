@@ -78,8 +78,8 @@ class Office:
         """Everything the tests compare, for one file."""
         doc = self.load(path)
         try:
-            redlines = [{"type": r.getPropertyValue("RedlineType"), "author": r.getPropertyValue("RedlineAuthor")}
-                        for r in _each(doc.getRedlines())]
+            redlines = [{"type": r.getPropertyValue("RedlineType"), "author": r.getPropertyValue("RedlineAuthor"),
+                         "text": _redline_text(r)} for r in _each(doc.getRedlines())]
             comments = [{"author": f.getPropertyValue("Author"), "content": f.getPropertyValue("Content")}
                         for f in _each(doc.getTextFields())
                         if f.supportsService("com.sun.star.text.textfield.Annotation")]
@@ -121,6 +121,18 @@ def _each(access: object) -> list:
     while enumeration.hasMoreElements():
         items.append(enumeration.nextElement())
     return items
+
+
+def _redline_text(redline: object) -> str | None:
+    """The text a redline covers (a paragraph mark reads as a line break), or None where LibreOffice
+    cannot say (a tracked table row)."""
+    try:
+        start, end = redline.getPropertyValue("RedlineStart"), redline.getPropertyValue("RedlineEnd")
+        cursor = start.getText().createTextCursorByRange(start)
+        cursor.gotoRange(end, True)
+        return cursor.getString()
+    except Exception:  # noqa: BLE001  (a row redline's ends lie in different cells)
+        return None
 
 
 def _paragraphs(text: object) -> list[str]:

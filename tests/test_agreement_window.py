@@ -1,5 +1,6 @@
 """The agreements in the window: the network tree, the numbered outline, the terms editor and the
-findings panel, with every edit undoable."""
+findings panel, with every edit undoable. Edits are made by the demo's Meridian, which drafts the MSK
+agreements (none of them has had a round issued, so they are still drafted directly)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from negotiator.ui.agreements_panel import ID_ROLE
 from negotiator.ui.main_window import MainWindow
+
+from .windows import history_rows, open_window
 
 PRIME = "Northshire MSK Prime Contract"
 PHYSIO = "MSK Sub-contract: Active Physio"
@@ -22,6 +25,7 @@ def window(qtbot, demo_path: Path) -> MainWindow:
     qtbot.addWidget(shown)
     shown.show()
     assert shown.open_library(str(path))
+    assert shown.set_acting_party("Meridian")
     return shown
 
 
@@ -173,7 +177,7 @@ def test_status_changes_are_undoable(window: MainWindow) -> None:
     assert window.workspace.agreements.agreement(PRIME).status.value == "agreed"
     assert "Agreed" in window.agreements.view.heading.text()
     window.actions_by_id["edit.undo"].trigger()
-    assert window.workspace.agreements.agreement(PRIME).status.value == "in_negotiation"
+    assert window.workspace.agreements.agreement(PRIME).status.value == "drafting"
 
 
 def test_invalid_terms_from_the_editor_are_never_saved(window: MainWindow) -> None:
@@ -186,3 +190,23 @@ def test_invalid_terms_from_the_editor_are_never_saved(window: MainWindow) -> No
     assert boxes and "1 to 365" in boxes[-1].text()
     assert window.workspace.agreements.terms(PHYSIO) == before
     assert not window.undo_stack.canUndo()
+
+
+def test_writing_without_an_acting_party_says_how_to_choose_one(qtbot, demo_path: Path) -> None:
+    fresh = open_window(qtbot, demo_path, PHYSIO)
+    assert fresh.acting_party == ""  # a library copied afresh: nobody was acted for in it
+    before = _outline(fresh)
+    fresh.agreements.view.select_section(fresh.workspace.outline.outline(fresh.agreements.current)[1].section.id)
+    fresh.actions_by_id["agreement.remove_section"].trigger()
+    boxes = [b for b in fresh.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "Choose the party you act for" in boxes[-1].text() and "Negotiation → Act For" in boxes[-1].text()
+    assert _outline(fresh) == before and not fresh.undo_stack.canUndo()
+
+
+def test_direct_edits_are_recorded_under_the_acting_party(window: MainWindow) -> None:
+    _open(window, PHYSIO)
+    assert "Drafting" in window.agreements.view.stage.text()
+    window.agreements.view.select_section(window.workspace.outline.outline(window.agreements.current)[0].section.id)
+    window.agreements.edit_section("The parties work together in good faith.")
+    last = history_rows(window)[-1]
+    assert last[2] == "Meridian MSK Partnership Ltd" and last[3].startswith("Edited the wording of section")

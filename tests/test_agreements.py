@@ -16,6 +16,7 @@ def ws(starter_library) -> Workspace:
                               ("West GPs", "GPs", "gp_federation"), ("Integrate Ltd", "Integrate",
                               "independent_sector_provider"), ("Care Charity", "Charity", "voluntary_sector")]:
         opened.agreements.add_party(name, short, kind)
+    opened.act_as("ICB")  # the commissioner drafts every agreement here
     yield opened
     opened.close()
 
@@ -60,11 +61,14 @@ def test_an_alliance_needs_a_commissioner_two_providers_and_no_sub_contractual_r
 
 def test_a_sub_contract_sits_under_a_prime_contract_with_its_integrator(ws: Workspace) -> None:
     prime = _prime(ws)
+    ws.act_as("Integrate")  # the integrator drafts its sub-contracts
     sub = ws.agreements.create_agreement("Sub", "sub_contract", "prime_contractor",
                                          [("Integrate", "prime_contractor"), ("Trust", "sub_contractor")], prime.id)
+    ws.act_as("ICB")
     assert sub.parent_id == prime.id
     alliance = ws.agreements.create_agreement("A", "overarching_alliance_agreement", "alliance", [
         ("ICB", "commissioner"), ("Trust", "alliance_member"), ("GPs", "alliance_member")])
+    ws.act_as("Integrate")
     with pytest.raises(InvalidInput, match="sub-contract sits under prime contract"):
         ws.agreements.update_agreement("Sub", parent=alliance.id)
     with pytest.raises(InvalidInput, match="one integrator .* and one sub-contractor"):
@@ -95,7 +99,7 @@ def test_a_party_in_use_cannot_be_removed_and_the_message_says_where(ws: Workspa
 
 
 def test_bad_party_and_agreement_input_is_named(ws: Workspace) -> None:
-    with pytest.raises(InvalidInput, match="already a party called"):
+    with pytest.raises(InvalidInput, match="'West Trust' is already used by West Trust"):
         ws.agreements.add_party("West Trust", "WT", "nhs_trust")
     with pytest.raises(InvalidInput, match="'hospital' is not a type"):
         ws.agreements.add_party("X", "X", "hospital")

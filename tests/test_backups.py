@@ -46,7 +46,7 @@ def test_a_backup_opens_as_a_library_with_the_same_contents(demo_path: Path) -> 
     assert _contents(copy) == before
     checked, problems = copy.clauses.verify()
     assert checked > 0 and problems == []
-    assert copy.rounds.verify()[1] == []
+    assert copy.record.verify().texts() == []
     copy.close()
 
 
@@ -105,7 +105,7 @@ def test_restore_brings_back_the_earlier_contents_and_keeps_the_replaced_library
     ws = open_workspace(demo_path, "Test Drafter")
     assert _contents(ws) == earlier
     assert "Northshire Hospice" not in {p.name for p in ws.agreements.parties()}
-    assert ws.clauses.verify()[1] == [] and ws.rounds.verify()[1] == []
+    assert ws.clauses.verify()[1] == [] and ws.record.verify().texts() == []
     ws.close()
     replaced = open_workspace(safety, "Test Drafter")
     assert _contents(replaced) == later

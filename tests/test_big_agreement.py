@@ -26,6 +26,7 @@ def big_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ws.agreements.add_party("Northshire ICB", "ICB", "commissioner")
     ws.agreements.add_party("Northshire Trust", "Trust", "nhs_trust")
     ws.agreements.add_party("Northshire GPs", "GPs", "gp_federation")
+    ws.act_as("ICB", remember=False)  # the ICB drafts both alliances
     for title, size in (("Small Alliance", 3), ("Big Alliance", BIG_AGREEMENT + 20)):
         made = ws.agreements.create_agreement(title, "overarching_alliance_agreement", "alliance", PARTIES).id
         with ws.library_unit():

@@ -45,16 +45,20 @@ def test_terms_show_and_set(demo: Path) -> None:
     assert shown["payment.annual_value"] == 2_400_000_000 and shown["id"]
     table = negotiator("--library", demo, "terms", "show", "Northshire MSK Prime Contract").stdout
     assert "five (5) years" in table and "£24,000,000" in table
-    result = negotiator("--library", demo, "terms", "set", "MSK Sub-contract: Active Physio", "payment.days", "30")
+    result = negotiator("--library", demo, "--as", "Meridian", "terms", "set", "MSK Sub-contract: Active Physio",
+                        "payment.days", "30")
     assert result.returncode == 0 and "thirty (30) days" in result.stdout
 
 
 def test_invalid_terms_exit_2_and_are_not_saved(demo: Path) -> None:
-    result = negotiator("--library", demo, "terms", "set", "Northshire Ageing Well", "risk_share.hope-street.gain", "5")
-    assert result.returncode == 2 and "total 85%" in result.stderr and "Traceback" not in result.stderr
-    shown = json.loads(negotiator("--library", demo, "terms", "show", "Northshire Ageing Well", "--json").stdout)
-    assert shown["risk_share.hope-street.gain"] == "20"
-    bad_field = negotiator("--library", demo, "terms", "set", "Northshire Ageing Well", "payment.dayz", "5")
+    result = negotiator("--library", demo, "--as", "Meridian", "terms", "set", "MSK Sub-contract: Active Physio",
+                        "payment.days", "400")
+    assert result.returncode == 2 and "1 to 365" in result.stderr and "Traceback" not in result.stderr
+    shown = json.loads(negotiator("--library", demo, "terms", "show", "MSK Sub-contract: Active Physio",
+                                  "--json").stdout)
+    assert shown["payment.days"] == 45
+    bad_field = negotiator("--library", demo, "--as", "Meridian", "terms", "set", "MSK Sub-contract: Active Physio",
+                           "payment.dayz", "5")
     assert bad_field.returncode == 2 and "is not a term" in bad_field.stderr
 
 
@@ -65,7 +69,8 @@ def test_check_exits_1_with_the_deliberate_finding_then_0_when_fixed(demo: Path)
     assert [f["rule"] for f in findings] == ["payment-flows-down"]
     assert findings[0]["agreement"] == "MSK Sub-contract: Active Physio"
     assert findings[0]["other_agreement"] == "Northshire MSK Prime Contract"
-    negotiator("--library", demo, "terms", "set", "MSK Sub-contract: Active Physio", "payment.days", "30")
+    negotiator("--library", demo, "--as", "Active Physio", "terms", "set", "MSK Sub-contract: Active Physio",
+               "payment.days", "30")
     clean = negotiator("--library", demo, "check")
     assert clean.returncode == 0 and "consistent" in clean.stdout
 
@@ -90,7 +95,8 @@ def test_an_unknown_agreement_is_named(demo: Path) -> None:
 
 
 def test_creating_and_changing_an_agreement(demo: Path) -> None:
-    made = negotiator("--library", demo, "agreements", "add", "MSK Sub-contract: GP Federation", "--kind",
+    made = negotiator("--library", demo, "--as", "Meridian", "agreements", "add", "MSK Sub-contract: GP Federation",
+                      "--kind",
                       "sub_contract", "--model", "prime_contractor", "--party", "Meridian=prime_contractor",
                       "--party", "GP Federation=sub_contractor", "--parent", "Northshire MSK Prime Contract", "--json")
     assert made.returncode == 0, made.stderr

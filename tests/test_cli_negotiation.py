@@ -72,9 +72,9 @@ def test_bad_input_is_refused_with_exit_2(demo: Path) -> None:
     no_party = negotiator("--library", demo, "propose", ALLIANCE, "--term", "payment.days", "--value", "20",
                           "--rationale", "r")
     assert no_party.returncode == 2 and "--as PARTY" in no_party.stderr
-    outsider = negotiator("--library", demo, "--as", "Meridian", "decide", "1", "accept")
-    assert outsider.returncode == 2 and "Only a party" in outsider.stderr
-    decided = negotiator("--library", demo, "--as", "Northshire ICB", "decide", "1", "accept")
+    outsider = negotiator("--library", demo, "--as", "Meridian", "decide", "2", "accept")
+    assert outsider.returncode == 2 and "is not a party to" in outsider.stderr
+    decided = negotiator("--library", demo, "--as", "Northshire ICB", "decide", "2", "accept")
     assert decided.returncode == 2 and "already accepted" in decided.stderr
     invalid = negotiator("--library", demo, "--as", "Hope Street", "propose", ALLIANCE, "--term", "payment.days",
                          "--value", "0", "--rationale", "r")

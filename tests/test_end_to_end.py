@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from negotiator.domain.parties import Role
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.new_agreement_dialog import NewAgreementDialog
+from negotiator.ui.reason_dialog import ReasonDialog
 from tests.libreoffice import libreoffice_read, require_libreoffice
 
 PRIME = "Northshire MSK Prime Contract"
@@ -25,7 +26,8 @@ def test_a_negotiation_from_new_sub_contract_to_redline(qtbot, demo_path: Path, 
     assert window.open_library(str(demo_path))
     ws = window.workspace
 
-    # A new sub-contract under the MSK prime contract, between Meridian and the GP Federation.
+    # A new sub-contract under the MSK prime contract, between Meridian and the GP Federation, drafted by Meridian.
+    window.set_acting_party("Meridian")
     dialog = NewAgreementDialog(ws.agreements.parties(), ws.agreements.agreements(), window)
     dialog.title.setText(SUB)
     dialog.kind.setCurrentIndex(dialog.kind.findData("sub_contract"))
@@ -70,6 +72,9 @@ def test_a_negotiation_from_new_sub_contract_to_redline(qtbot, demo_path: Path, 
     window.negotiation.panel.select(max(window.negotiation.panel.model.row_item(r).proposal.id
                                         for r in range(window.negotiation.panel.model.rowCount())))
     window.negotiation.panel.buttons["accept"].click()
+    reason = window.findChild(ReasonDialog, "reasonDialog")  # Accept asks, optionally, why
+    reason.reason.setText("E-mail to a named contact is what our finance team uses.")
+    reason.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert "named finance contact" in ws.outline.section(payment.id).text
 
     # The redline since Draft 1, written by the export dialog, read by LibreOffice.
@@ -84,5 +89,7 @@ def test_a_negotiation_from_new_sub_contract_to_redline(qtbot, demo_path: Path, 
     assert any("named finance contact" in text for text in read["accepted"])
     assert not any("named finance contact" in text for text in read["rejected"])
     assert "Northshire Primary Care Federation" in {r["author"] for r in read["redlines"]}
-    assert {"author": "Northshire Primary Care Federation",
-            "content": "Name the contact so nothing is missed."} in read["comments"]
+    assert {"author": "Northshire Primary Care Federation",  # the rationale, then who accepted it
+            "content": "Name the contact so nothing is missed.\nAccepted by Meridian MSK Partnership Ltd: "
+                       "E-mail to a named contact is what our finance team uses."
+            } in read["comments"]

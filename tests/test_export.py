@@ -33,11 +33,6 @@ def libreoffice():
     return libreoffice_read
 
 
-def _body(texts: list[str]) -> list[str]:
-    marker = "Appendix: competing proposals"
-    return texts[: texts.index(marker)] if marker in texts else texts
-
-
 @pytest.mark.parametrize("mode", MODES)
 def test_redline_in_libreoffice_accepts_to_the_target_and_rejects_to_the_round(
         ws: Workspace, tmp_path: Path, libreoffice, mode: str) -> None:
@@ -47,9 +42,9 @@ def test_redline_in_libreoffice_accepts_to_the_target_and_rejects_to_the_round(
     target = paragraph_texts(ws.export.target_document(ALLIANCE, mode), accept=True)
     round_text = paragraph_texts(ws.export.clean_document(ALLIANCE, "Draft 1"), accept=True)
     read = libreoffice(out)
-    assert _body(read["accepted"]) == target
+    assert read["accepted"] == target  # nothing more: competing proposals are comments, not an appendix
     assert read["rejected"] == round_text
-    assert _body(read_paragraphs(out, accept=True)) == target
+    assert read_paragraphs(out, accept=True) == target
     assert read_paragraphs(out, accept=False) == round_text
     authors = Counter(r["author"] for r in read["redlines"])
     assert set(authors) == set(report.changes)
@@ -64,6 +59,23 @@ def test_rationales_become_comments_by_the_proposing_party(ws: Workspace, tmp_pa
     comments = libreoffice(out)["comments"]
     assert {"author": "Northshire Primary Care Federation",
             "content": "Make the minimum escalation period explicit before mediation."} in comments
+
+
+def test_competing_proposals_are_comments_in_their_proposers_names(ws: Workspace, tmp_path: Path,
+                                                                   libreoffice) -> None:
+    out = tmp_path / "open.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "open", "Northshire ICB")
+    read = libreoffice(out)
+    remarks: dict[str, str] = {}
+    for comment in read["comments"]:
+        if comment["content"].startswith("Competing proposal"):
+            remarks[comment["author"]] = remarks.get(comment["author"], "") + comment["content"]
+    assert "risk_share.corridor to be 3" in remarks["Northshire Community Health NHS Trust"]
+    assert "each Alliance Member's website" in remarks["Northshire Community Health NHS Trust"]
+    assert "risk_share.corridor to be 1" in remarks["Northshire Primary Care Federation"]
+    assert "Quarterly review" in remarks["Hope Street Wellbeing"]
+    assert "Northshire Community Health NHS Trust" not in {r["author"] for r in read["redlines"]}  # not a change
+    assert read["rejected"] == paragraph_texts(ws.export.clean_document(ALLIANCE, "Draft 2"), accept=True)
 
 
 def test_clean_export_has_numbering_schedule_header_and_no_revisions(ws: Workspace, tmp_path: Path,
@@ -85,6 +97,21 @@ def test_clean_export_has_numbering_schedule_header_and_no_revisions(ws: Workspa
         settings = archive.read("word/settings.xml").decode()
     assert "w:numPr" in body and "Subject to contract — Draft 2" in header and "PAGE" in footer
     assert "w:trackRevisions" not in settings
+
+
+def test_the_file_carries_the_library_and_the_head_of_its_record(ws: Workspace, tmp_path: Path) -> None:
+    from negotiator.storage.negotiation_store import EventLog
+    from negotiator.word.importer import read_returned
+
+    with ws.export.library.unit_of_work() as session:
+        head = EventLog(session).head()
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")
+    info = read_returned(out).export_info
+    assert info["record_head"] == head and len(head) == 64 and info["library"]
+    ws.negotiation.propose_term(ALLIANCE, "payment.days", "20", "Hope Street", "Cash flow.")
+    ws.export.export_clean(ALLIANCE, out)
+    assert read_returned(out).export_info["record_head"] != head  # the proposal moved the record on
 
 
 def test_redline_keeps_tracking_on_for_the_counterparty(ws: Workspace, tmp_path: Path) -> None:

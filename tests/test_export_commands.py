@@ -32,11 +32,11 @@ def test_export_redline_and_clean_from_the_command_line(demo_path: Path, tmp_pat
 
 
 def test_bad_export_requests_exit_2_with_a_message(demo_path: Path, tmp_path: Path) -> None:
-    missing_round = negotiator("--library", demo_path, "export", "redline", ALLIANCE, "--since-round", "Draft 9",
-                               "--out", tmp_path / "x.docx")
+    missing_round = negotiator("--library", demo_path, "--as", "Northshire ICB", "export", "redline", ALLIANCE,
+                               "--since-round", "Draft 9", "--out", tmp_path / "x.docx")
     assert missing_round.returncode == 2 and "Draft 9" in missing_round.stderr
-    bad_mode = negotiator("--library", demo_path, "export", "redline", ALLIANCE, "--since-round", "Draft 1",
-                          "--mode", "all", "--out", tmp_path / "x.docx")
+    bad_mode = negotiator("--library", demo_path, "--as", "Northshire ICB", "export", "redline", ALLIANCE,
+                          "--since-round", "Draft 1", "--mode", "all", "--out", tmp_path / "x.docx")
     assert bad_mode.returncode == 2 and "not an export mode" in bad_mode.stderr
     no_folder = negotiator("--library", demo_path, "export", "clean", ALLIANCE, "--out", tmp_path / "a" / "b.docx")
     assert no_folder.returncode == 2 and "does not exist" in no_folder.stderr
@@ -87,6 +87,28 @@ def test_a_failed_export_shows_a_dialog_and_writes_nothing(window, qtbot, tmp_pa
     assert not (tmp_path / "out.docx").exists()
 
 
+def test_a_redline_without_an_acting_party_is_refused_with_a_dialog(qtbot, demo_path: Path, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from negotiator.ui.main_window import MainWindow
+
+    window = MainWindow("Test Drafter")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_library(str(demo_path))
+    window.agreements.panel.select(window.workspace.agreements.agreement(ALLIANCE).id)
+    assert not window.acting_party
+    dialog = window.export_to_word()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("agreed"))
+    assert "Say which party you act for" in dialog.summary.text()
+    dialog.target.setText(str(tmp_path / "out.docx"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in dialog.findChildren(QMessageBox)), timeout=20_000)
+    box = next(b for b in dialog.findChildren(QMessageBox) if b.isVisible())
+    assert "Say which party you act for" in box.text() + box.informativeText()
+    assert dialog.task is None and not list(tmp_path.glob("*.docx"))
+
+
 @pytest.fixture
 def long_agreement(demo_path: Path) -> Path:
     """The demo with an agreement of 600 sections, so that exporting it takes a noticeable time."""
@@ -94,6 +116,7 @@ def long_agreement(demo_path: Path) -> Path:
     from negotiator.services.session import open_workspace
 
     ws = open_workspace(demo_path, "Test Drafter")
+    ws.act_as("Northshire ICB")  # the prime contract is still being drafted, by the ICB
     prime = ws.agreements.agreement("Northshire MSK Prime Contract").id
     with ws.library_unit():
         for n in range(600):

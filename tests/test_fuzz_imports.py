@@ -132,6 +132,8 @@ _values = st.one_of(nasty_text(long=False), nasty_numbers(), st.none(), st.integ
 @example(("rounds.json", (0, "terms")), {"risk_share": []})  # so did a TypeError
 @example(("agreement.json", ("terms", "duration", "start")), "9999-12-01")  # saved; the wording then crashed
 @example(("sections.json", (0, "text")), "\x00")
+@example(("agreement.json", ("title",)), "0")  # a title of digits was then taken for an id that did not exist
+@example(("sections.json", (0, "text")), "{{risk_share.north.gain}}")  # wording naming a term it does not have
 def test_a_package_with_nasty_content_is_imported_whole_or_not_at_all(
         starter_template: Path, package_entries: dict[str, bytes], target: tuple[str, tuple], value: object) -> None:
     part, where = target
@@ -163,8 +165,10 @@ def test_typed_input_is_saved_or_refused_without_a_trace(demo_template: Path, ed
                                                                  wording: str) -> None:
     with library_copy(demo_template) as (path, ws):
         agreement = ws.agreements.agreement(ALLIANCE)
-        for name, raw in edits:
-            refused_cleanly(path, lambda name=name, raw=raw: ws.agreements.set_term(ALLIANCE, name, raw))
+        ws.act_as("Northshire ICB")
+        for name, raw in edits:  # under negotiation, terms change by proposal, checked as a direct edit would be
+            refused_cleanly(path, lambda name=name, raw=raw: ws.negotiation.propose_term(ALLIANCE, name, raw,
+                                                                                         "Northshire ICB", "why"))
         section = ws.outline.outline(agreement.id)[0].section
         refused_cleanly(path, lambda: ws.negotiation.propose_wording(ALLIANCE, section.id, wording,
                                                                      "GP Federation", wording))
@@ -200,6 +204,7 @@ def test_what_word_cannot_hold_is_refused_where_it_is_typed(demo_path: Path, bad
     ws = open_workspace(demo_path, "Test Drafter")
     try:
         agreement = ws.agreements.agreement(ALLIANCE)
+        ws.act_as("Northshire ICB")  # so that it is the name that is refused, not the missing party
         typed = f"Name{bad}"
         for action in (lambda: ws.agreements.add_party(typed, "N", "nhs_trust"),
                        lambda: ws.agreements.add_party("New Trust", typed, "nhs_trust"),

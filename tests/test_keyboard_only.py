@@ -12,6 +12,7 @@ from negotiator.ui.export_dialog import ExportDialog
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.new_agreement_dialog import NewAgreementDialog
 from negotiator.ui.propose_dialog import ProposeDialog
+from negotiator.ui.reason_dialog import ReasonDialog
 from tests.keyboard_user import KeyboardUser, focus_is, modal
 from tests.libreoffice import libreoffice_read, require_libreoffice
 
@@ -70,6 +71,9 @@ def test_the_whole_negotiation_from_the_keyboard(qtbot, demo_path: Path, tmp_pat
     ws = window.workspace
     user = KeyboardUser()
 
+    # Meridian drafts the sub-contract: every change is made in a party's name, so first Act For (Ctrl+Shift+F).
+    _act_for(user, MERIDIAN, window)
+
     # File → New Agreement (Ctrl+N): type the title, choose kind, model and parent by typing, Tab to the roles.
     user.keys(QKeySequence.StandardKey.New).wait("the New Agreement dialog", modal(NewAgreementDialog))
     user.type(SUB).keys("Tab")
@@ -106,7 +110,8 @@ def test_the_whole_negotiation_from_the_keyboard(qtbot, demo_path: Path, tmp_pat
     user.keys(REDO).wait("the days redone", lambda: ws.agreements.terms(SUB).payment.days == 30)
     user.run(qtbot)
 
-    # Meridian issues Draft 1, then proposes new wording for the payment section.
+    # Meridian issues Draft 1 (the Act For list now starts with the sub-contract's parties, with their
+    # roles), then proposes new wording for the payment section.
     _act_for(user, MERIDIAN, window)
     user.keys("Ctrl+Shift+I").wait("the Issue Round dialog", modal(QInputDialog))
     user.keys("Ctrl+A").type("Draft 1").keys("Return").wait(
@@ -140,12 +145,13 @@ def test_the_whole_negotiation_from_the_keyboard(qtbot, demo_path: Path, tmp_pat
     counter = next(v.proposal for v in ws.negotiation.proposals(SUB) if v.proposal.id != proposal.id)
     assert counter.party_name == FEDERATION
 
-    # Meridian accepts the counter (Ctrl+Return) and the wording changes.
+    # Meridian accepts the counter (Ctrl+Return), gives no reason (Enter), and the wording changes.
     _act_for(user, MERIDIAN, window)
     user.press_until("F6", "the proposals", focus_is(table), most=8)
     user.keys("Home").press_until("Down", "the counter-proposal", lambda: window.negotiation.panel.selected()
                                   == counter.id, most=5)
-    user.keys("Ctrl+Return").wait("the counter accepted", lambda: "named finance contact" in _section_text(window))
+    user.keys("Ctrl+Return").wait("the reason dialog", modal(ReasonDialog))
+    user.keys("Return").wait("the counter accepted", lambda: "named finance contact" in _section_text(window))
     user.run(qtbot)
 
     # Export the redline since Draft 1 (Ctrl+Shift+S): choose the kind, type the file name, Save.

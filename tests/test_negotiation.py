@@ -63,14 +63,17 @@ def test_a_stale_proposal_is_rebased_when_accepted(ws: Workspace) -> None:
 
 
 def test_a_stale_proposal_that_overlaps_must_be_redone(ws: Workspace) -> None:
-    section = _section(ws, "alliance.information.sharing")
-    made = ws.negotiation.propose_wording(ALLIANCE, section.id, section.text.replace("Schedule 6", "Schedule 7"),
-                                          "GP Federation", "Schedule numbering")
-    ws.outline.edit(section.id, section.text.replace("Schedule 6", "Schedule 9"))
+    # Only while drafting can the wording change under an open proposal (the lead drafter edits directly).
+    prime = "Northshire MSK Prime Contract"
+    section = _section(ws, "subcontract.payment.invoicing", prime)
+    made = ws.negotiation.propose_wording(prime, section.id, section.text.replace("monthly in arrears", "weekly"),
+                                          "Meridian", "Weekly invoices ease our cash flow")
+    ws.act_as("Northshire ICB")
+    ws.outline.edit(section.id, section.text.replace("monthly in arrears", "quarterly"))
     with pytest.raises(InvalidInput, match="redo it"):
         ws.negotiation.decide(made.id, "accept", "Northshire ICB")
     assert ws.negotiation.proposal(made.id).is_open
-    assert "Schedule 9" in ws.outline.section(section.id).text
+    assert "quarterly" in ws.outline.section(section.id).text
 
 
 def test_counter_proposal_supersedes_the_one_it_answers(ws: Workspace) -> None:
@@ -91,7 +94,9 @@ def test_withdraw_is_only_for_the_proposer(ws: Workspace) -> None:
 def test_bad_proposals_and_decisions_are_refused_and_nothing_is_written(ws: Workspace) -> None:
     before = len(ws.negotiation.proposals(ALLIANCE))
     section = _section(ws, "alliance.open-book")
-    ws.outline.remove(section.id)
+    removal = ws.negotiation.propose_removal(ALLIANCE, section.id, "Northshire ICB", "Covered elsewhere")
+    ws.negotiation.decide(removal.id, "accept", "Community Trust")
+    before += 1
     with pytest.raises(InvalidInput, match="has been removed"):
         ws.negotiation.propose_wording(ALLIANCE, section.id, "New words.", "GP Federation", "Why")
     with pytest.raises(InvalidInput, match="1 to 365"):
@@ -102,7 +107,7 @@ def test_bad_proposals_and_decisions_are_refused_and_nothing_is_written(ws: Work
         ws.negotiation.propose_term(ALLIANCE, "payment.days", "20", "Meridian", "Why")
     assert len(ws.negotiation.proposals(ALLIANCE)) == before
     first = _open(ws)[0].proposal
-    with pytest.raises(InvalidInput, match="Only a party to the agreement"):
+    with pytest.raises(InvalidInput, match="Meridian MSK Partnership Ltd is not a party to"):
         ws.negotiation.decide(first.id, "accept", "Meridian")
     ws.negotiation.decide(first.id, "reject", "Northshire ICB")
     with pytest.raises(InvalidInput, match="already rejected"):
@@ -142,11 +147,11 @@ def test_positions_show_who_proposes_what_and_where_parties_diverge(ws: Workspac
 
 
 def test_verify_passes_then_names_a_tampered_event(ws: Workspace, demo_library: Path | str) -> None:
-    checked, problems = ws.rounds.verify()
-    assert problems == [] and checked > 50
+    found = ws.record.verify()
+    assert found.problems == () and found.checked > 50
     behind_the_apps_back(demo_library, "UPDATE negotiation_event SET payload = replace(payload, 'Monthly', 'Weekly') "
                                        "WHERE action = 'propose'")
-    problems = ws.rounds.verify()[1]
+    problems = ws.record.verify().texts()
     assert problems and "event" in problems[0] and "no longer matches" in problems[0]
 
 

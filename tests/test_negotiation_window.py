@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 from negotiator.ui.main_window import MainWindow
+from negotiator.ui.reason_dialog import ReasonDialog
 
-from .windows import open_window
+from .windows import answer_question, open_window
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
@@ -44,7 +45,7 @@ def test_the_acting_party_shows_in_the_title_and_is_remembered(window: MainWindo
 
 
 def test_proposing_needs_an_acting_party(window: MainWindow) -> None:
-    window.acting_party = ""
+    assert window.acting_party == ""  # a library copied afresh: nobody was acted for in it
     window.negotiation.propose({"kind": "term", "term": "payment.days", "value": "20", "rationale": "r"})
     assert "Act For" in _error(window)
 
@@ -61,7 +62,15 @@ def test_propose_accept_undo_redo_in_the_proposals_panel(window: MainWindow, qtm
     window.set_acting_party("Northshire ICB")
     panel.select(made)
     panel.buttons["accept"].click()
+    reason = window.findChild(ReasonDialog, "reasonDialog")
+    assert reason.isVisible() and window.workspace.agreements.terms(ALLIANCE).payment.days == 30  # not yet
+    reason.reason.setText("Twenty days helps a small charity and costs the ICB nothing.")
+    reason.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert window.workspace.agreements.terms(ALLIANCE).payment.days == 20
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.row_item(r).proposal.id == made)
+    assert panel.model.index(row, 6).data() == "Twenty days helps a small charity and costs the ICB nothing."
+    assert "Accepted by NHS Northshire Integrated Care Board" in panel.model.index(row, 0).data(
+        Qt.ItemDataRole.ToolTipRole)
     assert window.actions_by_id["edit.undo"].text() == "&Undo Accept proposal"
     window.actions_by_id["edit.undo"].trigger()
     assert window.workspace.agreements.terms(ALLIANCE).payment.days == 30
@@ -160,7 +169,74 @@ def test_proposing_to_move_a_section(window: MainWindow) -> None:
     window.negotiation.propose({"kind": "move", "after": None, "rationale": "Boilerplate first"})
     made = max(v.proposal.id for v in ws.negotiation.proposals(ALLIANCE))
     window.set_acting_party("Northshire ICB")
-    window.negotiation.decide(made, "accept")
+    window.negotiation.decide(made, "accept", reason="")
     assert ws.outline.outline(window.agreements.current)[0].section.id == last
     window.actions_by_id["edit.undo"].trigger()
     assert ws.outline.outline(window.agreements.current)[-1].section.id == last
+
+
+def test_the_act_for_list_starts_with_the_open_agreements_parties_and_their_roles(window: MainWindow) -> None:
+    dialog = window.act_for()
+    items = dialog.comboBoxItems()
+    assert items[:5] == ["NHS Northshire Integrated Care Board — Commissioner",
+                         "Northshire County Council — Commissioner",
+                         "Northshire Community Health NHS Trust — Alliance member",
+                         "Northshire Primary Care Federation — Alliance member",
+                         "Hope Street Wellbeing — Alliance member"]
+    assert sorted(items[5:]) == ["Active Physio CIC", "Meridian MSK Partnership Ltd",
+                                 "Northshire Hospitals NHS Foundation Trust"]  # the library's other parties after
+    dialog.setTextValue(items[3])
+    dialog.accept()
+    assert window.acting_party == "Northshire Primary Care Federation"
+    assert window.windowTitle().endswith("acting for Northshire Primary Care Federation")
+    assert window.act_for().textValue() == items[3]  # the party acted for is offered first next time
+
+
+def test_replacing_your_own_proposal_asks_first_and_undo_brings_it_back(window: MainWindow, qtbot) -> None:
+    ws = window.workspace
+    window.set_acting_party("Community Trust")
+    earlier = next(v.proposal for v in ws.negotiation.proposals(ALLIANCE) if v.proposal.is_open
+                   and v.proposal.target == "risk_share.corridor" and v.proposal.party_name.endswith("Trust"))
+    values = {"kind": "term", "term": "risk_share.corridor", "value": "2.5", "rationale": "Meet in the middle."}
+    seen: list[str] = []
+    answer_question(QMessageBox.StandardButton.No, seen)
+    window.negotiation.propose(dict(values))
+    assert seen == [f"You already propose a new value for risk_share.corridor (proposal {earlier.id}) on this. "
+                    "Replace that proposal with this one?"]
+    assert ws.negotiation.proposal(earlier.id).is_open and not window.undo_stack.canUndo()  # No: nothing made
+
+    answer_question(QMessageBox.StandardButton.Yes, seen)
+    window.negotiation.propose(dict(values))
+    made = max(v.proposal.id for v in ws.negotiation.proposals(ALLIANCE))
+    assert ws.negotiation.proposal(made).proposed == "2.5" and ws.negotiation.proposal(made).is_open
+    assert ws.negotiation.proposal(earlier.id).status.value == "superseded"
+
+    window.actions_by_id["edit.undo"].trigger()
+    assert ws.negotiation.proposal(made).status.value == "withdrawn"
+    assert ws.negotiation.proposal(earlier.id).is_open  # the Trust's earlier position stands again
+    window.actions_by_id["edit.redo"].trigger()
+    assert ws.negotiation.proposal(earlier.id).status.value == "superseded"
+    again = [v.proposal for v in ws.negotiation.proposals(ALLIANCE) if v.proposal.is_open
+             and v.proposal.target == "risk_share.corridor" and v.proposal.party_name.endswith("Trust")]
+    assert [p.proposed for p in again] == ["2.5"]
+    assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_a_rejection_asks_for_a_reason_and_cancel_decides_nothing(window: MainWindow) -> None:
+    ws = window.workspace
+    window.set_acting_party("Northshire ICB")
+    hope = next(v.proposal.id for v in ws.negotiation.proposals(ALLIANCE)
+                if v.proposal.party_name == "Hope Street Wellbeing" and v.proposal.is_open)
+    asked = window.negotiation.decide(hope, "reject")
+    assert isinstance(asked, ReasonDialog) and "rejects proposal" in asked.findChild(QLabel).text()
+    asked.reject()
+    assert ws.negotiation.proposal(hope).is_open and not window.undo_stack.canUndo()
+
+    asked = window.negotiation.decide(hope, "reject")
+    asked.reason.setText("The Board reviews the register every month already.")
+    asked.accept()
+    decided = ws.negotiation.proposal(hope)
+    assert decided.status.value == "rejected"
+    assert decided.decision_note == "The Board reviews the register every month already."
+    window.actions_by_id["edit.undo"].trigger()
+    assert ws.negotiation.proposal(hope).is_open

@@ -37,17 +37,20 @@ def test_the_demo_has_exactly_its_deliberate_finding(demo: Workspace) -> None:
 
 
 def test_fixing_the_payment_days_clears_it(demo: Workspace) -> None:
+    demo.act_as("Meridian")  # the integrator drafts its sub-contracts
     demo.agreements.set_term(PHYSIO, "payment.days", "30")
     assert demo.agreements.check() == []
 
 
 def test_a_sub_contract_ending_after_its_parent(demo: Workspace) -> None:
+    demo.act_as("Meridian")
     demo.agreements.set_term(HOSPITALS, "duration.extension_count", "2")
     message = _rules(demo)["ends-within-parent"][0]
     assert HOSPITALS in message and PRIME in message and "31 March 2036" in message and "31 March 2034" in message
 
 
 def test_sub_contract_values_above_the_parent(demo: Workspace) -> None:
+    demo.act_as("Meridian")
     demo.agreements.set_term(HOSPITALS, "payment.annual_value", "20m")
     message = _rules(demo)["values-within-parent"][0]
     assert "£26,000,000" in message and "£24,000,000" in message and PRIME in message and HOSPITALS in message
@@ -55,6 +58,7 @@ def test_sub_contract_values_above_the_parent(demo: Workspace) -> None:
 
 def test_every_alliance_member_shares_risk_and_nobody_else(demo: Workspace) -> None:
     alliance = demo.agreements.agreement(ALLIANCE)
+    demo.act_as("Northshire ICB")  # parties may join or change role under negotiation: recorded, not proposed
     demo.agreements.update_agreement(alliance.id, parties=[
         ("Northshire ICB", "commissioner"), ("County Council", "commissioner"), ("Community Trust", "alliance_member"),
         ("GP Federation", "alliance_member"), ("Hope Street", "commissioner")])
@@ -69,6 +73,7 @@ def test_every_alliance_member_shares_risk_and_nobody_else(demo: Workspace) -> N
 
 def test_the_integrator_is_a_party_to_each_sub_contract(demo: Workspace) -> None:
     demo.agreements.add_party("Other Integrator Ltd", "Other", "independent_sector_provider")
+    demo.act_as("Meridian")
     demo.agreements.update_agreement(HOSPITALS, parties=[("Other", "prime_contractor"),
                                                          ("Hospitals Trust", "sub_contractor")])
     message = _rules(demo)["integrator-in-sub-contract"][0]

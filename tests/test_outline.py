@@ -14,6 +14,7 @@ def ws(starter_library) -> Workspace:
     opened = open_workspace(starter_library, "Test Drafter")
     opened.agreements.add_party("The ICB", "ICB", "commissioner")
     opened.agreements.add_party("Integrator Ltd", "Integrator", "independent_sector_provider")
+    opened.act_as("ICB")  # the commissioner drafts the prime contract
     opened.agreements.create_agreement("Prime", "prime_contract", "prime_contractor",
                                        [("ICB", "commissioner"), ("Integrator", "prime_contractor")])
     yield opened

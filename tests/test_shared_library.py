@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, text
 from negotiator.domain.proposals import ProposalStatus
 from negotiator.services.session import open_workspace
 from negotiator.storage.schema import HEAD as SCHEMA_HEAD
+from tests.decision_race import accept_and_counter_at_once
 from tests.library_backends import PostgresDatabases
 
 pytestmark = pytest.mark.postgresql
@@ -71,22 +72,27 @@ def _run_together(target: object, argument_lists: list[tuple]) -> list[tuple]:
 def test_two_users_proposing_at_once_keep_one_unbroken_record(shared_demo: str) -> None:
     workspace = open_workspace(shared_demo, "Reviewer")
     try:
-        events_before = workspace.rounds.verify()[0]
+        events_before = workspace.record.verify().checked
         proposals_before = len(workspace.negotiation.proposals(ALLIANCE))
     finally:
         workspace.close()
     found = dict(_run_together(_propose_many, [(shared_demo, "GP Federation"), (shared_demo, "Hope Street")]))
     assert all(isinstance(made, list) and len(made) == PROPOSALS_EACH for made in found.values()), found
+    found_by_party = found
 
     workspace = open_workspace(shared_demo, "Reviewer")
     try:
-        checked, problems = workspace.rounds.verify()
+        found = workspace.record.verify()
+        checked, problems = found.checked, found.texts()
         assert problems == []
-        assert checked == events_before + 2 * PROPOSALS_EACH  # every proposal recorded once, none lost
+        # Every proposal recorded once, none lost; each replaced the party's own earlier one (recorded superseded).
+        assert checked == events_before + 2 * PROPOSALS_EACH + 2 * (PROPOSALS_EACH - 1)
         proposals = workspace.negotiation.proposals(ALLIANCE)
         assert len(proposals) == proposals_before + 2 * PROPOSALS_EACH
+        for made in found_by_party.values():  # one position per party: its latest
+            assert [v.proposal.id for v in proposals if v.proposal.id in made and v.proposal.is_open] == [made[-1]]
         rationale = {v.proposal.id: v.proposal.rationale for v in proposals}
-        assert all(rationale[i] == f"Proposal {n} from {party}" for party, made in found.items()
+        assert all(rationale[i] == f"Proposal {n} from {party}" for party, made in found_by_party.items()
                    for n, i in enumerate(made))
     finally:
         workspace.close()
@@ -113,7 +119,7 @@ def test_two_users_accepting_rival_proposals_at_once_accept_only_one(shared_demo
         statuses = {v.proposal.id: v.proposal.status for v in workspace.negotiation.proposals(ALLIANCE)
                     if v.proposal.id in found}
         assert sorted(s.value for s in statuses.values()) == ["accepted", "superseded"], found
-        assert workspace.rounds.verify()[1] == []
+        assert workspace.record.verify().texts() == []
         winner = next(i for i, s in statuses.items() if s is ProposalStatus.ACCEPTED)
         assert workspace.agreements.terms(ALLIANCE).payment.days == (21 if winner == first.id else 28)
     finally:
@@ -148,12 +154,14 @@ def test_two_users_rewording_one_section_at_once_get_a_plain_message(shared_demo
     stands: nothing half-written, no raw database error."""
     import threading
 
-    from negotiator.domain.errors import LibraryBusy
+    from negotiator.domain.errors import InvalidInput
 
     first_user, second_user = open_workspace(shared_demo, "First lawyer"), open_workspace(shared_demo, "Second lawyer")
     try:
-        alliance = first_user.agreements.agreement(ALLIANCE).id
-        section = first_user.outline.outline(alliance)[0].section.id
+        for user in (first_user, second_user):  # the prime contract is still being drafted, by the ICB
+            user.act_as("Northshire ICB")
+        prime = first_user.agreements.agreement("Northshire MSK Prime Contract").id
+        section = first_user.outline.outline(prime)[0].section.id
         editing, release = threading.Event(), threading.Event()
 
         def first() -> None:
@@ -165,10 +173,15 @@ def test_two_users_rewording_one_section_at_once_get_a_plain_message(shared_demo
         worker.start()
         assert editing.wait(20)
         threading.Timer(1.0, release.set).start()  # the first commits while the second is waiting on it
-        with pytest.raises(LibraryBusy, match="at the same moment"):
-            second_user.outline.edit(section, "Wording wanted by the second user.")
+        seen = second_user.outline.section(section).version  # what the second user started from
+        with pytest.raises(InvalidInput, match="Someone else changed"):
+            second_user.outline.edit(section, "Wording wanted by the second user.", seen=seen)
         worker.join(20)
         assert second_user.outline.section(section).text == "Wording agreed by the first user."
     finally:
         first_user.close()
         second_user.close()
+
+
+def test_an_acceptance_and_a_counter_at_the_same_moment_only_one_takes_effect(shared_demo: str) -> None:
+    accept_and_counter_at_once(shared_demo)

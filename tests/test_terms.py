@@ -128,6 +128,7 @@ def test_a_sheet_survives_storage_exactly(pence: int, share: Decimal, days: int,
 def demo(starter_library) -> Workspace:
     ws = open_workspace(starter_library, "Test Drafter")
     ws.create_demo()
+    ws.act_as("Northshire ICB")
     yield ws
     ws.close()
 
@@ -141,13 +142,15 @@ def test_setting_a_term_saves_a_new_version_and_rerenders_the_wording(demo: Work
 
 
 def test_an_invalid_term_is_refused_and_nothing_is_saved(demo: Workspace) -> None:
-    alliance = demo.agreements.agreement("Northshire Ageing Well Alliance Agreement")
-    before = demo.agreements.terms(alliance.id)
-    with pytest.raises(InvalidInput, match="gain shares total 90%"):
-        demo.agreements.set_term(alliance.id, "risk_share.hope-street.gain", "10")
+    prime = demo.agreements.agreement("Northshire MSK Prime Contract")  # still being drafted
+    before = demo.agreements.terms(prime.id)
     with pytest.raises(InvalidInput, match="1 to 365"):
-        demo.agreements.set_term(alliance.id, "payment.days", "400")
-    assert demo.agreements.terms(alliance.id) == before
+        demo.agreements.set_term(prime.id, "payment.days", "400")
+    alliance = demo.agreements.agreement("Northshire Ageing Well Alliance Agreement")  # under negotiation
+    with pytest.raises(InvalidInput, match="gain shares total 90%"):
+        demo.negotiation.propose_term(alliance.id, "risk_share.hope-street.gain", "10", "Hope Street", "Less risk")
+    assert demo.agreements.terms(prime.id) == before
+    assert demo.negotiation.proposals(alliance.id)[-1].proposal.target != "risk_share.hope-street.gain"
 
 
 def test_terms_as_json_use_the_placeholder_names(demo: Workspace) -> None:

@@ -125,7 +125,7 @@ def test_the_risk_share_model_keeps_qt_rules(qtmodeltester, editor: TermsEditor)
 def test_unbalanced_gains_turn_the_total_red_and_block_apply_until_fixed(qtbot, editor: TermsEditor) -> None:
     with qtbot.waitSignal(editor.changed):
         _edit_cell(editor, 0, GAIN, "40")
-    assert editor.total_label.text() == "Gains 90% · Losses 100%"
+    assert editor.total_label.text() == "Gains 90% · Losses 100%: gains must make 100%"
     assert editor.total_label.property("balanced") is False
     assert "color: #b00020" in editor.total_label.styleSheet()
     assert any("total" in message and "90%" in message for message in _problems(editor))
@@ -200,7 +200,7 @@ def test_a_party_with_empty_gain_and_loss_has_no_share(editor: TermsEditor) -> N
     _edit_cell(editor, 2, LOSS, "")
     assert [_cell(editor, 2, column) for column in (GAIN, LOSS)] == ["", ""]
     assert [s.party_id for s in editor.sheet().risk_share.shares] == [ICB, TRUST]
-    assert editor.total_label.text() == "Gains 80% · Losses 80%"
+    assert editor.total_label.text() == "Gains 80% · Losses 80%: gains and losses must each make 100%"
     assert editor.total_label.property("balanced") is False
     _edit_cell(editor, 1, CAP, "")
     _edit_cell(editor, 1, GAIN, "")

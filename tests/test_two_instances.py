@@ -11,6 +11,7 @@ import threading
 import time
 from pathlib import Path
 
+from tests.decision_race import accept_and_counter_at_once
 from tests.library_checks import acknowledgements, check_library, start_writer
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
@@ -37,7 +38,12 @@ def test_two_processes_writing_at_once_lose_and_duplicate_nothing(demo_path: Pat
     assert len(set(revised)) == len(revised) and len(set(proposed)) == len(proposed)
     assert after["clause_version"] - before["clause_version"] == len(revised)
     assert after["proposal"] - before["proposal"] == len(proposed)
-    assert after["negotiation_event"] - before["negotiation_event"] == len(proposed)
+    # One record event per proposal, one anchoring each clause version; a party proposing again on the same
+    # section replaces its own open proposal, recorded as superseded.
+    assert after["event:propose"] - before["event:propose"] == len(proposed)
+    assert after["event:anchor"] - before.get("event:anchor", 0) == len(revised)
+    assert after["negotiation_event"] - before["negotiation_event"] == (
+        len(proposed) + len(revised) + after.get("event:supersede", 0) - before.get("event:supersede", 0))
 
 
 def _negotiator(library: Path, *args: str, timeout_ms: int | None = None) -> subprocess.CompletedProcess[str]:
@@ -96,3 +102,8 @@ def test_a_write_waits_for_a_lock_released_within_the_busy_timeout(demo_path: Pa
         holder.close()
     assert made.returncode == 0, made.stderr
     assert check_library(demo_path, [])["proposal"] == before["proposal"] + 1
+
+
+def test_an_acceptance_and_a_counter_at_the_same_moment_only_one_takes_effect(demo_path: Path) -> None:
+    """Two windows on one library file: the second decision waits its turn, then finds the first taken."""
+    accept_and_counter_at_once(str(demo_path))

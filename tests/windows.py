@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
+
 from negotiator.ui.main_window import MainWindow
 
 
@@ -16,3 +19,23 @@ def open_window(qtbot, library: Path, agreement: str | None = None) -> MainWindo
     if agreement is not None:
         shown.agreements.panel.select(shown.workspace.agreements.agreement(agreement).id)
     return shown
+
+
+def answer_question(answer: QMessageBox.StandardButton, seen: list[str], name: str = "replaceQuestion") -> None:
+    """Answer the next Yes/No question the window asks (it waits for the answer, as a user would),
+    noting its text in ``seen``."""
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == name
+        seen.append(box.text())
+        box.button(answer).click()
+    QTimer.singleShot(0, click)
+
+
+def history_rows(window: MainWindow) -> list[list[str]]:
+    """What the History panel lists, after bringing it to the front as a user clicks its tab (hidden
+    behind another tab, it is brought up to date only when it is shown)."""
+    window.findChild(QDockWidget, "historyDock").raise_()
+    QApplication.processEvents()
+    model = window.views.history.model
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]

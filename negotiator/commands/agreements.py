@@ -204,8 +204,8 @@ def _party_add(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _party_remove(ws: Workspace, args: argparse.Namespace) -> int:
-    ws.agreements.remove_party(args.name)
-    print(f"Removed {args.name}.")
+    removed = ws.agreements.remove_party(args.name)
+    print(f"Removed {removed.name}.")
     return OK
 
 

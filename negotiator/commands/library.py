@@ -106,7 +106,7 @@ def _diff(service: LibraryService, args: argparse.Namespace) -> int:
 def _verify(service: LibraryService, args: argparse.Namespace) -> int:
     checked, problems = service.verify()
     for problem in problems:
-        print(f"{problem.version_id}: {problem.reason}")
+        print(problem)
     if problems:
         print(f"{len(problems)} problem(s) in {checked} versions: the library has been altered outside Negotiator.")
         return PROBLEMS

@@ -22,13 +22,14 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     propose.add_argument("agreement")
     what = propose.add_mutually_exclusive_group(required=True)
     what.add_argument("--section", help="the section to reword: its number (2.1) or id (s12)")
-    what.add_argument("--term", help="the term to change, such as payment.days")
+    what.add_argument("--term", action="append", help="the term to change, such as payment.days; repeat with "
+                      "--value for each term of a combined proposal (a rebalanced risk share)")
     what.add_argument("--new-section", metavar="HEADING", help="propose adding a section with this heading")
     what.add_argument("--remove-section", metavar="SECTION", help="propose removing a section")
     what.add_argument("--move-section", metavar="SECTION", help="propose moving a section after --after (or to "
                       "the top without --after)")
     propose.add_argument("--text-file", type=Path, help="file holding the proposed wording (UTF-8)")
-    propose.add_argument("--value", help="the proposed term value")
+    propose.add_argument("--value", action="append", help="the proposed term value (one for each --term)")
     propose.add_argument("--after", help="for a new or moved section: the section it follows")
     propose.add_argument("--rationale", required=True, help="why the party proposes it")
     add_json(propose)
@@ -37,6 +38,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
                  _decide)
     decide.add_argument("proposal", type=int)
     decide.add_argument("decision", choices=["accept", "reject", "withdraw"])
+    decide.add_argument("--reason", default="", help="why (recorded with the decision and shown in Word)")
     add_json(decide)
 
     counter = _on(commands.add_parser("counter", help="answer a proposal with another wording or value"), _counter)
@@ -62,8 +64,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     positions.add_argument("agreement")
     add_json(positions)
 
-    _on(commands.add_parser("verify", help="recompute every hash chain: library, agreements, negotiation"),
-        _verify)
+    verify = _on(commands.add_parser("verify", help="check every hash chain and the library against its record"),
+                 _verify)
+    verify.add_argument("--against", type=Path, metavar="FILE",
+                        help="a Word export (.docx) or package (.negotiation) sent earlier: is the point of the "
+                        "record it was made at still in the record?")
 
 
 def _on(parser: argparse.ArgumentParser, handler: object) -> argparse.ArgumentParser:
@@ -71,10 +76,8 @@ def _on(parser: argparse.ArgumentParser, handler: object) -> argparse.ArgumentPa
     return parser
 
 
-def _acting(args: argparse.Namespace) -> str:
-    if not args.acting:
-        raise InvalidInput("Say which party you act for with --as PARTY (its name or short name).", field="as")
-    return args.acting
+def _acting(ws: Workspace, doing: str) -> str:
+    return ws.acting.require(doing)
 
 
 def _section_id(ws: Workspace, agreement: str, reference: str) -> int:
@@ -107,7 +110,8 @@ def proposal_json(view: ProposalView) -> dict:
             "heading": p.heading or None, "proposed": p.proposed, "rationale": p.rationale, "base": p.base,
             "base_version": p.base_version, "created_at": format_time(p.created_at), "answers": p.answers,
             "competing_with": list(view.competing_with), "stale": view.stale,
-            "decided_by": p.decided_by, "decided_at": format_time(p.decided_at) if p.decided_at else None}
+            "decided_by": p.decided_by, "decided_at": format_time(p.decided_at) if p.decided_at else None,
+            "decision_reason": p.decision_note or None}
 
 
 def _view(ws: Workspace, proposal_id: int) -> ProposalView:
@@ -123,14 +127,16 @@ def _done(ws: Workspace, args: argparse.Namespace, proposal_id: int, message: st
 
 
 def _propose(ws: Workspace, args: argparse.Namespace) -> int:
-    party, n = _acting(args), ws.negotiation
+    party, n = _acting(ws, "propose a change"), ws.negotiation
     if args.section:
         made = n.propose_wording(args.agreement, _section_id(ws, args.agreement, args.section), _read(args.text_file),
                                  party, args.rationale)
     elif args.term:
-        if args.value is None:
-            raise InvalidInput("Give the proposed value with --value.", field="value")
-        made = n.propose_term(args.agreement, args.term, args.value, party, args.rationale)
+        values = args.value or []
+        if len(values) != len(args.term):
+            raise InvalidInput(f"Give one --value for each --term: {len(args.term)} term(s) but {len(values)} "
+                               "value(s).", field="value")
+        made = n.propose_terms(args.agreement, dict(zip(args.term, values, strict=True)), party, args.rationale)
     elif args.new_section:
         after = _section_id(ws, args.agreement, args.after) if args.after else None
         made = n.propose_new_section(args.agreement, args.new_section, _read(args.text_file), after, party,
@@ -146,21 +152,25 @@ def _propose(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _decide(ws: Workspace, args: argparse.Namespace) -> int:
-    decided = ws.negotiation.decide(args.proposal, args.decision, _acting(args))
+    decided = ws.negotiation.decide(args.proposal, args.decision, _acting(ws, "decide a proposal"), args.reason)
     return _done(ws, args, decided.id, f"Proposal {decided.id} is now {decided.status.value}.")
 
 
 def _counter(ws: Workspace, args: argparse.Namespace) -> int:
     original = ws.negotiation.proposal(args.proposal)
+    if original.kind.value == "terms":
+        raise InvalidInput(f"Proposal {args.proposal} changes several terms at once; answer it with a combined "
+                           "proposal of your own: propose AGREEMENT --term F --value V --term F2 --value V2 ….",
+                           field="proposal")
     proposed = args.value if original.kind.value == "term" else _read(args.text_file)
     if proposed is None:
         raise InvalidInput("Give the counter-proposal's value with --value.", field="value")
-    made = ws.negotiation.counter(args.proposal, _acting(args), proposed, args.rationale)
+    made = ws.negotiation.counter(args.proposal, _acting(ws, "counter a proposal"), proposed, args.rationale)
     return _done(ws, args, made.id, f"Proposal {made.id} answers proposal {args.proposal}, which is superseded.")
 
 
 def _issue(ws: Workspace, args: argparse.Namespace) -> int:
-    made = ws.rounds.issue_round(args.agreement, args.label, args.acting)
+    made = ws.rounds.issue_round(args.agreement, args.label, _acting(ws, "issue a round"))
     if args.json:
         return print_json({"id": made.id, "label": made.label, "issued_at": format_time(made.issued_at),
                            "issued_by": made.issued_by, "sections": len(made.sections)})
@@ -206,13 +216,15 @@ def _cell(stance: str, text: str) -> str:
 
 
 def _verify(ws: Workspace, args: argparse.Namespace) -> int:
-    clauses, clause_problems = ws.clauses.verify()
-    others, problems = ws.rounds.verify()
-    every = [f"{p.version_id}: {p.reason}" for p in clause_problems] + problems
-    for problem in every:
-        print(problem)
-    if every:
-        print(f"{len(every)} problem(s): the library has been altered outside Negotiator.")
+    if args.against is not None:
+        check = ws.record.check_against(args.against)
+        print(check.message)
+        return OK if check.holds else PROBLEMS
+    found = ws.record.verify()
+    for problem in found.problems:
+        print(problem.text)
+    if found.problems:
+        print(f"{len(found.problems)} problem(s): the library has been altered outside Negotiator.")
         return PROBLEMS
-    print(f"All {clauses + others} records match their hash chains.")
+    print(f"All {found.checked} records match their hash chains and the negotiation record.")
     return OK

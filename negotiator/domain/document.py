@@ -57,6 +57,9 @@ class Paragraph:
     mark_revision: Revision | None = None
     anchor: str | None = None
     page_break_before: bool = False
+    # Comments on the paragraph that belong to no change: a competing proposal the export does not
+    # apply, shown in its proposer's name beside the wording or term it would change.
+    remarks: tuple[Revision, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    """A table (the terms schedule, the appendix of competing proposals)."""
+    """A table (the terms schedule)."""
 
     rows: tuple[Row, ...]
     anchor: str | None = None

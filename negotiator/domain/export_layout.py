@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 
 from negotiator.domain import legal_english as say
 from negotiator.domain.parties import Party
@@ -67,6 +68,23 @@ class Grid:
 
 
 Item = Line | Grid
+Unit = tuple[str, list[Item]]  # what a redline compares as one: a line, a table, or a section's body
+
+
+def heading_key(section_id: int) -> str:
+    """The layout key of a section's heading line."""
+    return f"s{section_id}"
+
+
+def body_key(section_id: int) -> str:
+    """The unit key of a section's body paragraphs, taken together."""
+    return f"s{section_id}.body"
+
+
+def cell_key(row: str, column: int) -> str:
+    """The unit key of one cell of a schedule row (``payment.days:1``)."""
+    return f"{row}:{column}"
+
 
 
 def layout(state: AgreementState) -> list[Item]:
@@ -81,19 +99,49 @@ def layout(state: AgreementState) -> list[Item]:
               Line("subject", SUBJECT_TO_CONTRACT, bold=True)]
     for section in state.sections:
         level = min(section.depth + 1, 3)
-        items.append(Line(f"s{section.section_id}", section.heading, f"Heading {level}", numbered=True,
+        items.append(Line(heading_key(section.section_id), section.heading, f"Heading {level}", numbered=True,
                           page_break=section is state.sections[0]))
         for paragraph in section.text.split("\n\n"):
-            items.append(Line(f"s{section.section_id}.p", paragraph, group=f"s{section.section_id}"))
-    items += _schedule(state)
+            items.append(Line(f"s{section.section_id}.p", paragraph, group=heading_key(section.section_id)))
+    items += schedule(state.terms, state.term_parties)
     # A closing paragraph after the last table: it also gives anything appended to a redline an
     # unchanged paragraph to follow, which Word needs to remove an inserted paragraph cleanly.
     items.append(Line("closing", CLOSING))
     return items
 
 
-def _schedule(state: AgreementState) -> list[Item]:
-    sheet, parties = state.terms, state.term_parties
+def units(items: list[Item]) -> list[Unit]:
+    """Items in the units a redline aligns: a section's body paragraphs together, every other item alone."""
+    out: list[Unit] = []
+    for group, members in groupby(items, key=lambda i: i.group if isinstance(i, Line) and i.group else None):
+        if group is not None:
+            out.append((group + ".body", list(members)))
+        else:
+            out.extend((item.key, [item]) for item in members)
+    return out
+
+
+def unit_texts(items: list[Item]) -> dict[str, str]:
+    """The text of every unit in ``items``: a line's, a body's (its paragraphs joined by a blank line,
+    which is the section's rendered wording) and each schedule cell's under :func:`cell_key`."""
+    texts: dict[str, str] = {}
+    for key, members in units(items):
+        first = members[0]
+        if isinstance(first, Grid):
+            texts.update((cell_key(row, column), text) for row, cells in first.rows
+                         for column, text in enumerate(cells))
+        else:
+            texts[key] = "\n\n".join(m.text for m in members)
+    return texts
+
+
+def section_texts(section_id: int, heading: str | None, text: str | None) -> dict[str, str | None]:
+    """A section's units and their texts (its placeholders filled in); ``None`` for a section that is gone."""
+    return {heading_key(section_id): heading, body_key(section_id): text}
+
+
+def schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
+    """The terms schedule: risk share, corridor, duration and payment."""
 
     def value(name: str) -> str:
         return render_term(sheet, name, parties) or "Not yet agreed"
@@ -126,3 +174,18 @@ def _schedule(state: AgreementState) -> list[Item]:
         rows.append((f"contribution.{party_id}", (f"Pooled-fund contribution: {name}", say.money(pence))))
     items.append(Grid("payment", ("Term", "Value"), tuple(rows)))
     return items
+
+
+def term_anchor(name: str, party_ids: Mapping[str, int]) -> str:
+    """The anchor of the schedule row (or line) that shows a term, ``party_ids`` mapping each party's
+    slug in term names to its id: where a remark about the term goes."""
+    parts = name.split(".")
+    if name == "risk_share.corridor":
+        return "corridor"
+    if parts[0] == "risk_share" and len(parts) == 3 and parts[1] in party_ids:
+        return f"term.share.{party_ids[parts[1]]}"
+    if name.startswith("payment.contribution.") and len(parts) == 3 and parts[2] in party_ids:
+        return f"term.contribution.{party_ids[parts[2]]}"
+    if name in ("duration.extension_count", "duration.extension_months"):
+        return "term.duration.extensions"
+    return f"term.{name}"

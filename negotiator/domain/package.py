@@ -91,3 +91,4 @@ class Package:
     events: list[PackageEvent]
     format_version: int = PACKAGE_VERSION
     extra: dict = field(default_factory=dict)
+    record_head: str = ""  # the sender's record head when the package was made: an anchor of its history

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from negotiator.domain.errors import InvalidInput, NotFound
+
 
 class OrganisationType(StrEnum):
     """What kind of body an organisation is."""
@@ -71,3 +73,44 @@ class Signatory:
 
     party: Party
     role: Role
+
+
+MAX_NAME = 200
+
+
+def check_party_names(name: str, short_name: str, others: list[Party]) -> tuple[str, str]:
+    """A party's name and short name, trimmed, if they are usable and unique (ignoring case) among
+    every other party's names and short names; otherwise say what to change."""
+    name, short_name = name.strip(), short_name.strip() or name.strip()
+    for label, value in (("name", name), ("short name", short_name)):
+        if not value:
+            raise InvalidInput(f"A party needs a {label}.", field=label)
+        if len(value) > MAX_NAME:
+            raise InvalidInput(f"The party's {label} is {len(value)} characters long; use at most {MAX_NAME}.",
+                               field=label)
+        if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
+            raise InvalidInput(f"The party's {label} contains a control character (such as a tab or line break); "
+                               "type it on one line.", field=label)
+    for other in others:
+        taken = {other.name.casefold(), other.short_name.casefold()}
+        for label, value in (("name", name), ("short name", short_name)):
+            if value.casefold() in taken:
+                raise InvalidInput(f"'{value}' is already used by {other.name}; party names and short names must "
+                                   f"differ (ignoring capitals). Choose another {label}.", field=label)
+    return name, short_name
+
+
+def match_party(parties: list[Party], wanted: str, where: str = "in this library") -> Party:
+    """The party whose exact name or short name (ignoring capitals) is ``wanted``; an unknown or
+    ambiguous name is refused with the candidates listed."""
+    key = wanted.strip().casefold()
+    found = [p for p in parties if key in (p.name.casefold(), p.short_name.casefold())]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = "; ".join(f"{p.name} ({p.short_name})" for p in found)
+        raise InvalidInput(f"'{wanted}' could mean more than one party {where}: {names}. Give the full name.",
+                           field="party")
+    near = [p for p in parties if key and (key in p.name.casefold() or key in p.short_name.casefold())]
+    hint = (" Did you mean " + " or ".join(f"'{p.name}'" for p in near[:5]) + "?") if near else ""
+    raise NotFound(f"There is no party called '{wanted}' {where}.{hint}")

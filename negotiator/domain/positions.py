@@ -49,7 +49,8 @@ def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal]
     """
     by_target: dict[str, list[Proposal]] = {}
     for proposal in proposals:
-        by_target.setdefault(proposal.target, []).append(proposal)
+        for target in proposal.targets:  # a combined proposal of several terms stands on each of them
+            by_target.setdefault(target, []).append(proposal)
     rows = []
     for target, label, current in items:
         mine = by_target.get(target)
@@ -59,7 +60,8 @@ def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal]
         for party_id in party_ids:
             open_one = next((p for p in reversed(mine) if p.party_id == party_id and p.is_open), None)
             if open_one is not None:
-                cells.append(Position(Stance.PROPOSES, open_one.proposed, open_one.id))
+                value = open_one.term_values().get(target, open_one.proposed)
+                cells.append(Position(Stance.PROPOSES, value, open_one.id))
                 continue
             accepted = [p for p in mine if p.status is ProposalStatus.ACCEPTED]
             agreed = accepted and (accepted[-1].party_id == party_id or accepted[-1].decided_by_id == party_id)

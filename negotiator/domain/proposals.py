@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -14,6 +15,7 @@ class ProposalKind(StrEnum):
 
     WORDING = "wording"  # new wording for a section
     TERM = "term"  # a new value for a term
+    TERMS = "terms"  # new values for several terms at once (a rebalanced risk share), decided as a whole
     ADD_SECTION = "add_section"
     REMOVE_SECTION = "remove_section"
     MOVE_SECTION = "move_section"
@@ -21,7 +23,8 @@ class ProposalKind(StrEnum):
     @property
     def label(self) -> str:
         """Plain name."""
-        return {"wording": "New wording", "term": "New term value", "add_section": "Add a section",
+        return {"wording": "New wording", "term": "New term value", "terms": "New term values",
+                "add_section": "Add a section",
                 "remove_section": "Remove a section", "move_section": "Move a section"}[self.value]
 
 
@@ -51,9 +54,10 @@ DECIDED = {Decision.ACCEPT: ProposalStatus.ACCEPTED, Decision.REJECT: ProposalSt
 class Proposal:
     """One party's proposed change, against a known base.
 
-    ``target`` names what is changed: ``section:ID`` for a section, the term name for a term, and
-    ``new`` for a section not yet in the outline. ``base`` is the wording or value the party saw;
-    ``base_version`` the section's wording version (0 for terms and new sections).
+    ``target`` names what is changed: ``section:ID`` for a section, the term name for a term,
+    ``terms`` for several terms at once (``base`` and ``proposed`` are then JSON objects of term
+    name to value), and ``new`` for a section not yet in the outline. ``base`` is the wording or
+    value the party saw; ``base_version`` the section's wording version (0 for terms and new sections).
     """
 
     id: int
@@ -82,6 +86,21 @@ class Proposal:
         return self.status is ProposalStatus.OPEN
 
     @property
+    def targets(self) -> frozenset[str]:
+        """Everything the proposal changes: its section, or each term it sets."""
+        if self.kind is ProposalKind.TERMS:
+            return frozenset(self.term_values())
+        return frozenset({self.target})
+
+    def term_values(self, *, base: bool = False) -> dict[str, str]:
+        """Each term the proposal sets, with the value proposed (or the value it was made against)."""
+        if self.kind is ProposalKind.TERM:
+            return {self.target: self.base if base else self.proposed}
+        if self.kind is ProposalKind.TERMS:
+            return decode_terms(self.base if base else self.proposed)
+        return {}
+
+    @property
     def section_id(self) -> int | None:
         """The section the proposal concerns, if any."""
         return int(self.target.split(":", 1)[1]) if self.target.startswith("section:") else None
@@ -100,16 +119,42 @@ def check_decision(proposal: Proposal, decision: Decision, party_id: int, party_
                            field="party")
 
 
+def encode_terms(values: dict[str, str]) -> str:
+    """Several terms' values as one text (a combined proposal's base or proposal)."""
+    return json.dumps(dict(sorted(values.items())), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_terms(text: str) -> dict[str, str]:
+    """The terms and values of a combined proposal's base or proposal."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def overlaps(first: Proposal, second: Proposal) -> bool:
+    """Whether two proposals change something in common (never true of two new sections)."""
+    return "new" not in first.targets and bool(first.targets & second.targets)
+
+
 def competing(proposals: list[Proposal]) -> dict[int, list[int]]:
-    """For each open proposal, the open proposals of other parties on the same target."""
+    """For each open proposal, the open proposals of other parties that change something in common."""
     by_target: dict[str, list[Proposal]] = {}
     for proposal in proposals:
         if proposal.is_open and proposal.target != "new":
-            by_target.setdefault(proposal.target, []).append(proposal)
+            for target in proposal.targets:
+                by_target.setdefault(target, []).append(proposal)
     result: dict[int, list[int]] = {}
     for group in by_target.values():
         for proposal in group:
-            rivals = [p.id for p in group if p.party_id != proposal.party_id]
-            if rivals:
-                result[proposal.id] = rivals
-    return result
+            for rival in group:
+                if rival.party_id != proposal.party_id and rival.id not in result.setdefault(proposal.id, []):
+                    result[proposal.id].append(rival.id)
+    return {pid: sorted(rivals) for pid, rivals in result.items() if rivals}
+
+
+def own_rivals(proposals: list[Proposal], made: Proposal) -> list[Proposal]:
+    """The party's earlier open proposals that a new one of its own replaces: those on the same thing."""
+    return [p for p in proposals if p.is_open and p.id != made.id and p.party_id == made.party_id
+            and overlaps(p, made)]

@@ -8,8 +8,15 @@ from datetime import datetime
 # The record's actions in the words of the people who took them.
 _DONE = {
     "propose": "Made", "accept": "Accepted", "reject": "Rejected", "withdraw": "Withdrew",
-    "supersede": "Superseded", "reopen": "Reopened",
+    "supersede": "Superseded", "reopen": "Reopened", "imported decision": "Recorded the decision on",
     "issue round": "Issued round", "withdraw round": "Withdrew round", "reissue round": "Reissued round",
+    "create agreement": "Created", "delete agreement": "Removed (undoing its creation)", "rename": "Renamed to",
+    "status": "Changed the status to", "parent": "Changed the", "join": "Added the party",
+    "leave": "Removed the party", "role": "Changed the role of", "edit": "Edited the",
+    "edit wording": "Edited the wording of", "add section": "Added", "remove section": "Removed",
+    "restore section": "Restored", "move section": "Moved", "indent section": "Indented",
+    "outdent section": "Outdented",
+    "baseline": "Recorded the state at upgrade of", "anchor": "Anchored",
 }
 
 

@@ -229,6 +229,30 @@ def terms_as_dict(sheet: TermsSheet, parties: Mapping[int, Party]) -> dict[str, 
     return out
 
 
+def terms_as_text(sheet: TermsSheet, parties: Mapping[int, Party]) -> dict[str, str]:
+    """Every term as text that :func:`set_term` reads back to exactly the same value ("" when not set):
+    what proposals hold as the value they were made against and the value they propose. Money is
+    written in pounds ("£300,000", "£1,234.56"), never in pence, so that accepting it changes nothing else."""
+    out = {}
+    for name, value in terms_as_dict(sheet, parties).items():
+        if value is None:
+            out[name] = ""
+        elif _kind(name) == "money" and isinstance(value, int):
+            pounds, pence = divmod(value, 100)
+            out[name] = f"£{pounds:,}" + (f".{pence:02d}" if pence else "")
+        else:
+            out[name] = str(value)
+    return out
+
+
+def _kind(name: str) -> str:
+    if name in FIELDS:
+        return FIELDS[name][2]
+    if name.startswith("duration."):
+        return "date"
+    return "percent" if name.endswith((".gain", ".loss")) else "money"
+
+
 def render_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> str | None:
     """A term in plain legal English for the wording, or None when it is not set yet."""
     duration = sheet.duration
@@ -243,13 +267,7 @@ def render_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> s
     value = get_term(sheet, name, parties)
     if value is None:
         return None
-    if name in FIELDS:
-        kind = FIELDS[name][2]
-    elif name.startswith("duration."):
-        kind = "date"
-    else:
-        kind = "percent" if name.endswith((".gain", ".loss")) else "money"
-    return _SAY[kind](value)
+    return _SAY[_kind(name)](value)
 
 
 _SAY: dict[str, Callable[[object], str]] = {

@@ -69,7 +69,8 @@ def write_package(package: Package, path: Path) -> None:
         "format": PACKAGE_FORMAT,
         "format_version": PACKAGE_VERSION,
         "created_at": package.created_at,
-        "sender": {"library": package.sender_library, "party": package.sender_party},
+        "sender": {"library": package.sender_library, "party": package.sender_party,
+                   **({"record_head": package.record_head} if package.record_head else {})},
         "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
                   for name, data in parts.items()},
         "extra": package.extra,
@@ -210,6 +211,7 @@ class _Reader:
                 values[part] = self._part(archive, infos[part], manifest["files"][part])
         return Package(
             sender_library=manifest["sender"]["library"], sender_party=manifest["sender"]["party"],
+            record_head=manifest["sender"].get("record_head") or "",
             created_at=manifest["created_at"], agreement=values["agreement.json"], parties=values["parties.json"],
             sections=values["sections.json"], rounds=values["rounds.json"], proposals=values["proposals.json"],
             events=values["events.json"], format_version=manifest["format_version"], extra=manifest["extra"],

@@ -149,6 +149,9 @@ EVENT = ObjectSpec("event", "item", (
 SENDER = ObjectSpec("sender", "sender", (
     Field("library", "text", nonempty=True),
     Field("party", "text", nonempty=True),
+    # The hash of the last event of the sender's record when the package was made: `negotiator verify
+    # --against` checks that the sender's record still holds it. Packages of older versions have none.
+    Field("record_head", "text", required=False, sha256=True),
 ))
 
 FILE_ENTRY = ObjectSpec("fileEntry", "file", (

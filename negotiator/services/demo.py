@@ -8,15 +8,17 @@ prime contract, so the network check has something to find.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from negotiator.domain.agreements import AgreementKind as Kind
-from negotiator.domain.agreements import AgreementStatus
 from negotiator.domain.agreements import ContractingModel as Model
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.parties import OrganisationType as Org
 from negotiator.domain.parties import Role
 from negotiator.domain.term_fields import set_term
-from negotiator.services.agreements import AgreementService
-from negotiator.services.outline import OutlineService
+
+if TYPE_CHECKING:  # the workspace module imports this one
+    from negotiator.services.session import Workspace
 
 PARTIES = [
     ("NHS Northshire Integrated Care Board", "Northshire ICB", Org.COMMISSIONER),
@@ -71,8 +73,10 @@ AGREEMENTS = [
 ]
 
 
-def create_demo(agreements: AgreementService, outline: OutlineService, clause_keys: list[str]) -> list[str]:
-    """Create the demo parties and agreements; refuse if they are already in the library."""
+def create_demo(ws: Workspace, clause_keys: list[str]) -> list[str]:
+    """Create the demo parties and agreements, each drafted by its first party (the lead drafter) and
+    recorded under it; refuse if they are already in the library."""
+    agreements, outline = ws.agreements, ws.outline
     if any(a.title == ALLIANCE for a in agreements.agreements()):
         raise InvalidInput("The demo negotiation is already in this library.")
     known = {p.name for p in agreements.parties()}
@@ -81,7 +85,8 @@ def create_demo(agreements: AgreementService, outline: OutlineService, clause_ke
             agreements.add_party(name, short, kind)
     titles = []
     for title, kind, model, parties, parent, prefix, terms in AGREEMENTS:
-        created = agreements.create_agreement(title, kind, model, parties, parent, AgreementStatus.IN_NEGOTIATION)
+        ws.act_as(parties[0][0], remember=False)
+        created = agreements.create_agreement(title, kind, model, parties, parent)
         for key in [k for k in clause_keys if prefix and k.startswith(prefix)]:
             section = outline.add_from_library(created.id, key)
             if key in SUB_SECTIONS:  # a few sub-clauses, so the outline shows 1.1-style numbering

@@ -8,30 +8,27 @@ from datetime import date
 from pathlib import Path
 
 from negotiator.domain.agreement import Agreement
-from negotiator.domain.clauses import format_time, utc_now
+from negotiator.domain.authorship import Authorship
+from negotiator.domain.clauses import format_time, parse_time, utc_now
 from negotiator.domain.document import (
-    Cell,
-    Change,
-    Paragraph,
     Revision,
-    Row,
-    Run,
-    Table,
     WordDocument,
     anchored_texts,
     authors,
 )
 from negotiator.domain.errors import InvalidInput
-from negotiator.domain.placeholders import placeholders_in
-from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
+from negotiator.domain.export_layout import term_anchor
+from negotiator.domain.proposals import Proposal, ProposalStatus, competing
 from negotiator.domain.redline import clean_document, redline_document
 from negotiator.domain.term_fields import party_slug
+from negotiator.services.acting import Acting
+from negotiator.services.changes import party_of
+from negotiator.services.export_layers import Record, Recorded, build_layers
 from negotiator.services.export_states import Snapshot, apply_proposals, round_snapshot, state_of
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.exchange_store import ExchangeStore
-from negotiator.storage.negotiation_store import ProposalStore, RoundStore
-from negotiator.storage.party_store import PartyStore
+from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore
 from negotiator.storage.section_store import SectionStore
 
 MODES = ("agreed", "open")  # and "party:NAME"
@@ -49,9 +46,9 @@ class ExportReport:
 class ExportService:
     """Word exports of the agreements of one open library."""
 
-    def __init__(self, library: Library, author: str) -> None:
+    def __init__(self, library: Library, acting: Acting) -> None:
         self.library = library
-        self.author = author
+        self.acting = acting  # the party exporting, unless one is named
 
     def clean_document(self, agreement: int | str, round_label: str | None = None) -> WordDocument:
         """The agreement as it stands (or as a round froze it), without tracked changes."""
@@ -74,21 +71,45 @@ class ExportService:
     def redline_document(self, agreement: int | str, since_round: str, mode: str = "agreed",
                          exporter: str | None = None) -> WordDocument:
         """Tracked changes from a round to the agreement as it stands (``agreed``), plus one party's
-        open proposals (``party:NAME``) or every open proposal that no other party contests (``open``)."""
+        open proposals (``party:NAME``) or every open proposal that no other party contests (``open``).
+
+        Each change is under the party whose proposal (or recorded direct edit) made it; the new
+        round label alone is under ``exporter``, the party the export is made for, which is required.
+        """
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
-            frozen = RoundStore(session).find(found.id, since_round)
-            who = PartyStore(session).find(exporter).name if exporter else self.author
+            who = self._exporter(session, found, exporter)
+            rounds = RoundStore(session)
+            frozen = rounds.find(found.id, since_round)
             proposals = ProposalStore(session).of_agreement(found.id)
             current = self._current(session, found.id)
-        chosen, contested = _chosen(mode, proposals, found)
-        target, warnings = apply_proposals(current, chosen, found)
-        base_state = state_of(found, round_snapshot(frozen), frozen.label, frozen.issued_at.date())
-        target_state = state_of(found, target, _target_label(mode), _today())
-        attribute = _attribution(found, frozen.issued_at, proposals, chosen, current, who)
-        appendix = _appendix(contested, Revision(who, utc_now())) if contested else ()
-        document = redline_document(base_state, target_state, attribute, appendix)
-        return WordDocument(document.blocks, document.header, document.footer, True, tuple(warnings))
+            chosen, contested = _chosen(mode, proposals, found)
+            accepted = [p for p in proposals if p.status is ProposalStatus.ACCEPTED and p.decided_at
+                        and p.decided_at > frozen.issued_at]
+            sections, terms = SectionStore(session), AgreementStore(session)
+            record = Record(frozen, lambda: rounds.of_agreement(found.id),
+                            lambda sid: [Recorded(v.author, parse_time(v.created_at), v.note, v.heading, v.text)
+                                         for v in sections.versions(sid)],
+                            lambda: [Recorded(author, parse_time(at), note)
+                                     for _, at, author, note in terms.terms_history(found.id)])
+            base = round_snapshot(frozen)
+            built = build_layers(found, base, current, accepted, chosen, record, who)
+        base_state = state_of(found, base, frozen.label, frozen.issued_at.date())
+        target_state = state_of(found, built.target, _target_label(mode), _today())
+        label = Revision(who, utc_now())  # the new round label: the one change that is the exporter's own
+        authorship = Authorship(built.layers, lambda _key: label)
+        document = redline_document(base_state, target_state, authorship, _competing(contested, found))
+        return WordDocument(document.blocks, document.header, document.footer, True, tuple(built.warnings))
+
+    def check_exporter(self, agreement: int | str, exporter: str | None) -> str:
+        """The full name of the party a redline would be exported for; refused, saying why, when no party
+        is given or it is not a party to the agreement."""
+        with self.library.unit_of_work() as session:
+            return self._exporter(session, AgreementStore(session).find(str(agreement)), exporter)
+
+    def _exporter(self, session: object, agreement: Agreement, name: str | None) -> str:
+        """The party the redline is exported for (the acting party unless named): a party to the agreement."""
+        return party_of(session, agreement, (name or "").strip() or self.acting.require("export a redline")).name
 
     def export_clean(self, agreement: int | str, out: Path, round_label: str | None = None,
                      template: Path | None = None) -> ExportReport:
@@ -104,11 +125,14 @@ class ExportService:
 
     def _info(self, agreement: int | str, document: WordDocument, mode: str, round_label: str | None) -> dict:
         """What the export records about itself inside the file, so that the returned file can be read
-        against it: which agreement, how it was made, and the text of every marked paragraph."""
+        against it: which library (its uid) and the head hash of its record when the file was made (an
+        anchor: a later rewrite of the history is caught by any document already sent), which
+        agreement, how it was made, and the text of every marked paragraph."""
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
             library = ExchangeStore(session).uid()
-        return {"app": "Negotiator", "version": 1, "library": library, "agreement_id": found.id,
+            head = EventLog(session).head()
+        return {"app": "Negotiator", "version": 1, "library": library, "record_head": head, "agreement_id": found.id,
                 "agreement": found.title, "mode": mode, "round": round_label,
                 "exported_at": format_time(utc_now()), "anchors": anchored_texts(document)}
 
@@ -145,73 +169,26 @@ def _chosen(mode: str, proposals: list[Proposal], agreement: Agreement) -> tuple
     raise InvalidInput(f"'{mode}' is not an export mode; use agreed, open or party:NAME.", field="mode")
 
 
-def _attribution(agreement: Agreement, since: object, proposals: list[Proposal], chosen: list[Proposal],
-                 current: Snapshot, exporter: str) -> object:
-    """Who each change belongs to: the open proposal shown, else the proposal accepted since the
-    round, else the party exporting (a new round label, a change nobody proposed)."""
-    accepted = [p for p in proposals if p.status is ProposalStatus.ACCEPTED and p.decided_at and p.decided_at > since]
-    slugs = {s.party.id: party_slug(s.party) for s in agreement.signatories}
-    raw = {s.id: s.text for s in current.sections}
-    fallback = Revision(exporter, utc_now())
-
-    def revision(p: Proposal) -> Revision:
-        return Revision(p.party_name, p.created_at, p.rationale or None)
-
-    def concerns(p: Proposal, key: str) -> bool:
-        section = key.split(".")[0]
-        if p.kind is not ProposalKind.TERM:
-            return section == f"s{p.section_id}" or (p.kind is ProposalKind.ADD_SECTION and section == f"s-{p.id}")
-        term = p.target
-        if key.startswith("share."):
-            return term.startswith(f"risk_share.{slugs.get(int(key.split('.')[1]), '?')}.")
-        if key.startswith("contribution."):
-            return term == f"payment.contribution.{slugs.get(int(key.split('.')[1]), '?')}"
-        if key == "corridor":
-            return term == "risk_share.corridor"
-        if key.startswith("duration."):
-            return term.startswith("duration.")
-        if key.startswith("s") and section[1:].lstrip("-").isdigit():
-            return term in placeholders_in(raw.get(int(section[1:]), ""))
-        return key == term
-
-    # Wording proposals are found by section at once; only term proposals need looking through.
-    by_section: list[dict[str, Proposal]] = []
-    terms: list[list[Proposal]] = []
-    for group in (chosen, accepted):
-        sections: dict[str, Proposal] = {}
-        for p in group:
-            if p.kind is not ProposalKind.TERM:
-                sections[f"s{p.section_id}" if p.kind is not ProposalKind.ADD_SECTION else f"s-{p.id}"] = p
-        by_section.append(sections)
-        terms.append([p for p in group if p.kind is ProposalKind.TERM])
-
-    def attribute(key: str) -> Revision:
-        for sections, term_proposals in zip(by_section, terms, strict=True):
-            found = sections.get(key.split(".")[0])
-            matches = [p for p in term_proposals if concerns(p, key)]
-            if found is not None and (not matches or matches[-1].id < found.id):
-                return revision(found)
-            if matches:
-                return revision(matches[-1])
-        return fallback
-
-    return attribute
-
-
-def _appendix(contested: list[Proposal], exporter: Revision) -> tuple:
-    """Competing proposals side by side, for the parties to settle (inserted by the exporter)."""
-    heading = Paragraph((Run("Appendix: competing proposals", Change.INSERT, exporter),), "Heading 1",
-                        mark=Change.INSERT, mark_revision=exporter, page_break_before=True)
-
-    def cell(text: str) -> Cell:
-        return Cell((Paragraph((Run(text, Change.INSERT, exporter),) if text else ()),))
-
-    rows = [Row(tuple(cell(t) for t in ("Proposal", "What it changes", "Party", "Proposed", "Rationale")),
-                Change.INSERT, exporter, header=True)]
-    for p in sorted(contested, key=lambda p: (p.target, p.id)):
-        rows.append(Row(tuple(cell(t) for t in (str(p.id), p.heading or p.target, p.party_name, p.proposed,
-                                                p.rationale)), Change.INSERT, exporter))
-    return (heading, Table(tuple(rows), anchor="appendix"))
+def _competing(contested: list[Proposal], agreement: Agreement) -> dict[str, tuple[Revision, ...]]:
+    """Competing proposals, which no party has the better claim to, are not shown as changes: each is a
+    comment in its proposer's name on the section or schedule entry it would change, saying what it
+    proposes and why. So every tracked change stays someone's real proposal, and accepting them all
+    never puts a listing into the contract."""
+    slugs = {party_slug(s.party): s.party.id for s in agreement.signatories}
+    remarks: dict[str, tuple[Revision, ...]] = {}
+    for p in sorted(contested, key=lambda p: p.id):
+        if p.section_id is not None:
+            what, anchors = f"this section to read: {p.proposed}", [f"s{p.section_id}"]
+        else:
+            values = p.term_values()
+            what = "; ".join(f"{name} to be {value}" for name, value in values.items())
+            anchors = sorted({term_anchor(name, slugs) for name in values})
+        note = Revision(p.party_name, p.created_at, f"Competing proposal {p.id} (not shown as a change: other "
+                        f"parties propose differently) — {p.party_name} proposes {what}"
+                        + (f"\nWhy: {p.rationale}" if p.rationale else ""))
+        for anchor in anchors:
+            remarks[anchor] = remarks.get(anchor, ()) + (note,)
+    return remarks
 
 
 def _write(document: WordDocument, out: Path, template: Path | None, info: dict) -> ExportReport:

@@ -54,35 +54,89 @@ def round_snapshot(frozen: Round) -> Snapshot:
 def apply_proposals(snapshot: Snapshot, proposals: list[Proposal], agreement: Agreement) -> tuple[Snapshot, list[str]]:
     """The snapshot with each proposal applied in turn; a proposal that no longer fits is skipped
     and named in the warnings returned."""
-    sections = {s.id: s for s in snapshot.sections}
-    terms, warnings = snapshot.terms, []
-    parties = {s.party.id: s.party for s in agreement.signatories}
+    draft = Draft(snapshot, agreement)
     for proposal in proposals:
+        draft.apply(proposal)
+    return draft.snapshot(), draft.warnings
+
+
+@dataclass(frozen=True)
+class Touched:
+    """What applying one proposal changed: sections (reworded, added or removed), the terms, and
+    sections placed elsewhere (with what sits under them)."""
+
+    sections: frozenset[int] = frozenset()
+    terms: bool = False
+    moved: frozenset[int] = frozenset()
+
+
+class Draft:
+    """An agreement's sections and terms changed in memory one proposal at a time (nothing is saved).
+
+    ``added`` names the section an accepted add-section proposal made, so that replaying it gives
+    the section its real id; an open one has none yet and gets minus its proposal's id.
+    """
+
+    def __init__(self, snapshot: Snapshot, agreement: Agreement, added: dict[int, int] | None = None) -> None:
+        self.sections = {s.id: s for s in snapshot.sections}
+        self.terms = snapshot.terms
+        self.parties = {s.party.id: s.party for s in agreement.signatories}
+        self.added = added or {}
+        self.warnings: list[str] = []
+
+    def snapshot(self) -> Snapshot:
+        """The draft as it stands."""
+        return Snapshot(tuple(self.sections.values()), self.terms)
+
+    def rendered(self, section: Section) -> str:
+        """A section's wording with its placeholders filled from the draft's terms."""
+        return render(section.text, lambda name: render_term(self.terms, name, self.parties))
+
+    def apply(self, proposal: Proposal) -> Touched | None:
+        """Apply one proposal; ``None`` (and a warning) when it no longer fits."""
+        sections = self.sections
         target = sections.get(proposal.section_id) if proposal.section_id is not None else None
-        if proposal.kind is ProposalKind.TERM:
-            terms = set_term(terms, proposal.target, proposal.proposed, parties)
-        elif proposal.kind is ProposalKind.ADD_SECTION:
+        if proposal.kind in (ProposalKind.TERM, ProposalKind.TERMS):  # one term, or several decided as one
+            for name, value in proposal.term_values().items():
+                self.terms = set_term(self.terms, name, value, self.parties)
+            return Touched(terms=True)
+        if proposal.kind is ProposalKind.ADD_SECTION:
             after = sections.get(int(proposal.place.split(":")[1])) if proposal.place.startswith("after:") else None
-            new = Section(-proposal.id, after.parent_id if after else None, (after.position if after else 10**6) + 1,
-                          proposal.heading, proposal.proposed, None, None, 1)
-            sections = _shift(sections, new)
-            sections[new.id] = new
-        elif target is None:
-            warnings.append(f"Proposal {proposal.id} concerns a section that is no longer in the agreement; "
-                            "it was left out.")
-        elif proposal.kind is ProposalKind.WORDING:
+            new = Section(self.added.get(proposal.id, -proposal.id), after.parent_id if after else None,
+                          (after.position if after else 10**6) + 1, proposal.heading, proposal.proposed, None, None, 1)
+            self.sections = _shift(sections, new)
+            self.sections[new.id] = new
+            return Touched(frozenset({new.id}))
+        if target is None:
+            self.warnings.append(f"Proposal {proposal.id} concerns a section that is no longer in the agreement; "
+                                 "it was left out.")
+            return None
+        if proposal.kind is ProposalKind.WORDING:
             text = proposal.proposed if target.text == proposal.base else rebase(proposal.base, target.text,
                                                                                 proposal.proposed).text
             if text is None:
-                warnings.append(f"Proposal {proposal.id} by {proposal.party_name} was made on wording that has "
-                                "since changed in the same place; it was left out.")
-                continue
+                self.warnings.append(f"Proposal {proposal.id} by {proposal.party_name} was made on wording that has "
+                                     "since changed in the same place; it was left out.")
+                return None
             sections[target.id] = replace(target, text=text)
-        elif proposal.kind is ProposalKind.REMOVE_SECTION:
+            return Touched(frozenset({target.id}))
+        if proposal.kind is ProposalKind.REMOVE_SECTION:
             del sections[target.id]
-        else:
-            sections = _moved(sections, target, proposal.place)
-    return Snapshot(tuple(sections.values()), terms), warnings
+            return Touched(frozenset({target.id}))
+        self.sections = _moved(sections, target, proposal.place)
+        return Touched(moved=frozenset(self.under(target.id)))
+
+    def under(self, section_id: int) -> set[int]:
+        """A section and every section below it."""
+        children: dict[int | None, list[int]] = {}
+        for s in self.sections.values():
+            children.setdefault(s.parent_id, []).append(s.id)
+        found, stack = set(), [section_id]
+        while stack:
+            current = stack.pop()
+            found.add(current)
+            stack += children.get(current, [])
+        return found
 
 
 def _shift(sections: dict[int, Section], new: Section) -> dict[int, Section]:

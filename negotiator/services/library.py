@@ -20,7 +20,7 @@ from negotiator.domain.errors import Cancelled, InvalidInput
 from negotiator.domain.library_file import LibraryFile, read_library_file
 from negotiator.domain.search import SearchHit, query_words
 from negotiator.storage.clause_search import search_clauses
-from negotiator.storage.clause_store import GENESIS, ClauseStore
+from negotiator.storage.clause_store import ClauseStore
 from negotiator.storage.database import Library, open_library
 
 SEARCH_LIMIT = 50
@@ -32,14 +32,6 @@ class ImportReport:
 
     source: str
     keys: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ChainProblem:
-    """A version whose stored text or metadata no longer matches its hash chain."""
-
-    version_id: str
-    reason: str
 
 
 class LibraryService:
@@ -175,19 +167,12 @@ class LibraryService:
 
     # Checking ----------------------------------------------------------------------------
 
-    def verify(self) -> tuple[int, list[ChainProblem]]:
-        """Recompute every hash chain; return how many versions were checked and what is wrong."""
+    def verify(self) -> tuple[int, list[str]]:
+        """Check the clause library: every version's hash chain and the head the record anchors, with the
+        one check every caller uses; returns how many clause versions were checked and what is wrong."""
+        from negotiator.storage.chains import verify_library
+
         with self.library.unit_of_work() as session:
-            versions = ClauseStore(session).all_versions()
-        problems: list[ChainProblem] = []
-        previous: ClauseVersion | None = None
-        for version in versions:
-            expected_parent = GENESIS if version.number == 1 else (
-                previous.content_hash if previous and previous.key == version.key else None
-            )
-            if expected_parent is not None and version.parent_hash != expected_parent:
-                problems.append(ChainProblem(version.id, "its parent hash does not match the previous version"))
-            if version.expected_hash() != version.content_hash:
-                problems.append(ChainProblem(version.id, "its stored text or metadata no longer matches its hash"))
-            previous = version
-        return len(versions), problems
+            found = verify_library(session)
+            count = ClauseStore(session).version_count()
+        return count, found.texts("clause", "database")

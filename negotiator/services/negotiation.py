@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from negotiator.domain.clauses import MAX_TEXT, MAX_TITLE, check_text, utc_now
+from negotiator.domain.clauses import MAX_TEXT, MAX_TITLE, check_text, parse_time, utc_now
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.lifecycle import check_proposal_allowed
 from negotiator.domain.merge import rebase
 from negotiator.domain.parties import Party
 from negotiator.domain.placeholders import check_placeholders
@@ -18,14 +19,20 @@ from negotiator.domain.proposals import (
     ProposalStatus,
     check_decision,
     competing,
+    decode_terms,
+    encode_terms,
+    overlaps,
+    own_rivals,
 )
-from negotiator.domain.term_fields import is_term, set_term, term_names, terms_as_dict
+from negotiator.domain.term_fields import is_term, set_term, term_names
 from negotiator.domain.terms_rules import check_terms
+from negotiator.services.acting import Acting
 from negotiator.services.agreements import party_slugs
+from negotiator.services.applying import Reversal, apply_proposal, live_section, parties_of, term_value
+from negotiator.services.changes import party_of, stage
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.negotiation_store import EventLog, ProposalStore
-from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
 
 
@@ -40,26 +47,12 @@ class ProposalView:
     rebased: str | None  # the proposal replayed on the current wording, when that is possible
 
 
-@dataclass(frozen=True)
-class Reversal:
-    """What undoing a decision must put back: the proposal's and its rivals' status, and the change."""
-
-    proposal_id: int
-    superseded: tuple[int, ...]
-    section_id: int | None = None
-    section_version: int | None = None  # the wording version before an accepted rewording
-    terms: object | None = None  # the terms sheet before an accepted term change
-    added_section: int | None = None
-    removed_section: int | None = None
-    place: tuple[int | None, int] | None = None  # where a moved section was
-
-
 class NegotiationService:
     """Proposals and decisions on the agreements of one open library."""
 
-    def __init__(self, library: Library, author: str) -> None:
+    def __init__(self, library: Library, acting: Acting) -> None:
         self.library = library
-        self.author = author
+        self.acting = acting
 
     # Proposing ----------------------------------------------------------------------------
 
@@ -69,8 +62,8 @@ class NegotiationService:
         text = check_text("text", text, limit=MAX_TEXT).strip("\n")
         with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
-            section = self._live_section(session, agreement_id, section_id)
-            parties = _parties(session, agreement_id)
+            section = live_section(session, agreement_id, section_id)
+            parties = parties_of(session, agreement_id)
             check_placeholders(text, lambda name: is_term(name, parties), examples=term_names(parties))
             if text == section.text:
                 raise InvalidInput("The proposed wording is the same as the current wording.", field="text")
@@ -81,18 +74,38 @@ class NegotiationService:
     def propose_term(self, agreement: int | str, name: str, value: str, party: str, rationale: str,
                      answers: int | None = None) -> Proposal:
         """Propose a new value for a term; the value must pass every terms rule."""
+        return self.propose_terms(agreement, {name: value}, party, rationale, answers)
+
+    def propose_terms(self, agreement: int | str, values: dict[str, str], party: str, rationale: str,
+                      answers: int | None = None) -> Proposal:
+        """Propose new values for one or several terms at once (a rebalanced risk share), validated as a
+        whole: the sheet with every value applied must pass every terms rule."""
+        if not values:
+            raise InvalidInput("Say which term to change and its new value.", field="term")
         with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
-            store, parties = AgreementStore(session), _parties(session, agreement_id)
+            store, parties = AgreementStore(session), parties_of(session, agreement_id)
             sheet = store.terms(agreement_id)
-            changed = set_term(sheet, name.strip(), value, parties)
+            changed = sheet
+            for name, value in values.items():
+                changed = set_term(changed, name.strip(), value, parties)
             check_terms(changed, party_slugs(parties))
-            base, proposed = _value(sheet, name, parties), _value(changed, name, parties)
-            if base == proposed:
-                raise InvalidInput(f"{name} is already {value}; propose a different value.", field="value")
-            return self._add(session, Proposal(0, agreement_id, proposer.id, proposer.name, ProposalKind.TERM,
-                                               name.strip(), base, 0, proposed, _rationale(rationale),
-                                               ProposalStatus.OPEN, utc_now(), answers))
+            names = [name.strip() for name in values]
+            base = {name: term_value(sheet, name, parties) for name in names}
+            proposed = {name: term_value(changed, name, parties) for name in names}
+            moved = [name for name in names if base[name] != proposed[name]]
+            if not moved:
+                shown = "; ".join(f"{name} is already {values[name] if name in values else proposed[name]}"
+                                  for name in names)
+                raise InvalidInput(f"{shown}: propose a different value.", field="value")
+            if len(moved) == 1:
+                kind, target, before, after = ProposalKind.TERM, moved[0], base[moved[0]], proposed[moved[0]]
+            else:
+                kind, target = ProposalKind.TERMS, "terms"
+                before = encode_terms({n: base[n] for n in moved})
+                after = encode_terms({n: proposed[n] for n in moved})
+            return self._add(session, Proposal(0, agreement_id, proposer.id, proposer.name, kind, target, before, 0,
+                                               after, _rationale(rationale), ProposalStatus.OPEN, utc_now(), answers))
 
     def propose_new_section(self, agreement: int | str, heading: str, text: str, after: int | None, party: str,
                             rationale: str) -> Proposal:
@@ -102,8 +115,8 @@ class NegotiationService:
         with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
             if after is not None:
-                self._live_section(session, agreement_id, after)
-            parties = _parties(session, agreement_id)
+                live_section(session, agreement_id, after)
+            parties = parties_of(session, agreement_id)
             check_placeholders(text, lambda name: is_term(name, parties), examples=term_names(parties))
             proposal = Proposal(0, agreement_id, proposer.id, proposer.name, ProposalKind.ADD_SECTION, "new", "", 0,
                                 text, _rationale(rationale), ProposalStatus.OPEN, utc_now(), heading=heading,
@@ -114,7 +127,7 @@ class NegotiationService:
         """Propose taking a section out of the agreement."""
         with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
-            section = self._live_section(session, agreement_id, section_id)
+            section = live_section(session, agreement_id, section_id)
             return self._add(session, Proposal(0, agreement_id, proposer.id, proposer.name,
                                                ProposalKind.REMOVE_SECTION, f"section:{section.id}", section.text,
                                                section.version, "", _rationale(rationale), ProposalStatus.OPEN,
@@ -125,11 +138,11 @@ class NegotiationService:
         """Propose moving a section to just after another one (or to the top when ``after`` is None)."""
         with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
-            section = self._live_section(session, agreement_id, section_id)
+            section = live_section(session, agreement_id, section_id)
             if after is not None:
                 if after == section_id:
                     raise InvalidInput("A section cannot be moved after itself.", field="after")
-                self._live_section(session, agreement_id, after)
+                live_section(session, agreement_id, after)
             place = f"after:{after}" if after is not None else "first"
             return self._add(session, Proposal(0, agreement_id, proposer.id, proposer.name, ProposalKind.MOVE_SECTION,
                                                f"section:{section.id}", section.text, section.version, place,
@@ -137,65 +150,73 @@ class NegotiationService:
                                                heading=section.heading, place=place))
 
     def counter(self, proposal_id: int, party: str, proposed: str, rationale: str) -> Proposal:
-        """Answer an open proposal with another wording or value; the answered one is superseded."""
-        original = self.proposal(proposal_id)
-        if not original.is_open:
-            raise InvalidInput(f"Proposal {proposal_id} is already {original.status.value}; only an open proposal "
-                               "can be countered.", field="proposal")
-        if original.kind is ProposalKind.WORDING:
-            made = self.propose_wording(original.agreement_id, original.section_id, proposed, party, rationale,
-                                        answers=proposal_id)
-        elif original.kind is ProposalKind.TERM:
-            made = self.propose_term(original.agreement_id, original.target, proposed, party, rationale,
-                                     answers=proposal_id)
-        else:
-            raise InvalidInput("Only proposals of new wording or new term values can be countered; propose "
-                               "your own change instead.", field="proposal")
+        """Answer an open proposal with another wording or value; the answered one is superseded. One
+        transaction: if another user decided the proposal meanwhile, nothing is written."""
         with self.library.unit_of_work(write=True) as session:
-            ProposalStore(session).set_status(proposal_id, ProposalStatus.SUPERSEDED, made.party_id)
-            EventLog(session).append(original.agreement_id, made.party_name, "supersede", f"proposal {proposal_id}",
-                                     {"by": made.id})
-        return made
+            EventLog(session).hold()  # a decision by another user in between must be seen, not overwritten
+            original = ProposalStore(session).get(proposal_id)
+            if not original.is_open:
+                raise InvalidInput(f"Proposal {proposal_id} is already {original.status.value}; only an open "
+                                   "proposal can be countered.", field="proposal")
+            if original.kind is ProposalKind.WORDING:
+                made = self.propose_wording(original.agreement_id, original.section_id, proposed, party, rationale,
+                                            answers=proposal_id)
+            elif original.kind is ProposalKind.TERM:
+                made = self.propose_term(original.agreement_id, original.target, proposed, party, rationale,
+                                         answers=proposal_id)
+            elif original.kind is ProposalKind.TERMS:
+                made = self.propose_terms(original.agreement_id, decode_terms(proposed), party, rationale,
+                                          answers=proposal_id)
+            else:
+                raise InvalidInput("Only proposals of new wording or new term values can be countered; propose "
+                                   "your own change instead.", field="proposal")
+            if ProposalStore(session).get(proposal_id).is_open:  # not already replaced as the party's own
+                self._set_status(session, original, ProposalStatus.SUPERSEDED, made.party_name, made.party_id,
+                                 "supersede", {"by": made.id})
+            return made
 
     # Deciding -----------------------------------------------------------------------------
 
-    def decide(self, proposal_id: int, decision: Decision | str, party: str) -> Proposal:
+    def decide(self, proposal_id: int, decision: Decision | str, party: str, reason: str = "") -> Proposal:
         """Accept, reject or withdraw an open proposal; accepting applies it and supersedes its rivals."""
-        return self.decide_undoably(proposal_id, decision, party)[0]
+        return self.decide_undoably(proposal_id, decision, party, reason)[0]
 
-    def decide_undoably(self, proposal_id: int, decision: Decision | str, party: str) -> tuple[Proposal, Reversal]:
+    def decide_undoably(self, proposal_id: int, decision: Decision | str, party: str,
+                        reason: str = "") -> tuple[Proposal, Reversal]:
         """As :meth:`decide`, also returning what :meth:`undo_decision` needs to take it back."""
         try:
             decision = Decision(decision)
         except ValueError:
             raise InvalidInput(f"'{decision}' is not a decision; use accept, reject or withdraw.") from None
+        reason = check_text("reason", reason, limit=MAX_TEXT, required=False).strip()
         with self.library.unit_of_work(write=True) as session:
             EventLog(session).hold()  # another user's decision on a rival must be seen, not overwritten
             proposals = ProposalStore(session)
             proposal = proposals.get(proposal_id)
-            decider = PartyStore(session).find(party)
-            check_decision(proposal, decision, decider.id, set(_parties(session, proposal.agreement_id)))
+            found = AgreementStore(session).get(proposal.agreement_id)
+            decider = party_of(session, found, party)
+            check_proposal_allowed(found.title, stage(session, found))
+            check_decision(proposal, decision, decider.id, set(parties_of(session, proposal.agreement_id)))
             reversal, superseded = Reversal(proposal_id, ()), []
             if decision is Decision.ACCEPT:
-                reversal = self._apply(session, proposal)
-                for rival in proposals.of_agreement(proposal.agreement_id):
-                    if rival.is_open and rival.id != proposal.id and rival.target == proposal.target != "new":
-                        proposals.set_status(rival.id, ProposalStatus.SUPERSEDED, decider.id)
+                reversal = apply_proposal(session, proposal)
+                for rival in proposals.open_of(proposal.agreement_id):
+                    if rival.id != proposal.id and overlaps(rival, proposal):
+                        self._set_status(session, rival, ProposalStatus.SUPERSEDED, decider.name, decider.id,
+                                         "supersede", {"by": proposal.id})
                         superseded.append(rival.id)
-                        EventLog(session).append(proposal.agreement_id, decider.name, "supersede",
-                                                 f"proposal {rival.id}", {"by": proposal.id})
-            decided = proposals.set_status(proposal_id, DECIDED[decision], decider.id)
-            EventLog(session).append(proposal.agreement_id, decider.name, decision.value, f"proposal {proposal_id}",
-                                     {"status": decided.status.value})
+            decided = self._set_status(session, proposal, DECIDED[decision], decider.name, decider.id,
+                                       decision.value, {}, reason)
             return decided, replace(reversal, superseded=tuple(superseded))
 
     def undo_decision(self, reversal: Reversal, party: str) -> Proposal:
-        """Take a decision back: the change is reverted by a new version and the proposals reopen."""
+        """Take a decision back: the change is reverted by a new version and the proposals reopen. Refused,
+        with nothing written, if another user changed any of them meanwhile."""
         with self.library.unit_of_work(write=True) as session:
             EventLog(session).hold()
             proposals, sections = ProposalStore(session), SectionStore(session)
             proposal = proposals.get(reversal.proposal_id)
-            actor = PartyStore(session).find(party)
+            actor = party_of(session, AgreementStore(session).get(proposal.agreement_id), party)
             if reversal.section_version is not None:
                 old = next(v for v in sections.versions(reversal.section_id) if v.number == reversal.section_version)
                 sections.append(reversal.section_id, old.heading, old.text, old.clause_key, old.clause_version,
@@ -210,59 +231,26 @@ class NegotiationService:
             if reversal.place is not None:
                 sections.place(reversal.section_id, *reversal.place)
             for reopened in (proposal.id, *reversal.superseded):
-                proposals.set_status(reopened, ProposalStatus.OPEN, None)
-                EventLog(session).append(proposal.agreement_id, actor.name, "reopen", f"proposal {reopened}",
-                                         {"undoing": proposal.status.value})
+                current = proposals.get(reopened)
+                if current.is_open and reopened == proposal.id:
+                    raise InvalidInput(f"Proposal {reopened} is open already: there is no decision to undo.")
+                self._set_status(session, current, ProposalStatus.OPEN, actor.name, None, "reopen",
+                                 {"undoing": proposal.status.value})
             return proposals.get(proposal.id)
 
-    def _apply(self, session: object, proposal: Proposal) -> Reversal:
-        sections, note = SectionStore(session), f"Proposal {proposal.id} by {proposal.party_name}"
-        if proposal.kind is ProposalKind.TERM:
-            store, parties = AgreementStore(session), _parties(session, proposal.agreement_id)
-            sheet = store.terms(proposal.agreement_id)
-            if _value(sheet, proposal.target, parties) != proposal.base:
-                raise InvalidInput(f"{proposal.target} has changed since proposal {proposal.id} was made; ask "
-                                   f"{proposal.party_name} to propose again against the current value.")
-            changed = set_term(sheet, proposal.target, proposal.proposed, parties)
-            check_terms(changed, party_slugs(parties))
-            store.save_terms(proposal.agreement_id, changed, proposal.party_name, note)
-            return Reversal(proposal.id, (), terms=sheet)
-        if proposal.kind is ProposalKind.ADD_SECTION:
-            after = None if proposal.place == "end" else int(proposal.place.split(":")[1])
-            parent, position = None, len(sections.siblings(proposal.agreement_id, None))
-            if after is not None:
-                anchor = self._live_section(session, proposal.agreement_id, after)
-                parent, position = anchor.parent_id, anchor.position + 1
-            added = sections.add(proposal.agreement_id, parent, position, proposal.heading, proposal.proposed, None,
-                                 None, proposal.party_name, note)
-            return Reversal(proposal.id, (), added_section=added.id)
-        section = self._live_section(session, proposal.agreement_id, proposal.section_id)
-        if proposal.kind is ProposalKind.WORDING:
-            text = self._rebased_or_refuse(proposal, section.text, section.version)
-            sections.append(section.id, section.heading, text, section.clause_key, section.clause_version,
-                            proposal.party_name, note)
-            return Reversal(proposal.id, (), section.id, section_version=section.version)
-        if proposal.kind is ProposalKind.REMOVE_SECTION:
-            sections.set_removed(section.id, True)
-            return Reversal(proposal.id, (), section.id, removed_section=section.id)
-        if proposal.place == "first":
-            sections.place(section.id, None, 0)
-        else:
-            anchor = self._live_section(session, proposal.agreement_id, int(proposal.place.split(":")[1]))
-            # Taking the section out first shifts the anchor up by one when both share a level.
-            shift = anchor.parent_id == section.parent_id and anchor.position > section.position
-            sections.place(section.id, anchor.parent_id, anchor.position + (0 if shift else 1))
-        return Reversal(proposal.id, (), section.id, place=(section.parent_id, section.position))
-
-    def _rebased_or_refuse(self, proposal: Proposal, current: str, version: int) -> str:
-        if version == proposal.base_version or current == proposal.base:
-            return proposal.proposed
-        merged = rebase(proposal.base, current, proposal.proposed)
-        if merged.text is None:
-            raise InvalidInput(f"Proposal {proposal.id} was made on wording that has since changed in the same "
-                               f"place ({'; '.join(merged.conflicts)}); ask {proposal.party_name} to redo it "
-                               "against the current wording.")
-        return merged.text
+    def _set_status(self, session: object, proposal: Proposal, status: ProposalStatus, actor: str,
+                    decider_id: int | None, action: str, payload: dict, reason: str = "") -> Proposal:
+        """Change a proposal's status only if it still stands as read (compare-and-set), and record it."""
+        at = ProposalStore(session).set_status(proposal.id, status, decider_id, expected=proposal.status, note=reason)
+        opened = status is ProposalStatus.OPEN
+        changed = replace(proposal, status=status, decided_by=None if opened else actor,
+                          decided_by_id=None if opened else decider_id, decided_at=parse_time(at) if at else None,
+                          decision_note="" if opened else reason)
+        EventLog(session).append(proposal.agreement_id, actor, action, f"proposal {proposal.id}",
+                                 {**payload, "status": status.value,
+                                  "decided_by": None if status is ProposalStatus.OPEN else actor,
+                                  "reason": reason})
+        return changed
 
     # Reading ------------------------------------------------------------------------------
 
@@ -277,13 +265,13 @@ class NegotiationService:
             agreement_id = AgreementStore(session).find(str(agreement)).id
             proposals = ProposalStore(session).of_agreement(agreement_id)
             sections = {s.id: s for s in SectionStore(session).outline(agreement_id, include_removed=True)}
-            sheet, parties = AgreementStore(session).terms(agreement_id), _parties(session, agreement_id)
+            sheet, parties = AgreementStore(session).terms(agreement_id), parties_of(session, agreement_id)
         rivals = competing(proposals)
         views = []
         for proposal in proposals:
             current, stale, rebased = "", False, None
             if proposal.kind is ProposalKind.TERM:
-                current = _value(sheet, proposal.target, parties)
+                current = term_value(sheet, proposal.target, parties)
                 stale = proposal.is_open and current != proposal.base
             elif proposal.section_id in sections:
                 section = sections[proposal.section_id]
@@ -297,45 +285,33 @@ class NegotiationService:
     # Plumbing -----------------------------------------------------------------------------
 
     def _add(self, session: object, proposal: Proposal) -> Proposal:
+        """Save a proposal and record it; the party's own open proposals on the same thing are replaced
+        (recorded as superseded by it), so that a party never holds two positions at once."""
         made = ProposalStore(session).add(proposal)
         EventLog(session).append(made.agreement_id, made.party_name, "propose", f"proposal {made.id}",
                                  {"kind": made.kind.value, "target": made.target, "base": made.base,
                                   "proposed": made.proposed, "heading": made.heading, "place": made.place,
                                   "rationale": made.rationale, "answers": made.answers})
+        for earlier in own_rivals(ProposalStore(session).open_of(made.agreement_id, made.party_id), made):
+            self._set_status(session, earlier, ProposalStatus.SUPERSEDED, made.party_name, made.party_id,
+                             "supersede", {"by": made.id, "replaced": True})
         return made
 
+    def replaced_by(self, agreement: int | str, party: str, targets: set[str]) -> list[Proposal]:
+        """The party's own open proposals that a new proposal on these targets would replace."""
+        with self.library.unit_of_work() as session:
+            agreement_id, proposer = self._party_in(session, agreement, party)
+            return [p for p in ProposalStore(session).open_of(agreement_id, proposer.id)
+                    if "new" not in targets and p.targets & targets]
+
     def _party_in(self, session: object, agreement: int | str, party: str) -> tuple[int, Party]:
+        """The agreement and the party to it acting (named exactly); refused once the agreement is frozen."""
+        store = AgreementStore(session)
         reference = str(agreement).strip()
-        agreement_id = int(reference) if reference.isdigit() else AgreementStore(session).find(reference).id
-        wanted = party.strip().lower()
-        proposer = next((p for p in PartyStore(session).of_agreement(agreement_id)
-                         if wanted in (p.name.lower(), p.short_name.lower())), None)
-        if proposer is None:  # say which is wrong: the agreement, the party, or the party's place in it
-            found = AgreementStore(session).get(agreement_id)
-            outsider = PartyStore(session).find(party)
-            raise InvalidInput(f"{outsider.name} is not a party to '{found.title}', so it cannot propose changes "
-                               "to it.", field="party")
-        return agreement_id, proposer
-
-    def _live_section(self, session: object, agreement_id: int, section_id: int) -> object:
-        store = SectionStore(session)
-        section = store.get(section_id)
-        if store.agreement_of(section_id) != agreement_id:
-            raise InvalidInput(f"Section {section_id} belongs to another agreement.", field="section")
-        if store.is_removed(section_id):
-            raise InvalidInput(f"Section {section_id} ('{section.heading}') has been removed from the agreement, so "
-                               "it cannot be changed or proposed on.", field="section")
-        return section
-
-
-def _parties(session: object, agreement_id: int) -> dict[int, Party]:
-    return {p.id: p for p in PartyStore(session).of_agreement(agreement_id)}
-
-
-def _value(sheet: object, name: str, parties: dict[int, Party]) -> str:
-    value = terms_as_dict(sheet, parties).get(name)
-    return "" if value is None else str(value)
-
+        found = store.get(int(reference)) if reference.isdigit() else store.find(reference)
+        proposer = party_of(session, found, party)
+        check_proposal_allowed(found.title, stage(session, found))
+        return found.id, proposer
 
 def _rationale(text: str) -> str:
     return check_text("rationale", text, limit=MAX_TEXT).strip()

@@ -3,6 +3,8 @@ re-pinned to newer library versions, and rendered with the agreement's terms."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from negotiator.domain.clauses import MAX_TEXT, MAX_TITLE, check_text
@@ -11,6 +13,8 @@ from negotiator.domain.errors import InvalidInput
 from negotiator.domain.outline import NumberedSection, Section, number_outline
 from negotiator.domain.placeholders import check_placeholders, render
 from negotiator.domain.term_fields import is_term, render_term, term_names
+from negotiator.services.acting import Acting
+from negotiator.services.changes import direct_edit, record
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.clause_store import ClauseStore
 from negotiator.storage.database import Library
@@ -29,11 +33,12 @@ class Repin:
 
 
 class OutlineService:
-    """Sections of agreements in one open library."""
+    """Sections of agreements in one open library. Changing the outline directly is drafting: allowed
+    only before the first round, in the acting party's name, and recorded."""
 
-    def __init__(self, library: Library, author: str) -> None:
+    def __init__(self, library: Library, acting: Acting) -> None:
         self.library = library
-        self.author = author
+        self.acting = acting
 
     def outline(self, agreement_id: int) -> list[NumberedSection]:
         """The numbered outline (1, 1.1, …) with each section's latest wording."""
@@ -58,49 +63,60 @@ class OutlineService:
     def add_from_library(self, agreement_id: int, clause_key: str, after: int | None = None) -> Section:
         """Add a section holding a library clause's latest version, after a section or at the end."""
         with self.library.unit_of_work(write=True) as session:
+            _, party = direct_edit(session, agreement_id, self.acting)
             version = ClauseStore(session).version(clause_key)
             self._check_wording(session, agreement_id, version.text)
             parent, position = self._slot(session, agreement_id, after)
-            return SectionStore(session).add(agreement_id, parent, position, version.title, version.text,
-                                             clause_key, version.number, self.author, "From the library")
+            made = SectionStore(session).add(agreement_id, parent, position, version.title, version.text,
+                                             clause_key, version.number, party.name, "From the library")
+            return _recorded(session, agreement_id, party.name, "add section", made)
 
     def add_blank(self, agreement_id: int, heading: str, text: str, after: int | None = None) -> Section:
         """Add a section with wording of the agreement's own."""
         heading, text = _heading(heading), _wording(text)
         with self.library.unit_of_work(write=True) as session:
+            _, party = direct_edit(session, agreement_id, self.acting)
             self._check_wording(session, agreement_id, text)
             parent, position = self._slot(session, agreement_id, after)
-            return SectionStore(session).add(agreement_id, parent, position, heading, text, None, None, self.author)
+            made = SectionStore(session).add(agreement_id, parent, position, heading, text, None, None, party.name)
+            return _recorded(session, agreement_id, party.name, "add section", made)
 
-    def edit(self, section_id: int, text: str, heading: str | None = None, note: str = "") -> Section:
-        """Append a new version of a section's wording."""
+    def edit(self, section_id: int, text: str, heading: str | None = None, note: str = "",
+             seen: int | None = None) -> Section:
+        """Append a new version of a section's wording. ``seen`` is the version the user edited: if another
+        user changed the section since, nothing is saved and the user is told."""
         text = _wording(text)
         with self.library.unit_of_work(write=True) as session:
             store = SectionStore(session)
+            agreement_id = store.agreement_of(section_id)
+            _, party = direct_edit(session, agreement_id, self.acting)
             current = store.get(section_id)
-            self._check_wording(session, store.agreement_of(section_id), text)
+            if seen is not None and current.version != seen:
+                raise InvalidInput(f"Someone else changed '{current.heading}' while you were editing it (it is now "
+                                   f"version {current.version}), so your wording was not saved. Look at the wording "
+                                   "as it is now and make your change again.", field="text")
+            self._check_wording(session, agreement_id, text)
             new_heading = current.heading if heading is None else _heading(heading)
             if text == current.text and new_heading == current.heading:
                 raise InvalidInput("The section's wording is unchanged, so no new version was made.")
-            return store.append(section_id, new_heading, text, current.clause_key, current.clause_version,
-                                self.author, note)
+            made = store.append(section_id, new_heading, text, current.clause_key, current.clause_version,
+                                party.name, note)
+            return _recorded(session, agreement_id, party.name, "edit wording", made, note)
 
     def remove(self, section_id: int, removed: bool = True) -> None:
         """Take a section out of the outline (kept in the history), or put it back."""
-        with self.library.unit_of_work(write=True) as session:
-            SectionStore(session).set_removed(section_id, removed)
+        with self._restructuring(section_id, "remove section" if removed else "restore section") as store:
+            store.set_removed(section_id, removed)
 
     def move(self, section_id: int, delta: int) -> None:
         """Move a section up (-1) or down (+1) among its siblings."""
-        with self.library.unit_of_work(write=True) as session:
-            store = SectionStore(session)
+        with self._restructuring(section_id, "move section") as store:
             section = store.get(section_id)
             store.place(section_id, section.parent_id, section.position + delta)
 
     def indent(self, section_id: int) -> None:
         """Make a section the last sub-section of the section above it (1.2 becomes 1.1.1)."""
-        with self.library.unit_of_work(write=True) as session:
-            store = SectionStore(session)
+        with self._restructuring(section_id, "indent section") as store:
             section = store.get(section_id)
             siblings = store.siblings(store.agreement_of(section_id), section.parent_id)
             index = next(i for i, s in enumerate(siblings) if s.id == section_id)
@@ -112,8 +128,7 @@ class OutlineService:
 
     def outdent(self, section_id: int) -> None:
         """Make a sub-section the next section after its parent (1.1.1 becomes 1.2)."""
-        with self.library.unit_of_work(write=True) as session:
-            store = SectionStore(session)
+        with self._restructuring(section_id, "outdent section") as store:
             section = store.get(section_id)
             if section.parent_id is None:
                 raise InvalidInput("A top-level section cannot be outdented further.")
@@ -122,18 +137,21 @@ class OutlineService:
 
     def place(self, section_id: int, parent_id: int | None, position: int) -> None:
         """Put a section back at a known place in the outline (how moves are undone)."""
-        with self.library.unit_of_work(write=True) as session:
-            SectionStore(session).place(section_id, parent_id, position)
+        with self._restructuring(section_id, "move section") as store:
+            store.place(section_id, parent_id, position)
 
     def restore_version(self, section_id: int, number: int) -> Section:
         """Append a new version carrying an earlier version's heading, wording and library pin."""
         with self.library.unit_of_work(write=True) as session:
             store = SectionStore(session)
+            agreement_id = store.agreement_of(section_id)
+            _, party = direct_edit(session, agreement_id, self.acting)
             old = next((v for v in store.versions(section_id) if v.number == number), None)
             if old is None:
                 raise InvalidInput(f"The section has no version {number}.")
-            return store.append(section_id, old.heading, old.text, old.clause_key, old.clause_version,
-                                self.author, f"Restored version {number}")
+            made = store.append(section_id, old.heading, old.text, old.clause_key, old.clause_version,
+                                party.name, f"Restored version {number}")
+            return _recorded(session, agreement_id, party.name, "edit wording", made, f"Restored version {number}")
 
     def section(self, section_id: int) -> Section:
         """One section as it stands."""
@@ -157,11 +175,28 @@ class OutlineService:
         """Take the library version seen in the preview as the section's new wording."""
         with self.library.unit_of_work(write=True) as session:
             store = SectionStore(session)
+            agreement_id = store.agreement_of(section_id)
+            _, party = direct_edit(session, agreement_id, self.acting)
             section = store.get(section_id)
             version = ClauseStore(session).version(section.clause_key, to_version)
-            self._check_wording(session, store.agreement_of(section_id), version.text)
-            return store.append(section_id, version.title, version.text, section.clause_key, version.number,
-                                self.author, f"Re-pinned to library version {version.number}")
+            self._check_wording(session, agreement_id, version.text)
+            note = f"Re-pinned to library version {version.number}"
+            made = store.append(section_id, version.title, version.text, section.clause_key, version.number,
+                                party.name, note)
+            return _recorded(session, agreement_id, party.name, "edit wording", made, note)
+
+    @contextmanager
+    def _restructuring(self, section_id: int, action: str) -> Iterator[SectionStore]:
+        """A change to the outline's shape: checked, done, then recorded with the section's new place."""
+        with self.library.unit_of_work(write=True) as session:
+            store = SectionStore(session)
+            agreement_id = store.agreement_of(section_id)
+            _, party = direct_edit(session, agreement_id, self.acting)
+            yield store
+            section = store.get(section_id)
+            record(session, agreement_id, party.name, action, f"section {section_id}",
+                   {"section": section_id, "heading": section.heading, "parent": section.parent_id,
+                    "position": section.position, "removed": store.is_removed(section_id)})
 
     def _slot(self, session: object, agreement_id: int, after: int | None) -> tuple[int | None, int]:
         store = SectionStore(session)
@@ -176,6 +211,12 @@ class OutlineService:
         agreement = AgreementStore(session).get(agreement_id)
         parties = {s.party.id: s.party for s in agreement.signatories}
         check_placeholders(text, lambda name: is_term(name, parties), examples=term_names(parties))
+
+
+def _recorded(session: object, agreement_id: int, party: str, action: str, section: Section, note: str = "") -> Section:
+    record(session, agreement_id, party, action, f"section {section.id}",
+           {"section": section.id, "heading": section.heading, "version": section.version, "note": note})
+    return section
 
 
 def _heading(heading: str) -> str:

@@ -17,10 +17,13 @@ from negotiator.domain.clauses import format_time, parse_time, utc_now
 from negotiator.domain.errors import Cancelled, InvalidInput
 from negotiator.domain.package import Package, PackageEvent, PackageParty, PackageProposal, PackageRound, PackageSection
 from negotiator.domain.parties import OrganisationType, Party, Role, Signatory
+from negotiator.domain.placeholders import check_placeholders
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
 from negotiator.domain.rounds import RoundSection
+from negotiator.domain.term_fields import is_term, term_names
 from negotiator.domain.terms_json import sheet_from_data, sheet_to_data
 from negotiator.domain.terms_rules import check_terms
+from negotiator.services.acting import Acting
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.exchange_store import ExchangeStore
@@ -51,9 +54,9 @@ class ImportSummary:
 class PackageService:
     """Export and import negotiation packages for one open library."""
 
-    def __init__(self, library: Library, author: str) -> None:
+    def __init__(self, library: Library, acting: Acting) -> None:
         self.library = library
-        self.author = author
+        self.acting = acting
 
     def build(self, agreement: int | str, party: str) -> Package:
         """Everything this library knows about an agreement, as the package the party sends."""
@@ -87,6 +90,7 @@ class PackageService:
                 proposals=[_package_proposal(p, origin) for p in ProposalStore(session).of_agreement(found.id)],
                 events=[PackageEvent(e.id, e.at, e.actor, e.action, e.subject, e.payload, e.parent_hash,
                                      e.content_hash) for e in exchange.events_of(found.id)],
+                record_head=EventLog(session).head(),
             )
         return package
 
@@ -243,6 +247,11 @@ class _Merge:
             signatories=tuple(Signatory(self.parties.get(party_ids[s["name"]]), Role(s["role"]))
                               for s in data["parties"] if s["name"] in party_ids)))
         self.exchange.remember("agreement", data["origin"], made.id)
+        EventLog(self.session).append(None, self.package.sender_party, "create agreement", f"agreement {made.id}",
+                                      {"agreement": made.id, "title": made.title, "kind": made.kind.value,
+                                       "model": made.model.value, "status": made.status.value,
+                                       "parent_id": made.parent_id, "imported": True,
+                                       "parties": {str(s.party.id): s.role.value for s in made.signatories}})
         self.agreements.save_terms(made.id, sheet_from_data(_terms_by_id(data["terms"], party_ids)),
                                    self.package.sender_party, "Imported from a package")
         return self.agreements.get(made.id)
@@ -263,6 +272,13 @@ class _Merge:
                 self.exchange.remember("section", section.origin, same.pop(0))
                 continue
             new.append(section)
+        parties = {p.id: p for p in PartyStore(self.session).of_agreement(agreement_id)}
+        for section in new:  # wording that names terms the agreement does not have could never be rendered
+            try:
+                check_placeholders(section.text, lambda name: is_term(name, parties), examples=term_names(parties))
+            except InvalidInput as error:
+                raise InvalidInput(f"The package's section '{section.heading}' cannot be imported: {error} Nothing "
+                                   "was imported; ask the sender to correct it.") from None
         fresh = {s.origin for s in new}
         items = []
         for section in new:
@@ -277,8 +293,7 @@ class _Merge:
         for origin, _, position, heading, text, local_parent in (i for i in items if i[5] is not None):
             ids[origin] = self.sections.add(agreement_id, local_parent, position, heading, text, None, None,
                                             self.package.sender_party, "Imported from a package").id
-        for origin, local in ids.items():
-            self.exchange.remember("section", origin, local)
+        self.exchange.remember_many("section", ids)
         self.counts["sections"] += len(ids)
 
     def _rounds(self, agreement: Agreement, party_ids: dict[str, int]) -> None:
@@ -293,7 +308,11 @@ class _Merge:
                 if local is not None:
                     sections.append(RoundSection(local, kept["number"], kept["heading"], kept["text"],
                                                  kept["version"]))
-            rounds.add(agreement.id, frozen.label, frozen.issued_by, sections, _terms_by_id(frozen.terms, party_ids))
+            made = rounds.add(agreement.id, frozen.label, frozen.issued_by, sections,
+                              _terms_by_id(frozen.terms, party_ids))
+            EventLog(self.session).append(agreement.id, frozen.issued_by, "issue round", frozen.label,
+                                          {"round": made.id, "sections": len(sections), "imported": True,
+                                           "snapshot": rounds.snapshot_hash(made.id)})
             self.counts["rounds"] += 1
 
     def _proposals(self, agreement: Agreement, party_ids: dict[str, int]) -> None:
@@ -325,8 +344,8 @@ class _Merge:
                 parse_time(incoming.created_at), None, incoming.heading, place)))
         ids = self.proposals.add_many([(p, incoming.status, party_ids.get(incoming.decided_by or ""))
                                        for incoming, p in new])
-        for (incoming, _made), local in zip(new, ids, strict=True):
-            self.exchange.remember("proposal", incoming.origin, local)
+        self.exchange.remember_many("proposal", {incoming.origin: local
+                                                 for (incoming, _made), local in zip(new, ids, strict=True)})
         for (incoming, made), local in zip(new, ids, strict=True):
             answers = self.exchange.local_id("proposal", incoming.answers) if incoming.answers else None
             if answers is not None:
@@ -335,6 +354,10 @@ class _Merge:
                        {"kind": made.kind.value, "target": made.target, "base": made.base, "proposed": made.proposed,
                         "heading": made.heading, "place": made.place, "rationale": made.rationale,
                         "answers": answers, "imported_from": incoming.origin})
+            if incoming.status != "open":
+                decider = incoming.decided_by if incoming.decided_by in party_ids else None
+                log.append(agreement.id, incoming.decided_by or self.package.sender_party, "imported decision",
+                           f"proposal {local}", {"status": incoming.status, "decided_by": decider})
         self.counts["proposals"] += len(ids)
 
     def _update(self, local: int, incoming: PackageProposal, agreement: Agreement) -> None:
@@ -348,13 +371,15 @@ class _Merge:
         decider = next((s.party.id for s in agreement.signatories if s.party.name == incoming.decided_by), None)
         self.proposals.set_status(local, ProposalStatus(incoming.status), decider)
         EventLog(self.session).append(agreement.id, incoming.decided_by or self.package.sender_party,
-                                      "imported decision", f"proposal {local}", {"status": incoming.status})
+                                      "imported decision", f"proposal {local}",
+                                      {"status": incoming.status,
+                                       "decided_by": self.parties.get(decider).name if decider else None})
         self.counts["updated"] += 1
 
     def _events(self) -> None:
         sender = self.package.sender_library
         sender_agreement = self.package.agreement.get("sender_id")
-        known = self.exchange.seen_events(sender)
+        known, new = self.exchange.seen_events(sender), []
         for event in self.package.events:
             expected = event_fields_hash(event.id, event.parent_hash, event.at, event.actor, event.action,
                                          sender_agreement, event.subject, event.payload)
@@ -364,7 +389,8 @@ class _Merge:
                                    f"{self.package.sender_party} to check its library.")
             seen = known.get(event.id)
             if seen is None:
-                self.exchange.see_event(sender, event.id, event.content_hash, event.parent_hash)
+                new.append((event.id, event.content_hash, event.parent_hash))
             elif seen != event.content_hash:
                 raise InvalidInput(f"The sender's record of event {event.id} differs from the copy received "
                                    "before: its history was rewritten. Nothing was imported.")
+        self.exchange.see_events(sender, new)

@@ -14,6 +14,7 @@ from negotiator.domain.merge import rebase
 from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
 from negotiator.domain.term_fields import FIELDS
 from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
+from negotiator.services.acting import Acting
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
 from negotiator.storage.agreement_store import AgreementStore
@@ -62,11 +63,11 @@ class ReturnedImport:
 class ReturnedService:
     """Imports of returned redlines into one open library."""
 
-    def __init__(self, library: Library, author: str) -> None:
+    def __init__(self, library: Library, acting: Acting) -> None:
         self.library = library
-        self.author = author
-        self.negotiation = NegotiationService(library, author)
-        self.outline = OutlineService(library, author)
+        self.acting = acting
+        self.negotiation = NegotiationService(library, acting)
+        self.outline = OutlineService(library, acting)
 
     def read(self, path: Path) -> ReturnedDocument:
         """Read a returned file, refusing a damaged or hostile one."""

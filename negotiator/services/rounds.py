@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from negotiator.domain.agreements import AgreementStatus
+from negotiator.domain.lifecycle import check_proposal_allowed
 from negotiator.domain.outline import number_outline
 from negotiator.domain.parties import Party
 from negotiator.domain.positions import PositionRow, build_positions
 from negotiator.domain.proposals import ProposalKind, ProposalStatus
 from negotiator.domain.rounds import Round, RoundSection, check_label
-from negotiator.domain.term_fields import FIELDS, render_term, term_names, terms_as_dict
+from negotiator.domain.term_fields import FIELDS, render_term, term_names, terms_as_text
 from negotiator.domain.terms_json import sheet_to_data
+from negotiator.services.acting import Acting
+from negotiator.services.changes import party_of, record, stage
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.clause_store import ClauseStore
 from negotiator.storage.database import Library
 from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore
-from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
 
 
@@ -38,35 +41,55 @@ class Text:
 class RoundService:
     """Rounds and views over the negotiation of one open library."""
 
-    def __init__(self, library: Library, author: str) -> None:
+    def __init__(self, library: Library, acting: Acting) -> None:
         self.library = library
-        self.author = author
+        self.acting = acting
 
     def issue_round(self, agreement: int | str, label: str, party: str | None = None) -> Round:
-        """Freeze the agreement's outline and terms under a label ("Draft 2")."""
+        """Freeze the agreement's outline and terms under a label ("Draft 2"), in the name of the party
+        issuing it (the acting party unless named). The first round ends drafting: from then on the
+        agreement changes only by proposal."""
         with self.library.unit_of_work(write=True) as session:
             EventLog(session).hold()  # two users issuing at once must not both take the same label
             store, rounds = AgreementStore(session), RoundStore(session)
             found = store.find(str(agreement))
+            issuer = party_of(session, found, party or self.acting.require("issue a round")).name
+            check_proposal_allowed(found.title, stage(session, found))
             label = check_label(label, [r.label for r in rounds.of_agreement(found.id)])
-            issuer = PartyStore(session).find(party).name if party else self.author
             sections = [RoundSection(n.section.id, n.number, n.section.heading, n.section.text, n.section.version)
                         for n in number_outline(SectionStore(session).outline(found.id))]
             made = rounds.add(found.id, label, issuer, sections, sheet_to_data(store.terms(found.id)))
-            EventLog(session).append(found.id, issuer, "issue round", label, {"sections": len(sections)})
+            record(session, found.id, issuer, "issue round", label,
+                   {"round": made.id, "sections": len(sections), "snapshot": rounds.snapshot_hash(made.id)})
+            self._follow_status(session, found.id, issuer)
             return made
 
     def withdraw_round(self, round_id: int, withdrawn: bool = True) -> None:
-        """Withdraw an issued round (undoing the issue), or reissue it."""
+        """Withdraw an issued round (undoing the issue), or reissue it, in the acting party's name."""
         with self.library.unit_of_work(write=True) as session:
             EventLog(session).hold()
             rounds = RoundStore(session)
             row = rounds.get(round_id)
+            agreement = AgreementStore(session).get(row.agreement_id)
+            actor = party_of(session, agreement, self.acting.require("withdraw a round"))
             if not withdrawn:
                 check_label(row.label, [r.label for r in rounds.of_agreement(row.agreement_id)])
             rounds.set_withdrawn(round_id, withdrawn)
-            EventLog(session).append(row.agreement_id, self.author, "withdraw round" if withdrawn else "reissue round",
-                                     row.label, {})
+            record(session, row.agreement_id, actor.name, "withdraw round" if withdrawn else "reissue round",
+                   row.label, {"round": round_id})
+            self._follow_status(session, row.agreement_id, actor.name)
+
+    def _follow_status(self, session: object, agreement_id: int, party: str) -> None:
+        """Drafting until a round is issued, in negotiation after: the status follows, recorded."""
+        store = AgreementStore(session)
+        found = store.get(agreement_id)
+        issued = bool(RoundStore(session).of_agreement(agreement_id))
+        wanted = {AgreementStatus.DRAFTING: AgreementStatus.IN_NEGOTIATION if issued else None,
+                  AgreementStatus.IN_NEGOTIATION: None if issued else AgreementStatus.DRAFTING}.get(found.status)
+        if wanted is not None:
+            store.save(replace(found, status=wanted))
+            record(session, agreement_id, party, "status", wanted.label.lower(),
+                   {"status": wanted.value, "from": found.status.value})
 
     def rounds(self, agreement: int | str) -> list[Round]:
         """The agreement's issued rounds, oldest first."""
@@ -82,9 +105,8 @@ class RoundService:
             proposals = ProposalStore(session).of_agreement(found.id)
             outline = number_outline(SectionStore(session).outline(found.id, include_removed=False))
         parties = {s.party.id: s.party for s in found.signatories}
-        values = terms_as_dict(sheet, parties)
-        items = [(name, name, "" if values.get(name) is None else str(values[name]))
-                 for name in term_names(parties) if name in values]
+        values = terms_as_text(sheet, parties)  # as proposals hold them, so that equal values compare equal
+        items = [(name, name, values[name]) for name in term_names(parties) if name in values]
         items += [(f"section:{n.section.id}", f"{n.number} {n.section.heading}", n.section.text) for n in outline]
         live = [p for p in proposals if p.status is not ProposalStatus.WITHDRAWN and p.kind is not
                 ProposalKind.ADD_SECTION]
@@ -135,11 +157,3 @@ class RoundService:
             return value
         return render_term(set_term(sheet, name, value, parties), name, parties) or value
 
-    def verify(self) -> tuple[int, list[str]]:
-        """Recompute the section, terms and negotiation chains; (records checked, problems)."""
-        from negotiator.storage.chains import chain_problems
-
-        with self.library.unit_of_work() as session:
-            checked, problems = chain_problems(session)
-            log = EventLog(session)
-            return checked + log.count(), problems + log.problems() + log.proposal_problems()

@@ -8,8 +8,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from negotiator.domain.errors import InvalidInput
 from negotiator.domain.library_file import read_library_file
 from negotiator.locations import default_library_path, starter_library_file
+from negotiator.services.acting import Acting, remember_party, remembered_party
 from negotiator.services.agreements import AgreementService
 from negotiator.services.backups import BackupService
 from negotiator.services.demo import create_demo
@@ -27,7 +29,8 @@ from negotiator.storage.schema import HEAD as SCHEMA_HEAD
 
 
 def default_author() -> str:
-    """Who edits, until parties are chosen: the NEGOTIATOR_AUTHOR variable or the login name."""
+    """Who edits the clause library (never an agreement: those are changed in a party's name): the
+    NEGOTIATOR_AUTHOR variable or the login name."""
     try:
         return os.environ.get("NEGOTIATOR_AUTHOR") or getpass.getuser()
     except (KeyError, OSError):  # no login name, e.g. in a container
@@ -46,6 +49,26 @@ class Workspace:
     export: ExportService
     packages: PackageService
     returned: ReturnedService
+    acting: Acting
+
+    def act_as(self, name: str, *, remember: bool = True) -> str:
+        """Act for a party of this library (named exactly, by name or short name); remembered for the
+        library, so that the next command or window acts for it too. Returns the party's full name."""
+        party = self.agreements.find_party(name)
+        self.acting.party = party.name
+        if remember:
+            remember_party(self.location, party.name)
+        return party.name
+
+    def act_as_remembered(self) -> str | None:
+        """Act for the party remembered for this library, if it is still one of its parties."""
+        name = remembered_party(self.location)
+        if name is None:
+            return None
+        try:
+            return self.act_as(name, remember=False)
+        except InvalidInput:
+            return None
 
     @property
     def location(self) -> str:
@@ -71,8 +94,12 @@ class Workspace:
         """Add the demo negotiation (its clauses come from the starter library)."""
         # The starter file's order is the order a drafter would put the clauses in.
         keys = [c.key for c in read_library_file(starter_library_file()).clauses]
-        titles = create_demo(self.agreements, self.outline, keys)
-        negotiate_demo(self)
+        acting = self.acting.party
+        try:
+            titles = create_demo(self, keys)
+            negotiate_demo(self)
+        finally:
+            self.acting.party = acting  # the demo acts for its own parties, then hands back
         return titles
 
     def library_unit(self) -> object:
@@ -85,12 +112,14 @@ class Workspace:
 
 
 def open_workspace(target: str | Path, author: str) -> Workspace:
-    """Open a library by path or URL and build the services over it."""
+    """Open a library by path or URL and build the services over it. ``author`` names who edits the
+    clause library; agreements are changed only in the name of the party chosen with :meth:`Workspace.act_as`."""
     library = open_library(target)
-    return Workspace(LibraryService(library, author), AgreementService(library, author),
-                     OutlineService(library, author), NegotiationService(library, author),
-                     RoundService(library, author), ExportService(library, author), PackageService(library, author),
-                     ReturnedService(library, author))
+    acting = Acting(library.location)
+    return Workspace(LibraryService(library, author), AgreementService(library, acting),
+                     OutlineService(library, acting), NegotiationService(library, acting),
+                     RoundService(library, acting), ExportService(library, acting), PackageService(library, acting),
+                     ReturnedService(library, acting), acting)
 
 
 def open_session(library: str | None, author: str | None = None, *, seed: bool | None = None) -> Workspace:

@@ -14,6 +14,7 @@ from negotiator.domain.errors import InvalidInput, NotFound
 from negotiator.domain.parties import Role, Signatory
 from negotiator.domain.terms import TermsSheet
 from negotiator.domain.terms_json import sheet_from_data, sheet_to_data
+from negotiator.storage.anchors import note_head
 from negotiator.storage.clause_store import GENESIS
 from negotiator.storage.models import AgreementRow, PartyRow, SectionRow, SignatoryRow, TermsVersionRow
 from negotiator.storage.party_store import to_party
@@ -54,7 +55,10 @@ class AgreementStore:
     def find(self, reference: str) -> Agreement:
         """An agreement by id or by its unique title (case-insensitive)."""
         if reference.strip().isdigit():
-            return self.get(int(reference))
+            row = self._session.get(AgreementRow, int(reference))
+            if row is not None:
+                return to_agreement(row)
+            # No agreement has that id: it may be a title made of digits ("2027"), which is looked up next.
         wanted = reference.strip().lower()
         # The usual case, the exact title, in one query; SQL lower() may differ from Python's, so a miss looks further.
         exact = self._session.scalars(select(AgreementRow).where(func.lower(AgreementRow.title) == wanted)).all()
@@ -66,6 +70,8 @@ class AgreementStore:
         if len(matches) == 1:
             return matches[0]
         if not matches:
+            if reference.strip().isdigit():
+                raise NotFound(f"There is no agreement with id {int(reference)}.")
             raise NotFound(f"There is no agreement with the id or title '{reference}'.")
         titles = "; ".join(a.title for a in matches)
         raise InvalidInput(f"'{reference}' matches {len(matches)} agreements ({titles}); use its id or full title.")
@@ -145,6 +151,7 @@ class AgreementStore:
                               created_at=at, note=note, parent_hash=parent, content_hash="")
         row.content_hash = terms_hash(row)
         self._session.add(row)
+        note_head(self._session, f"terms:{agreement_id}", number, row.content_hash, author)
         self._session.flush()
         return number
 

@@ -1,37 +1,223 @@
-"""Recomputing the hash chains of agreement sections and terms sheets."""
+"""The one check of a library's truth: every hash chain recomputed, and the rows compared with what
+the negotiation record says they should be. Every caller (`negotiator verify`, `library verify`,
+the History panel) uses this module and only this one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import groupby
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from negotiator.domain.audit import AgreementFacts, Event, StoredProposal, differences, replay, text_hash
+from negotiator.domain.clauses import canonical_json, format_time, parse_time
 from negotiator.storage.agreement_store import terms_hash
 from negotiator.storage.clause_store import GENESIS
-from negotiator.storage.models import SectionVersionRow, TermsVersionRow
+from negotiator.storage.models import (
+    AgreementRow,
+    ClauseRow,
+    ClauseVersionRow,
+    NegotiationEventRow,
+    PartyRow,
+    ProposalRow,
+    RoundRow,
+    SectionRow,
+    SectionVersionRow,
+    SignatoryRow,
+    TermsVersionRow,
+)
+from negotiator.storage.negotiation_store import event_hash
 from negotiator.storage.section_store import section_hash
 
 
-def _walk(rows: list, owner: Callable[[object], int], digest: Callable[[object], str], name: str) -> list[str]:
-    """Each version, grouped by what it versions and in order, must link to the one before and match its hash."""
+@dataclass(frozen=True)
+class Problem:
+    """One thing found wrong: where (``clause``, ``section``, ``terms``, ``record``, ``database``) and what."""
+
+    area: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    """How many records were checked, and every problem found."""
+
+    checked: int
+    problems: tuple[Problem, ...]
+
+    def texts(self, *areas: str) -> list[str]:
+        """The problems in plain words, only those of the given areas when some are named."""
+        return [p.text for p in self.problems if not areas or p.area in areas]
+
+
+def verify_library(session: Session, *, whole: bool = True) -> Verification:
+    """Check the whole library: chains, the record, the rows it decides, and the database file. Without
+    ``whole``, the clause library's versions and the database file are left out: what the History panel
+    checks each time an agreement is shown (`negotiator verify` checks them all)."""
+    problems: list[Problem] = []
+    # Plain rows throughout, never ORM objects: a library holds a hundred thousand versions and more.
+    version = ClauseVersionRow
+    clause_rows = _driver_rows(session, select(
+        ClauseRow.key, version.number, version.parent_hash, version.title, version.text, version.author,
+        version.created_at, version.note, version.content_hash)
+        .join(version, version.clause_id == ClauseRow.id).order_by(ClauseRow.key, version.number)) if whole else []
+    problems += _walk_clauses(clause_rows)
+    sections = session.execute(select(*SectionVersionRow.__table__.c).order_by(
+        SectionVersionRow.section_id, SectionVersionRow.number)).all()
+    problems += _walk(sections, lambda r: r.section_id, section_hash, "section")
+    terms = session.execute(select(*TermsVersionRow.__table__.c).order_by(
+        TermsVersionRow.agreement_id, TermsVersionRow.number)).all()
+    problems += _walk(terms, lambda r: r.agreement_id, terms_hash, "terms of agreement")
+    events, chain_problems = _events(session)
+    problems += chain_problems
+    names = _chain_names(session, whole)
+    heads = _heads(session, whole)
+    expected = replay(events)
+    if whole:
+        for clause_id, key in session.execute(select(ClauseRow.id, ClauseRow.key)):
+            if f"clause:{clause_id}" not in heads and f"clause:{clause_id}" not in expected.heads:
+                problems.append(Problem("clause", f"clause {key}: it has no version at all"))
+    else:
+        expected.heads = {chain: head for chain, head in expected.heads.items() if not chain.startswith("clause:")}
+    for found in differences(expected, heads, names, _agreements(session), _proposals(session), _rounds(session)):
+        area = found.split(" ", 1)[0]
+        problems.append(Problem(area if area in ("clause", "section", "terms") else "record", found))
+    problems += _database(session) if whole else []
+    checked = len(clause_rows) + len(sections) + len(terms) + len(events)
+    return Verification(checked, tuple(problems))
+
+
+def _walk(rows: Iterable, owner: Callable, digest: Callable, name: str) -> list[Problem]:
+    """Each chain's versions, in order, must start at the genesis, be numbered 1, 2, 3…, link to the one
+    before and match their hashes."""
     problems = []
     for key, versions in groupby(rows, key=owner):
-        parent = GENESIS
+        parent, expected_number = GENESIS, 1
         for row in versions:
-            if row.parent_hash != parent or digest(row) != row.content_hash:
-                problems.append(f"{name} {key} version {row.number}: what is stored no longer matches its hash")
-            parent = row.content_hash
+            if row.number != expected_number or row.parent_hash != parent:
+                problems.append(Problem(name.split()[0], f"{name} {key} version {row.number}: the version before it "
+                                        "is missing or was changed (its link to it is broken)"))
+            if digest(row) != row.content_hash:
+                problems.append(Problem(name.split()[0], f"{name} {key} version {row.number}: what is stored no "
+                                        "longer matches its hash"))
+            parent, expected_number = row.content_hash, row.number + 1
     return problems
 
 
-def chain_problems(session: Session) -> tuple[int, list[str]]:
-    """How many section and terms versions were checked, and each one that no longer matches."""
-    sections = session.scalars(select(SectionVersionRow).order_by(SectionVersionRow.section_id,
-                                                                  SectionVersionRow.number)).all()
-    terms = session.scalars(select(TermsVersionRow).order_by(TermsVersionRow.agreement_id,
-                                                             TermsVersionRow.number)).all()
-    problems = (_walk(sections, lambda r: r.section_id, section_hash, "section")
-                + _walk(terms, lambda r: r.agreement_id, terms_hash, "terms of agreement"))
-    return len(sections) + len(terms), problems
+def _driver_rows(session: Session, query: object) -> list[tuple]:
+    """The rows of a query without parameters, read straight from the database driver: for the clause
+    versions, a hundred thousand rows whose processing by the ORM layer would cost more than hashing them."""
+    sql = str(query.compile(dialect=session.get_bind().dialect))
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _walk_clauses(rows: list[tuple]) -> list[Problem]:
+    """As :func:`_walk`, for the clause library's versions: one tight loop, as there are a hundred thousand."""
+    problems, key, parent, expected_number = [], None, GENESIS, 1
+    sha, encode = hashlib.sha256, canonical_json
+    for clause, number, parent_hash, title, wording, author, at, note, digest in rows:
+        if clause != key:
+            key, parent, expected_number = clause, GENESIS, 1
+        if number != expected_number or parent_hash != parent:
+            problems.append(Problem("clause", f"clause {clause} version {number}: the version before it is missing "
+                                    "or was changed (its link to it is broken)"))
+        # The time is hashed as stored when it is in the canonical form (it always is when the app wrote
+        # it); another form is read and rewritten first, as the hash was made from the time itself.
+        if len(at) != 27 or at[-1] != "Z":
+            at = format_time(parse_time(at))
+        if sha(encode([clause, number, parent_hash, title, wording, author, at, note]).encode("utf-8")).hexdigest() \
+                != digest:
+            problems.append(Problem("clause", f"clause {clause} version {number}: what is stored no longer matches "
+                                    "its hash"))
+        parent, expected_number = digest, number + 1
+    return problems
+
+
+def _events(session: Session) -> tuple[list[Event], list[Problem]]:
+    """The record's events, read once: each must match its hash and link to the one before."""
+    found, parent, problems = [], GENESIS, []
+    # Plain rows, not ORM objects: the History panel checks the whole chain each time it is shown.
+    for row in session.execute(select(*NegotiationEventRow.__table__.c).order_by(NegotiationEventRow.id)):
+        what = f"record event {row.id} ({row.action} {row.subject})"
+        if row.parent_hash != parent:
+            problems.append(Problem("record", f"{what}: its link to the event before is broken: an event was "
+                                    "deleted, inserted or reordered"))
+        if event_hash(row) != row.content_hash:
+            problems.append(Problem("record", f"{what}: its stored content no longer matches its hash"))
+        parent = row.content_hash
+        try:
+            payload = json.loads(row.payload)
+        except ValueError:
+            payload = {}
+        found.append(Event(row.id, row.actor, row.action, row.agreement_id, row.subject,
+                           payload if isinstance(payload, dict) else {}))
+    return found, problems
+
+
+def _heads(session: Session, clauses: bool) -> dict[str, tuple[int, str]]:
+    """The stored head (number, hash) of every version chain (the clause library's too, if asked)."""
+    heads = {}
+    chains = (("clause", ClauseVersionRow, ClauseVersionRow.clause_id),) if clauses else ()
+    for prefix, table, owner in (*chains, ("section", SectionVersionRow, SectionVersionRow.section_id),
+                                 ("terms", TermsVersionRow, TermsVersionRow.agreement_id)):
+        latest = select(owner.label("owner"), func.max(table.number).label("number")).group_by(owner).subquery()
+        rows = session.execute(select(owner, table.number, table.content_hash).join(
+            latest, (latest.c.owner == owner) & (latest.c.number == table.number)))
+        heads.update({f"{prefix}:{o}": (n, h) for o, n, h in rows})
+    return heads
+
+
+def _chain_names(session: Session, clauses: bool) -> dict[str, str]:
+    names = {f"clause:{i}": f"clause {k}" for i, k in session.execute(select(ClauseRow.id, ClauseRow.key))} \
+        if clauses else {}
+    titles = dict(session.execute(select(AgreementRow.id, AgreementRow.title)).all())
+    for section_id, agreement_id in session.execute(select(SectionRow.id, SectionRow.agreement_id)):
+        names[f"section:{section_id}"] = f"section {section_id} of '{titles.get(agreement_id, agreement_id)}'"
+    names.update({f"terms:{i}": f"terms of '{t}'" for i, t in titles.items()})
+    return names
+
+
+def _agreements(session: Session) -> dict[int, AgreementFacts]:
+    facts = {aid: AgreementFacts(title, kind, status, parent, {}) for aid, title, kind, status, parent in
+             session.execute(select(AgreementRow.id, AgreementRow.title, AgreementRow.kind, AgreementRow.status,
+                                    AgreementRow.parent_id))}
+    for aid, party_id, role in session.execute(select(SignatoryRow.agreement_id, SignatoryRow.party_id,
+                                                      SignatoryRow.role)):
+        facts[aid].parties[party_id] = role
+    return facts
+
+
+def _proposals(session: Session) -> list[StoredProposal]:
+    names = dict(session.execute(select(PartyRow.id, PartyRow.name)).all())
+    columns = (ProposalRow.id, ProposalRow.kind, ProposalRow.target, ProposalRow.base, ProposalRow.proposed,
+               ProposalRow.heading, ProposalRow.place, ProposalRow.rationale, ProposalRow.answers,
+               ProposalRow.status, ProposalRow.decided_by, ProposalRow.decision_note)
+    return [StoredProposal(pid, {"kind": kind, "target": target, "base": base, "proposed": proposed,
+                                 "heading": heading, "place": place, "rationale": rationale, "answers": answers},
+                           status, names.get(decider), note or "")
+            for pid, kind, target, base, proposed, heading, place, rationale, answers, status, decider, note
+            in session.execute(select(*columns).order_by(ProposalRow.id))]
+
+
+def _rounds(session: Session) -> dict[int, tuple[str, bool, str]]:
+    return {rid: (text_hash(snapshot), bool(withdrawn), label) for rid, snapshot, withdrawn, label in
+            session.execute(select(RoundRow.id, RoundRow.snapshot, RoundRow.withdrawn, RoundRow.label))}
+
+
+def _database(session: Session) -> list[Problem]:
+    """SQLite's own check of the file's structure (a server checks its own)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return []
+    answers = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
+    if answers == ["ok"]:
+        return []
+    return [Problem("database", "SQLite's own integrity check of the library file failed: " + "; ".join(answers[:5]))]

@@ -17,6 +17,7 @@ from negotiator.domain.clauses import (
     version_hash,
 )
 from negotiator.domain.errors import NotFound
+from negotiator.storage.anchors import note_head
 from negotiator.storage.models import ClauseKindRow, ClauseRow, ClauseVersionRow, LibraryEventRow
 
 GENESIS = "0" * 64  # parent hash of every first version
@@ -83,6 +84,10 @@ class ClauseStore:
             raise NotFound(f"Clause '{key}' has no version {wanted}; its versions are 1 to {row.latest_number}.")
         return _version(key, found)
 
+    def version_count(self) -> int:
+        """How many clause versions the library holds."""
+        return self._session.scalar(select(func.count()).select_from(ClauseVersionRow)) or 0
+
     def all_versions(self) -> list[ClauseVersion]:
         """Every version of every clause, grouped by clause in version order (for verifying)."""
         query = (
@@ -134,6 +139,7 @@ class ClauseStore:
             created_at=format_time(at), note=note, parent_hash=parent_hash, content_hash=digest,
         )
         self._session.add(version)
+        note_head(self._session, f"clause:{row.id}", number, digest, author)
         self._session.execute(
             update(ClauseRow).where(ClauseRow.id == row.id).values(latest_number=number, title=title)
         )

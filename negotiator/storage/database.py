@@ -70,6 +70,8 @@ class Library:
                 token = _ACTIVE.set((*_ACTIVE.get(), (id(self), session)))
                 try:
                     yield session
+                    if write:
+                        _anchor_versions(session)
                 finally:
                     _ACTIVE.reset(token)
         except OperationalError as error:
@@ -93,6 +95,13 @@ class Library:
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
+
+
+def _anchor_versions(session: Session) -> None:
+    """Versions written without an event to carry their heads get an anchor event before the commit."""
+    from negotiator.storage.negotiation_store import EventLog  # the record's module needs the models loaded
+
+    EventLog(session).anchor_pending()
 
 
 def open_library(target: str | Path) -> Library:

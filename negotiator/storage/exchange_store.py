@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from negotiator.storage.models import ForeignEventRow, LibraryInfoRow, NegotiationEventRow, OriginRow
@@ -44,8 +44,16 @@ class ExchangeStore:
 
     def remember(self, kind: str, origin: str, local_id: int) -> None:
         """Record that a local record came from ``origin``."""
-        self._session.add(OriginRow(kind=kind, origin=origin, local_id=local_id))
-        self._origins(kind)[origin] = local_id
+        self.remember_many(kind, {origin: local_id})
+
+    def remember_many(self, kind: str, origins: dict[str, int]) -> None:
+        """Record where many local records came from, by origin, in one statement (a package brings
+        thousands, and nothing reads these rows back as objects)."""
+        if not origins:
+            return
+        self._session.execute(insert(OriginRow), [{"kind": kind, "origin": origin, "local_id": local}
+                                                  for origin, local in origins.items()])
+        self._origins(kind).update(origins)
         self._known.pop(f"{kind}:by-id", None)
 
     def events_of(self, agreement_id: int) -> list[NegotiationEventRow]:
@@ -62,5 +70,10 @@ class ExchangeStore:
 
     def see_event(self, library: str, event_id: int, content_hash: str, parent_hash: str) -> None:
         """Remember a sender's event."""
-        self._session.add(ForeignEventRow(library=library, event_id=event_id, content_hash=content_hash,
-                                          parent_hash=parent_hash))
+        self.see_events(library, [(event_id, content_hash, parent_hash)])
+
+    def see_events(self, library: str, events: list[tuple[int, str, str]]) -> None:
+        """Remember many of a sender's events at once: (id, hash, parent hash) each."""
+        if events:
+            self._session.execute(insert(ForeignEventRow), [
+                {"library": library, "event_id": i, "content_hash": h, "parent_hash": p} for i, h, p in events])

@@ -75,7 +75,7 @@ class PartyRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    short_name: Mapped[str] = mapped_column(String(60))
+    short_name: Mapped[str] = mapped_column(String(200))
     type: Mapped[str] = mapped_column(String(40))
 
 
@@ -178,6 +178,7 @@ class ProposalRow(Base):
     answers: Mapped[int | None] = mapped_column(ForeignKey("proposal.id"))
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("party.id"))
     decided_at: Mapped[str | None] = mapped_column(String(32))
+    decision_note: Mapped[str] = mapped_column(Text, default="")
     party: Mapped[PartyRow] = relationship(foreign_keys=[party_id], lazy="joined")
     decider: Mapped[PartyRow | None] = relationship(foreign_keys=[decided_by], lazy="joined")
 
@@ -197,7 +198,8 @@ class RoundRow(Base):
 
 
 class NegotiationEventRow(Base):
-    """An append-only, hash-chained record of every proposal, decision and round."""
+    """An append-only, hash-chained record of every proposal, decision, round and change to an
+    agreement; events of the library as a whole (anchors of clause versions) have no agreement."""
 
     __tablename__ = "negotiation_event"
 
@@ -205,7 +207,7 @@ class NegotiationEventRow(Base):
     at: Mapped[str] = mapped_column(String(32))
     actor: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(40))
-    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), index=True)
+    agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreement.id"), index=True)
     subject: Mapped[str] = mapped_column(String(120))
     payload: Mapped[str] = mapped_column(Text)
     parent_hash: Mapped[str] = mapped_column(String(64))

@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, func, or_, select, text, update
+from sqlalchemy.orm import Session, aliased
 
+from negotiator.domain.audit import text_hash
 from negotiator.domain.clauses import chain_hash, format_time, parse_time, utc_now
-from negotiator.domain.errors import NotFound
+from negotiator.domain.errors import InvalidInput, NotFound
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus
 from negotiator.domain.record import RecordEntry
 from negotiator.domain.rounds import Round, RoundSection
+from negotiator.storage.anchors import pending_author, take_heads
 from negotiator.storage.clause_store import GENESIS
-from negotiator.storage.models import NegotiationEventRow, ProposalRow, RoundRow
+from negotiator.storage.models import NegotiationEventRow, PartyRow, ProposalRow, RoundRow
 
 
 def event_hash(row: NegotiationEventRow) -> str:
@@ -51,8 +53,11 @@ class EventLog:
             # Transaction-scoped: released by the commit or rollback, and taking it twice is harmless.
             self._session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _RECORD_LOCK})
 
-    def append(self, agreement_id: int, actor: str, action: str, subject: str, payload: dict) -> None:
-        """Add an event at the end of the chain."""
+    def append(self, agreement_id: int | None, actor: str, action: str, subject: str, payload: dict) -> None:
+        """Add an event at the end of the chain; it also anchors the version heads written since the last one."""
+        heads = take_heads(self._session)
+        if heads:
+            payload = {**payload, "heads": heads}
         if self._last is None:
             self.hold()
             last = self._session.execute(select(NegotiationEventRow.id, NegotiationEventRow.content_hash)
@@ -68,41 +73,32 @@ class EventLog:
         self._session.add(row)
         self._last = (row.id, row.content_hash)
 
-    def problems(self) -> list[str]:
-        """Every event whose stored content or chain link no longer matches its hash."""
-        found, parent = [], GENESIS
-        # Plain rows, not ORM objects: the History panel checks the whole chain each time it is shown.
-        for row in self._session.execute(select(*NegotiationEventRow.__table__.c).order_by(NegotiationEventRow.id)):
-            if row.parent_hash != parent:
-                found.append(f"event {row.id} ({row.action} {row.subject}): its link to the previous event is broken")
-            if event_hash(row) != row.content_hash:
-                found.append(f"event {row.id} ({row.action} {row.subject}): its stored content no longer matches "
-                             "its hash")
-            parent = row.content_hash
-        return found
-
-    def proposal_problems(self) -> list[str]:
-        """Proposals whose stored content differs from the event recorded when they were made."""
-        made = {row.subject: json.loads(row.payload) for row in self._session.scalars(
-            select(NegotiationEventRow).where(NegotiationEventRow.action == "propose"))}
-        found = []
-        for row in self._session.scalars(select(ProposalRow).order_by(ProposalRow.id)):
-            record = made.get(f"proposal {row.id}")
-            stored = {"kind": row.kind, "target": row.target, "base": row.base, "proposed": row.proposed,
-                      "heading": row.heading, "place": row.place, "rationale": row.rationale, "answers": row.answers}
-            if record is None or any(record.get(k) != v for k, v in stored.items()):
-                found.append(f"proposal {row.id}: its stored content differs from the record made when it was "
-                             "proposed")
-        return found
+    def anchor_pending(self) -> None:
+        """Record the version heads written in this unit of work that no event has recorded yet."""
+        author = pending_author(self._session)
+        if author is not None:
+            self.append(None, author, "anchor", "versions", {})
 
     def of_agreement(self, agreement_id: int) -> list[RecordEntry]:
-        """An agreement's events, oldest first."""
+        """An agreement's events, oldest first (its creation, recorded outside it, included)."""
         event = NegotiationEventRow
         rows = self._session.execute(
             select(event.id, event.at, event.actor, event.action, event.subject, event.payload)
-            .where(event.agreement_id == agreement_id).order_by(event.id))
+            .where(or_(event.agreement_id == agreement_id,
+                       and_(event.agreement_id.is_(None), event.subject == f"agreement {agreement_id}")))
+            .order_by(event.id))
         return [RecordEntry(number, parse_time(at), actor, action, subject, _note(payload))
                 for number, at, actor, action, subject, payload in rows]
+
+    def has_events(self, agreement_id: int) -> bool:
+        """Whether anything has been recorded in the agreement itself."""
+        return self._session.scalar(select(NegotiationEventRow.id).where(
+            NegotiationEventRow.agreement_id == agreement_id).limit(1)) is not None
+
+    def number_of(self, content_hash: str) -> int | None:
+        """The number of the event with this hash, if the record holds one."""
+        return self._session.scalar(select(NegotiationEventRow.id).where(
+            NegotiationEventRow.content_hash == content_hash).limit(1))
 
     def head(self) -> str:
         """The hash of the record's last event (its head): what exports and packages carry as an anchor."""
@@ -161,20 +157,57 @@ class ProposalStore:
         self._session.refresh(row)
         return _proposal(row)
 
+    def open_of(self, agreement_id: int, party_id: int | None = None) -> list[Proposal]:
+        """The open proposals on an agreement (one party's only, when given), oldest first."""
+        conditions = [ProposalRow.agreement_id == agreement_id, ProposalRow.status == ProposalStatus.OPEN.value]
+        if party_id is not None:
+            conditions.append(ProposalRow.party_id == party_id)
+        return self._plain(*conditions)
+
     def of_agreement(self, agreement_id: int) -> list[Proposal]:
         """Every proposal on an agreement, oldest first."""
-        rows = self._session.scalars(select(ProposalRow).where(ProposalRow.agreement_id == agreement_id)
-                                     .order_by(ProposalRow.id))
-        return [_proposal(r) for r in rows.unique()]
+        return self._plain(ProposalRow.agreement_id == agreement_id)
 
-    def set_status(self, proposal_id: int, status: ProposalStatus, decided_by: int | None) -> Proposal:
-        """Record a decision (or a supersession) on a proposal."""
-        row = self._session.get(ProposalRow, proposal_id)
+    def _plain(self, *conditions: object) -> list[Proposal]:
+        """Proposals read as plain rows with their parties' names, never as ORM objects: a package or a
+        big negotiation holds thousands, and building an object per row was most of the time."""
+        proposer, decider = aliased(PartyRow), aliased(PartyRow)
+        query = (select(*ProposalRow.__table__.c, proposer.name.label("party_name"),
+                        decider.name.label("decider_name"))
+                 .join(proposer, proposer.id == ProposalRow.party_id)
+                 .outerjoin(decider, decider.id == ProposalRow.decided_by)
+                 .where(*conditions).order_by(ProposalRow.id))
+        return [Proposal(
+            id=r.id, agreement_id=r.agreement_id, party_id=r.party_id, party_name=r.party_name,
+            kind=ProposalKind(r.kind), target=r.target, base=r.base, base_version=r.base_version,
+            proposed=r.proposed, rationale=r.rationale, status=ProposalStatus(r.status),
+            created_at=parse_time(r.created_at), answers=r.answers, heading=r.heading, place=r.place,
+            decided_by=r.decider_name, decided_by_id=r.decided_by,
+            decided_at=parse_time(r.decided_at) if r.decided_at else None, decision_note=r.decision_note or "",
+        ) for r in self._session.execute(query)]
+
+    def set_status(self, proposal_id: int, status: ProposalStatus, decided_by: int | None,
+                   expected: ProposalStatus | None = None, note: str = "") -> str | None:
+        """Record a decision (or a supersession) on a proposal. With ``expected``, only if the proposal
+        still stands as it was read (compare-and-set): otherwise nothing is written and the user is told."""
         reopened = status is ProposalStatus.OPEN
-        row.status, row.decided_by = status.value, decided_by
-        row.decided_at = None if reopened else format_time(utc_now())
-        self._session.flush()
-        return self.get(proposal_id)
+        query = update(ProposalRow).where(ProposalRow.id == proposal_id)
+        if expected is not None:
+            query = query.where(ProposalRow.status == expected.value)
+        at = None if reopened else format_time(utc_now())
+        done = self._session.execute(query.values(status=status.value, decided_by=decided_by, decided_at=at,
+                                                  decision_note="" if reopened else note))
+        if done.rowcount != 1:
+            now = self.get(proposal_id)
+            by = f" by {now.decided_by}" if now.decided_by else ""
+            raise ProposalChanged(f"Proposal {proposal_id} was {now.status.value}{by} while you were looking at it, so "
+                                  "nothing was changed. Look at it again and decide on what it is now.",
+                                  field="proposal")
+        return at  # the time recorded for the decision (none when reopened)
+
+
+class ProposalChanged(InvalidInput):
+    """A proposal changed (another user decided it) between reading it and deciding on it."""
 
 
 class RoundStore:
@@ -192,6 +225,15 @@ class RoundStore:
         self._session.add(row)
         self._session.flush()
         return _round(row)
+
+    def issued_count(self, agreement_id: int) -> int:
+        """How many rounds of the agreement stand issued (withdrawn ones not counted), without reading them."""
+        return self._session.scalar(select(func.count()).select_from(RoundRow).where(
+            RoundRow.agreement_id == agreement_id, RoundRow.withdrawn.is_(False))) or 0
+
+    def snapshot_hash(self, round_id: int) -> str:
+        """The hash of a round's frozen text as stored (recorded when it is issued)."""
+        return text_hash(self._session.get(RoundRow, round_id).snapshot)
 
     def of_agreement(self, agreement_id: int) -> list[Round]:
         """The agreement's issued rounds (not withdrawn ones), oldest first."""
@@ -228,7 +270,9 @@ def _note(payload: str) -> str:
         data = json.loads(payload)
     except ValueError:
         return ""
-    return str(data.get("rationale") or "") if isinstance(data, dict) else ""
+    if not isinstance(data, dict):
+        return ""
+    return str(data.get("rationale") or data.get("reason") or data.get("note") or "")
 
 
 def _proposal(row: ProposalRow) -> Proposal:
@@ -238,7 +282,7 @@ def _proposal(row: ProposalRow) -> Proposal:
         proposed=row.proposed, rationale=row.rationale, status=ProposalStatus(row.status),
         created_at=parse_time(row.created_at), answers=row.answers, heading=row.heading, place=row.place,
         decided_by=row.decider.name if row.decider else None, decided_by_id=row.decided_by,
-        decided_at=parse_time(row.decided_at) if row.decided_at else None,
+        decided_at=parse_time(row.decided_at) if row.decided_at else None, decision_note=row.decision_note or "",
     )
 
 

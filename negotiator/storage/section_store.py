@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from negotiator.domain.clauses import chain_hash, format_time, utc_now
 from negotiator.domain.errors import NotFound
 from negotiator.domain.outline import Section
+from negotiator.storage.anchors import note_head
 from negotiator.storage.clause_store import GENESIS
 from negotiator.storage.models import SectionRow, SectionVersionRow
 
@@ -102,6 +103,7 @@ class SectionStore:
                                             clause_version=None, author=author, created_at=at, note=note,
                                             parent_hash=GENESIS, content_hash="")
                 version.content_hash = section_hash(version)
+                note_head(self._session, f"section:{row.id}", 1, version.content_hash, author)
                 versions.append(version)
             self._session.add_all(versions)
             self._session.flush()
@@ -121,6 +123,7 @@ class SectionStore:
         )
         version.content_hash = section_hash(version)
         self._session.add(version)
+        note_head(self._session, f"section:{row.id}", version.number, version.content_hash, author)
         row.latest_number = version.number
         self._session.flush()
         return _section(row, version)

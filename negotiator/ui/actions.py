@@ -114,6 +114,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Each party's position on every item under negotiation"),
     ActionSpec("negotiation.compare", "&Negotiation", "Compare &Side by Side", "views.show_compare", "Ctrl+Shift+C",
                "Compare versions, rounds, library wording and proposals of the selected section"),
+    ActionSpec("history.check_document", "Hi&story", "&Check a Document Against the Record…",
+               "views.check_document", None, "Say whether a Word export or negotiation package sent earlier still "
+               "matches this library's negotiation record, or the history was rewritten since",
+               icon="agreement.check"),
     ActionSpec("help.guide", "&Help", "&User Guide", "show_user_guide", QKeySequence.StandardKey.HelpContents,
                "The contracting models, the negotiation flow and the Word round trip", icon="help.about"),
     ActionSpec("help.log", "&Help", "Open &Log Folder", "open_log_folder", None,
@@ -209,7 +213,7 @@ def build_menus(
     menus: dict[str, QMenu] = {}
     actions: dict[str, QAction] = {}
     known_extra: dict[str, QAction] = {}
-    order = ["&File", "&Edit", "&View", "&Clause", "&Agreement", "&Negotiation", "&Help"]
+    order = ["&File", "&Edit", "&View", "&Clause", "&Agreement", "&Negotiation", "Hi&story", "&Help"]
     for name in order:
         menus[name] = window.menuBar().addMenu(window.tr(name))
         for action in extra.get(name, []):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementStatus
+from negotiator.domain.lifecycle import Stage
 from negotiator.domain.terms import TermsSheet
 from negotiator.ui.agreement_view import AgreementView
 from negotiator.ui.agreements_panel import AgreementsPanel
@@ -19,8 +20,11 @@ from negotiator.ui.commands import LibraryEdit
 from negotiator.ui.errors import show_error
 from negotiator.ui.findings_panel import FindingsPanel
 from negotiator.ui.new_agreement_dialog import NewAgreementDialog
+from negotiator.ui.outline_proposals import OutlineProposals
+from negotiator.ui.propose_dialog import ProposeDialog
 from negotiator.ui.repin_dialog import RepinDialog
 from negotiator.ui.revise_dialog import WordingDialog
+from negotiator.ui.stage_actions import stage_note, terms_mode
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.session import Workspace
@@ -39,13 +43,14 @@ class _Loaded:
     sections: list
     parties: dict
     terms: TermsSheet
+    stage: Stage
 
 
 def _load(ws: Workspace, agreement_id: int) -> _Loaded:
     agreement = ws.agreements.agreement(agreement_id)
     parent = ws.agreements.agreement(agreement.parent_id).title if agreement.parent_id else None
     return _Loaded(agreement, parent, ws.outline.rendered(agreement.id), ws.agreements.parties_of(agreement),
-                   ws.agreements.terms(agreement.id))
+                   ws.agreements.terms(agreement.id), ws.agreements.stage(agreement.id))
 
 
 class AgreementController(QObject):
@@ -59,6 +64,8 @@ class AgreementController(QObject):
         self.findings = FindingsPanel()
         self.current: int | None = None
         self.loading: int | None = None  # a big agreement being opened in the background
+        self.stage: Stage | None = None  # where the open agreement is in its life
+        self.proposals = OutlineProposals(window)  # its edits, once they must be proposed
         self.panel.agreement_chosen.connect(self.open_agreement)
         self.findings.agreement_chosen.connect(self.panel.select)
 
@@ -74,7 +81,7 @@ class AgreementController(QObject):
             self.panel.set_agreements([])
             self.findings.set_findings([])
             self.view.show_agreement(None, None, [])
-            self.current = None
+            self.current = self.stage = None
             return
         agreements = ws.agreements.agreements()
         if self.current not in {a.id for a in agreements}:
@@ -124,25 +131,41 @@ class AgreementController(QObject):
         ws = self.workspace
         if ws is None or self.current is None:
             self.view.show_agreement(None, None, [])
+            self.stage = None
             return
         self._present(_load(ws, self.current))
 
     def _present(self, loaded: _Loaded) -> None:
         agreement = loaded.agreement
         same = self.view.agreement is not None and self.view.agreement.id == agreement.id
+        self.stage = loaded.stage
         self.view.show_agreement(agreement, loaded.parent_title, loaded.sections)
+        self.view.show_stage(stage_note(loaded.stage, agreement.title))
         if not (same and self.view.terms_editor.has_unapplied_edits()):  # never throw away the user's typing
             self.view.show_terms(agreement, loaded.parties, loaded.terms)
+        self.view.terms_editor.set_mode(*terms_mode(loaded.stage, agreement.title))
         self.window.update_actions()
 
-    # Outline edits ---------------------------------------------------------------------------
+    # Outline edits: made directly while drafting, proposed once under negotiation -----------------
 
-    def add_library_clause(self, key: str | None = None) -> None:
-        """Add the library clause shown in the clause view after the selected section."""
+    @property
+    def negotiating(self) -> bool:
+        """Whether the open agreement is under negotiation, so that its edits are proposed."""
+        return self.stage is Stage.IN_NEGOTIATION
+
+    def _acting(self, failure: str) -> bool:
+        """Whether a party is chosen to act for (if not, the user is told how to choose one)."""
+        return self.window.acting_or_ask(self.tr(failure)) is not None
+
+    def add_library_clause(self, key: str | None = None) -> ProposeDialog | None:
+        """Add the library clause shown in the clause view after the selected section (under negotiation:
+        propose it as a new section there)."""
         ws, clause = self.workspace, self.window.clause_view.clause
         key = key or (clause.key if clause else None)
-        if ws is None or self.current is None or key is None:
-            return
+        if ws is None or self.current is None or key is None or not self._acting("The clause was not added"):
+            return None
+        if self.negotiating:
+            return self.proposals.library_clause(key)
         agreement, after = self.current, self.view.current_section()
 
         def add() -> LibraryEdit:
@@ -151,44 +174,62 @@ class AgreementController(QObject):
             return self._edit("Add section", lambda: ws.outline.remove(section.id),
                               lambda: ws.outline.remove(section.id, removed=False))
         self._run("The clause was not added", add)
+        return None
 
-    def edit_section(self, text: str | None = None, note: str = "") -> None:
-        """New wording for the selected section (asking for it when not given)."""
+    def edit_section(self, text: str | None = None, note: str = "") -> ProposeDialog | None:
+        """New wording for the selected section (asking for it when not given); under negotiation, the
+        Propose dialog with that wording (or the current one) to propose it."""
         ws, section_id = self.workspace, self.view.current_section()
-        if ws is None or section_id is None:
-            return
+        if ws is None or section_id is None or not self._acting("The section was not changed"):
+            return None
+        if self.negotiating:
+            return self.proposals.wording(section_id, text)
         section = ws.outline.section(section_id)
         if text is None:
             dialog = WordingDialog(section.heading, section.text, self.window)
             if dialog.exec() != WordingDialog.DialogCode.Accepted:
-                return
+                return None
             text, note = dialog.wording.toPlainText(), dialog.note.text()
 
         def edit() -> LibraryEdit:
-            made = ws.outline.edit(section_id, text, note=note)
+            # The version the user edited: if another window or user changed it meanwhile, nothing is saved.
+            made = ws.outline.edit(section_id, text, note=note, seen=section.version)
             return self._edit("Edit section wording", lambda: ws.outline.restore_version(section_id, section.version),
                               lambda: ws.outline.restore_version(section_id, made.version))
         self._run("The section was not changed", edit)
+        return None
 
-    def remove_section(self) -> None:
-        """Take the selected section out of the outline."""
+    def remove_section(self) -> ProposeDialog | None:
+        """Take the selected section out of the outline (under negotiation: propose taking it out)."""
         ws, section_id = self.workspace, self.view.current_section()
-        if ws is None or section_id is None:
-            return
+        if ws is None or section_id is None or not self._acting("The section was not removed"):
+            return None
+        if self.negotiating:
+            return self.proposals.removal()
 
         def remove() -> LibraryEdit:
             ws.outline.remove(section_id)
             return self._edit("Remove section", lambda: ws.outline.remove(section_id, removed=False),
                               lambda: ws.outline.remove(section_id))
         self._run("The section was not removed", remove)
+        return None
 
-    def move_up(self) -> None:
-        """Move the selected section above the one before it."""
-        self._restructure("Move section up", lambda ws, sid: ws.outline.move(sid, -1))
+    def move_up(self) -> ProposeDialog | None:
+        """Move the selected section above the one before it (under negotiation: propose the move)."""
+        return self._move(-1, "Move section up")
 
-    def move_down(self) -> None:
-        """Move the selected section below the one after it."""
-        self._restructure("Move section down", lambda ws, sid: ws.outline.move(sid, 1))
+    def move_down(self) -> ProposeDialog | None:
+        """Move the selected section below the one after it (under negotiation: propose the move)."""
+        return self._move(1, "Move section down")
+
+    def _move(self, delta: int, name: str) -> ProposeDialog | None:
+        section_id = self.view.current_section()
+        if self.negotiating:
+            if section_id is not None and self._acting(f"{name} was not proposed"):
+                return self.proposals.move(section_id, delta)
+            return None
+        self._restructure(name, lambda ws, sid: ws.outline.move(sid, delta))
+        return None
 
     def indent(self) -> None:
         """Make the selected section a sub-section of the one above it."""
@@ -200,7 +241,7 @@ class AgreementController(QObject):
 
     def _restructure(self, name: str, change: Callable[[Workspace, int], None]) -> None:
         ws, section_id = self.workspace, self.view.current_section()
-        if ws is None or section_id is None:
+        if ws is None or section_id is None or not self._acting(f"{name} was not possible"):
             return
         before = ws.outline.section(section_id)
 
@@ -215,7 +256,7 @@ class AgreementController(QObject):
     def repin_section(self) -> RepinDialog | None:
         """Show what re-pinning the selected section would change; re-pin if the user agrees."""
         ws, section_id = self.workspace, self.view.current_section()
-        if ws is None or section_id is None:
+        if ws is None or section_id is None or not self._acting("The section was not re-pinned"):
             return None
         try:
             preview = ws.outline.repin_preview(section_id)
@@ -242,7 +283,7 @@ class AgreementController(QObject):
     def rename_agreement(self) -> None:
         """Give the open agreement a new title."""
         ws = self.workspace
-        if ws is None or self.current is None:
+        if ws is None or self.current is None or not self._acting("The agreement was not renamed"):
             return
         old = ws.agreements.agreement(self.current).title
         title, ok = QInputDialog.getText(self.window, self.tr("Rename Agreement"), self.tr("Title:"), text=old)
@@ -259,7 +300,7 @@ class AgreementController(QObject):
     def new_agreement(self, values: dict | None = None) -> None:
         """Create an agreement (asking for its details when not given); undo removes it again."""
         ws = self.workspace
-        if ws is None:
+        if ws is None or not self._acting("The agreement was not created"):
             return
         if values is None:
             dialog = NewAgreementDialog(ws.agreements.parties(), ws.agreements.agreements(), self.window)
@@ -283,7 +324,7 @@ class AgreementController(QObject):
     def set_status(self, status: str | None = None) -> None:
         """Move the open agreement to another status (drafting, in negotiation, agreed, signed)."""
         ws = self.workspace
-        if ws is None or self.current is None:
+        if ws is None or self.current is None or not self._acting("The status was not changed"):
             return
         old = ws.agreements.agreement(self.current).status
         if status is None:
@@ -303,11 +344,14 @@ class AgreementController(QObject):
 
     # Terms ---------------------------------------------------------------------------------
 
-    def apply_terms(self, sheet: TermsSheet) -> None:
-        """Save the terms editor's sheet as a new version (undo restores the previous sheet)."""
+    def apply_terms(self, sheet: TermsSheet) -> ProposeDialog | None:
+        """Save the terms editor's sheet as a new version (undo restores the previous sheet); under
+        negotiation, open the Propose dialog with the changed values instead."""
         ws = self.workspace
-        if ws is None or self.current is None:
-            return
+        if ws is None or self.current is None or not self._acting("The terms were not saved"):
+            return None
+        if self.negotiating:
+            return self.proposals.terms(sheet)
         agreement = self.current
         before = ws.agreements.terms(agreement)
 
@@ -317,6 +361,7 @@ class AgreementController(QObject):
             return self._edit("Change terms", lambda: ws.agreements.save_terms(agreement, before, "Undo"),
                               lambda: ws.agreements.save_terms(agreement, sheet, "Redo"))
         self._run("The terms were not saved", save)
+        return None
 
     # Plumbing ------------------------------------------------------------------------------
 
@@ -335,6 +380,6 @@ class AgreementController(QObject):
 
     def _after_change(self) -> None:
         selection = getattr(self, "_pending_selection", None)
-        self.reload()
+        self.window.refresh_negotiation()  # every edit is in the record: the History panel shows it too
         if selection is not None:
             self.view.select_section(selection)

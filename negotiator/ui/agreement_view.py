@@ -30,6 +30,14 @@ class AgreementView(QWidget):
         self.heading = QLabel(self.tr("Choose an agreement in the Agreements panel to open it here."))
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        # What the agreement's stage means for changing it ("In negotiation: changes are proposed…").
+        self.stage = QLabel()
+        self.stage.setObjectName("agreementStage")
+        self.stage.setWordWrap(True)
+        self.stage.setAccessibleName(self.tr("Stage"))
+        self.stage.setToolTip(self.tr("Drafted directly until the first round is issued, then changed only by "
+                                      "proposal; frozen once agreed or signed"))
+        self.stage.hide()
         self.outline_model = OutlineModel(self)
         self.outline = QTreeView()
         self.outline.setModel(self.outline_model)
@@ -54,6 +62,7 @@ class AgreementView(QWidget):
         self.terms_editor.apply_requested.connect(self.terms_applied)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.stage)
         layout.addWidget(self.tabs, 1)
 
     def show_agreement(self, agreement: Agreement | None, parent_title: str | None,
@@ -68,6 +77,7 @@ class AgreementView(QWidget):
             self.heading.setText(self.tr("Choose an agreement in the Agreements panel to open it here."))
             self.wording.clear()
             self.terms_editor.clear()
+            self.show_stage("")
             return
         parties = "<br/>".join(f"{escape(s.party.name)}: {escape(s.role.label)}" for s in agreement.signatories)
         under = f" · under {escape(parent_title)}" if parent_title else ""
@@ -81,6 +91,11 @@ class AgreementView(QWidget):
         else:
             self.wording.setHtml(self.tr("<p>This agreement has no sections yet: choose a clause in the library "
                                          "and use Agreement → Add Library Clause.</p>"))
+
+    def show_stage(self, note: str) -> None:
+        """Say what the open agreement's stage means for changing it (nothing when no agreement is open)."""
+        self.stage.setText(f"<b>{escape(note)}</b>" if note else "")
+        self.stage.setVisible(bool(note))
 
     def show_terms(self, agreement: Agreement, parties: dict[int, Party], sheet: TermsSheet) -> None:
         """Load the agreement's terms into the terms editor."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from negotiator.domain.document import authors
+from negotiator.domain.errors import NegotiatorError
 from negotiator.ui.background import Job
 from negotiator.ui.errors import show_error
 from negotiator.ui.widgets import labelled_combo
@@ -114,8 +115,15 @@ class ExportDialog(QDialog):
         self.summary.setText("\n".join(lines))
 
     def export(self) -> None:
-        """Write the export in the background; the dialog stays responsive and can cancel."""
+        """Write the export in the background; the dialog stays responsive and can cancel. A redline
+        needs the party the user acts for (its new round label goes under that party's name)."""
         mode, out = self.kind.currentData(), Path(self.target.text()).expanduser()
+        if mode != "clean":
+            try:
+                self.workspace.export.check_exporter(self.agreement_id, self.exporter)
+            except NegotiatorError as error:
+                self._failed(error)
+                return
         template = Path(self.template.text()).expanduser() if self.template.text().strip() else None
         partial = out.with_name(f".{out.stem}.partial.docx")
         ws, agreement, label, exporter = self.workspace, self.agreement_id, self.round.currentData(), self.exporter

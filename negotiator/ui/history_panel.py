@@ -39,6 +39,9 @@ class HistoryPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Columns are sized from the last rows only: an agreement drafted section by section has a record of
+        # hundreds of steps, and measuring every row each time it is shown would hold up opening it.
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

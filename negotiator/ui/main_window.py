@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator import APP_NAME
-from negotiator.ui import commands, focus
+from negotiator.ui import commands, focus, stage_actions
 from negotiator.ui import help as help_window
 from negotiator.ui.actions import ACTIONS, build_menus, recolour_icons
 from negotiator.ui.agreement_controller import AgreementController
@@ -51,7 +51,6 @@ class MainWindow(SessionMixin, QMainWindow):
         self.service: LibraryService | None = None  # the clause library of the open workspace
         self.undo_stack = QUndoStack(self)
         self.resize(1280, 800)
-        self.acting_party = ""
         self.library_panel = LibraryPanel()
         self.agreements = AgreementController(self)
         self.negotiation = NegotiationController(self)
@@ -71,6 +70,7 @@ class MainWindow(SessionMixin, QMainWindow):
                                   Qt.DockWidgetArea.BottomDockWidgetArea)
         self.terms_dock = self._dock("termsDock", self.tr("Terms"), self.agreements.view.terms_editor,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        history_dock.visibilityChanged.connect(self.views.history_shown)
         self.tabifyDockWidget(findings_dock, proposals_dock)
         self.tabifyDockWidget(proposals_dock, history_dock)
         proposals_dock.raise_()
@@ -166,9 +166,8 @@ class MainWindow(SessionMixin, QMainWindow):
         self.library_panel.set_service(service)
         self.clause_view.show_clause(None, [])
         self.agreements.current = None
-        stored = self.settings.get("acting_party", workspace.location) if workspace else ""
-        known = {p.name for p in workspace.agreements.parties()} if workspace else set()
-        self.acting_party = stored if stored in known else ""
+        if workspace is not None and workspace.acting.party is None:
+            workspace.act_as_remembered()  # the party last acted for here, in the app or on the command line
         self.refresh_negotiation()
         self._update_title()
         self.update_actions()
@@ -344,38 +343,8 @@ class MainWindow(SessionMixin, QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {where}{acting}")
 
     def update_actions(self) -> None:
-        """Enable each action only where it can act."""
-        clause = self.clause_view.clause
-        has_clause = self.service is not None and clause is not None
-        numbers = self.clause_view.selected_numbers() if has_clause else []
-        self.actions_by_id["file.import"].setEnabled(self.service is not None)
-        self.actions_by_id["clause.revise"].setEnabled(has_clause and not clause.retired)
-        self.actions_by_id["clause.restore"].setEnabled(
-            has_clause and len(numbers) == 1 and numbers[0] != clause.latest_number
-        )
-        self.actions_by_id["clause.compare"].setEnabled(has_clause and len(numbers) == 1 and numbers[0] > 1)
-        section = self.workspace is not None and self.agreements.view.current_section() is not None
-        for name in ("edit_section", "remove_section", "move_up", "move_down", "indent", "outdent", "repin"):
-            self.actions_by_id[f"agreement.{name}"].setEnabled(section)
-        has_agreement = self.workspace is not None and self.agreements.current is not None
-        self.actions_by_id["agreement.add_clause"].setEnabled(has_agreement and has_clause)
-        self.actions_by_id["agreement.rename"].setEnabled(has_agreement)
-        self.actions_by_id["agreement.status"].setEnabled(has_agreement)
-        self.actions_by_id["view.terms"].setEnabled(has_agreement)
-        self.actions_by_id["file.export"].setEnabled(has_agreement)
-        self.actions_by_id["file.close"].setEnabled(has_agreement)
-        self.actions_by_id["file.import_redline"].setEnabled(has_agreement)
-        self.actions_by_id["file.export_package"].setEnabled(has_agreement)
-        self.actions_by_id["file.import_package"].setEnabled(self.workspace is not None)
-        self.actions_by_id["file.restore_backup"].setEnabled(self.workspace is not None)
-        self.actions_by_id["agreement.new"].setEnabled(self.workspace is not None)
-        self.actions_by_id["agreement.check"].setEnabled(self.workspace is not None)
-        for name in ("propose", "round", "positions", "compare"):
-            self.actions_by_id[f"negotiation.{name}"].setEnabled(has_agreement)
-        self.actions_by_id["negotiation.act_for"].setEnabled(self.workspace is not None)
-        retire = self.actions_by_id["clause.retire"]
-        retire.setEnabled(has_clause)
-        retire.setText(self.tr("Rein&state Clause") if has_clause and clause.retired else self.tr("Re&tire Clause"))
+        """Enable each action only where it can act, named for the open agreement's stage."""
+        stage_actions.update_actions(self)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         """On the very first launch, give the side panels room once the window has its size (docks sized

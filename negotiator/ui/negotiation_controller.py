@@ -7,14 +7,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMainWindow
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QWidget
 
 from negotiator.domain.errors import InvalidInput
-from negotiator.domain.term_fields import terms_as_dict
+from negotiator.domain.proposals import Proposal, ProposalKind, encode_terms
 from negotiator.ui.commands import LibraryEdit
 from negotiator.ui.errors import show_error
 from negotiator.ui.proposals_panel import ProposalsPanel
-from negotiator.ui.propose_dialog import ProposeDialog
+from negotiator.ui.propose_dialog import Outcome, ProposeDialog
+from negotiator.ui.proposing import ask_to_replace, propose_dialog, targets_of
+from negotiator.ui.reason_dialog import ReasonDialog
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.negotiation import Reversal
@@ -59,7 +61,7 @@ class NegotiationController(QObject):
         views = ws.negotiation.proposals(agreement)
         party_ids = list(ws.agreements.parties_of(ws.agreements.agreement(agreement)))
         if self.target and not self.panel.all.isChecked():
-            views = [v for v in views if v.proposal.target == self.target]
+            views = [v for v in views if self.target in v.proposal.targets]  # a combined one shows on each term
             caption = self.tr("Proposals on %1").replace("%1", self._target_label(self.target))
         else:
             caption = self.tr("All proposals on this agreement")
@@ -74,100 +76,176 @@ class NegotiationController(QObject):
 
     # Acting in the party's name ------------------------------------------------------------
 
-    def _acting(self) -> str | None:
-        party = self.window.acting_party
-        if party:
-            return party
-        show_error(self.window, self.tr("Nothing was proposed or decided"),
-                   InvalidInput("Choose the party you act for first: Negotiation → Act For…"))
-        return None
-
-    def propose(self, values: dict | None = None) -> None:
-        """Propose a change for the acting party (asking what, when not given)."""
-        ws, agreement, party = self.workspace, self.agreement, self._acting()
-        if ws is None or agreement is None or party is None:
-            return
+    def propose(self, values: dict | None = None, *, prefill: dict | None = None, replace: bool | None = None,
+                made: Callable[[], None] | None = None) -> ProposeDialog | None:
+        """Propose a change for the acting party: at once with ``values``, else in the Propose dialog
+        (pre-filled with ``prefill``), which stays open while the services refuse what was typed. When the
+        party's own open proposals on the same thing would be replaced, ``replace`` says whether to go
+        ahead (None: ask). ``made`` is told once the proposal is made."""
+        ws, agreement = self.workspace, self.agreement
+        if ws is None or agreement is None:
+            return None
+        party = self.window.acting_or_ask(self.tr("Nothing was proposed"))
+        if party is None:
+            return None
         section_id = self.window.agreements.view.current_section()
-        if values is None:
-            section = ws.outline.section(section_id) if section_id else None
-            found = ws.agreements.agreement(agreement)
-            terms = ws.agreements.terms(agreement)
-            current = terms_as_dict(terms, ws.agreements.parties_of(found))
-            term = self.target if self.target and not self.target.startswith("section:") else None
-            places = [(f"{n.number} {n.section.heading}", n.section.id) for n in ws.outline.outline(agreement)
-                      if n.section.id != section_id]
-            dialog = ProposeDialog(party, self.window, section=(section.heading, section.text) if section else None,
-                                   terms=[(n, "" if v is None else str(v)) for n, v in current.items()], term=term,
-                                   places=places)
-            if dialog.exec() != ProposeDialog.DialogCode.Accepted:
-                return
-            values = dialog.values()
-        n = ws.negotiation
+
+        def submit(entered: dict, parent: QWidget = self.window) -> Outcome:
+            outcome = self._propose(ws, agreement, party, section_id, entered, replace, parent)
+            if outcome is Outcome.MADE and made is not None:
+                made()
+            return outcome
+        if values is not None:
+            submit(values)
+            return None
+        term = self.target if self.target and not self.target.startswith("section:") else None
+        dialog = propose_dialog(self.window, ws, agreement, party, section_id, term, lambda v: submit(v, dialog))
+        if prefill:
+            dialog.prefill(prefill)
+        dialog.open()
+        return dialog
+
+    def _propose(self, ws: Workspace, agreement: int, party: str, section_id: int | None, values: dict,
+                 replace: bool | None, parent: QWidget) -> Outcome:
+        """Make the proposal and push its undo step; a refusal is shown over ``parent``."""
+        n, failure = ws.negotiation, self.tr("The proposal was not made")
+        try:
+            targets = targets_of(values, section_id)
+            replaced = n.replaced_by(agreement, party, targets) if targets else []
+        except Exception as error:
+            show_error(parent, failure, error)
+            return Outcome.REFUSED
+        if replaced and not (replace if replace is not None else ask_to_replace(parent, replaced)):
+            return Outcome.CANCELLED
 
         def make() -> int:
-            kind = values["kind"]
+            kind, why = values["kind"], values.get("rationale", "")
             if kind == "wording":
-                return n.propose_wording(agreement, section_id, values["wording"], party, values["rationale"]).id
+                return n.propose_wording(agreement, section_id, values["wording"], party, why).id
             if kind == "term":
-                return n.propose_term(agreement, values["term"], values["value"], party, values["rationale"]).id
+                return n.propose_term(agreement, values["term"], values["value"], party, why).id
+            if kind in ("risk_share", "terms"):
+                if not values.get("values"):
+                    raise InvalidInput(self.tr("Nothing has changed: change at least one value to propose it."))
+                return n.propose_terms(agreement, values["values"], party, why).id
             if kind == "remove":
-                return n.propose_removal(agreement, section_id, party, values["rationale"]).id
+                return n.propose_removal(agreement, section_id, party, why).id
             if kind == "move":
-                return n.propose_move(agreement, section_id, values.get("after"), party, values["rationale"]).id
-            return n.propose_new_section(agreement, values["heading"], values["wording"], section_id, party,
-                                         values["rationale"]).id
+                return n.propose_move(agreement, section_id, values.get("after"), party, why).id
+            return n.propose_new_section(agreement, values["heading"], values["wording"], section_id, party, why).id
+        earlier = [p.id for p in replaced]
+        state: dict[str, int] = {}
 
-        def build() -> LibraryEdit:
-            made = [make()]
-            return self._edit(self.tr("Propose change"), lambda: n.decide(made[0], "withdraw", party),
-                              lambda: n.undo_decision(_reopen(made[0]), party))
-        self._run(self.tr("The proposal was not made"), build)
+        def undo() -> None:
+            n.decide(state["made"], "withdraw", party)
+            for old in earlier:  # the party's own proposals this one replaced stand again
+                n.undo_decision(_reopen(old), party)
 
-    def decide(self, proposal_id: int, decision: str) -> None:
-        """Accept, reject or withdraw a proposal as the acting party."""
-        ws, party = self.workspace, self._acting()
-        if ws is None or party is None:
-            return
+        def redo() -> None:
+            if earlier:
+                state["made"] = make()  # proposing again replaces them again, as recorded
+            else:
+                n.undo_decision(_reopen(state["made"]), party)
+        try:
+            state["made"] = make()
+        except Exception as error:
+            show_error(parent, failure, error)
+            return Outcome.REFUSED
+        self.window.undo_stack.push(self._edit(self.tr("Propose change"), undo, redo))
+        self.window.refresh_negotiation()
+        return Outcome.MADE
+
+    def decide(self, proposal_id: int, decision: str, reason: str | None = None) -> ReasonDialog | None:
+        """Accept, reject or withdraw a proposal as the acting party. Accepting and rejecting ask for an
+        optional reason first (a dialog, returned) unless ``reason`` is given; it is kept in the record."""
+        ws = self.workspace
+        if ws is None:
+            return None
+        party = self.window.acting_or_ask(self.tr("The proposal was not decided"))
+        if party is None:
+            return None
+        if reason is None and decision in ("accept", "reject"):
+            dialog = ReasonDialog(party, decision, proposal_id, self.window)
+            dialog.setObjectName("reasonDialog")
+            dialog.accepted.connect(lambda: self.decide(proposal_id, decision, dialog.text()))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+            return dialog
         n = ws.negotiation
         state: dict = {}
 
         def run() -> None:
-            state["reversal"] = n.decide_undoably(proposal_id, decision, party)[1]
+            state["reversal"] = n.decide_undoably(proposal_id, decision, party, reason or "")[1]
 
         def build() -> LibraryEdit:
             run()
             name = {"accept": "Accept proposal", "reject": "Reject proposal", "withdraw": "Withdraw proposal"}
             return self._edit(self.tr(name[decision]), lambda: n.undo_decision(state["reversal"], party), run)
         self._run(self.tr("The proposal was not decided"), build)
+        return None
 
-    def counter(self, proposal_id: int, proposed: str | None = None, rationale: str | None = None) -> None:
-        """Answer a proposal with another wording or value in the acting party's name."""
-        ws, party = self.workspace, self._acting()
-        if ws is None or party is None:
-            return
+    def counter(self, proposal_id: int, proposed: str | None = None, rationale: str | None = None,
+                replace: bool | None = None) -> ProposeDialog | None:
+        """Answer a proposal with another wording or value in the acting party's name (asking for it, in
+        the Propose dialog, when not given)."""
+        ws = self.workspace
+        if ws is None:
+            return None
+        party = self.window.acting_or_ask(self.tr("The counter-proposal was not made"))
+        if party is None:
+            return None
         original = ws.negotiation.proposal(proposal_id)
-        if proposed is None:
-            dialog = ProposeDialog(party, self.window, section=("the section", original.proposed)
-                                   if original.kind.value == "wording" else None,
-                                   terms=[(original.target, original.proposed)] if original.kind.value == "term"
-                                   else None, term=original.target if original.kind.value == "term" else None)
-            dialog.setWindowTitle(self.tr("Counter Proposal %1").replace("%1", str(proposal_id)))
-            if dialog.exec() != ProposeDialog.DialogCode.Accepted:
-                return
-            values = dialog.values()
-            proposed = values["value"] if original.kind.value == "term" else values["wording"]
-            rationale = values["rationale"]
-        n = ws.negotiation
+        if original.kind not in (ProposalKind.WORDING, ProposalKind.TERM, ProposalKind.TERMS):
+            show_error(self.window, self.tr("The counter-proposal was not made"), InvalidInput(self.tr(
+                "Only proposals of new wording or new term values can be countered; propose your own change "
+                "instead.")))
+            return None
+        if proposed is not None:
+            self._counter(ws, original, party, proposed, rationale or "", replace, self.window)
+            return None
+        wording, terms = original.kind is ProposalKind.WORDING, original.kind is not ProposalKind.WORDING
+        dialog = ProposeDialog(party, self.window, section=(self.tr("the section"), original.proposed) if wording
+                               else None, terms=list(original.term_values().items()) if terms else None,
+                               term=original.target if original.kind is ProposalKind.TERM else None,
+                               submit=lambda values: self._counter(ws, original, party, _countered(original, values),
+                                                                   values["rationale"], replace, dialog))
+        dialog.setObjectName("proposeDialog")
+        dialog.setWindowTitle(self.tr("Counter Proposal %1").replace("%1", str(proposal_id)))
+        if original.kind is ProposalKind.TERMS:
+            dialog.prefill({"kind": "terms", "values": original.term_values()})
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
-        def build() -> LibraryEdit:
-            made = n.counter(proposal_id, party, proposed, rationale or "")
+    def _counter(self, ws: Workspace, original: Proposal, party: str, proposed: str, rationale: str,
+                 replace: bool | None, parent: QWidget) -> Outcome:
+        n, failure = ws.negotiation, self.tr("The counter-proposal was not made")
+        try:
+            replaced = [p for p in n.replaced_by(original.agreement_id, party, set(original.targets))
+                        if p.id != original.id]
+        except Exception as error:
+            show_error(parent, failure, error)
+            return Outcome.REFUSED
+        if replaced and not (replace if replace is not None else ask_to_replace(parent, replaced)):
+            return Outcome.CANCELLED
+        reopened = [original.id, *(p.id for p in replaced)]
+        state: dict[str, int] = {}
 
-            def undo() -> None:
-                n.decide(made.id, "withdraw", party)
-                n.undo_decision(_reopen(proposal_id), party)
-            return self._edit(self.tr("Counter proposal"), undo,
-                              lambda: n.counter(proposal_id, party, proposed, rationale or ""))
-        self._run(self.tr("The counter-proposal was not made"), build)
+        def make() -> None:
+            state["made"] = n.counter(original.id, party, proposed, rationale).id
+
+        def undo() -> None:
+            n.decide(state["made"], "withdraw", party)
+            for old in reopened:
+                n.undo_decision(_reopen(old), party)
+        try:
+            make()
+        except Exception as error:
+            show_error(parent, failure, error)
+            return Outcome.REFUSED
+        self.window.undo_stack.push(self._edit(self.tr("Counter proposal"), undo, make))
+        self.window.refresh_negotiation()
+        return Outcome.MADE
 
     def issue_round(self, label: str | None = None) -> None:
         """Freeze the open agreement as a round ("Draft 3"); undo withdraws the round."""
@@ -181,7 +259,9 @@ class NegotiationController(QObject):
                                              text=self.tr("Draft %1").replace("%1", str(count + 1)))
             if not ok:
                 return
-        issuer = self.window.acting_party or None
+        issuer = self.window.acting_or_ask(self.tr("The round was not issued"))
+        if issuer is None:
+            return
         state: dict = {}
 
         def build() -> LibraryEdit:
@@ -195,6 +275,7 @@ class NegotiationController(QObject):
     # Plumbing ------------------------------------------------------------------------------
 
     def _edit(self, name: str, undo: Callable[[], object], redo: Callable[[], object]) -> LibraryEdit:
+        """An undo step for a negotiation step already taken."""
         return LibraryEdit(name, "", undo, redo, lambda _key: self.window.refresh_negotiation(), self.window.report)
 
     def _run(self, failure: str, make: Callable[[], LibraryEdit]) -> None:
@@ -205,6 +286,15 @@ class NegotiationController(QObject):
             return
         self.window.undo_stack.push(command)
         self.window.refresh_negotiation()
+
+
+def _countered(original: Proposal, values: dict) -> str:
+    """What the Propose dialog's values counter a proposal with: wording, a value, or several values."""
+    if original.kind is ProposalKind.WORDING:
+        return values["wording"]
+    if original.kind is ProposalKind.TERMS:
+        return encode_terms(values["values"])
+    return values["value"]
 
 
 def _reopen(proposal_id: int) -> Reversal:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject
-from PySide6.QtWidgets import QMainWindow, QTableView
+from pathlib import Path
 
+from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTableView
+
+from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.colours import party_colour
 from negotiator.ui.compare_panel import ComparePanel
+from negotiator.ui.errors import show_error
 from negotiator.ui.history_panel import HistoryPanel
 from negotiator.ui.positions_model import TARGET_ROLE, PositionsModel
 
@@ -34,9 +38,20 @@ class NegotiationViews(QObject):
         self.reload_history()
 
     def reload_history(self) -> None:
-        """Re-read the record of the open agreement."""
+        """Re-read the record of the open agreement, now if the History panel is on screen, else when it is
+        next shown: an agreement drafted section by section has a record of hundreds of steps, and reading
+        and checking it every time an agreement opens would hold up opening it."""
+        if not self.history.isVisible() or self.history.visibleRegion().isEmpty():  # hidden, or behind another tab
+            self._history_stale = True
+            return
+        self._history_stale = False
         ws, agreement = self.window.workspace, self.window.agreements.current
         self.history.show_record(ws.record.of_agreement(agreement) if ws and agreement else None)
+
+    def history_shown(self, visible: bool) -> None:
+        """The History panel came on screen: bring it up to date if anything changed while it was hidden."""
+        if visible and getattr(self, "_history_stale", True):
+            self.reload_history()
 
     def reload_positions(self) -> None:
         """Re-read the positions matrix of the open agreement."""
@@ -127,6 +142,34 @@ class NegotiationViews(QObject):
         """Bring the comparison of the selected section to the front."""
         self.reload_compare()
         self.window.central.setCurrentWidget(self.compare_panel)
+
+    def check_document(self, path: Path | None = None) -> Job | None:
+        """History → Check a Document Against the Record: whether a Word export or a negotiation package
+        sent earlier still matches the record (asking for the file when not given). Read in the background:
+        a big document or record never freezes the window."""
+        ws = self.window.workspace
+        if ws is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Check a Document Against the Record"), "",
+                self.tr("Word exports and negotiation packages (*.docx *.negotiation);;All files (*)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        record = ws.record
+        return run_with_progress(self.window, self.tr("Checking %1 against the record…").replace("%1", path.name),
+                                 lambda _cancelled: record.check_against(path), self._checked,
+                                 lambda error: show_error(self.window, self.tr("The document was not checked"), error))
+
+    def _checked(self, check: object) -> None:
+        """Say what the check found: information when the record holds, a warning when it does not."""
+        icon = QMessageBox.Icon.Information if check.holds else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, self.tr("Check Against the Record"), check.message, QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.setObjectName("recordCheckDialog")
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def show_positions(self) -> None:
         """Bring the positions matrix to the front."""

@@ -30,7 +30,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 4
 class ProposalsModel(RowsModel):
     """One row per proposal, coloured by party."""
 
-    headers = ("No.", "Party", "Change", "Status", "Proposed", "Rationale")
+    headers = ("No.", "Party", "Change", "Status", "Proposed", "Rationale", "Decision reason")
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
@@ -41,14 +41,20 @@ class ProposalsModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             flags = [f for f, on in (("competing", item.competing_with), ("stale", item.stale)) if on]
             status = p.status.value + (f" ({', '.join(flags)})" if flags else "")
-            change = p.kind.label + (f": {p.target}" if p.kind.value == "term" else "")
-            proposed = " ".join((p.heading + " " + p.proposed if p.heading else p.proposed).split())
-            return (str(p.id), p.party_name, change, status, proposed[:120], p.rationale)[column]
+            values = p.term_values()
+            change = p.kind.label + (f": {', '.join(values)}" if values else "")
+            if values:  # a term's value, or each of several terms' values
+                proposed = "; ".join(f"{name} = {value or 'not set'}" for name, value in values.items())
+            else:
+                proposed = " ".join((p.heading + " " + p.proposed if p.heading else p.proposed).split())
+            return (str(p.id), p.party_name, change, status, proposed[:120], p.rationale, p.decision_note)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             rivals = ", ".join(str(r) for r in item.competing_with)
             extra = f" Competes with {rivals}." if rivals else ""
             stale = " The wording has changed since it was made." if item.stale else ""
-            return f"{p.rationale}{extra}{stale}"
+            decided = f" {p.status.value.capitalize()} by {p.decided_by}" if p.decided_by else ""
+            why = f": {p.decision_note}" if decided and p.decision_note else ("." if decided else "")
+            return f"{p.rationale}{extra}{stale}{decided}{why}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return qcolour(p.party_id, self.party_ids)
         if role == ID_ROLE:

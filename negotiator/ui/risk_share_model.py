@@ -96,6 +96,11 @@ class RiskShareModel(QAbstractTableModel):
         """The party shown in a row."""
         return self._rows[row].party_id
 
+    def typed_terms(self) -> dict[str, str]:
+        """Each party's gain, loss and cap by term name (``risk_share.<party>.gain``), with the text typed."""
+        return {f"risk_share.{row.slug}.{term}": text.strip() for row in self._rows
+                for term, text in zip(self._TERMS, row.cells, strict=True)}
+
     def read_shares(self) -> tuple[tuple[PartyShare, ...], list[TermProblem]]:
         """The shares as typed, and a problem for each cell that is not a number; bad cells count as empty."""
         problems: list[TermProblem] = []

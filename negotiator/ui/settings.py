@@ -24,7 +24,6 @@ DEFAULTS: dict[str, tuple[object, Callable[[object], bool]]] = {
     "window_state": (QByteArray(), _bytes),  # where the docks and toolbars are
     "recent_libraries": ([], _paths),
     "author": ("", lambda v: isinstance(v, str) and len(v) <= 200),  # the name on what the user writes
-    "acting_party": ("", lambda v: isinstance(v, str) and len(v) <= 200),
     "appearance": ("system", lambda v: v in ("system", "light", "dark")),  # follow the desktop, or always one
     # Who in returned Word files acts for which party: JSON {author: party}, per library.
     "author_map": ("{}", lambda v: isinstance(v, str) and len(v) <= 100_000 and v.startswith("{")),

@@ -11,21 +11,18 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,17 +33,16 @@ from negotiator.domain.errors import InvalidInput
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import party_slug
 from negotiator.domain.terms import (
-    HUNDRED,
     Duration,
     Indexation,
     InvoicingFrequency,
     Payment,
     PaymentMechanism,
-    RiskShare,
     TermsSheet,
 )
 from negotiator.domain.terms_rules import TermProblem, terms_problems
-from negotiator.ui.risk_share_model import PROBLEM_COLOUR, RiskShareModel, money_text, percent_text, read_value
+from negotiator.ui.risk_share_editor import RiskShareEditor
+from negotiator.ui.risk_share_model import money_text, percent_text, read_value
 from negotiator.ui.widgets import scrolling
 
 MECHANISMS = {PaymentMechanism.BLOCK: "Block payment", PaymentMechanism.ACTIVITY: "Activity-based payment",
@@ -76,6 +72,7 @@ class TermsEditor(QWidget):
         self._loading = False
         self._contributions: dict[int, QLineEdit] = {}
         self._contribution_order: list[int] = []
+        self._frozen = False  # the agreement is agreed or signed: nothing can be applied
         self.empty_label = QLabel(self.tr("Choose an agreement to edit its terms."))
         self.empty_label.setObjectName("termsEmpty")
         self.title_label = QLabel()
@@ -145,30 +142,12 @@ class TermsEditor(QWidget):
         return combo
 
     def _risk_page(self) -> QWidget:
-        self.risk_model = RiskShareModel(self)
-        self.risk_table = QTableView()
-        self.risk_table.setModel(self.risk_model)
-        self._name(self.risk_table, "Risk share by party",
-                   "Each party's share of gains and losses; leave both empty for a party that shares neither")
-        self.risk_table.verticalHeader().hide()
-        self.risk_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.risk_table.setTabKeyNavigation(False)  # Tab leaves the table for the next field
-        self.risk_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.risk_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # party names
-        self.risk_model.dataChanged.connect(self._edited)
-        self.total_label = QLabel()
-        self.total_label.setObjectName("riskShareTotal")
-        self._name(self.total_label, "Risk share totals", "Gain shares and loss shares must each total 100%")
-        self.corridor = self._line("Risk corridor ± %", "No gain or loss is shared within this percentage either "
-                                   "side of the budget; leave empty for none", "e.g. 2.5")
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.risk_table, 1)
-        layout.addWidget(self.total_label)
-        form = QFormLayout()
-        form.addRow(self.tr("Risk corridor ± %"), self.corridor)
-        layout.addLayout(form)
-        return page
+        self.risk_editor = RiskShareEditor()
+        # The editor's parts by the names the rest of the terms editor (and its tests) use.
+        self.risk_model, self.risk_table = self.risk_editor.model, self.risk_editor.table
+        self.total_label, self.corridor = self.risk_editor.total_label, self.risk_editor.corridor
+        self.risk_editor.edited.connect(self._edited)
+        return self.risk_editor
 
     def _duration_page(self) -> QWidget:
         self.start = QDateEdit()
@@ -250,6 +229,21 @@ class TermsEditor(QWidget):
         self.stack.setCurrentIndex(0)
         self._write(self._loaded)
 
+    def set_mode(self, mode: str, why: str = "") -> None:
+        """What Apply does at the agreement's stage: "apply" the terms (drafting), "propose" them (in
+        negotiation), or nothing ("frozen": agreed or signed), ``why`` saying so on the button."""
+        self._frozen = mode == "frozen"
+        if mode == "propose":
+            self.apply_button.setText(self.tr("Propose…"))
+            self._name(self.apply_button, "Propose terms", "Propose these values in the name of the party you act "
+                       "for; they take effect when accepted")
+        else:
+            self.apply_button.setText(self.tr("Apply"))
+            self._name(self.apply_button, "Apply terms", "Use these terms in the agreement (it can be undone)")
+            if self._frozen:
+                self.apply_button.setToolTip(why)
+        self._refresh()
+
     def mark_saved(self, sheet: TermsSheet) -> None:
         """The owner saved this sheet: it becomes the one Revert returns to (the fields are left as they are)."""
         self._loaded = sheet
@@ -268,8 +262,7 @@ class TermsEditor(QWidget):
         self._loading = True
         try:
             risk, duration, payment = sheet.risk_share, sheet.duration, sheet.payment
-            self.risk_model.set_agreement(self._parties, risk)
-            self.corridor.setText(percent_text(risk.corridor))
+            self.risk_editor.set_risk_share(self._parties, risk)
             self.start_unset.setChecked(duration.start is None)
             self.start.setDate(_qdate(duration.start or date.today()))
             self.initial_term.setValue(duration.initial_term_months or 0)
@@ -332,8 +325,8 @@ class TermsEditor(QWidget):
 
     def _read(self) -> tuple[TermsSheet, list[TermProblem]]:
         """The sheet as typed (unreadable text counts as empty) and a problem for each unreadable field."""
-        shares, problems = self.risk_model.read_shares()
-        corridor = read_value("risk_share.corridor", "percent", self.corridor.text(), problems)
+        problems: list[TermProblem] = []
+        risk = self.risk_editor.read(problems)
         duration = Duration(
             start=None if self.start_unset.isChecked() else self.start.date().toPython(),
             initial_term_months=self.initial_term.value() or None, extension_count=self.extension_count.value(),
@@ -357,7 +350,7 @@ class TermsEditor(QWidget):
             indexation=Indexation(indexation) if indexation else None,
             pooled_fund=read_value("payment.pooled_fund", "money", self.pooled_fund.text(), problems),
             contributions=tuple((pid, pence) for _rank, pid, pence in sorted(contributions)))
-        return TermsSheet(RiskShare(shares, corridor), duration, payment), problems
+        return TermsSheet(risk, duration, payment), problems
 
     # Live checks -----------------------------------------------------------------------------
 
@@ -375,21 +368,13 @@ class TermsEditor(QWidget):
         self.problems.setVisible(bool(problems))  # an empty list would only take room from the terms
         self.problems_heading.setText(self.tr("Fix these before applying:") if problems
                                       else self.tr("No problems found."))
-        shares = sheet.risk_share.shares
-        gains, losses = (sum((getattr(s, side) for s in shares), 0) for side in ("gain", "loss"))
-        balanced = not shares or gains == losses == HUNDRED
-        self.total_label.setText(self.tr("Gains {gains} · Losses {losses}").format(
-            gains=say.percent(gains), losses=say.percent(losses)) if shares else self.tr("No party shares gains "
-                                                                                          "or losses yet."))
-        self.total_label.setProperty("balanced", balanced)
-        self.total_label.setStyleSheet("" if balanced else f"color: {PROBLEM_COLOUR}; font-weight: bold;")
         unknown = self.tr("Not known yet (needs a start date and an initial term)")
         ends = sheet.duration.initial_end, sheet.duration.latest_end
         for label, end in zip((self.initial_end, self.latest_end), ends, strict=True):
             label.setText(unknown if end is None else say.long_date(end))
         edited = bool(unreadable) or sheet != self._loaded
         on_button = self.apply_button.hasFocus() or self.revert_button.hasFocus()
-        self.apply_button.setEnabled(edited and not problems and self.stack.currentIndex() == 1)
+        self.apply_button.setEnabled(edited and not problems and self.stack.currentIndex() == 1 and not self._frozen)
         self.revert_button.setEnabled(edited)
         if on_button and not edited:
             # The pressed button greys out; keep the keyboard here rather than let Qt pass it to the
@@ -398,6 +383,6 @@ class TermsEditor(QWidget):
 
     def _apply(self) -> None:
         sheet, problems = self._read()
-        if problems or terms_problems(sheet, self._slugs) or sheet == self._loaded:
+        if problems or terms_problems(sheet, self._slugs) or sheet == self._loaded or self._frozen:
             return
         self.apply_requested.emit(sheet)

@@ -3,6 +3,8 @@ demo, recent libraries and the command palette."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from negotiator.domain.errors import InvalidInput
@@ -10,41 +12,74 @@ from negotiator.ui.command_palette import CommandPalette
 from negotiator.ui.errors import show_error
 from negotiator.ui.preferences import PreferencesDialog
 
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.session import Workspace
+
 DEMO_ALLIANCE = "Northshire Ageing Well Alliance Agreement"
+
+
+def act_for_choices(workspace: Workspace, agreement_id: int | None) -> list[tuple[str, str]]:
+    """What the Act For list offers, as (label, party name): the open agreement's parties first, each
+    with its role, then every other party of the library."""
+    first: list[tuple[str, str]] = []
+    if agreement_id is not None:
+        agreement = workspace.agreements.agreement(agreement_id)
+        first = [(f"{s.party.name} — {s.role.label}", s.party.name) for s in agreement.signatories]
+    signing = {name for _label, name in first}
+    return first + [(p.name, p.name) for p in workspace.agreements.parties() if p.name not in signing]
 
 
 class SessionMixin(QMainWindow):
     """Mixed into MainWindow, which provides workspace, settings, agreements and the menus."""
 
+    @property
+    def acting_party(self) -> str:
+        """The full name of the party the user acts for in the open library ("" when none is chosen)."""
+        return (self.workspace.acting.party or "") if self.workspace is not None else ""
+
     def set_acting_party(self, name: str) -> bool:
-        """Act for a party of this library (remembered for the library); refuse an unknown name."""
+        """Act for a party of this library, by name or short name (remembered for the library, as the
+        command line remembers ``--as``); refuse an unknown or ambiguous name in a dialog."""
         if self.workspace is None:
             return False
         try:
-            party = next(p for p in self.workspace.agreements.parties()
-                         if name.strip().lower() in (p.name.lower(), p.short_name.lower()))
-        except StopIteration:
-            show_error(self, self.tr("The acting party was not changed"),
-                       InvalidInput(f"There is no party called '{name}' in this library."))
+            self.workspace.act_as(name)
+        except Exception as error:
+            show_error(self, self.tr("The acting party was not changed"), error)
             return False
-        self.acting_party = party.name
-        self.settings.put("acting_party", party.name, self.workspace.location)
         self._update_title()
         self.refresh_negotiation()
         return True
 
-    def act_for(self) -> None:
-        """Ask which party the user acts for."""
+    def acting_or_ask(self, failure: str) -> str | None:
+        """The acting party; when none is chosen, a dialog saying how to choose one, and None."""
+        if self.acting_party:
+            return self.acting_party
+        show_error(self, failure, InvalidInput(self.tr(
+            "Nobody is chosen to act for, and every change is made in a party's name. Choose the party you act "
+            "for first: Negotiation → Act For… (Ctrl+Shift+F).")))
+        return None
+
+    def act_for(self) -> QInputDialog | None:
+        """Ask which party the user acts for: the open agreement's parties first, with their roles."""
         if self.workspace is None:
-            return
-        names = [p.name for p in self.workspace.agreements.parties()]
-        if not names:
-            return
-        current = names.index(self.acting_party) if self.acting_party in names else 0
-        name, ok = QInputDialog.getItem(self, self.tr("Act For"), self.tr("You propose and decide for:"), names,
-                                        current, False)
-        if ok:
-            self.set_acting_party(name)
+            return None
+        choices = act_for_choices(self.workspace, self.agreements.current)
+        if not choices:
+            return None
+        labels = [label for label, _name in choices]
+        names = dict(choices)
+        dialog = QInputDialog(self)
+        dialog.setObjectName("actForDialog")
+        dialog.setWindowTitle(self.tr("Act For"))
+        dialog.setLabelText(self.tr("You edit, propose and decide for:"))
+        dialog.setComboBoxItems(labels)
+        dialog.setComboBoxEditable(False)
+        dialog.setTextValue(next((label for label, name in choices if name == self.acting_party), labels[0]))
+        dialog.textValueSelected.connect(lambda label: self.set_acting_party(names[label]))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def open_demo(self) -> None:
         """Show the demo negotiation, adding it to the library first if it is not there."""

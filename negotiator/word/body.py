@@ -129,6 +129,12 @@ class BodyWriter:
                     wrapper = SubElement(p, INS if change is Change.INSERT else DEL)
                     self._stamp(wrapper, revision)
                 self._close_comment(wrapper, comment_id, ranged)
+        for remark in paragraph.remarks:  # comments in a party's name over the whole, unchanged paragraph
+            remark_id = self._comment_id(remark)
+            if remark_id is not None:
+                if ranged:
+                    p.insert(start, etree.Element(w("commentRangeStart"), {ID: str(remark_id)}))
+                self._close_comment(p, remark_id, ranged)
         for bookmark_id, _ in reversed(marks):
             if bookmark_id:
                 SubElement(p, w("bookmarkEnd"), {ID: str(bookmark_id)})

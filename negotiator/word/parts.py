@@ -178,6 +178,9 @@ def export_info(document: Document, info: dict) -> str:
     ``<negotiator xmlns="urn:negotiator:export">JSON</negotiator>``, with its ``itemPropsN.xml``
     (a datastore item id) beside it. The JSON is ASCII with every other character escaped, so XML
     carries whatever the strings hold. Raises ``TypeError`` when ``info`` is not JSON-serialisable.
+    The exports store ``app``, ``version``, ``library`` (the library's uid), ``record_head`` (the hash
+    of the record's last event when the file was made: an anchor for the history), ``agreement_id``,
+    ``agreement``, ``mode``, ``round``, ``exported_at`` and ``anchors`` (see ``ExportService._info``).
     """
     payload = json.dumps(info, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
     package = document.part.package

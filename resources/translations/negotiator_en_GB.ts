@@ -4,37 +4,37 @@
 <context>
     <name>AgreementController</name>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="100"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="107"/>
         <source>Opening %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="115"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="122"/>
         <source>The agreement was not opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="223"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="264"/>
         <source>The section cannot be re-pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="248"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="289"/>
         <source>Rename Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="248"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="289"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="291"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="332"/>
         <source>Agreement Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="291"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="332"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -43,37 +43,47 @@
     <name>AgreementView</name>
     <message>
         <location filename="../../negotiator/ui/agreement_view.py" line="30"/>
-        <location filename="../../negotiator/ui/agreement_view.py" line="68"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="77"/>
         <source>Choose an agreement in the Agreements panel to open it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="36"/>
-        <source>Agreement outline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../negotiator/ui/agreement_view.py" line="37"/>
-        <source>The agreement&apos;s numbered sections</source>
+        <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="43"/>
-        <source>Section wording</source>
+        <location filename="../../negotiator/ui/agreement_view.py" line="38"/>
+        <source>Drafted directly until the first round is issued, then changed only by proposal; frozen once agreed or signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/agreement_view.py" line="44"/>
+        <source>Agreement outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="45"/>
+        <source>The agreement&apos;s numbered sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="51"/>
+        <source>Section wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/agreement_view.py" line="52"/>
         <source>The section&apos;s wording with the agreed terms filled in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="50"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="58"/>
         <source>&amp;Outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="82"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="92"/>
         <source>&lt;p&gt;This agreement has no sections yet: choose a clause in the library and use Agreement → Add Library Clause.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,153 +395,153 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="45"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="47"/>
         <source>Export %1 to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="47"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="49"/>
         <source>Kind of export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="48"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="50"/>
         <source>Redline: agreed changes since a round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="49"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="51"/>
         <source>Redline: every uncontested open proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="50"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="52"/>
         <source>Redline: proposals of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="52"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="54"/>
         <source>Clean: the agreement as it stands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="55"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="57"/>
         <source>Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="57"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="59"/>
         <source>The standard template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="58"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="60"/>
         <source>Word template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="59"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="61"/>
         <source>A .docx whose styles (Normal, Title, Headings) the export uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="60"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="62"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="61"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="63"/>
         <source>Choose a firm&apos;s own Word template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="65"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="67"/>
         <source>File to write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="66"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="68"/>
         <source>Where the .docx is saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="67"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="69"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="68"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="70"/>
         <source>Choose where to save the document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="76"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="78"/>
         <source>Open &amp;Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="82"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="84"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="83"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="85"/>
         <source>&amp;Since round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="84"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="86"/>
         <source>&amp;Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="85"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="87"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="98"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="100"/>
         <source>A clean copy with no tracked changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="101"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="103"/>
         <source>Issue a round first: a redline shows the changes since a round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="112"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="114"/>
         <source>No changes since this round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="139"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="159"/>
         <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="141"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="161"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="146"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="166"/>
         <source>The export was not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="154"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="174"/>
         <source>Word Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="154"/>
-        <location filename="../../negotiator/ui/export_dialog.py" line="160"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="174"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="180"/>
         <source>Word documents (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="159"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="179"/>
         <source>Save Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,32 +608,32 @@
 <context>
     <name>ImportPackageDialog</name>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="173"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="172"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="175"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="174"/>
         <source>Importing into &apos;%1&apos; will add %2 proposal(s), %3 decision(s), %4 round(s) and %5 section(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="181"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="180"/>
         <source>Nothing new: this package has been imported already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="184"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="183"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="185"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="184"/>
         <source>Where the package and this library disagree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="188"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="187"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,7 +643,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="227"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="228"/>
         <source>The package was not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,87 +651,87 @@
 <context>
     <name>ImportRedlineDialog</name>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="53"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="52"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="60"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
         <source>Party of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="61"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="60"/>
         <source>(choose the party)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="67"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="66"/>
         <source>%1 acts for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="69"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="68"/>
         <source>Proposals the file will make</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="70"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="69"/>
         <source>Each change in the file and the proposal it becomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="71"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="70"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="71"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="70"/>
         <source>Proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="71"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="70"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="74"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="73"/>
         <source>What was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="75"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="74"/>
         <source>Changes the app cannot turn into proposals; none is accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="78"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="77"/>
         <source>Working out the proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="80"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="79"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="84"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="83"/>
         <source>Nothing is accepted by importing: each change becomes an open proposal of its party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="130"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="129"/>
         <source>%1 proposal(s) will be made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="139"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="138"/>
         <source>Importing the proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="156"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="155"/>
         <source>The file was not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -804,17 +814,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="119"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="118"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/library_panel.py" line="160"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="159"/>
         <source>Search stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/library_panel.py" line="167"/>
+        <location filename="../../negotiator/ui/library_panel.py" line="166"/>
         <source>%n clause(s) found</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -825,112 +835,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="62"/>
+        <location filename="../../negotiator/ui/main_window.py" line="61"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="64"/>
+        <location filename="../../negotiator/ui/main_window.py" line="63"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="66"/>
+        <location filename="../../negotiator/ui/main_window.py" line="65"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="68"/>
+        <location filename="../../negotiator/ui/main_window.py" line="67"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="70"/>
+        <location filename="../../negotiator/ui/main_window.py" line="69"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="72"/>
+        <location filename="../../negotiator/ui/main_window.py" line="71"/>
         <source>Terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="80"/>
+        <location filename="../../negotiator/ui/main_window.py" line="79"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="82"/>
+        <location filename="../../negotiator/ui/main_window.py" line="81"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="83"/>
+        <location filename="../../negotiator/ui/main_window.py" line="82"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="84"/>
+        <location filename="../../negotiator/ui/main_window.py" line="83"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <location filename="../../negotiator/ui/main_window.py" line="84"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="86"/>
+        <location filename="../../negotiator/ui/main_window.py" line="85"/>
         <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="88"/>
+        <location filename="../../negotiator/ui/main_window.py" line="87"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="90"/>
+        <location filename="../../negotiator/ui/main_window.py" line="89"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="94"/>
+        <location filename="../../negotiator/ui/main_window.py" line="93"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="96"/>
+        <location filename="../../negotiator/ui/main_window.py" line="95"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="98"/>
+        <location filename="../../negotiator/ui/main_window.py" line="97"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="99"/>
+        <location filename="../../negotiator/ui/main_window.py" line="98"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="122"/>
+        <location filename="../../negotiator/ui/main_window.py" line="121"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="149"/>
+        <location filename="../../negotiator/ui/main_window.py" line="148"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="150"/>
+        <location filename="../../negotiator/ui/main_window.py" line="149"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="177"/>
+        <location filename="../../negotiator/ui/main_window.py" line="175"/>
         <source>%n clause(s) in the library</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -938,37 +948,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="182"/>
+        <location filename="../../negotiator/ui/main_window.py" line="180"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="182"/>
+        <location filename="../../negotiator/ui/main_window.py" line="180"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="190"/>
+        <location filename="../../negotiator/ui/main_window.py" line="188"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="190"/>
+        <location filename="../../negotiator/ui/main_window.py" line="188"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="207"/>
+        <location filename="../../negotiator/ui/main_window.py" line="205"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="209"/>
+        <location filename="../../negotiator/ui/main_window.py" line="207"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="206"/>
+        <location filename="../../negotiator/ui/main_window.py" line="204"/>
         <source>Imported %n clause(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -976,32 +986,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="221"/>
+        <location filename="../../negotiator/ui/main_window.py" line="219"/>
         <source>The clause could not be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="237"/>
+        <location filename="../../negotiator/ui/main_window.py" line="235"/>
         <source>The clause was not revised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="245"/>
+        <location filename="../../negotiator/ui/main_window.py" line="243"/>
         <source>The version was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="253"/>
+        <location filename="../../negotiator/ui/main_window.py" line="251"/>
         <source>The clause was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="277"/>
+        <location filename="../../negotiator/ui/main_window.py" line="275"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="339"/>
+        <location filename="../../negotiator/ui/main_window.py" line="337"/>
         <source>%n finding(s) in the contract network</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1009,23 +1019,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="342"/>
+        <location filename="../../negotiator/ui/main_window.py" line="340"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="343"/>
+        <location filename="../../negotiator/ui/main_window.py" line="341"/>
         <source> — acting for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="378"/>
-        <source>Rein&amp;state Clause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="378"/>
-        <source>Re&amp;tire Clause</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1040,82 +1040,101 @@
 <context>
     <name>NegotiationController</name>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="57"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="59"/>
         <source>Open an agreement to see its proposals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="63"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="65"/>
         <source>Proposals on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="65"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="67"/>
         <source>All proposals on this agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="81"/>
-        <source>Nothing was proposed or decided</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="122"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="154"/>
         <source>Propose change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="124"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="111"/>
         <source>The proposal was not made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="141"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="164"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="184"/>
         <source>The proposal was not decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="154"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="213"/>
         <source>Counter Proposal %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="168"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="246"/>
         <source>Counter proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="170"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="194"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="199"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="222"/>
         <source>The counter-proposal was not made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="179"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="88"/>
+        <source>Nothing was proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="129"/>
+        <source>Nothing has changed: change at least one value to propose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="200"/>
+        <source>Only proposals of new wording or new term values can be countered; propose your own change instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="207"/>
+        <source>the section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="257"/>
         <source>Issue Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="180"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="258"/>
         <source>Label for the draft being issued:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="181"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="259"/>
         <source>Draft %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="189"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="269"/>
         <source>Issue round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="191"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="262"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="271"/>
         <source>The round was not issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="193"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="273"/>
         <source>Issued %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1123,54 +1142,79 @@
 <context>
     <name>NegotiationViews</name>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="24"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="28"/>
         <source>Positions matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="25"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="29"/>
         <source>Each party&apos;s position on each term and section under negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="59"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="63"/>
         <source>Comparing the wording of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="60"/>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="114"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="64"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="118"/>
         <source>Current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="106"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="110"/>
         <source>Comparing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="107"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="111"/>
         <source>Current value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="117"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="121"/>
         <source>The proposal on the current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="118"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="122"/>
         <source>Proposal %1 was made on older wording; its change does not overlap later changes, so accepting it applies it to the current wording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="121"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="125"/>
         <source>Proposal %1 was made on older wording that has since changed in the same place: ask its party to redo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="124"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="128"/>
         <source>Wording the proposal was made on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="144"/>
+        <source>Check a Document Against the Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="145"/>
+        <source>Word exports and negotiation packages (*.docx *.negotiation);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="150"/>
+        <source>Checking %1 against the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="152"/>
+        <source>The document was not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="157"/>
+        <source>Check Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1351,32 +1395,32 @@
 <context>
     <name>ProposalsPanel</name>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="71"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="77"/>
         <source>Open an agreement to see its proposals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="73"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="79"/>
         <source>&amp;Whole agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="74"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="80"/>
         <source>Show the proposals on every section and term, not just the selected one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="75"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="81"/>
         <source>Show proposals for the whole agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="79"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="85"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="80"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="86"/>
         <source>Proposals: who proposes what, and why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1384,153 +1428,233 @@
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="27"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="55"/>
         <source>Propose a Change for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="30"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="58"/>
         <source>Proposing for &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="32"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="60"/>
         <source>What to propose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="33"/>
-        <source>New wording for the selected section, a new term value, or a new section</source>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="61"/>
+        <source>New wording for the selected section, new term values, or a new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="35"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="63"/>
         <source>New wording for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="37"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="65"/>
         <source>A new value for a term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="38"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="67"/>
+        <source>Risk share (all parties)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="68"/>
         <source>A new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="40"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="70"/>
         <source>Remove %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="42"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="72"/>
         <source>Move %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="43"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="73"/>
         <source>&amp;Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="45"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="75"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="91"/>
         <source>Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="46"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="76"/>
         <source>The term to change, named as the wording&apos;s placeholders name it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="52"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="82"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="91"/>
         <source>Proposed value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="53"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="83"/>
         <source>For example 30, 2.5%, £120,000,000 or 2027-04-01</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="55"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="89"/>
+        <source>Proposed term values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="90"/>
+        <source>Each term this proposal changes, with its proposed value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="97"/>
         <source>Move after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="56"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="98"/>
         <source>The section it should follow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="57"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="99"/>
         <source>(to the top)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="61"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="103"/>
         <source>Heading of the new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="62"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="104"/>
         <source>The new section&apos;s heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="65"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="107"/>
         <source>Proposed wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="66"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="108"/>
         <source>The wording you propose; terms can be written as {{payment.days}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="69"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="111"/>
         <source>Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="70"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="112"/>
         <source>Why your party proposes it: the other parties will read this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="72"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="114"/>
         <source>&amp;Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="73"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="115"/>
         <source>&amp;Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="74"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="116"/>
+        <source>Risk &amp;share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="117"/>
+        <source>&amp;Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="118"/>
         <source>&amp;After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="75"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="119"/>
         <source>&amp;Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="76"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="120"/>
         <source>&amp;Wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="77"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="121"/>
         <source>&amp;Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="79"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="124"/>
         <source>&amp;Propose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="139"/>
+        <source>Several terms at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/reason_dialog.py" line="14"/>
+        <source>accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/reason_dialog.py" line="14"/>
+        <source>rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/reason_dialog.py" line="15"/>
+        <source>Accept Proposal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/reason_dialog.py" line="15"/>
+        <source>Reject Proposal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/reason_dialog.py" line="17"/>
+        <source>Why %1 %2 proposal %3 (optional; the other parties will read it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/reason_dialog.py" line="21"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/reason_dialog.py" line="22"/>
+        <source>Kept in the negotiation record with the decision; leave empty to give none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/reason_dialog.py" line="27"/>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/reason_dialog.py" line="27"/>
+        <source>Re&amp;ject</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1673,29 +1797,72 @@
     </message>
 </context>
 <context>
+    <name>RiskShareEditor</name>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="51"/>
+        <source>e.g. 2.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="59"/>
+        <source>Risk corridor ± %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="103"/>
+        <source>No party shares gains or losses yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="105"/>
+        <source>Gains {gains} · Losses {losses}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="108"/>
+        <source>: gains and losses must each make 100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="110"/>
+        <source>: gains must make 100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="110"/>
+        <source>: losses must make 100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionMixin</name>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="27"/>
+        <location filename="../../negotiator/ui/window_session.py" line="48"/>
         <source>The acting party was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="44"/>
+        <location filename="../../negotiator/ui/window_session.py" line="59"/>
+        <source>Nobody is chosen to act for, and every change is made in a party&apos;s name. Choose the party you act for first: Negotiation → Act For… (Ctrl+Shift+F).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/window_session.py" line="74"/>
         <source>Act For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="44"/>
-        <source>You propose and decide for:</source>
+        <location filename="../../negotiator/ui/window_session.py" line="75"/>
+        <source>You edit, propose and decide for:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="62"/>
+        <location filename="../../negotiator/ui/window_session.py" line="97"/>
         <source>The demo could not be added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="75"/>
+        <location filename="../../negotiator/ui/window_session.py" line="110"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1703,102 +1870,93 @@
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="79"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="76"/>
         <source>Choose an agreement to edit its terms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="85"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="82"/>
         <source>Risk share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="86"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="83"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="87"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="84"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="93"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="90"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="241"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="96"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="93"/>
         <source>Revert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="140"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="137"/>
         <source>Not chosen yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="169"/>
-        <source>Risk corridor ± %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="180"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="159"/>
         <source>Not agreed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="199"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="178"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="220"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="199"/>
         <source>Contributions to the pooled fund (£)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="221"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="200"/>
         <source>What each party puts into the pooled fund; they must add up to the pooled fund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="242"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="221"/>
         <source>Terms of {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="299"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="237"/>
+        <source>Propose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/terms_editor.py" line="292"/>
         <source>Contribution from {party} (£)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="300"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="293"/>
         <source>What {party} puts into the pooled fund, in pounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="376"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="369"/>
         <source>Fix these before applying:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="377"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="370"/>
         <source>No problems found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="381"/>
-        <source>Gains {gains} · Losses {losses}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="382"/>
-        <source>No party shares gains or losses yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="386"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="371"/>
         <source>Not known yet (needs a start date and an initial term)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1978,18 +2136,18 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../negotiator/ui/background.py" line="66"/>
+        <location filename="../../negotiator/ui/background.py" line="72"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/background.py" line="68"/>
+        <location filename="../../negotiator/ui/background.py" line="74"/>
         <location filename="../../negotiator/ui/errors.py" line="19"/>
         <source>Negotiator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/background.py" line="69"/>
+        <location filename="../../negotiator/ui/background.py" line="75"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1997,7 +2155,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="183"/>
+        <location filename="../../negotiator/ui/actions.py" line="187"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,0 +1,105 @@
+"""Applying an accepted proposal to the agreement, and what undoing that decision must put back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from negotiator.domain.errors import InvalidInput
+from negotiator.domain.merge import rebase
+from negotiator.domain.parties import Party
+from negotiator.domain.proposals import Proposal, ProposalKind
+from negotiator.domain.term_fields import set_term, terms_as_text
+from negotiator.domain.terms_rules import check_terms
+from negotiator.services.agreements import party_slugs
+from negotiator.storage.agreement_store import AgreementStore
+from negotiator.storage.party_store import PartyStore
+from negotiator.storage.section_store import SectionStore
+
+
+@dataclass(frozen=True)
+class Reversal:
+    """What undoing a decision must put back: the proposal's and its rivals' status, and the change."""
+
+    proposal_id: int
+    superseded: tuple[int, ...]
+    section_id: int | None = None
+    section_version: int | None = None  # the wording version before an accepted rewording
+    terms: object | None = None  # the terms sheet before an accepted term change
+    added_section: int | None = None
+    removed_section: int | None = None
+    place: tuple[int | None, int] | None = None  # where a moved section was
+
+
+def apply_proposal(session: object, proposal: Proposal) -> Reversal:
+    """Make an accepted proposal's change: a new section or terms version, a section added, removed or
+    moved; returns what undoing it must put back."""
+    sections, note = SectionStore(session), f"Proposal {proposal.id} by {proposal.party_name}"
+    if proposal.kind in (ProposalKind.TERM, ProposalKind.TERMS):
+        store, parties = AgreementStore(session), parties_of(session, proposal.agreement_id)
+        sheet = changed = store.terms(proposal.agreement_id)
+        for name, value in proposal.term_values().items():
+            if term_value(sheet, name, parties) != proposal.term_values(base=True).get(name):
+                raise InvalidInput(f"{name} has changed since proposal {proposal.id} was made; ask "
+                                   f"{proposal.party_name} to propose again against the current value.")
+            changed = set_term(changed, name, value, parties)
+        check_terms(changed, party_slugs(parties))
+        store.save_terms(proposal.agreement_id, changed, proposal.party_name, note)
+        return Reversal(proposal.id, (), terms=sheet)
+    if proposal.kind is ProposalKind.ADD_SECTION:
+        after = None if proposal.place == "end" else int(proposal.place.split(":")[1])
+        parent, position = None, len(sections.siblings(proposal.agreement_id, None))
+        if after is not None:
+            anchor = live_section(session, proposal.agreement_id, after)
+            parent, position = anchor.parent_id, anchor.position + 1
+        added = sections.add(proposal.agreement_id, parent, position, proposal.heading, proposal.proposed, None,
+                             None, proposal.party_name, note)
+        return Reversal(proposal.id, (), added_section=added.id)
+    section = live_section(session, proposal.agreement_id, proposal.section_id)
+    if proposal.kind is ProposalKind.WORDING:
+        text = _rebased_or_refuse(proposal, section.text, section.version)
+        sections.append(section.id, section.heading, text, section.clause_key, section.clause_version,
+                        proposal.party_name, note)
+        return Reversal(proposal.id, (), section.id, section_version=section.version)
+    if proposal.kind is ProposalKind.REMOVE_SECTION:
+        sections.set_removed(section.id, True)
+        return Reversal(proposal.id, (), section.id, removed_section=section.id)
+    if proposal.place == "first":
+        sections.place(section.id, None, 0)
+    else:
+        anchor = live_section(session, proposal.agreement_id, int(proposal.place.split(":")[1]))
+        # Taking the section out first shifts the anchor up by one when both share a level.
+        shift = anchor.parent_id == section.parent_id and anchor.position > section.position
+        sections.place(section.id, anchor.parent_id, anchor.position + (0 if shift else 1))
+    return Reversal(proposal.id, (), section.id, place=(section.parent_id, section.position))
+
+def _rebased_or_refuse(proposal: Proposal, current: str, version: int) -> str:
+    if version == proposal.base_version or current == proposal.base:
+        return proposal.proposed
+    merged = rebase(proposal.base, current, proposal.proposed)
+    if merged.text is None:
+        raise InvalidInput(f"Proposal {proposal.id} was made on wording that has since changed in the same "
+                           f"place ({'; '.join(merged.conflicts)}); ask {proposal.party_name} to redo it "
+                           "against the current wording.")
+    return merged.text
+
+
+def live_section(session: object, agreement_id: int, section_id: int) -> object:
+    """A section of the agreement that is still in its outline; otherwise say why it cannot be used."""
+    store = SectionStore(session)
+    section = store.get(section_id)
+    if store.agreement_of(section_id) != agreement_id:
+        raise InvalidInput(f"Section {section_id} belongs to another agreement.", field="section")
+    if store.is_removed(section_id):
+        raise InvalidInput(f"Section {section_id} ('{section.heading}') has been removed from the agreement, so "
+                           "it cannot be changed or proposed on.", field="section")
+    return section
+
+
+def parties_of(session: object, agreement_id: int) -> dict[int, Party]:
+    """The agreement's parties by id (the names its terms use)."""
+    return {p.id: p for p in PartyStore(session).of_agreement(agreement_id)}
+
+
+def term_value(sheet: object, name: str, parties: dict[int, Party]) -> str:
+    """A term's value as proposals hold it, which setting it back reads exactly ("" when it is not set)."""
+    return terms_as_text(sheet, parties).get(name, "")
