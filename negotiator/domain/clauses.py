@@ -82,13 +82,13 @@ def format_time(moment: datetime) -> str:
 
 
 def parse_time(text: str) -> datetime:
-    """Inverse of :func:`format_time` (read the fast way: every list of proposals and events reads many)."""
-    if len(text) == 27 and text[-1] == "Z":
-        try:
-            return datetime.fromisoformat(text).astimezone(UTC)
-        except ValueError:
-            pass
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    """Inverse of :func:`format_time`; also reads any ISO 8601 time another library may send (with or
+    without fractions of a second, with any UTC offset; one with no offset is taken as UTC)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def version_hash(

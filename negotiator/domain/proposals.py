@@ -158,3 +158,14 @@ def own_rivals(proposals: list[Proposal], made: Proposal) -> list[Proposal]:
     """The party's earlier open proposals that a new one of its own replaces: those on the same thing."""
     return [p for p in proposals if p.is_open and p.id != made.id and p.party_id == made.party_id
             and overlaps(p, made)]
+
+
+def placement(place: str) -> tuple[str, int | None]:
+    """Where a new or moved section goes: ``("after", section id)``, ``("first", None)`` or ``("end", None)``.
+    Every documented form is read (``after:ID``, ``first``, ``end``, or empty for the end), and any other
+    text is the end, so a proposal that came from elsewhere never fails on its place."""
+    if place.startswith("after:") and place[6:].isdigit():
+        return "after", int(place[6:])
+    if place == "first":
+        return "first", None
+    return "end", None

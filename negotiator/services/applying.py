@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.merge import rebase
 from negotiator.domain.parties import Party
-from negotiator.domain.proposals import Proposal, ProposalKind
+from negotiator.domain.proposals import Proposal, ProposalKind, placement
 from negotiator.domain.term_fields import set_term, terms_as_text
 from negotiator.domain.terms_rules import check_terms
 from negotiator.services.agreements import party_slugs
@@ -46,8 +46,8 @@ def apply_proposal(session: object, proposal: Proposal) -> Reversal:
         store.save_terms(proposal.agreement_id, changed, proposal.party_name, note)
         return Reversal(proposal.id, (), terms=sheet)
     if proposal.kind is ProposalKind.ADD_SECTION:
-        after = None if proposal.place == "end" else int(proposal.place.split(":")[1])
-        parent, position = None, len(sections.siblings(proposal.agreement_id, None))
+        where, after = placement(proposal.place)
+        parent, position = None, 0 if where == "first" else len(sections.siblings(proposal.agreement_id, None))
         if after is not None:
             anchor = live_section(session, proposal.agreement_id, after)
             parent, position = anchor.parent_id, anchor.position + 1
@@ -63,10 +63,13 @@ def apply_proposal(session: object, proposal: Proposal) -> Reversal:
     if proposal.kind is ProposalKind.REMOVE_SECTION:
         sections.set_removed(section.id, True)
         return Reversal(proposal.id, (), section.id, removed_section=section.id)
-    if proposal.place == "first":
+    where, after = placement(proposal.place)
+    if where == "first":
         sections.place(section.id, None, 0)
+    elif where == "end":
+        sections.place(section.id, None, len(sections.siblings(proposal.agreement_id, None)))
     else:
-        anchor = live_section(session, proposal.agreement_id, int(proposal.place.split(":")[1]))
+        anchor = live_section(session, proposal.agreement_id, after)
         # Taking the section out first shifts the anchor up by one when both share a level.
         shift = anchor.parent_id == section.parent_id and anchor.position > section.position
         sections.place(section.id, anchor.parent_id, anchor.position + (0 if shift else 1))

@@ -11,7 +11,7 @@ from negotiator.domain.export_layout import AgreementState, SectionText
 from negotiator.domain.merge import rebase
 from negotiator.domain.outline import Section, number_outline
 from negotiator.domain.placeholders import render
-from negotiator.domain.proposals import Proposal, ProposalKind
+from negotiator.domain.proposals import Proposal, ProposalKind, placement
 from negotiator.domain.rounds import Round
 from negotiator.domain.term_fields import render_term, set_term
 from negotiator.domain.terms import TermsSheet
@@ -101,9 +101,11 @@ class Draft:
                 self.terms = set_term(self.terms, name, value, self.parties)
             return Touched(terms=True)
         if proposal.kind is ProposalKind.ADD_SECTION:
-            after = sections.get(int(proposal.place.split(":")[1])) if proposal.place.startswith("after:") else None
+            where, anchor = placement(proposal.place)
+            after = sections.get(anchor) if anchor is not None else None
+            position = after.position if after else (-1 if where == "first" else 10**6)
             new = Section(self.added.get(proposal.id, -proposal.id), after.parent_id if after else None,
-                          (after.position if after else 10**6) + 1, proposal.heading, proposal.proposed, None, None, 1)
+                          position + 1, proposal.heading, proposal.proposed, None, None, 1)
             self.sections = _shift(sections, new)
             self.sections[new.id] = new
             return Touched(frozenset({new.id}))
@@ -146,10 +148,11 @@ def _shift(sections: dict[int, Section], new: Section) -> dict[int, Section]:
 
 
 def _moved(sections: dict[int, Section], section: Section, place: str) -> dict[int, Section]:
-    if place == "first":
-        moved = replace(section, parent_id=None, position=-1)
+    where, after = placement(place)
+    if where in ("first", "end"):
+        moved = replace(section, parent_id=None, position=-1 if where == "first" else 10**6)
     else:
-        anchor = sections.get(int(place.split(":")[1]))
+        anchor = sections.get(after)
         if anchor is None:
             return sections
         moved = replace(section, parent_id=anchor.parent_id, position=anchor.position)

@@ -22,8 +22,8 @@ from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, 
 from negotiator.domain.rounds import RoundSection
 from negotiator.domain.term_fields import is_term, term_names
 from negotiator.domain.terms_json import sheet_from_data, sheet_to_data
-from negotiator.domain.terms_rules import check_terms
 from negotiator.services.acting import Acting
+from negotiator.services.package_terms import refused_terms, terms_by_id, terms_by_name
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.exchange_store import ExchangeStore
@@ -75,7 +75,7 @@ class PackageService:
                 sender_library=exchange.uid(), sender_party=sender.name, created_at=format_time(utc_now()),
                 agreement={"origin": origin("agreement", found.id), "sender_id": found.id, "title": found.title,
                            "kind": found.kind.value, "model": found.model.value, "status": found.status.value,
-                           "parent": parent_title, "terms": _terms_by_name(terms, found),
+                           "parent": parent_title, "terms": terms_by_name(terms, found),
                            "parties": [{"name": s.party.name, "role": s.role.value} for s in found.signatories]},
                 parties=[PackageParty(s.party.name, s.party.short_name, s.party.type.value)
                          for s in found.signatories],
@@ -85,7 +85,7 @@ class PackageService:
                 rounds=[PackageRound(r.label, format_time(r.issued_at), r.issued_by,
                                      [{"origin": origin("section", k.section_id), "number": k.number,
                                        "heading": k.heading, "text": k.text, "version": k.version}
-                                      for k in r.sections], _terms_by_name(r.terms, found))
+                                      for k in r.sections], terms_by_name(r.terms, found))
                         for r in RoundStore(session).of_agreement(found.id)],
                 proposals=[_package_proposal(p, origin) for p in ProposalStore(session).of_agreement(found.id)],
                 events=[PackageEvent(e.id, e.at, e.actor, e.action, e.subject, e.payload, e.parent_hash,
@@ -140,36 +140,6 @@ class _Preview(Exception):  # noqa: N818 - not an error: carries a preview out o
     def __init__(self, summary: ImportSummary) -> None:
         super().__init__("preview")
         self.summary = summary
-
-
-def _terms_by_name(terms: dict, agreement: Agreement) -> dict:
-    """Terms name parties by name in a package, since party ids differ between libraries."""
-    names = {s.party.id: s.party.name for s in agreement.signatories}
-    data = {**terms, "risk_share": dict(terms["risk_share"]), "payment": dict(terms["payment"])}
-    data["risk_share"]["shares"] = [{**s, "party": names.get(s["party"], str(s["party"]))}
-                                    for s in terms["risk_share"]["shares"]]
-    data["payment"]["contributions"] = [{**c, "party": names.get(c["party"], str(c["party"]))}
-                                        for c in terms["payment"]["contributions"]]
-    return data
-
-
-def _terms_by_id(terms: dict, ids: dict[str, int]) -> dict:
-    """The package's terms with party ids of this library, refused unless they are a terms sheet that
-    keeps every rule: the schema lets any JSON through here, and the wording renders from it later."""
-    try:
-        data = {**terms, "risk_share": dict(terms["risk_share"]), "payment": dict(terms["payment"])}
-        data["risk_share"]["shares"] = [{**s, "party": ids[s["party"]]} for s in terms["risk_share"]["shares"]
-                                        if s["party"] in ids]
-        data["payment"]["contributions"] = [{**c, "party": ids[c["party"]]}
-                                            for c in terms["payment"]["contributions"] if c["party"] in ids]
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise InvalidInput("The package's terms sheet is damaged: a value is missing or of the wrong kind.",
-                           field="terms") from None
-    try:
-        check_terms(sheet_from_data(data), {pid: name for name, pid in ids.items()})
-    except InvalidInput as error:
-        raise InvalidInput(f"The package's terms sheet cannot be used: {error}", field="terms") from None
-    return data
 
 
 def _package_proposal(p: Proposal, origin: object) -> PackageProposal:
@@ -231,12 +201,14 @@ class _Merge:
 
     def _agreement(self, party_ids: dict[str, int]) -> Agreement:
         data = self.package.agreement
-        local = self.exchange.local_id("agreement", data["origin"])
+        # The origin is optional in the format: an agreement sent without one is named by its sender and title.
+        origin = data.get("origin") or f"{self.package.sender_library}:title:{data['title']}"
+        local = self.exchange.local_id("agreement", origin)
         if local is not None:
             return self.agreements.get(local)
         same_title = [a for a in self.agreements.all() if a.title == data["title"]]
         if same_title:  # made here independently: link it rather than make a second one
-            self.exchange.remember("agreement", data["origin"], same_title[0].id)
+            self.exchange.remember("agreement", origin, same_title[0].id)
             self.linked = True
             return same_title[0]
         parent = next((a for a in self.agreements.all() if a.title == data.get("parent")), None)
@@ -246,13 +218,13 @@ class _Merge:
             parent_id=parent.id if parent else None,
             signatories=tuple(Signatory(self.parties.get(party_ids[s["name"]]), Role(s["role"]))
                               for s in data["parties"] if s["name"] in party_ids)))
-        self.exchange.remember("agreement", data["origin"], made.id)
+        self.exchange.remember("agreement", origin, made.id)
         EventLog(self.session).append(None, self.package.sender_party, "create agreement", f"agreement {made.id}",
                                       {"agreement": made.id, "title": made.title, "kind": made.kind.value,
                                        "model": made.model.value, "status": made.status.value,
                                        "parent_id": made.parent_id, "imported": True,
                                        "parties": {str(s.party.id): s.role.value for s in made.signatories}})
-        self.agreements.save_terms(made.id, sheet_from_data(_terms_by_id(data["terms"], party_ids)),
+        self.agreements.save_terms(made.id, sheet_from_data(terms_by_id(data["terms"], party_ids)),
                                    self.package.sender_party, "Imported from a package")
         return self.agreements.get(made.id)
 
@@ -309,7 +281,7 @@ class _Merge:
                     sections.append(RoundSection(local, kept["number"], kept["heading"], kept["text"],
                                                  kept["version"]))
             made = rounds.add(agreement.id, frozen.label, frozen.issued_by, sections,
-                              _terms_by_id(frozen.terms, party_ids))
+                              terms_by_id(frozen.terms, party_ids))
             EventLog(self.session).append(agreement.id, frozen.issued_by, "issue round", frozen.label,
                                           {"round": made.id, "sections": len(sections), "imported": True,
                                            "snapshot": rounds.snapshot_hash(made.id)})
@@ -338,10 +310,16 @@ class _Merge:
             if place.startswith("after:"):
                 anchor = self.exchange.local_id("section", place.split(":", 1)[1])
                 place = f"after:{anchor}" if anchor is not None else "end"
-            new.append((incoming, Proposal(
+            made = Proposal(
                 0, agreement.id, party_ids[incoming.party], incoming.party, ProposalKind(incoming.kind), target,
                 incoming.base, incoming.base_version, incoming.proposed, incoming.rationale, ProposalStatus.OPEN,
-                parse_time(incoming.created_at), None, incoming.heading, place)))
+                parse_time(incoming.created_at), None, incoming.heading, place)
+            refused = refused_terms(agreement, self.agreements.terms(agreement.id), made)
+            if refused:  # stored, it would make every export and every acceptance of it fail
+                self.conflicts.append(f"Proposal {incoming.origin} by {incoming.party} proposes terms this library's "
+                                      f"rules refuse ({refused}); it was not imported.")
+                continue
+            new.append((incoming, made))
         ids = self.proposals.add_many([(p, incoming.status, party_ids.get(incoming.decided_by or ""))
                                        for incoming, p in new])
         self.exchange.remember_many("proposal", {incoming.origin: local
