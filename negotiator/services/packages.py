@@ -23,6 +23,7 @@ from negotiator.domain.rounds import RoundSection
 from negotiator.domain.term_fields import is_term, term_names
 from negotiator.domain.terms_json import sheet_from_data, sheet_to_data
 from negotiator.services.acting import Acting
+from negotiator.services.package_authority import unauthorised
 from negotiator.services.package_terms import refused_terms, terms_by_id, terms_by_name
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
@@ -174,6 +175,9 @@ class _Merge:
                                "library.")
         party_ids = self._parties()
         agreement = self._agreement(party_ids)
+        if self.package.sender_party not in {s.party.name for s in agreement.signatories}:
+            raise InvalidInput(f"This package is sent by {self.package.sender_party}, which is not a party to "
+                               f"'{agreement.title}', so it cannot speak for its negotiation. Nothing was imported.")
         for step in (lambda: self._sections(agreement.id), lambda: self._rounds(agreement, party_ids),
                      lambda: self._proposals(agreement, party_ids), self._events):
             if self.cancelled():  # everything so far is rolled back with the transaction
@@ -295,9 +299,9 @@ class _Merge:
             if local is not None:
                 self._update(local, incoming, agreement)
                 continue
-            if incoming.party not in party_ids:
-                self.conflicts.append(f"Proposal {incoming.origin} is by {incoming.party}, who is not a party here; "
-                                      "it was not imported.")
+            if incoming.party not in {s.party.name for s in agreement.signatories}:
+                self.conflicts.append(f"Proposal {incoming.origin} is by {incoming.party}, which is not a party to "
+                                      f"'{agreement.title}'; it was not imported.")
                 continue
             target, place = incoming.target, incoming.place
             if target.startswith("section:"):
@@ -341,6 +345,11 @@ class _Merge:
     def _update(self, local: int, incoming: PackageProposal, agreement: Agreement) -> None:
         mine = self.proposals.get(local)
         if mine.status.value == incoming.status or not mine.is_open:
+            return
+        refused = unauthorised(mine, incoming, agreement, self.package.sender_party)
+        if refused:
+            self.conflicts.append(f"Proposal {local} ({mine.party_name}) is shown as {incoming.status} in "
+                                  f"{self.package.sender_party}'s package, but {refused}; it was not changed.")
             return
         if incoming.status == "accepted":
             self.conflicts.append(f"{incoming.decided_by or 'The sender'} accepted proposal {local} "
