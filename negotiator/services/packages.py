@@ -318,7 +318,7 @@ class _Merge:
                 0, agreement.id, party_ids[incoming.party], incoming.party, ProposalKind(incoming.kind), target,
                 incoming.base, incoming.base_version, incoming.proposed, incoming.rationale, ProposalStatus.OPEN,
                 parse_time(incoming.created_at), None, incoming.heading, place)
-            refused = refused_terms(agreement, self.agreements.terms(agreement.id), made)
+            refused = refused_terms(agreement, self._sheet(agreement.id), made) if made.term_values() else None
             if refused:  # stored, it would make every export and every acceptance of it fail
                 self.conflicts.append(f"Proposal {incoming.origin} by {incoming.party} proposes terms this library's "
                                       f"rules refuse ({refused}); it was not imported.")
@@ -341,6 +341,12 @@ class _Merge:
                 log.append(agreement.id, incoming.decided_by or self.package.sender_party, "imported decision",
                            f"proposal {local}", {"status": incoming.status, "decided_by": decider})
         self.counts["proposals"] += len(ids)
+
+    def _sheet(self, agreement_id: int) -> object:
+        """The agreement's terms here, read once per import (term proposals are checked against them)."""
+        if getattr(self, "_terms", None) is None:
+            self._terms = self.agreements.terms(agreement_id)
+        return self._terms
 
     def _update(self, local: int, incoming: PackageProposal, agreement: Agreement) -> None:
         mine = self.proposals.get(local)
