@@ -154,6 +154,18 @@ def prime_round(ws: Workspace) -> Workspace:
                                           "Meridian", "Room to adapt.")
     ws.negotiation.decide(made.id, "accept", "Northshire ICB")
     ws.negotiation.propose_term(PRIME, "payment.days", "20", "Meridian", "Faster payment keeps clinics open.")
+    for agreement in ws.agreements.agreements():  # every other demo agreement: a round, then one agreed change
+        if ws.rounds.rounds(agreement.id):
+            continue
+        first, second = (s.party.short_name for s in agreement.signatories[:2])
+        ws.rounds.issue_round(agreement.id, "Draft 1", first)
+        section = ws.outline.outline(agreement.id)[0].section if ws.outline.outline(agreement.id) else None
+        if section is not None:
+            made = ws.negotiation.propose_wording(agreement.id, section.id, section.text + " Agreed in writing.",
+                                                  first, "Record agreements in writing.")
+        else:
+            made = ws.negotiation.propose_term(agreement.id, "payment.days", "25", first, "Faster payment.")
+        ws.negotiation.decide(made.id, "accept", second, "Fine by us.")
     return ws
 
 
@@ -181,7 +193,8 @@ def test_every_author_in_every_mode_is_a_party_and_the_exporter_signs_only_the_r
                 for redline in seen["redlines"]:
                     if redline["author"] == exporter.name:
                         assert redline["text"] is not None and redline["text"].strip() in own, (mode, redline)
-    assert read >= 2 * 7 + 4  # the alliance's two rounds in seven modes, the prime contract's one in four
+    # Every demo agreement: the alliance's two rounds in seven modes, each other agreement's one in four.
+    assert read == 2 * 7 + 5 * 4
 
 
 def _exporters_own(document: object) -> str:
