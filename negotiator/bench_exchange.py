@@ -93,3 +93,43 @@ def package_seconds(library: Path, folder: Path, repeat: int = 3) -> float:
         target.close()
         receiver.unlink()
     return statistics.median(times)
+
+
+def package_incremental_seconds(library: Path, folder: Path, repeat: int = 3) -> float:
+    """Median time to import a package that adds 10 proposals and 5 decisions to a library that already
+    holds the same negotiation's 1,000 proposals (the everyday case: the next package from a party)."""
+    from negotiator.services.session import open_workspace
+
+    package_seconds(library, folder, repeat=1)  # makes the 1,000-proposal library if it is not there yet
+    sender_file, held = folder / "incremental-sender.sqlite", folder / "incremental-held.sqlite"
+    shutil.copyfile(folder / "package-1000.sqlite", sender_file)
+    held.unlink(missing_ok=True)
+    sender, receiver = open_workspace(sender_file, "Benchmark"), open_workspace(held, "Benchmark")
+    first, later = folder / "incremental-1.negotiation", folder / "incremental-2.negotiation"
+    sender.packages.export(AGREEMENT, "ICB", first)
+    receiver.packages.import_file(first)
+    receiver.close()
+    agreement = sender.agreements.agreement(AGREEMENT).id
+    sections = [n.section for n in sender.outline.outline(agreement)]
+    for number in range(10):
+        section = sections[(number * 7) % len(sections)]
+        sender.negotiation.propose_wording(agreement, section.id, section.text + f" Later {number}.", "ICB",
+                                           "The next round of comments")
+    decided = [v.proposal for v in sender.negotiation.proposals(agreement)
+               if v.proposal.is_open and v.proposal.party_name != "ICB"][:5]
+    for proposal in decided:
+        sender.negotiation.decide(proposal.id, "reject", "ICB", "Not this time")
+    sender.packages.export(AGREEMENT, "ICB", later)
+    sender.close()
+    times = []
+    for run in range(repeat):
+        receiving = folder / f"incremental-{run}.sqlite"
+        shutil.copyfile(held, receiving)
+        ws = open_workspace(receiving, "Benchmark")
+        start = time.perf_counter()
+        summary = ws.packages.import_file(later)
+        times.append(time.perf_counter() - start)
+        assert summary.added_proposals == 10 and summary.updated_proposals >= 5, summary
+        ws.close()
+        receiving.unlink()
+    return statistics.median(times)

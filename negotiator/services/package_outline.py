@@ -18,7 +18,7 @@ from negotiator.domain.package import Package, PackageRound
 from negotiator.domain.placeholders import check_placeholders
 from negotiator.domain.rounds import RoundSection
 from negotiator.domain.term_fields import is_term, term_names
-from negotiator.services.package_report import ADDED, Report
+from negotiator.services.package_report import ADDED, REFUSED, Report
 from negotiator.services.package_terms import terms_by_id
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.exchange_store import ExchangeStore
@@ -56,6 +56,7 @@ class OutlineMerge:
         self.exchange, self.report = exchange, report
         self.store = SectionStore(session)
         self.added_sections = self.added_rounds = 0
+        self.refused: set[str] = set()  # rounds refused, reported once though rounds are looked at twice
 
     def sections(self) -> None:
         """Add the sections this library does not have, refusing wording that could never be rendered."""
@@ -64,11 +65,14 @@ class OutlineMerge:
         for section in new:
             self._check(section.heading, section.text)
         fresh = {s.origin for s in new}
+        ours = {s.id for s in self.store.outline(self.agreement.id, include_removed=True)}
         items = []
         for section in new:
             parent = section.parent if section.parent in fresh else None
             if parent is None and section.parent is not None:  # a parent this library already has
                 local_parent = self.exchange.local_id("section", section.parent)
+                if local_parent not in ours:
+                    local_parent = None  # never under a section of another agreement: at the top instead
                 items.append((section.origin, None, section.position, section.heading, section.text, local_parent))
             else:
                 items.append((section.origin, parent, section.position, section.heading, section.text, None))
@@ -95,8 +99,16 @@ class OutlineMerge:
         section only an acceptance adds waits until that acceptance has been applied."""
         store = RoundStore(self.session)
         known = {r.label.lower() for r in store.of_agreement(self.agreement.id)}
+        ours = {s.id for s in self.store.outline(self.agreement.id, include_removed=True)}
         for frozen in self.package.rounds:
             if frozen.label.lower() in known or not self._can_name(frozen):
+                continue
+            if any(self.exchange.local_id("section", kept["origin"]) not in (None, *ours) for kept in frozen.sections):
+                if frozen.label.lower() not in self.refused:
+                    self.refused.add(frozen.label.lower())
+                    self.report.add(REFUSED, f"round {frozen.label}",
+                                    f"Round '{frozen.label}' names a section of another agreement here; a package "
+                                    "reaches only the agreement it is about, so the round was not imported.")
                 continue
             sections = [RoundSection(self._section_of(kept), kept["number"], kept["heading"], kept["text"],
                                      kept["version"]) for kept in frozen.sections]

@@ -23,6 +23,7 @@ from negotiator.services.package_terms import refused_terms
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import EventLog, ProposalStore
+from negotiator.storage.section_store import SectionStore
 
 # How strongly a standing holds when two libraries disagree: the greater is kept.
 RANK = {ProposalStatus.OPEN: 0, ProposalStatus.SUPERSEDED: 1, ProposalStatus.WITHDRAWN: 2,
@@ -68,6 +69,7 @@ class ProposalMerge:
     def _add_new(self, incoming_all: list[PackageProposal]) -> list[PackageProposal]:
         """Add the proposals this library does not have, open; returns those on sections it lacks."""
         parties = {s.party.name for s in self.agreement.signatories}
+        ours = {s.id for s in SectionStore(self.session).outline(self.agreement.id, include_removed=True)}
         new: list[tuple[PackageProposal, Proposal]] = []
         later = []
         for incoming in incoming_all:
@@ -84,9 +86,15 @@ class ProposalMerge:
                 if section is None:
                     later.append(incoming)
                     continue
+                if section not in ours:
+                    self._elsewhere(incoming)
+                    continue
                 target = f"section:{section}"
             if place.startswith("after:"):  # a section not here yet keeps its origin until it is
                 anchor = self.exchange.local_id("section", place.split(":", 1)[1])
+                if anchor is not None and anchor not in ours:
+                    self._elsewhere(incoming)
+                    continue
                 place = f"after:{anchor}" if anchor is not None else place
             made = Proposal(
                 0, self.agreement.id, self.party_ids[incoming.party], incoming.party, ProposalKind(incoming.kind),
@@ -116,6 +124,11 @@ class ProposalMerge:
         self.added += len(ids)
         return later
 
+    def _elsewhere(self, incoming: PackageProposal) -> None:
+        self.report.add(REFUSED, f"proposal {incoming.origin}",
+                        f"Proposal {incoming.origin} by {incoming.party} names a section of another agreement here; "
+                        "a package reaches only the agreement it is about, so it was not imported.")
+
     def _sheet(self) -> object:
         """The agreement's terms here, read once per import (term proposals are checked against them)."""
         if self._terms is None:
@@ -132,11 +145,11 @@ class ProposalMerge:
             if local in mine:
                 self._join(mine[local], incoming)
             else:
-                other = self.proposals.get(local)
-                self.report.add(REFUSED, f"proposal {local}",
-                                f"Proposal {local} ({other.party_name}) is shown as {incoming.status} in "
-                                f"{self.package.sender_party}'s package, but that proposal belongs to another "
-                                "agreement here; it was not changed.")
+                self.report.add(REFUSED, f"proposal {incoming.origin}",
+                                f"Proposal {incoming.origin} is shown as {incoming.status} in "
+                                f"{self.package.sender_party}'s package, but this library has no such proposal in "
+                                f"'{self.agreement.title}' (it names one of another agreement, or none); it was "
+                                "not changed.")
 
     def _join(self, mine: Proposal, incoming: PackageProposal) -> None:
         status = ProposalStatus(incoming.status)
