@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QListWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from negotiator.services.package_report import ADDED, CHANGED, CONFLICT, REFUSED
@@ -41,6 +41,10 @@ class ReportLists(QWidget):
             header.setBuddy(lines)
             lines.setToolTip(tips[kind])
             lines.setObjectName(f"{kind}Lines")
+            # A line names the item and the rule: wrapped, it is read whole without scrolling sideways.
+            lines.setWordWrap(True)
+            lines.setResizeMode(QListView.ResizeMode.Adjust)
+            lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             layout.addWidget(header)
             layout.addWidget(lines, 1)
             self.headers[kind], self.lists[kind] = header, lines

@@ -608,42 +608,42 @@
 <context>
     <name>ImportPackageDialog</name>
     <message>
-        <location filename="../../negotiator/ui/package_review.py" line="73"/>
+        <location filename="../../negotiator/ui/package_review.py" line="77"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/package_review.py" line="79"/>
+        <location filename="../../negotiator/ui/package_review.py" line="83"/>
         <source>Importing the package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/package_review.py" line="89"/>
+        <location filename="../../negotiator/ui/package_review.py" line="93"/>
         <source>Nothing has been written yet. Importing into &apos;%1&apos; will add %2 proposal(s), %3 decision(s), %4 round(s) and %5 section(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/package_review.py" line="92"/>
+        <location filename="../../negotiator/ui/package_review.py" line="96"/>
         <source>Importing this package would change nothing in this library: it has been imported already, or brings nothing new.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/package_review.py" line="127"/>
+        <location filename="../../negotiator/ui/package_review.py" line="131"/>
         <source>Imported into &apos;%1&apos;: %2 proposal(s), %3 decision(s), %4 round(s) and %5 section(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/package_review.py" line="130"/>
+        <location filename="../../negotiator/ui/package_review.py" line="134"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/package_review.py" line="81"/>
+        <location filename="../../negotiator/ui/package_review.py" line="85"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/package_review.py" line="138"/>
+        <location filename="../../negotiator/ui/package_review.py" line="142"/>
         <source>The package was not imported</source>
         <translation type="unfinished"></translation>
     </message>
