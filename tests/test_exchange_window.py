@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from negotiator.ui.import_dialogs import ImportPackageDialog, ImportRedlineDialog
+from negotiator.ui.import_dialogs import ImportRedlineDialog
 from negotiator.ui.main_window import MainWindow
+from negotiator.ui.package_review import ImportPackageDialog
 
 from .background import held_worker
 from .windows import open_window

@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING
 
 from negotiator.commands.output import OK, add_json, print_json
 from negotiator.domain.errors import InvalidInput
+from negotiator.services.package_report import ADDED, CHANGED, CONFLICT, REFUSED  # plain data: no SQLAlchemy
+
+# The kinds of line of an import report, in the order they are printed.
+REPORT_GROUPS = ((ADDED, "Added"), (CHANGED, "Changed"), (REFUSED, "Refused"), (CONFLICT, "Conflicts"))
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.session import Workspace
@@ -25,6 +29,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     imported = actions.add_parser("import", help="merge a package received from another party")
     imported.set_defaults(handler=_import)
     imported.add_argument("file", type=Path)
+    imported.add_argument("--dry-run", action="store_true",
+                          help="show what would be added, changed and refused; write nothing")
     add_json(imported)
     returned = commands.add_parser("import", help="bring a returned Word redline back as proposals")
     kinds = returned.add_subparsers(dest="action", metavar="KIND", required=True)
@@ -55,21 +61,25 @@ def _export(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _import(ws: Workspace, args: argparse.Namespace) -> int:
-    summary = ws.packages.import_file(args.file)
-    data = {"id": str(args.file), "agreement": summary.agreement, "added_parties": summary.added_parties,
-            "added_sections": summary.added_sections, "added_rounds": summary.added_rounds,
-            "added_proposals": summary.added_proposals, "updated_proposals": summary.updated_proposals,
-            "conflicts": list(summary.conflicts)}
+    # A dry run works the merge out in a transaction that is rolled back: the library is left as it was.
+    summary = ws.packages.preview(args.file) if args.dry_run else ws.packages.import_file(args.file)
     if args.json:
-        return print_json(data)
+        return print_json({"id": str(args.file), **summary.to_data(), "dry_run": args.dry_run})
+    if args.dry_run:
+        print(f"Nothing was written: this is what importing {args.file.name} would do.")
     if not summary.changed_anything:
-        print(f"Nothing new in {args.file.name}: it had been imported already.")
+        print(f"Nothing new in {args.file.name}: it had been imported already, or brings nothing new.")
     else:
-        print(f"Imported {args.file.name} into '{summary.agreement}': {summary.added_proposals} new proposal(s), "
+        verb = "Would import" if args.dry_run else "Imported"
+        print(f"{verb} {args.file.name} into '{summary.agreement}': {summary.added_proposals} new proposal(s), "
               f"{summary.updated_proposals} decision(s), {summary.added_rounds} round(s), "
               f"{summary.added_sections} section(s), {summary.added_parties} part(y/ies).")
-    for conflict in summary.conflicts:
-        print(f"  Conflict: {conflict}")
+    for kind, title in REPORT_GROUPS:
+        lines = summary.of_kind(kind)
+        if lines:
+            print(f"{title} ({len(lines)}):")
+            for line in lines:
+                print(f"  {line}")
     return OK
 
 

@@ -119,8 +119,8 @@ class ProposalMerge:
                        {"kind": made.kind.value, "target": made.target, "base": made.base, "proposed": made.proposed,
                         "heading": made.heading, "place": made.place, "rationale": made.rationale,
                         "answers": answers, "imported_from": incoming.origin})
-            self.report.add(ADDED, f"proposal {local}", f"New proposal {local} by {incoming.party}: "
-                            f"{_what(made)}.")
+            # Named by what it says, not its number here: a preview's numbers are not kept on every database.
+            self.report.add(ADDED, f"proposal {incoming.origin}", f"New proposal by {incoming.party}: {_what(made)}.")
         self.added += len(ids)
         return later
 

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 from negotiator.domain.errors import InvalidInput
 from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.errors import show_error
-from negotiator.ui.import_dialogs import ImportPackageDialog, ImportRedlineDialog
+from negotiator.ui.import_dialogs import ImportRedlineDialog
+from negotiator.ui.package_review import ImportPackageDialog
 
 
 class ExchangeController(QObject):
@@ -54,8 +55,8 @@ class ExchangeController(QObject):
         self.redline_dialog = dialog
 
     def import_package(self, path: Path | None = None) -> Job | None:
-        """Check and preview a package received from another party in the background, then offer to
-        merge it. The dialog, once open, is ``package_dialog``."""
+        """Check and preview a package received from another party in the background, then show what it
+        adds, changes and refuses; only the dialog's Import writes. The dialog, once open, is ``package_dialog``."""
         ws = self.window.workspace
         if ws is None:
             return None
@@ -66,7 +67,8 @@ class ExchangeController(QObject):
                 return None
             path = Path(chosen)
         self.package_dialog = None
-        # The preview refuses a damaged or hostile file before anything is shown.
+        # The preview refuses a damaged or hostile file (or a package refused whole) before anything is shown,
+        # in plain words, and writes nothing: it runs in a transaction that is rolled back.
         return run_with_progress(self.window, self.tr("Checking %1…").replace("%1", path.name),
                                  lambda _cancelled: ws.packages.preview(path),
                                  lambda preview: self._show_package(path, preview),
@@ -78,7 +80,7 @@ class ExchangeController(QObject):
             return
         dialog = ImportPackageDialog(ws, path, preview, self.window)
         dialog.setObjectName("importPackageDialog")
-        dialog.accepted.connect(lambda: self._imported(f"Imported {path.name}"))
+        dialog.imported.connect(lambda _summary: self._imported(f"Imported {path.name}"))
         dialog.open()
         self.package_dialog = dialog
 

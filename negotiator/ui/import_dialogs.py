@@ -1,10 +1,9 @@
-"""Import dialogs: a returned Word redline (map each author to a party, preview the proposals,
-then import) and a negotiation package (preview what it adds and its conflicts, then merge)."""
+"""Importing a returned Word redline: map each author to a party, preview the proposals, then import.
+(A negotiation package is reviewed in package_review.py.)"""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QListWidget,
-    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,10 +24,8 @@ from negotiator.ui.background import Job
 from negotiator.ui.errors import show_error
 from negotiator.ui.settings import Settings
 from negotiator.ui.widgets import busy_bar, labelled_combo
-from negotiator.ui.workers import Task
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
-    from negotiator.services.packages import ImportSummary
     from negotiator.services.session import Workspace
 
 
@@ -159,71 +155,3 @@ class ImportRedlineDialog(QDialog):
         if self.job is not None and isValid(self.job) and not self.job.finished:
             self.job.cancel()
         self.reject()
-
-
-class ImportPackageDialog(QDialog):
-    """Preview what a package adds and where it conflicts, then merge it."""
-
-    def __init__(self, workspace: Workspace, path: Path, preview: ImportSummary,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.workspace, self.path = workspace, path
-        self.summary = None
-        self.setWindowTitle(self.tr("Import %1").replace("%1", path.name))
-        self.resize(620, 360)
-        self.caption = QLabel(self.tr("Importing into '%1' will add %2 proposal(s), %3 decision(s), %4 round(s) and "
-                                      "%5 section(s).").replace("%1", preview.agreement)
-                              .replace("%2", str(preview.added_proposals))
-                              .replace("%3", str(preview.updated_proposals))
-                              .replace("%4", str(preview.added_rounds)).replace("%5", str(preview.added_sections)))
-        if not preview.changed_anything:
-            self.caption.setText(self.tr("Nothing new: this package has been imported already."))
-        self.caption.setWordWrap(True)
-        self.conflicts = QListWidget()
-        self.conflicts.setAccessibleName(self.tr("Conflicts"))
-        self.conflicts.setToolTip(self.tr("Where the package and this library disagree"))
-        self.conflicts.addItems(preview.conflicts)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
-        self.buttons.accepted.connect(self.run_import)
-        self.buttons.rejected.connect(self.cancel)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.hide()
-        self.task: Task | None = None
-        self.job: Job | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.caption)
-        layout.addWidget(QLabel(self.tr("Conflicts:")))
-        layout.addWidget(self.conflicts, 1)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
-
-    def run_import(self) -> None:
-        """Merge the package in one transaction, in the background; Cancel rolls it back."""
-        packages, path = self.workspace.packages, self.path
-        self.job = Job(self.parent() or self, lambda cancelled: packages.import_file(path, cancelled=cancelled),
-                       lambda summary: self.finished_import(summary) if isValid(self) else None,
-                       lambda error: self.failed_import(error) if isValid(self) else None).start()
-        self.task = self.job.task
-        self.progress.show()
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-
-    def cancel(self) -> None:
-        """Stop a running import (nothing is imported) or close the dialog."""
-        if self.task is not None and self.summary is None:
-            self.task.cancelled = True  # the job's own flag: it may already have reported and gone
-        self.reject()
-
-    def finished_import(self, summary: object) -> None:
-        """The package is in."""
-        self.progress.hide()
-        self.summary = summary
-        self.accept()
-
-    def failed_import(self, error: BaseException) -> None:
-        """Nothing was imported; say why."""
-        self.progress.hide()
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
-        show_error(self, self.tr("The package was not imported"), error)
-

@@ -330,64 +330,64 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="30"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="31"/>
         <source>Nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="34"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="35"/>
         <source>Import Returned Redline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="35"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="36"/>
         <source>Word documents (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="40"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="41"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="43"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="44"/>
         <source>The file was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="63"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="64"/>
         <source>Import Negotiation Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="64"/>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="98"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="65"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="100"/>
         <source>Negotiation packages (*.negotiation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="70"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="72"/>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="73"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="75"/>
         <source>The package was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="91"/>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="105"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="93"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="107"/>
         <source>No package was written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="96"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="98"/>
         <source>Export Negotiation Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="107"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="109"/>
         <source>Wrote %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,12 +587,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/history_panel.py" line="53"/>
+        <location filename="../../negotiator/ui/history_panel.py" line="56"/>
         <source>Open an agreement to see its negotiation history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/history_panel.py" line="60"/>
+        <location filename="../../negotiator/ui/history_panel.py" line="63"/>
         <source>%n event(s). The record&apos;s hash chain checks out: nothing in it has been changed.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -600,7 +600,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/history_panel.py" line="64"/>
+        <location filename="../../negotiator/ui/history_panel.py" line="67"/>
         <source>The record has been altered outside Negotiator: %1 Keep the file as evidence and restore a backup (File → Restore from Backup).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,42 +608,42 @@
 <context>
     <name>ImportPackageDialog</name>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="172"/>
+        <location filename="../../negotiator/ui/package_review.py" line="77"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="174"/>
-        <source>Importing into &apos;%1&apos; will add %2 proposal(s), %3 decision(s), %4 round(s) and %5 section(s).</source>
+        <location filename="../../negotiator/ui/package_review.py" line="83"/>
+        <source>Importing the package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="180"/>
-        <source>Nothing new: this package has been imported already.</source>
+        <location filename="../../negotiator/ui/package_review.py" line="93"/>
+        <source>Nothing has been written yet. Importing into &apos;%1&apos; will add %2 proposal(s), %3 decision(s), %4 round(s) and %5 section(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="183"/>
-        <source>Conflicts</source>
+        <location filename="../../negotiator/ui/package_review.py" line="96"/>
+        <source>Importing this package would change nothing in this library: it has been imported already, or brings nothing new.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="184"/>
-        <source>Where the package and this library disagree</source>
+        <location filename="../../negotiator/ui/package_review.py" line="131"/>
+        <source>Imported into &apos;%1&apos;: %2 proposal(s), %3 decision(s), %4 round(s) and %5 section(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="187"/>
+        <location filename="../../negotiator/ui/package_review.py" line="134"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/package_review.py" line="85"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="197"/>
-        <source>Conflicts:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="228"/>
+        <location filename="../../negotiator/ui/package_review.py" line="142"/>
         <source>The package was not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -651,87 +651,87 @@
 <context>
     <name>ImportRedlineDialog</name>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="52"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="48"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="59"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="55"/>
         <source>Party of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="60"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="56"/>
         <source>(choose the party)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="66"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="62"/>
         <source>%1 acts for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="68"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="64"/>
         <source>Proposals the file will make</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="69"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="65"/>
         <source>Each change in the file and the proposal it becomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="70"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="66"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="70"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="66"/>
         <source>Proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="70"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="66"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="73"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="69"/>
         <source>What was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="74"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="70"/>
         <source>Changes the app cannot turn into proposals; none is accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="77"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="73"/>
         <source>Working out the proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="79"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="75"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="83"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="79"/>
         <source>Nothing is accepted by importing: each change becomes an open proposal of its party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="129"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="125"/>
         <source>%1 proposal(s) will be made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="138"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="134"/>
         <source>Importing the proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/import_dialogs.py" line="155"/>
+        <location filename="../../negotiator/ui/import_dialogs.py" line="151"/>
         <source>The file was not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -865,82 +865,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="79"/>
+        <location filename="../../negotiator/ui/main_window.py" line="80"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="81"/>
+        <location filename="../../negotiator/ui/main_window.py" line="82"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="82"/>
+        <location filename="../../negotiator/ui/main_window.py" line="83"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="83"/>
+        <location filename="../../negotiator/ui/main_window.py" line="84"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="84"/>
+        <location filename="../../negotiator/ui/main_window.py" line="85"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <location filename="../../negotiator/ui/main_window.py" line="86"/>
         <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="87"/>
+        <location filename="../../negotiator/ui/main_window.py" line="88"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="89"/>
+        <location filename="../../negotiator/ui/main_window.py" line="90"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="93"/>
+        <location filename="../../negotiator/ui/main_window.py" line="94"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="95"/>
+        <location filename="../../negotiator/ui/main_window.py" line="96"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="97"/>
+        <location filename="../../negotiator/ui/main_window.py" line="98"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="98"/>
+        <location filename="../../negotiator/ui/main_window.py" line="99"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="121"/>
+        <location filename="../../negotiator/ui/main_window.py" line="122"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="148"/>
+        <location filename="../../negotiator/ui/main_window.py" line="149"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="149"/>
+        <location filename="../../negotiator/ui/main_window.py" line="150"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="175"/>
+        <location filename="../../negotiator/ui/main_window.py" line="176"/>
         <source>%n clause(s) in the library</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -948,37 +948,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="180"/>
+        <location filename="../../negotiator/ui/main_window.py" line="181"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="180"/>
+        <location filename="../../negotiator/ui/main_window.py" line="181"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="188"/>
+        <location filename="../../negotiator/ui/main_window.py" line="189"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="188"/>
+        <location filename="../../negotiator/ui/main_window.py" line="189"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="205"/>
+        <location filename="../../negotiator/ui/main_window.py" line="206"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="207"/>
+        <location filename="../../negotiator/ui/main_window.py" line="208"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="204"/>
+        <location filename="../../negotiator/ui/main_window.py" line="205"/>
         <source>Imported %n clause(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -986,32 +986,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="219"/>
+        <location filename="../../negotiator/ui/main_window.py" line="220"/>
         <source>The clause could not be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="235"/>
+        <location filename="../../negotiator/ui/main_window.py" line="236"/>
         <source>The clause was not revised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="243"/>
+        <location filename="../../negotiator/ui/main_window.py" line="244"/>
         <source>The version was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="251"/>
+        <location filename="../../negotiator/ui/main_window.py" line="252"/>
         <source>The clause was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="275"/>
+        <location filename="../../negotiator/ui/main_window.py" line="276"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="337"/>
+        <location filename="../../negotiator/ui/main_window.py" line="338"/>
         <source>%n finding(s) in the contract network</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1019,12 +1019,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="340"/>
+        <location filename="../../negotiator/ui/main_window.py" line="341"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="341"/>
+        <location filename="../../negotiator/ui/main_window.py" line="342"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,68 +1152,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="63"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="74"/>
         <source>Comparing the wording of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="64"/>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="118"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="75"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="129"/>
         <source>Current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="110"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="121"/>
         <source>Comparing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="111"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="122"/>
         <source>Current value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="121"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="132"/>
         <source>The proposal on the current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="122"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="133"/>
         <source>Proposal %1 was made on older wording; its change does not overlap later changes, so accepting it applies it to the current wording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="125"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="136"/>
         <source>Proposal %1 was made on older wording that has since changed in the same place: ask its party to redo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="128"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="139"/>
         <source>Wording the proposal was made on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="144"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="155"/>
         <source>Check a Document Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="145"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="156"/>
         <source>Word exports and negotiation packages (*.docx *.negotiation);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="150"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="161"/>
         <source>Checking %1 against the record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="152"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="163"/>
         <source>The document was not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="157"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="168"/>
         <source>Check Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1678,6 +1678,49 @@
     <message>
         <location filename="../../negotiator/ui/repin_dialog.py" line="32"/>
         <source>&amp;Re-pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportLists</name>
+    <message>
+        <location filename="../../negotiator/ui/package_review.py" line="29"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/package_review.py" line="29"/>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/package_review.py" line="29"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/package_review.py" line="30"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/package_review.py" line="31"/>
+        <source>What the package brings that this library does not have yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/package_review.py" line="32"/>
+        <source>Decisions the package brings on proposals held here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/package_review.py" line="33"/>
+        <source>What is left out, and the rule that refuses it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/package_review.py" line="34"/>
+        <source>Proposals that compete for the same section or term</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
