@@ -56,6 +56,7 @@ class OutlineMerge:
         self.exchange, self.report = exchange, report
         self.store = SectionStore(session)
         self.added_sections = self.added_rounds = 0
+        self._parties: dict | None = None
         self.refused: set[str] = set()  # rounds refused, reported once though rounds are looked at twice
 
     def sections(self) -> None:
@@ -87,7 +88,9 @@ class OutlineMerge:
             self.report.add(ADDED, "sections", f"{len(ids)} new section(s) in '{self.agreement.title}'.")
 
     def _check(self, heading: str, text: str) -> None:
-        parties = {p.id: p for p in PartyStore(self.session).of_agreement(self.agreement.id)}
+        if self._parties is None:  # read once: a package brings a thousand sections
+            self._parties = {p.id: p for p in PartyStore(self.session).of_agreement(self.agreement.id)}
+        parties = self._parties
         try:  # wording that names terms the agreement does not have could never be rendered
             check_placeholders(text, lambda name: is_term(name, parties), examples=term_names(parties))
         except InvalidInput as error:

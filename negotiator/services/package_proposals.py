@@ -10,6 +10,7 @@ the proposals and acceptances themselves.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from negotiator.domain.agreement import Agreement
@@ -56,7 +57,9 @@ class ProposalMerge:
         while waiting:
             later = self._add_new(waiting)
             self._join_all()
-            self.settler.settle(applied, fresh=fresh, new_base=new_base)
+            senders = {self.exchange.local_id("proposal", p.origin) for p in self.package.proposals
+                       if p.status == "accepted"}
+            self.settler.settle(applied, fresh=fresh, new_base=new_base, senders=senders)
             applied, fresh, new_base = self.settler.order(), False, False
             if len(later) == len(waiting):
                 break
@@ -106,8 +109,8 @@ class ProposalMerge:
                                 f"Proposal {incoming.origin} by {incoming.party} proposes terms this library's "
                                 f"rules refuse ({refused}); it was not imported.")
                 continue
-            new.append((incoming, made))
-        ids = self.proposals.add_many([(made, "open", None) for _, made in new])
+            new.append((incoming, self._decided(made, incoming)))
+        ids = self.proposals.add_many([(made, made.status.value, made.decided_by_id) for _, made in new])
         self.exchange.remember_many("proposal", {incoming.origin: local
                                                  for (incoming, _), local in zip(new, ids, strict=True)})
         log = EventLog(self.session)
@@ -121,8 +124,24 @@ class ProposalMerge:
                         "answers": answers, "imported_from": incoming.origin})
             # Named by what it says, not its number here: a preview's numbers are not kept on every database.
             self.report.add(ADDED, f"proposal {incoming.origin}", f"New proposal by {incoming.party}: {_what(made)}.")
+            if not made.is_open:  # its decision, taken with it (the same join as for a proposal held already)
+                log.append(self.agreement.id, made.decided_by, "imported decision", f"proposal {local}",
+                           {"status": made.status.value, "decided_by": made.decided_by, "reason": ""})
+                self.updated += 1
+                self.report.add(CHANGED, f"proposal {incoming.origin}",
+                                f"New proposal by {incoming.party} was {made.status.value} by {made.decided_by}.")
         self.added += len(ids)
         return later
+
+    def _decided(self, made: Proposal, incoming: PackageProposal) -> Proposal:
+        """A new proposal with the decision the package brings, when the sender may bring it: a whole
+        import of a thousand proposals then needs no second pass."""
+        if incoming.status not in DECISIONS or unauthorised(made, incoming, self.agreement,
+                                                            self.package.sender_party):
+            return made  # a refusal is reported by the join, which looks at every proposal again
+        decider = incoming.decided_by or self.package.sender_party
+        return replace(made, status=ProposalStatus(incoming.status), decided_by=decider,
+                       decided_by_id=self.party_ids.get(decider), decided_at=_when(incoming, self.package))
 
     def _elsewhere(self, incoming: PackageProposal) -> None:
         self.report.add(REFUSED, f"proposal {incoming.origin}",

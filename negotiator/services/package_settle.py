@@ -67,14 +67,18 @@ class Settler:
     def _key(self, proposal: Proposal) -> tuple[datetime, str]:
         return proposal.decided_at or datetime.min, self.exchange.origin_of("proposal", proposal.id)
 
-    def settle(self, applied: list[int], *, fresh: bool = False, new_base: bool = False) -> None:
+    def settle(self, applied: list[int], *, fresh: bool = False, new_base: bool = False,
+               senders: set[int] | None = None) -> None:
         """Apply what was accepted since ``applied`` (the order before the import), replaying from the
         first round when something arrived out of order or the round itself is new here (``new_base``);
         then supersede what the decisions supersede. An agreement made by this import (``fresh``) arrived
-        as its sender holds it: it is replayed from its round if it has one, and otherwise taken as it is."""
+        as its sender holds it: when this library holds the very acceptances the sender applied
+        (``senders``), it is taken as it is; otherwise it is replayed from its round if it has one."""
         order = self.order()
         base = self._base()
-        if fresh or new_base or order[:len(applied)] != applied:
+        if fresh and set(order) == senders:
+            applied = order
+        elif (fresh and order) or new_base or order[:len(applied)] != applied:
             if base is not None:
                 self._lay_out(base)
                 applied, self.replayed = [], True
@@ -100,11 +104,12 @@ class Settler:
         """Put the outline and terms back as the round froze them."""
         sections, note = SectionStore(self.session), f"As issued in {base.label}, to replay the decisions since"
         by_number = {s.number: s.section_id for s in base.sections}
+        held = {s.id: s for s in sections.outline(self.agreement_id, include_removed=True)}
         layout = {}
         for frozen in base.sections:
             parts = _number(frozen.number)
             layout[frozen.section_id] = (by_number.get(".".join(str(n) for n in parts[:-1])), parts[-1] - 1)
-            now = sections.get(frozen.section_id)
+            now = held[frozen.section_id]
             if (now.heading, now.text) != (frozen.heading, frozen.text):
                 sections.append(frozen.section_id, frozen.heading, frozen.text, now.clause_key, now.clause_version,
                                 self.actor, note)

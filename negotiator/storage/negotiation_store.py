@@ -133,13 +133,15 @@ class ProposalStore:
                        decided_by=None, decided_by_id=None, decided_at=None)
 
     def add_many(self, proposals: list[tuple[Proposal, str, int | None]]) -> list[int]:
-        """Save many proposals at once (an import), each with its status and deciding party id."""
+        """Save many proposals at once (an import), each with its status and deciding party id; a decided one
+        keeps its own decision time when it has one."""
         now = format_time(utc_now())
         rows = [ProposalRow(
             agreement_id=p.agreement_id, party_id=p.party_id, kind=p.kind.value, target=p.target, base=p.base,
             base_version=p.base_version, proposed=p.proposed, heading=p.heading, place=p.place,
             rationale=p.rationale, status=status, created_at=format_time(p.created_at), answers=p.answers,
-            decided_by=decider, decided_at=None if status == "open" else now,
+            decided_by=decider,
+            decided_at=None if status == "open" else (format_time(p.decided_at) if p.decided_at else now),
         ) for p, status, decider in proposals]
         self._session.add_all(rows)
         self._session.flush()
