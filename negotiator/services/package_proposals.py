@@ -46,21 +46,24 @@ class ProposalMerge:
         self.proposals = ProposalStore(session)
         self.settler = Settler(session, agreement.id, exchange, package.sender_party)
         self.added = self.updated = 0
+        self.new: set[int] = set()  # proposals this import added, with their decisions
         self._terms = None
 
     def run(self, *, fresh: bool, new_base: bool) -> None:
         """Add what is new, join the decisions, and settle the agreement (see Settler.settle for ``fresh``
         and ``new_base``); proposals on sections that only an acceptance in this same package adds are
         taken once it has been applied."""
-        applied = self.settler.order()
+        held = self.proposals.of_agreement(self.agreement.id)
+        applied = self.settler.order(held)
         waiting = list(self.package.proposals)
         while waiting:
             later = self._add_new(waiting)
-            self._join_all()
+            self._join_all(held)
+            held = None
             senders = {self.exchange.local_id("proposal", p.origin) for p in self.package.proposals
                        if p.status == "accepted"}
-            self.settler.settle(applied, fresh=fresh, new_base=new_base, senders=senders)
-            applied, fresh, new_base = self.settler.order(), False, False
+            applied = self.settler.settle(applied, fresh=fresh, new_base=new_base, senders=senders)
+            fresh = new_base = False
             if len(later) == len(waiting):
                 break
             waiting = later
@@ -113,6 +116,7 @@ class ProposalMerge:
         ids = self.proposals.add_many([(made, made.status.value, made.decided_by_id) for _, made in new])
         self.exchange.remember_many("proposal", {incoming.origin: local
                                                  for (incoming, _), local in zip(new, ids, strict=True)})
+        self.new.update(ids)
         log = EventLog(self.session)
         for (incoming, made), local in zip(new, ids, strict=True):
             answers = self.exchange.local_id("proposal", incoming.answers) if incoming.answers else None
@@ -136,9 +140,14 @@ class ProposalMerge:
     def _decided(self, made: Proposal, incoming: PackageProposal) -> Proposal:
         """A new proposal with the decision the package brings, when the sender may bring it: a whole
         import of a thousand proposals then needs no second pass."""
-        if incoming.status not in DECISIONS or unauthorised(made, incoming, self.agreement,
-                                                            self.package.sender_party):
-            return made  # a refusal is reported by the join, which looks at every proposal again
+        if incoming.status not in DECISIONS:
+            return made
+        refused = unauthorised(made, incoming, self.agreement, self.package.sender_party)
+        if refused:
+            self.report.add(REFUSED, f"proposal {incoming.origin}",
+                            f"New proposal {incoming.origin} by {incoming.party} is shown as {incoming.status} in "
+                            f"{self.package.sender_party}'s package, but {refused}; it was imported open.")
+            return made
         decider = incoming.decided_by or self.package.sender_party
         return replace(made, status=ProposalStatus(incoming.status), decided_by=decider,
                        decided_by_id=self.party_ids.get(decider), decided_at=_when(incoming, self.package))
@@ -154,12 +163,13 @@ class ProposalMerge:
             self._terms = AgreementStore(self.session).terms(self.agreement.id)
         return self._terms
 
-    def _join_all(self) -> None:
-        """Take each decision the package brings that this library should hold."""
-        mine = {p.id: p for p in self.proposals.of_agreement(self.agreement.id)}
+    def _join_all(self, held: list[Proposal] | None) -> None:
+        """Take each decision the package brings that this library should hold (``held``: the proposals
+        as read before this import added any, whose decisions were taken as they were added)."""
+        mine = {p.id: p for p in (self.proposals.of_agreement(self.agreement.id) if held is None else held)}
         for incoming in self.package.proposals:
             local = self.exchange.local_id("proposal", incoming.origin)
-            if local is None or incoming.status not in DECISIONS:
+            if local is None or incoming.status not in DECISIONS or local in self.new:
                 continue
             if local in mine:
                 self._join(mine[local], incoming)

@@ -59,22 +59,27 @@ class Settler:
         self.proposals = ProposalStore(session)
         self.replayed = False
 
-    def order(self) -> list[int]:
-        """The accepted proposals, in the order their changes are applied."""
-        accepted = [p for p in self.proposals.of_agreement(self.agreement_id) if is_accepted(p)]
+    def order(self, everything: list[Proposal] | None = None) -> list[int]:
+        """The accepted proposals (of ``everything``, when the caller has just read them), in the order
+        their changes are applied."""
+        if everything is None:
+            everything = self.proposals.of_agreement(self.agreement_id)
+        accepted = [p for p in everything if is_accepted(p)]
         return [p.id for p in sorted(accepted, key=self._key)]
 
     def _key(self, proposal: Proposal) -> tuple[datetime, str]:
         return proposal.decided_at or datetime.min, self.exchange.origin_of("proposal", proposal.id)
 
     def settle(self, applied: list[int], *, fresh: bool = False, new_base: bool = False,
-               senders: set[int] | None = None) -> None:
+               senders: set[int] | None = None) -> list[int]:
         """Apply what was accepted since ``applied`` (the order before the import), replaying from the
         first round when something arrived out of order or the round itself is new here (``new_base``);
-        then supersede what the decisions supersede. An agreement made by this import (``fresh``) arrived
-        as its sender holds it: when this library holds the very acceptances the sender applied
-        (``senders``), it is taken as it is; otherwise it is replayed from its round if it has one."""
-        order = self.order()
+        then supersede what the decisions supersede; returns the order now applied. An agreement made by
+        this import (``fresh``) arrived as its sender holds it: when this library holds the very
+        acceptances the sender applied (``senders``), it is taken as it is; otherwise it is replayed
+        from its round if it has one."""
+        everything = self.proposals.of_agreement(self.agreement_id)
+        order = self.order(everything)
         base = self._base()
         if fresh and set(order) == senders:
             applied = order
@@ -90,7 +95,8 @@ class Settler:
         for proposal_id in order:  # what was applied already keeps its place; the rest follow in order
             if proposal_id not in done:
                 self._apply(self.proposals.get(proposal_id))
-        self.supersede()
+        self.supersede(everything)
+        return order  # still the order: a proposal kept aside is still an accepted one
 
     def _base(self) -> Round | None:
         """The first round still issued: where every library's negotiation starts from."""
@@ -144,9 +150,10 @@ class Settler:
                                       f"proposal {proposal.id}", {"status": status.value,
                                                                   "decided_by": proposal.decided_by, "reason": note})
 
-    def supersede(self) -> None:
+    def supersede(self, everything: list[Proposal] | None = None) -> None:
         """Supersede every open proposal the record supersedes (see the module's description)."""
-        everything = self.proposals.of_agreement(self.agreement_id)
+        # Applying decisions changes no open proposal, so what settle read is still right for these.
+        everything = self.proposals.of_agreement(self.agreement_id) if everything is None else everything
         accepted: dict[str, list[Proposal]] = {}  # by what they change, so that each check is short
         own: dict[tuple[int, str], list[Proposal]] = {}
         answered: dict[int, Proposal] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from sqlalchemy import and_, func, or_, select, text, update
+from sqlalchemy import and_, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from negotiator.domain.audit import text_hash
@@ -136,16 +136,17 @@ class ProposalStore:
         """Save many proposals at once (an import), each with its status and deciding party id; a decided one
         keeps its own decision time when it has one."""
         now = format_time(utc_now())
-        rows = [ProposalRow(
-            agreement_id=p.agreement_id, party_id=p.party_id, kind=p.kind.value, target=p.target, base=p.base,
-            base_version=p.base_version, proposed=p.proposed, heading=p.heading, place=p.place,
-            rationale=p.rationale, status=status, created_at=format_time(p.created_at), answers=p.answers,
-            decided_by=decider,
-            decided_at=None if status == "open" else (format_time(p.decided_at) if p.decided_at else now),
-        ) for p, status, decider in proposals]
-        self._session.add_all(rows)
-        self._session.flush()
-        return [row.id for row in rows]
+        if not proposals:
+            return []
+        # Plain inserts rather than ORM objects: an import brings a thousand proposals at once.
+        made = self._session.execute(insert(ProposalRow).returning(ProposalRow.id, sort_by_parameter_order=True), [{
+            "agreement_id": p.agreement_id, "party_id": p.party_id, "kind": p.kind.value, "target": p.target,
+            "base": p.base, "base_version": p.base_version, "proposed": p.proposed, "heading": p.heading,
+            "place": p.place, "rationale": p.rationale, "status": status, "created_at": format_time(p.created_at),
+            "answers": p.answers, "decided_by": decider, "decision_note": "",
+            "decided_at": None if status == "open" else (format_time(p.decided_at) if p.decided_at else now),
+        } for p, status, decider in proposals])
+        return list(made.scalars().all())
 
     def latest_decision(self, agreement_id: int) -> str | None:
         """The time of the latest decision on the agreement's proposals (times are canonical text, so the

@@ -3,7 +3,7 @@ wording is versioned append-only and hash-chained."""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, insert, select
 from sqlalchemy.orm import Session
 
 from negotiator.domain.clauses import chain_hash, format_time, utc_now
@@ -92,21 +92,20 @@ class SectionStore:
             level = [item for item in pending if item[1] is None or item[1] in ids]
             if not level:
                 raise ValueError("a section's parent is missing")
-            rows = [SectionRow(agreement_id=agreement_id, parent_id=ids.get(parent), position=position,
-                               removed=False, latest_number=1) for _, parent, position, _, _ in level]
-            self._session.add_all(rows)
-            self._session.flush()
+            # Plain inserts rather than ORM objects: a package brings a thousand sections at once.
+            made = self._session.execute(
+                insert(SectionRow).returning(SectionRow.id, sort_by_parameter_order=True),
+                [{"agreement_id": agreement_id, "parent_id": ids.get(parent), "position": position, "removed": False,
+                  "latest_number": 1} for _, parent, position, _, _ in level]).scalars().all()
             versions = []
-            for row, (key, _, _, heading, text) in zip(rows, level, strict=True):
-                ids[key] = row.id
-                version = SectionVersionRow(section_id=row.id, number=1, heading=heading, text=text, clause_key=None,
-                                            clause_version=None, author=author, created_at=at, note=note,
-                                            parent_hash=GENESIS, content_hash="")
-                version.content_hash = section_hash(version)
-                note_head(self._session, f"section:{row.id}", 1, version.content_hash, author)
-                versions.append(version)
-            self._session.add_all(versions)
-            self._session.flush()
+            for section_id, (key, _, _, heading, text) in zip(made, level, strict=True):
+                ids[key] = section_id
+                digest = chain_hash("section", section_id, 1, GENESIS, heading, text, None, None, author, at, note)
+                note_head(self._session, f"section:{section_id}", 1, digest, author)
+                versions.append({"section_id": section_id, "number": 1, "heading": heading, "text": text,
+                                 "clause_key": None, "clause_version": None, "author": author, "created_at": at,
+                                 "note": note, "parent_hash": GENESIS, "content_hash": digest})
+            self._session.execute(insert(SectionVersionRow), versions)
             done = {id(item) for item in level}
             pending = [item for item in pending if id(item) not in done]
         return ids
