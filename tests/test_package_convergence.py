@@ -21,7 +21,7 @@ from tests.library_backends import behind_the_apps_back, copy_library, library_t
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 PARTIES = ("NHS Northshire Integrated Care Board", "Northshire Primary Care Federation", "Hope Street Wellbeing")
-EXAMPLES = {"sqlite": 15, "postgresql": 4}
+EXAMPLES = {"sqlite": 20, "postgresql": 4}
 _uids = count()
 
 
@@ -40,6 +40,7 @@ def _machine(request: pytest.FixtureRequest, tmp_path: Path) -> type[RuleBasedSt
             self.libraries = [laptop("demo"), laptop("starter"), laptop("starter")]
             self.sent: list[list[Path]] = [[], [], []]
             self.files = count()
+            self.drafts = 0  # the demo negotiation has issued Draft 1 and Draft 2
             for receiver in (1, 2):
                 self.receive(0, receiver)
 
@@ -96,6 +97,12 @@ def _machine(request: pytest.FixtureRequest, tmp_path: Path) -> type[RuleBasedSt
             if open_ones:
                 chosen = open_ones[pick % len(open_ones)]
                 self._try(lambda: ws.negotiation.decide(chosen.id, decision, PARTIES[lib]))
+
+        @rule()
+        def issue_round(self) -> None:
+            """The ICB, which leads the negotiation, issues the next draft."""
+            self.drafts += 1
+            self.libraries[0].rounds.issue_round(ALLIANCE, f"Draft {self.drafts + 2}", PARTIES[0])
 
         @rule(sender=st.integers(0, 2), receiver=st.integers(0, 2))
         def send(self, sender: int, receiver: int) -> None:
