@@ -129,5 +129,8 @@ def test_rival_acceptances_made_at_once_settle_the_same_everywhere(three, tmp_pa
     assert statuses == ["accepted", "superseded"]
     kept_aside = next(_mine(icb, party) for party in (GPS, HOPE) if _mine(icb, party).status.value == "superseded")
     assert kept_aside.decision_note.startswith("Accepted, but not applied")
+    # The library that had applied the later acceptance first laid the agreement out again, and says so.
+    replayed = [e.what for ws in (gps, hope) for e in ws.record.of_agreement(ALLIANCE).entries]
+    assert "Replayed the accepted proposals from the first round, in decision order" in replayed
     for ws in (icb, gps, hope):
         assert ws.record.verify().problems == ()

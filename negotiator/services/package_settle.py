@@ -87,7 +87,8 @@ class Settler:
             if base is not None:
                 self._lay_out(base)
                 applied, self.replayed = [], True
-                EventLog(self.session).append(self.agreement_id, self.actor, "replay decisions", "decisions",
+                EventLog(self.session).append(self.agreement_id, self.actor, "replay decisions",
+                                              "accepted proposals from the first round, in decision order",
                                               {"from_round": base.label, "order": order})
             elif fresh:
                 applied = order  # nothing to start from but the sender's outline, which holds them all
