@@ -75,9 +75,9 @@ def test_the_widgets_show_the_loaded_terms(editor: TermsEditor) -> None:
     assert [editor.tabs.tabText(i) for i in range(editor.tabs.count())] == ["Risk share", "Duration", "Payment"]
     rows = [[_cell(editor, row, column) for column in range(4)] for row in range(3)]
     assert rows == [
-        ["NHS North Shire Integrated Care Board", "50%", "50%", ""],
+        ["NHS North Shire Integrated Care Board", "50%", "50%", "No cap"],
         ["Shire Hospitals NHS Foundation Trust", "30%", "30%", "£2,500,000"],
-        ["Shire Primary Care Federation", "20%", "20%", ""],
+        ["Shire Primary Care Federation", "20%", "20%", "No cap"],
     ]
     header = editor.risk_model.headerData
     assert [header(c, Qt.Orientation.Horizontal) for c in range(4)] == [

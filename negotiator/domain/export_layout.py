@@ -140,6 +140,9 @@ def section_texts(section_id: int, heading: str | None, text: str | None) -> dic
     return {heading_key(section_id): heading, body_key(section_id): text}
 
 
+NO_CAP = "No cap"  # an uncapped share, in the same words in the app and in Word
+
+
 def schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
     """The terms schedule: risk share, corridor, duration and payment."""
 
@@ -151,7 +154,7 @@ def schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
     shares = []
     for share in sheet.risk_share.shares:
         name = parties[share.party_id].name if share.party_id in parties else f"Party {share.party_id}"
-        cap = say.money(share.loss_cap) if share.loss_cap is not None else "None"
+        cap = say.money(share.loss_cap) if share.loss_cap is not None else NO_CAP
         shares.append((f"share.{share.party_id}", (name, say.percent(share.gain), say.percent(share.loss), cap)))
     items.append(Grid("risk", ("Party", "Share of gains", "Share of losses", "Cap on losses"), tuple(shares)))
     corridor = sheet.risk_share.corridor

@@ -157,8 +157,10 @@ class RiskShareModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return text
         if role == Qt.ItemDataRole.DisplayRole:
-            if problem or not text.strip():
+            if problem:
                 return text
+            if not text.strip():
+                return self.tr("No cap") if column == 3 else text  # the words Word shows too
             value = parse_value("cell", self._KINDS[column - 1], text)
             return say.percent(value) if column < 3 else say.money(value)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -1878,6 +1878,14 @@
     </message>
 </context>
 <context>
+    <name>RiskShareModel</name>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_model.py" line="163"/>
+        <source>No cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionMixin</name>
     <message>
         <location filename="../../negotiator/ui/window_session.py" line="48"/>
