@@ -64,6 +64,16 @@ def test_tracked_changes_come_back_as_the_mapped_partys_proposals(ws: Workspace,
     assert ws.agreements.terms(ALLIANCE).payment.days == 30  # nothing is accepted by importing
 
 
+def test_importing_the_same_file_again_adds_nothing(ws: Workspace, returned) -> None:
+    path, _ = returned
+    first = ws.returned.import_file(ALLIANCE, path, {"Jane Smith": "GP Federation"}, "GP Federation")
+    count = len(ws.negotiation.proposals(ALLIANCE))
+    again = ws.returned.import_file(ALLIANCE, path, {"Jane Smith": "GP Federation"}, "GP Federation")
+    assert len(first.made) >= 3 and again.plans == [] and again.made == []
+    assert len(ws.negotiation.proposals(ALLIANCE)) == count
+    assert sum("proposed this already" in note for note in again.notes) == len(first.made)
+
+
 def test_an_unmapped_author_is_named_and_nothing_is_imported(ws: Workspace, returned) -> None:
     path, _ = returned
     before = len(ws.negotiation.proposals(ALLIANCE))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from negotiator.domain.errors import Cancelled, InvalidInput, NegotiatorError
 from negotiator.domain.merge import rebase
+from negotiator.domain.proposals import Proposal
 from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
 from negotiator.domain.term_fields import FIELDS
 from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
@@ -97,6 +98,8 @@ class ReturnedService:
                     raise InvalidInput(f"{chosen.name} is not a party to '{found.title}'; map '{author}' to one of "
                                        f"its parties.", field="author-map")
                 mapping[author] = chosen.name
+            if untracked_as:  # named as a person types it (a short name, say): the party's own name from here on
+                untracked_as = parties.find(untracked_as).name
         unmapped = [a for a in document.authors if a not in mapping]
         if unmapped:
             raise InvalidInput(f"{document.name} has changes by {', '.join(repr(a) for a in unmapped)}; say which "
@@ -158,7 +161,7 @@ class ReturnedService:
                                      f"new section {where}: {heading.text_accepting({heading.mark_author})}",
                                      text, _rationale([heading, *body], {heading.mark_author}, document.name),
                                      heading=heading.text_accepting({heading.mark_author}) or ""))
-        return result
+        return _without_repeats(result, [v.proposal for v in self.negotiation.proposals(found.id)])
 
     def apply(self, agreement: int | str, result: ReturnedImport, cancelled: Callable[[], bool] | None = None) -> None:
         """Make every planned proposal, or none of them.
@@ -186,6 +189,26 @@ class ReturnedService:
                                        f"proposed: {error} Nothing was imported.") from None
                 made.append(proposal.id)
         result.made.extend(made)  # only once the transaction has committed
+
+
+def _without_repeats(result: ReturnedImport, existing: list[Proposal]) -> ReturnedImport:
+    """The import without the changes already proposed from an earlier import of this file (or of an
+    earlier return that still holds them): the same party, the same place and the same words. A change
+    the counterparty has since altered is new, and replaces that party's earlier proposal when made."""
+    kinds = {"wording": "wording", "term": "term", "new_section": "add_section"}
+    fresh = []
+    for plan in result.plans:
+        same = next((p for p in existing if p.party_name == plan.party and p.kind.value == kinds[plan.kind]
+                     and p.proposed == plan.proposed
+                     and (p.heading == plan.heading if plan.kind == "new_section" else p.target == plan.target)),
+                    None)
+        if same is None:
+            fresh.append(plan)
+        else:
+            result.notes.append(f"{plan.label}: {plan.party} proposed this already (proposal {same.id}, "
+                                f"{same.status.value}); it was not proposed again.")
+    result.plans = fresh
+    return result
 
 
 def _new_sections(document: ReturnedDocument) -> list[tuple[int | None, ReturnedParagraph, list[ReturnedParagraph]]]:
