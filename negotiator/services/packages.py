@@ -15,7 +15,7 @@ from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
 from negotiator.domain.clauses import format_time, parse_time, utc_now
 from negotiator.domain.errors import Cancelled, InvalidInput
-from negotiator.domain.package import Package, PackageEvent, PackageParty, PackageProposal, PackageRound, PackageSection
+from negotiator.domain.package import Package, PackageParty, PackageProposal, PackageRound, PackageSection
 from negotiator.domain.parties import OrganisationType, Party, Role, Signatory
 from negotiator.domain.placeholders import check_placeholders
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
@@ -25,10 +25,11 @@ from negotiator.domain.terms_json import sheet_from_data, sheet_to_data
 from negotiator.services.acting import Acting
 from negotiator.services.package_authority import unauthorised
 from negotiator.services.package_terms import refused_terms, terms_by_id, terms_by_name
+from negotiator.services.package_trust import PackageTrust, outgoing
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.exchange_store import ExchangeStore
-from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore, event_fields_hash
+from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore
 from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
 
@@ -72,6 +73,7 @@ class PackageService:
             sections = SectionStore(session).outline(found.id)
             parent_title = AgreementStore(session).get(found.parent_id).title if found.parent_id else None
             terms = sheet_to_data(AgreementStore(session).terms(found.id))
+            events, keys = outgoing(session, found.id, sender.name)
             package = Package(
                 sender_library=exchange.uid(), sender_party=sender.name, created_at=format_time(utc_now()),
                 agreement={"origin": origin("agreement", found.id), "sender_id": found.id, "title": found.title,
@@ -89,9 +91,7 @@ class PackageService:
                                       for k in r.sections], terms_by_name(r.terms, found))
                         for r in RoundStore(session).of_agreement(found.id)],
                 proposals=[_package_proposal(p, origin) for p in ProposalStore(session).of_agreement(found.id)],
-                events=[PackageEvent(e.id, e.at, e.actor, e.action, e.subject, e.payload, e.parent_hash,
-                                     e.content_hash) for e in exchange.events_of(found.id)],
-                record_head=EventLog(session).head(),
+                events=events, keys=keys, record_head=EventLog(session).head(),
             )
         return package
 
@@ -173,6 +173,8 @@ class _Merge:
         if self.package.sender_library == self.exchange.uid():
             raise InvalidInput("This package was exported from this library; import it into another party's "
                                "library.")
+        self.trust = PackageTrust(self.session, self.package)
+        self.trust.check()  # keys and signatures, before anything is merged
         party_ids = self._parties()
         agreement = self._agreement(party_ids)
         if self.package.sender_party not in {s.party.name for s in agreement.signatories}:
@@ -370,20 +372,4 @@ class _Merge:
         self.counts["updated"] += 1
 
     def _events(self) -> None:
-        sender = self.package.sender_library
-        sender_agreement = self.package.agreement.get("sender_id")
-        known, new = self.exchange.seen_events(sender), []
-        for event in self.package.events:
-            expected = event_fields_hash(event.id, event.parent_hash, event.at, event.actor, event.action,
-                                         sender_agreement, event.subject, event.payload)
-            if expected != event.content_hash:
-                raise InvalidInput(f"The sender's negotiation record is broken: event {event.id} ({event.action} "
-                                   f"{event.subject}) does not match its hash. Nothing was imported; ask "
-                                   f"{self.package.sender_party} to check its library.")
-            seen = known.get(event.id)
-            if seen is None:
-                new.append((event.id, event.content_hash, event.parent_hash))
-            elif seen != event.content_hash:
-                raise InvalidInput(f"The sender's record of event {event.id} differs from the copy received "
-                                   "before: its history was rewritten. Nothing was imported.")
-        self.exchange.see_events(sender, new)
+        self.trust.keep()  # checked before anything was merged (see run); kept once the agreement is known here

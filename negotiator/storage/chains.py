@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.audit import AgreementFacts, Event, StoredProposal, differences, replay, text_hash
 from negotiator.domain.clauses import canonical_json, format_time, parse_time
+from negotiator.domain.signatures import signed_by
 from negotiator.storage.agreement_store import terms_hash
 from negotiator.storage.clause_store import GENESIS
+from negotiator.storage.keys import private_key
 from negotiator.storage.models import (
     AgreementRow,
     ClauseRow,
@@ -143,8 +145,10 @@ def _walk_clauses(rows: list[tuple]) -> list[Problem]:
 
 
 def _events(session: Session) -> tuple[list[Event], list[Problem]]:
-    """The record's events, read once: each must match its hash and link to the one before."""
+    """The record's events, read once: each must match its hash, link to the one before and carry this
+    library's signature of its hash (what other libraries will check when it is sent to them)."""
     found, parent, problems = [], GENESIS, []
+    key = private_key(session)
     # Plain rows, not ORM objects: the History panel checks the whole chain each time it is shown.
     for row in session.execute(select(*NegotiationEventRow.__table__.c).order_by(NegotiationEventRow.id)):
         what = f"record event {row.id} ({row.action} {row.subject})"
@@ -153,6 +157,9 @@ def _events(session: Session) -> tuple[list[Event], list[Problem]]:
                                     "deleted, inserted or reordered"))
         if event_hash(row) != row.content_hash:
             problems.append(Problem("record", f"{what}: its stored content no longer matches its hash"))
+        if not signed_by(key, row.content_hash, row.signature):
+            problems.append(Problem("record", f"{what}: its signature is missing or is not this library's: other "
+                                    "libraries would refuse a package carrying it"))
         parent = row.content_hash
         try:
             payload = json.loads(row.payload)
