@@ -118,8 +118,8 @@ def test_a_tampered_signature_refuses_the_whole_package(laptops, tmp_path: Path)
     icb, gps, _ = laptops
     icb.packages.export(ALLIANCE, ICB, tmp_path / "p.negotiation")
 
-    def tamper(events: list) -> None:
-        events[2]["signature"] = sign(new_private_key(), events[2]["content_hash"])
+    def tamper(events: list) -> None:  # the last event: its signature proves every one before it
+        events[-1]["signature"] = sign(new_private_key(), events[-1]["content_hash"])
 
     forged = _edit(tmp_path / "p.negotiation", "events.json", tamper)
     with pytest.raises(InvalidInput, match="uid-icb.*signature does not verify.*Nothing was imported"):
@@ -164,7 +164,7 @@ def test_events_forwarded_through_a_third_library_verify_and_keep_their_provenan
     # A forwarded event altered on the way is refused, naming the library that signed it.
 
     def tamper(events: list) -> None:
-        forwarded = next(e for e in events if e.get("library") == "uid-icb")
+        forwarded = [e for e in events if e.get("library") == "uid-icb"][-1]
         forwarded["signature"] = "00" * 64
 
     forged = _edit(tmp_path / "gps.negotiation", "events.json", tamper)

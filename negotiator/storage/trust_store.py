@@ -48,9 +48,9 @@ class TrustStore:
     def keep(self, library: str, local_agreement: int, events: list[PackageEvent], agreement: int | None) -> None:
         """Keep new events of a library whole (signature included), to check later packages and forward them;
         ``agreement`` is the agreement's id in the sender's library, for events that do not say their own."""
-        if events:
-            self._session.execute(insert(ForeignEventRow), [_fields(library, local_agreement, e, agreement)
-                                                            for e in events])
+        if events:  # the table's own insert, not the ORM's: a package brings thousands of events
+            self._session.connection().execute(insert(ForeignEventRow.__table__),
+                                               [_fields(library, local_agreement, e, agreement) for e in events])
 
     def complete(self, library: str, local_agreement: int, events: list[PackageEvent], agreement: int | None) -> None:
         """Fill in events first received without their fields or signature (in a package of format 1)."""
