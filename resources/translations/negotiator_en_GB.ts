@@ -330,65 +330,70 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="30"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="31"/>
         <source>Nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="34"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="35"/>
         <source>Import Returned Redline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="35"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="36"/>
         <source>Word documents (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="40"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="41"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="43"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="44"/>
         <source>The file was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="63"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="64"/>
         <source>Import Negotiation Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="64"/>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="98"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="65"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="99"/>
         <source>Negotiation packages (*.negotiation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="70"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="71"/>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="73"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="74"/>
         <source>The package was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="91"/>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="105"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="92"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="106"/>
         <source>No package was written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="96"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="97"/>
         <source>Export Negotiation Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="107"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="108"/>
         <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="119"/>
+        <source>The fingerprints cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -570,6 +575,44 @@
     </message>
 </context>
 <context>
+    <name>FingerprintsDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="29"/>
+        <source>Library Fingerprints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="31"/>
+        <source>This library signs what it records with the key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="40"/>
+        <source>Read it to the other parties by phone: the packages they receive from you must show the same. Below, the keys pinned when each library&apos;s first package was imported; ask each party to read theirs to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="47"/>
+        <source>Party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="47"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="47"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="56"/>
+        <source>No other library&apos;s key is pinned yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <location filename="../../negotiator/ui/history_panel.py" line="34"/>
@@ -587,12 +630,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/history_panel.py" line="53"/>
+        <location filename="../../negotiator/ui/history_panel.py" line="56"/>
         <source>Open an agreement to see its negotiation history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/history_panel.py" line="60"/>
+        <location filename="../../negotiator/ui/history_panel.py" line="63"/>
         <source>%n event(s). The record&apos;s hash chain checks out: nothing in it has been changed.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -600,7 +643,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/history_panel.py" line="64"/>
+        <location filename="../../negotiator/ui/history_panel.py" line="67"/>
         <source>The record has been altered outside Negotiator: %1 Keep the file as evidence and restore a backup (File → Restore from Backup).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -865,82 +908,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="79"/>
+        <location filename="../../negotiator/ui/main_window.py" line="80"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="81"/>
+        <location filename="../../negotiator/ui/main_window.py" line="82"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="82"/>
+        <location filename="../../negotiator/ui/main_window.py" line="83"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="83"/>
+        <location filename="../../negotiator/ui/main_window.py" line="84"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="84"/>
+        <location filename="../../negotiator/ui/main_window.py" line="85"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <location filename="../../negotiator/ui/main_window.py" line="86"/>
         <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="87"/>
+        <location filename="../../negotiator/ui/main_window.py" line="88"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="89"/>
+        <location filename="../../negotiator/ui/main_window.py" line="90"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="93"/>
+        <location filename="../../negotiator/ui/main_window.py" line="94"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="95"/>
+        <location filename="../../negotiator/ui/main_window.py" line="96"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="97"/>
+        <location filename="../../negotiator/ui/main_window.py" line="98"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="98"/>
+        <location filename="../../negotiator/ui/main_window.py" line="99"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="121"/>
+        <location filename="../../negotiator/ui/main_window.py" line="122"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="148"/>
+        <location filename="../../negotiator/ui/main_window.py" line="149"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="149"/>
+        <location filename="../../negotiator/ui/main_window.py" line="150"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="175"/>
+        <location filename="../../negotiator/ui/main_window.py" line="176"/>
         <source>%n clause(s) in the library</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -948,37 +991,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="180"/>
+        <location filename="../../negotiator/ui/main_window.py" line="181"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="180"/>
+        <location filename="../../negotiator/ui/main_window.py" line="181"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="188"/>
+        <location filename="../../negotiator/ui/main_window.py" line="189"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="188"/>
+        <location filename="../../negotiator/ui/main_window.py" line="189"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="205"/>
+        <location filename="../../negotiator/ui/main_window.py" line="206"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="207"/>
+        <location filename="../../negotiator/ui/main_window.py" line="208"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="204"/>
+        <location filename="../../negotiator/ui/main_window.py" line="205"/>
         <source>Imported %n clause(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -986,32 +1029,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="219"/>
+        <location filename="../../negotiator/ui/main_window.py" line="220"/>
         <source>The clause could not be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="235"/>
+        <location filename="../../negotiator/ui/main_window.py" line="236"/>
         <source>The clause was not revised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="243"/>
+        <location filename="../../negotiator/ui/main_window.py" line="244"/>
         <source>The version was not restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="251"/>
+        <location filename="../../negotiator/ui/main_window.py" line="252"/>
         <source>The clause was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="275"/>
+        <location filename="../../negotiator/ui/main_window.py" line="276"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="337"/>
+        <location filename="../../negotiator/ui/main_window.py" line="338"/>
         <source>%n finding(s) in the contract network</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1019,12 +1062,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="340"/>
+        <location filename="../../negotiator/ui/main_window.py" line="341"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="341"/>
+        <location filename="../../negotiator/ui/main_window.py" line="342"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,68 +1195,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="63"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="74"/>
         <source>Comparing the wording of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="64"/>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="118"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="75"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="129"/>
         <source>Current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="110"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="121"/>
         <source>Comparing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="111"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="122"/>
         <source>Current value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="121"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="132"/>
         <source>The proposal on the current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="122"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="133"/>
         <source>Proposal %1 was made on older wording; its change does not overlap later changes, so accepting it applies it to the current wording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="125"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="136"/>
         <source>Proposal %1 was made on older wording that has since changed in the same place: ask its party to redo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="128"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="139"/>
         <source>Wording the proposal was made on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="144"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="155"/>
         <source>Check a Document Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="145"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="156"/>
         <source>Word exports and negotiation packages (*.docx *.negotiation);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="150"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="161"/>
         <source>Checking %1 against the record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="152"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="163"/>
         <source>The document was not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="157"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="168"/>
         <source>Check Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1393,34 +1436,67 @@
     </message>
 </context>
 <context>
-    <name>ProposalsPanel</name>
+    <name>ProposalsModel</name>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="77"/>
-        <source>Open an agreement to see its proposals.</source>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="68"/>
+        <source>unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="70"/>
+        <source>own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="71"/>
+        <source>recorded by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="76"/>
+        <source>Unsigned: it came in a package of format 1, which carries no signatures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="78"/>
+        <source>Its party&apos;s own: signed by its party&apos;s library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/proposals_panel.py" line="79"/>
+        <source>Recorded for %1 by %2 (from a returned Word file, say), not in its party&apos;s own library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsPanel</name>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="95"/>
+        <source>Open an agreement to see its proposals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="97"/>
         <source>&amp;Whole agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="80"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="98"/>
         <source>Show the proposals on every section and term, not just the selected one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="81"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="99"/>
         <source>Show proposals for the whole agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="85"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="103"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="86"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="104"/>
         <source>Proposals: who proposes what, and why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,7 +2231,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="187"/>
+        <location filename="../../negotiator/ui/actions.py" line="190"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
