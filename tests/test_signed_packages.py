@@ -259,3 +259,23 @@ def test_the_cli_shows_fingerprints_own_and_pinned(laptops, tmp_path: Path) -> N
     listing = negotiator("--library", true_location(gps), "proposals", ALLIANCE)
     assert listing.returncode == 0 and "Provenance" in listing.stdout
     assert f"recorded for {HOPE} by {ICB}" in listing.stdout
+
+
+def test_every_example_of_the_format_document_passes_the_readers_checks() -> None:
+    from negotiator.exchange.package_file import PARTS
+    from negotiator.exchange.package_schema import check_events, check_manifest
+    from negotiator.storage.negotiation_store import event_fields_hash
+
+    document = (Path(__file__).parent.parent / "docs" / "package-format.md").read_text(encoding="utf-8")
+    examples = [json.loads(block.split("```", 1)[0]) for block in document.split("```json\n")[1:]]
+    manifests = [check_manifest(e, PARTS) for e in examples if isinstance(e, dict) and "format" in e]
+    assert sorted(m["format_version"] for m in manifests) == [1, 2]
+    keys = next(m for m in manifests if m["format_version"] == 2)["keys"]
+    [events] = [check_events(e) for e in examples if isinstance(e, list)]
+    for event in events:
+        library = event.library or "lib-1"
+        agreement = event.agreement if event.agreement is not None else 3
+        assert event_fields_hash(event.id, event.parent_hash, event.at, event.actor, event.action, agreement,
+                                 event.subject, event.payload) == event.content_hash
+        assert verify(keys[library]["public_key"], event.content_hash, event.signature)
+    assert fingerprint(keys["lib-1"]["public_key"]) in document
