@@ -279,3 +279,22 @@ def test_every_example_of_the_format_document_passes_the_readers_checks() -> Non
                                  event.subject, event.payload) == event.content_hash
         assert verify(keys[library]["public_key"], event.content_hash, event.signature)
     assert fingerprint(keys["lib-1"]["public_key"]) in document
+
+
+def test_a_new_library_has_one_key_however_many_users_open_it(new_library: Path | str) -> None:
+    first, second = open_workspace(new_library, "First user"), open_workspace(new_library, "Second user")
+    try:
+        assert first.trust.own() == second.trust.own()
+        rows = behind_the_apps_back(true_location(first), "SELECT key FROM library_info WHERE key LIKE '%_key'")
+        assert sorted(r[0] for r in rows) == ["private_key", "public_key"]
+        from negotiator.locations import starter_library_file
+
+        first.clauses.import_file(starter_library_file())  # events recorded by one user, checked by the other
+        first.agreements.add_party("Northshire Hospice", "Hospice", "voluntary_sector")
+        signed = behind_the_apps_back(true_location(first), "SELECT content_hash, signature FROM negotiation_event")
+        public = behind_the_apps_back(true_location(first), "SELECT value FROM library_info WHERE key = 'public_key'")
+        assert signed and all(verify(public[0][0], digest, signature) for digest, signature in signed)
+        assert first.record.verify().texts() == [] and second.record.verify().texts() == []
+    finally:
+        first.close()
+        second.close()
