@@ -298,3 +298,24 @@ def test_a_new_library_has_one_key_however_many_users_open_it(new_library: Path 
     finally:
         first.close()
         second.close()
+
+
+def test_a_returned_word_file_is_recorded_for_its_party_by_the_importer(laptops, tmp_path: Path) -> None:
+    from tests.word_edits import WordEdit
+
+    icb, gps, _ = laptops
+    icb.act_as("Northshire ICB", remember=False)
+    out = tmp_path / "redline.docx"
+    icb.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")
+    edit = WordEdit(out)
+    edit.replace_words("term.payment.days", "thirty (30) days", "twenty (20) days", "Jane Smith")
+    edit.save()
+    result = icb.returned.import_file(ALLIANCE, out, {"Jane Smith": "GP Federation"})
+    [made] = result.made
+    here = {v.proposal.id: v.provenance.text for v in icb.negotiation.proposals(ALLIANCE)}
+    assert here[made] == f"recorded for {GPS} by {ICB}"
+    icb.packages.export(ALLIANCE, ICB, tmp_path / "p.negotiation")
+    gps.packages.import_file(tmp_path / "p.negotiation")
+    there = [v for v in gps.negotiation.proposals(ALLIANCE) if v.proposal.target == "payment.days"
+             and v.proposal.proposed == "20" and v.proposal.is_open]
+    assert there and there[-1].provenance.text == f"recorded for {GPS} by {ICB}"  # not the GP Federation's own
