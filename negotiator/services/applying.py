@@ -12,6 +12,7 @@ from negotiator.domain.term_fields import set_term, terms_as_text
 from negotiator.domain.terms_rules import check_terms
 from negotiator.services.agreements import party_slugs
 from negotiator.storage.agreement_store import AgreementStore
+from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
 
@@ -30,9 +31,10 @@ class Reversal:
     place: tuple[int | None, int] | None = None  # where a moved section was
 
 
-def apply_proposal(session: object, proposal: Proposal) -> Reversal:
+def apply_proposal(session: object, proposal: Proposal, exchange: ExchangeStore | None = None) -> Reversal:
     """Make an accepted proposal's change: a new section or terms version, a section added, removed or
-    moved; returns what undoing it must put back."""
+    moved; returns what undoing it must put back. ``exchange`` is the caller's, when it has one (an
+    import), so that the section a proposal adds is known at once by its origin."""
     sections, note = SectionStore(session), f"Proposal {proposal.id} by {proposal.party_name}"
     if proposal.kind in (ProposalKind.TERM, ProposalKind.TERMS):
         store, parties = AgreementStore(session), parties_of(session, proposal.agreement_id)
@@ -46,17 +48,10 @@ def apply_proposal(session: object, proposal: Proposal) -> Reversal:
         store.save_terms(proposal.agreement_id, changed, proposal.party_name, note)
         return Reversal(proposal.id, (), terms=sheet)
     if proposal.kind is ProposalKind.ADD_SECTION:
-        where, after = placement(proposal.place)
-        parent, position = None, 0 if where == "first" else len(sections.siblings(proposal.agreement_id, None))
-        if after is not None:
-            anchor = live_section(session, proposal.agreement_id, after)
-            parent, position = anchor.parent_id, anchor.position + 1
-        added = sections.add(proposal.agreement_id, parent, position, proposal.heading, proposal.proposed, None,
-                             None, proposal.party_name, note)
-        return Reversal(proposal.id, (), added_section=added.id)
+        return Reversal(proposal.id, (), added_section=_add_section(session, proposal, note, exchange))
     section = live_section(session, proposal.agreement_id, proposal.section_id)
     if proposal.kind is ProposalKind.WORDING:
-        text = _rebased_or_refuse(proposal, section.text, section.version)
+        text = _rebased_or_refuse(proposal, section.text)
         sections.append(section.id, section.heading, text, section.clause_key, section.clause_version,
                         proposal.party_name, note)
         return Reversal(proposal.id, (), section.id, section_version=section.version)
@@ -75,8 +70,40 @@ def apply_proposal(session: object, proposal: Proposal) -> Reversal:
         sections.place(section.id, anchor.parent_id, anchor.position + (0 if shift else 1))
     return Reversal(proposal.id, (), section.id, place=(section.parent_id, section.position))
 
-def _rebased_or_refuse(proposal: Proposal, current: str, version: int) -> str:
-    if version == proposal.base_version or current == proposal.base:
+def _add_section(session: object, proposal: Proposal, note: str, exchange: ExchangeStore | None) -> int:
+    """Add the proposal's section. Every library knows it by one origin, made from the proposal's, so
+    that the section a package carries and the one accepting the proposal makes are never two; accepting
+    it again (after an undo, or when decisions are replayed) brings the same section back."""
+    sections, exchange = SectionStore(session), exchange or ExchangeStore(session)
+    where, after = placement(proposal.place)
+    parent, position = None, 0 if where == "first" else len(sections.siblings(proposal.agreement_id, None))
+    if after is not None:
+        anchor = live_section(session, proposal.agreement_id, after)
+        parent, position = anchor.parent_id, anchor.position + 1
+    origin = added_origin(exchange.origin_of("proposal", proposal.id))
+    again = exchange.local_id("section", origin)
+    if again is None:
+        added = sections.add(proposal.agreement_id, parent, position, proposal.heading, proposal.proposed, None,
+                             None, proposal.party_name, note)
+        exchange.remember("section", origin, added.id)
+        return added.id
+    current = sections.get(again)
+    if (current.heading, current.text) != (proposal.heading, proposal.proposed):
+        sections.append(again, proposal.heading, proposal.proposed, None, None, proposal.party_name, note)
+    sections.set_removed(again, False)
+    sections.place(again, parent, position)
+    return again
+
+
+def added_origin(proposal_origin: str) -> str:
+    """The origin of the section a proposal adds, the same in every library."""
+    return f"{proposal_origin}/added"
+
+
+def _rebased_or_refuse(proposal: Proposal, current: str) -> str:
+    # The wording, not the version number, says whether the proposal still fits: version numbers
+    # differ between libraries, and a proposal may have been made in another one.
+    if current == proposal.base:
         return proposal.proposed
     merged = rebase(proposal.base, current, proposal.proposed)
     if merged.text is None:

@@ -31,6 +31,7 @@ from negotiator.services.acting import Acting
 from negotiator.services.agreements import party_slugs
 from negotiator.services.applying import Reversal, apply_proposal, live_section, parties_of, term_value
 from negotiator.services.changes import party_of, stage
+from negotiator.services.package_settle import decision_stamp
 from negotiator.services.provenance import provenance_of
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
@@ -201,15 +202,16 @@ class NegotiationService:
             check_proposal_allowed(found.title, stage(session, found))
             check_decision(proposal, decision, decider.id, set(parties_of(session, proposal.agreement_id)))
             reversal, superseded = Reversal(proposal_id, ()), []
+            at = decision_stamp(session, proposal.agreement_id)  # after every decision known here
             if decision is Decision.ACCEPT:
                 reversal = apply_proposal(session, proposal)
                 for rival in proposals.open_of(proposal.agreement_id):
                     if rival.id != proposal.id and overlaps(rival, proposal):
                         self._set_status(session, rival, ProposalStatus.SUPERSEDED, decider.name, decider.id,
-                                         "supersede", {"by": proposal.id})
+                                         "supersede", {"by": proposal.id}, at=at)
                         superseded.append(rival.id)
             decided = self._set_status(session, proposal, DECIDED[decision], decider.name, decider.id,
-                                       decision.value, {}, reason)
+                                       decision.value, {}, reason, at=at)
             return decided, replace(reversal, superseded=tuple(superseded))
 
     def undo_decision(self, reversal: Reversal, party: str) -> Proposal:
@@ -242,9 +244,11 @@ class NegotiationService:
             return proposals.get(proposal.id)
 
     def _set_status(self, session: object, proposal: Proposal, status: ProposalStatus, actor: str,
-                    decider_id: int | None, action: str, payload: dict, reason: str = "") -> Proposal:
+                    decider_id: int | None, action: str, payload: dict, reason: str = "", at: str | None = None
+                    ) -> Proposal:
         """Change a proposal's status only if it still stands as read (compare-and-set), and record it."""
-        at = ProposalStore(session).set_status(proposal.id, status, decider_id, expected=proposal.status, note=reason)
+        at = ProposalStore(session).set_status(proposal.id, status, decider_id, expected=proposal.status, note=reason,
+                                               at=at)
         opened = status is ProposalStatus.OPEN
         changed = replace(proposal, status=status, decided_by=None if opened else actor,
                           decided_by_id=None if opened else decider_id, decided_at=parse_time(at) if at else None,

@@ -150,6 +150,12 @@ class ProposalStore:
         self._session.flush()
         return [row.id for row in rows]
 
+    def latest_decision(self, agreement_id: int) -> str | None:
+        """The time of the latest decision on the agreement's proposals (times are canonical text, so the
+        greatest text is the latest)."""
+        return self._session.scalar(select(func.max(ProposalRow.decided_at)).where(
+            ProposalRow.agreement_id == agreement_id))
+
     def set_answers(self, proposal_id: int, answers: int) -> None:
         """Record which proposal one answers (once both are saved)."""
         self._session.get(ProposalRow, proposal_id).answers = answers
@@ -192,14 +198,15 @@ class ProposalStore:
         ) for r in self._session.execute(query)]
 
     def set_status(self, proposal_id: int, status: ProposalStatus, decided_by: int | None,
-                   expected: ProposalStatus | None = None, note: str = "") -> str | None:
-        """Record a decision (or a supersession) on a proposal. With ``expected``, only if the proposal
-        still stands as it was read (compare-and-set): otherwise nothing is written and the user is told."""
+                   expected: ProposalStatus | None = None, note: str = "", at: str | None = None) -> str | None:
+        """Record a decision (or a supersession) on a proposal, at ``at`` (now unless given: a decision
+        made in another library keeps its own time). With ``expected``, only if the proposal still stands
+        as it was read (compare-and-set): otherwise nothing is written and the user is told."""
         reopened = status is ProposalStatus.OPEN
         query = update(ProposalRow).where(ProposalRow.id == proposal_id)
         if expected is not None:
             query = query.where(ProposalRow.status == expected.value)
-        at = None if reopened else format_time(utc_now())
+        at = None if reopened else (at or format_time(utc_now()))
         done = self._session.execute(query.values(status=status.value, decided_by=decided_by, decided_at=at,
                                                   decision_note="" if reopened else note))
         if done.rowcount != 1:
@@ -221,10 +228,11 @@ class RoundStore:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, agreement_id: int, label: str, issued_by: str, sections: list[RoundSection], terms: dict) -> Round:
-        """Freeze the agreement as it stands under a label."""
+    def add(self, agreement_id: int, label: str, issued_by: str, sections: list[RoundSection], terms: dict,
+            issued_at: str | None = None) -> Round:
+        """Freeze the agreement as it stands under a label (issued now, or when another library issued it)."""
         snapshot = {"sections": [s.__dict__ for s in sections], "terms": terms}
-        row = RoundRow(agreement_id=agreement_id, label=label, issued_at=format_time(utc_now()),
+        row = RoundRow(agreement_id=agreement_id, label=label, issued_at=issued_at or format_time(utc_now()),
                        issued_by=issued_by, snapshot=json.dumps(snapshot, sort_keys=True, ensure_ascii=False),
                        withdrawn=False)
         self._session.add(row)
@@ -235,6 +243,11 @@ class RoundStore:
         """How many rounds of the agreement stand issued (withdrawn ones not counted), without reading them."""
         return self._session.scalar(select(func.count()).select_from(RoundRow).where(
             RoundRow.agreement_id == agreement_id, RoundRow.withdrawn.is_(False))) or 0
+
+    def latest_issue(self, agreement_id: int) -> str | None:
+        """When the agreement's latest round still issued was issued."""
+        return self._session.scalar(select(func.max(RoundRow.issued_at)).where(
+            RoundRow.agreement_id == agreement_id, RoundRow.withdrawn.is_(False)))
 
     def snapshot_hash(self, round_id: int) -> str:
         """The hash of a round's frozen text as stored (recorded when it is issued)."""

@@ -143,6 +143,15 @@ class SectionStore:
                 sibling.position = index
         self._session.flush()
 
+    def arrange(self, agreement_id: int, layout: dict[int, tuple[int | None, int]]) -> None:
+        """Lay the agreement's outline out afresh: the sections in ``layout`` live at their (parent,
+        position), every other section taken out (how decisions are replayed from a round's outline)."""
+        for row in self._session.scalars(select(SectionRow).where(SectionRow.agreement_id == agreement_id)):
+            if row.id in layout:
+                row.parent_id, row.position = layout[row.id]
+            row.removed = row.id not in layout
+        self._session.flush()
+
     def set_removed(self, section_id: int, removed: bool) -> None:
         """Take a section (and so its sub-sections) out of the outline, or put it back; never deleted."""
         row = self._row(section_id)
