@@ -66,8 +66,8 @@ class PackageTrust:
                                        "very library: events claiming to be this library's are forged. " + _NOTHING)
                 continue
             known = pinned.get(library)
-            if known is None:
-                self.store.pin(library, key.public_key, key.party)
+            if known is None:  # the sender's party is the one it sends this package as
+                self.store.pin(library, key.public_key, package.sender_party if library == sender else key.party)
             elif known.public_key != key.public_key:
                 raise InvalidInput(
                     f"This package gives library {library} ({known.party}) the key {fingerprint(key.public_key)}, "

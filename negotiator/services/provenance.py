@@ -43,8 +43,10 @@ def provenance_of(session: Session, agreement_id: int, proposals: list[Proposal]
 
 
 def _recorded_by(payload: str | None) -> str | None:
+    if not payload or '"recorded_by"' not in payload:  # most proposals: no need to parse the payload
+        return None
     try:
-        data = json.loads(payload) if payload else {}
+        data = json.loads(payload)
     except ValueError:
         return None
     value = data.get("recorded_by") if isinstance(data, dict) else None
