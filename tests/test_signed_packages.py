@@ -95,6 +95,8 @@ def test_a_library_signs_its_new_events_and_verify_reports_a_bad_signature(lapto
                          s="ab" * 64, i=last)
     problems = icb.record.verify().texts()
     assert len(problems) == 1 and f"record event {last}" in problems[0] and "signature" in problems[0]
+    behind_the_apps_back(true_location(icb), "UPDATE negotiation_event SET signature = NULL WHERE id = 3")
+    assert any(p.startswith("record event 3 ") and "not signed" in p for p in icb.record.verify().texts())
 
 
 def test_a_package_carries_keys_and_signatures_and_the_receiver_pins_the_sender(laptops, tmp_path: Path) -> None:
