@@ -229,8 +229,8 @@ CASES: tuple[Case, ...] = tuple(Case(name, build, words) for name, build, words 
     ("duplicate-entry", lambda s: _duplicate(s.good, "events.json"), ("'events.json' appears twice",)),
     ("hundred-entries", lambda s: zip_bytes({**s.good, **{f"extra-{n}.json": b"{}" for n in range(93)}}),
      ("100 entries", "64")),
-    ("newer-version", lambda s: zip_bytes(_manifest_change(s.good, format_version=2)),
-     ("was written by a newer version of Negotiator (package format 2); this version reads format 1. "
+    ("newer-version", lambda s: zip_bytes(_manifest_change(s.good, format_version=3)),
+     ("was written by a newer version of Negotiator (package format 3); this version reads format 2. "
       "Update Negotiator to import it.",)),
     ("wrong-format", lambda s: zip_bytes(_manifest_change(s.good, format="some-other-tool")),
      ("not a negotiation package", "'some-other-tool'", "negotiator-package")),

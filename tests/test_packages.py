@@ -108,12 +108,12 @@ def test_a_package_from_a_newer_version_is_refused_naming_both_versions(laptops,
     with zipfile.ZipFile(path) as archive:
         parts = {n: archive.read(n) for n in archive.namelist()}
     manifest = json.loads(parts["manifest.json"])
-    manifest["format_version"] = 2
+    manifest["format_version"] = 3
     parts["manifest.json"] = json.dumps(manifest).encode()
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    with pytest.raises(InvalidInput, match="2.*1|1.*2"):
+    with pytest.raises(InvalidInput, match="3.*2|2.*3"):
         gps.packages.import_file(path)
 
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from negotiator.commands import trust
 from negotiator.commands.output import OK, add_json, print_json
 from negotiator.domain.errors import InvalidInput
 from negotiator.services.package_report import ADDED, CHANGED, CONFLICT, REFUSED  # plain data: no SQLAlchemy
@@ -32,6 +33,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     imported.add_argument("--dry-run", action="store_true",
                           help="show what would be added, changed and refused; write nothing")
     add_json(imported)
+    trust.add_trusted(actions)
     returned = commands.add_parser("import", help="bring a returned Word redline back as proposals")
     kinds = returned.add_subparsers(dest="action", metavar="KIND", required=True)
     redline = kinds.add_parser("redline", help="each tracked change becomes a proposal of its author's party")

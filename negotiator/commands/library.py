@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from negotiator.commands import trust
 from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print_table
 from negotiator.domain.clauses import Clause, ClauseVersion, format_time
 from negotiator.domain.diff import render_plain
@@ -43,6 +44,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     diff.add_argument("second", type=int)
     add_json(diff)
     actions.add_parser("verify", help="recompute every version's hash chain")
+    trust.add_fingerprint(actions)
 
 
 def _import(service: LibraryService, args: argparse.Namespace) -> int:

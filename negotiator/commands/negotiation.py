@@ -111,7 +111,8 @@ def proposal_json(view: ProposalView) -> dict:
             "base_version": p.base_version, "created_at": format_time(p.created_at), "answers": p.answers,
             "competing_with": list(view.competing_with), "stale": view.stale,
             "decided_by": p.decided_by, "decided_at": format_time(p.decided_at) if p.decided_at else None,
-            "decision_reason": p.decision_note or None}
+            "decision_reason": p.decision_note or None,
+            "provenance": view.provenance.text if view.provenance else None}
 
 
 def _view(ws: Workspace, proposal_id: int) -> ProposalView:
@@ -186,8 +187,8 @@ def _proposals(ws: Workspace, args: argparse.Namespace) -> int:
     for v in views:
         flags = ", ".join(f for f, on in (("competing", v.competing_with), ("stale", v.stale)) if on)
         rows.append((str(v.proposal.id), v.proposal.party_name, v.proposal.status.value, v.proposal.target,
-                     _short(v.proposal.proposed), flags))
-    print_table(("Id", "Party", "Status", "Target", "Proposed", "Flags"), rows)
+                     _short(v.proposal.proposed), flags, v.provenance.text if v.provenance else ""))
+    print_table(("Id", "Party", "Status", "Target", "Proposed", "Flags", "Provenance"), rows)
     return OK
 
 

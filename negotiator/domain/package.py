@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PACKAGE_FORMAT = "negotiator-package"
-PACKAGE_VERSION = 1
+PACKAGE_VERSION = 2  # 2: signed events, the libraries' keys, others' events forwarded (1 is still read)
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,17 @@ class PackageEvent:
     payload: str
     parent_hash: str
     content_hash: str
+    library: str | None = None  # the library whose record holds it; None: the sender's
+    agreement: int | None = None  # the agreement's id in that library; None: the sender's (agreement.sender_id)
+    signature: str | None = None  # that library's Ed25519 signature of content_hash (hex); None in format 1
+
+
+@dataclass(frozen=True)
+class PackageKey:
+    """A library's public key as a package carries it, with the party that library sends as."""
+
+    public_key: str  # hex
+    party: str
 
 
 @dataclass(frozen=True)
@@ -92,3 +103,4 @@ class Package:
     format_version: int = PACKAGE_VERSION
     extra: dict = field(default_factory=dict)
     record_head: str = ""  # the sender's record head when the package was made: an anchor of its history
+    keys: dict[str, PackageKey] = field(default_factory=dict)  # library uid -> key, the sender's included

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from negotiator.domain.errors import InvalidInput
-from negotiator.domain.package import PACKAGE_FORMAT, PACKAGE_VERSION, Package
+from negotiator.domain.package import PACKAGE_FORMAT, PACKAGE_VERSION, Package, PackageKey
 from negotiator.exchange import package_schema as schema
 from negotiator.exchange.limits import (
     MAX_CENTRAL_DIRECTORY_BYTES,
@@ -51,6 +51,7 @@ _LOCAL_HEADER = b"PK\x03\x04"
 _ZIP64_LOCATOR = b"PK\x06\x07"
 _DRIVE = re.compile(r"[A-Za-z]:")
 _SEND_AGAIN = "Ask the sender to export the package again."
+_OPTIONAL_EVENT_FIELDS = ("library", "agreement")
 _STORE_ABOVE_RATIO = 50  # entries that compress better than this are stored, so no reader mistakes them for bombs
 
 
@@ -74,6 +75,7 @@ def write_package(package: Package, path: Path) -> None:
         "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
                   for name, data in parts.items()},
         "extra": package.extra,
+        "keys": {uid: {"public_key": key.public_key, "party": key.party} for uid, key in package.keys.items()},
     }
     entries = {MANIFEST: _dump(manifest), **parts}
     moment = _zip_time(package.created_at)
@@ -115,7 +117,9 @@ def _serialise(package: Package, name: str) -> dict[str, bytes]:
         "sections.json": [dict(vars(s)) for s in package.sections],
         "rounds.json": [dict(vars(r)) for r in package.rounds],
         "proposals.json": [dict(vars(p)) for p in package.proposals],
-        "events.json": [dict(vars(e)) for e in package.events],
+        # An event of the sender's own record leaves out its library and agreement: the manifest's say.
+        "events.json": [{k: v for k, v in vars(e).items() if v is not None or k not in _OPTIONAL_EVENT_FIELDS}
+                        for e in package.events],
     }
     try:
         schema.check_package(package)
@@ -220,6 +224,7 @@ class _Reader:
             created_at=manifest["created_at"], agreement=values["agreement.json"], parties=values["parties.json"],
             sections=values["sections.json"], rounds=values["rounds.json"], proposals=values["proposals.json"],
             events=values["events.json"], format_version=manifest["format_version"], extra=manifest["extra"],
+            keys={uid: PackageKey(**key) for uid, key in manifest["keys"].items()},
         )
 
     # The zip itself -------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from negotiator.domain.package import (
 )
 from negotiator.domain.parties import OrganisationType, Role
 from negotiator.domain.proposals import ProposalKind, ProposalStatus
+from negotiator.domain.signatures import is_public_key
 from negotiator.exchange.limits import MAX_DEPTH, MAX_INTEGER, MAX_ITEMS, MAX_STRING
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -144,6 +145,16 @@ EVENT = ObjectSpec("event", "item", (
     Field("payload", "text"),
     Field("parent_hash", "text", sha256=True),
     Field("content_hash", "text", sha256=True),
+    # Format 2: the library whose record holds the event (the sender's when absent), the agreement's id
+    # in that library (the sender's when absent) and that library's signature of content_hash.
+    Field("library", "text", required=False, nonempty=True),
+    Field("agreement", "integer", required=False, nullable=True, minimum=1),
+    Field("signature", "text", required=False, nullable=True),
+))
+
+LIBRARY_KEY = ObjectSpec("libraryKey", "library", (
+    Field("public_key", "text", nonempty=True),  # 64 hexadecimal digits: a raw Ed25519 public key
+    Field("party", "text", nonempty=True),
 ))
 
 SENDER = ObjectSpec("sender", "sender", (
@@ -166,6 +177,7 @@ MANIFEST = ObjectSpec("manifest", "manifest", (
     Field("sender", "object", items=SENDER),
     Field("files", "json"),  # {file name: fileEntry}, checked by check_manifest
     Field("extra", "json", required=False),
+    Field("keys", "json", required=False),  # format 2: {library uid: libraryKey}, checked by check_manifest
 ))
 
 # The $defs entry (and the item spec) for each list-shaped part.
@@ -177,7 +189,7 @@ LIST_PARTS: dict[str, ObjectSpec] = {
     "events.json": EVENT,
 }
 SPECS: tuple[ObjectSpec, ...] = (PARTY, AGREEMENT_PARTY, AGREEMENT, SECTION, ROUND_SECTION, ROUND, PROPOSAL, EVENT,
-                                 SENDER, FILE_ENTRY, MANIFEST)
+                                 SENDER, FILE_ENTRY, MANIFEST, LIBRARY_KEY)
 
 
 # Checking ---------------------------------------------------------------------------------------
@@ -409,12 +421,15 @@ def check_proposals(data: object) -> list[PackageProposal]:
 
 
 def check_events(data: object) -> list[PackageEvent]:
-    """events.json: in the order they happened, so ids strictly increase."""
+    """events.json: each library's events in the order they happened, so their ids strictly increase."""
     items = check_list(data, "events.json", EVENT)
-    for index in range(1, len(items)):
-        if items[index]["id"] <= items[index - 1]["id"]:
-            raise SchemaError(f"events.json, item {index + 1}: 'id' {items[index]['id']} does not follow "
-                              f"{items[index - 1]['id']}; events must be listed in the order they happened", "id")
+    last: dict[str | None, int] = {}
+    for index, item in enumerate(items, start=1):
+        before = last.get(item["library"])
+        if before is not None and item["id"] <= before:
+            raise SchemaError(f"events.json, item {index}: 'id' {item['id']} does not follow {before}; each "
+                              "library's events must be listed in the order they happened", "id")
+        last[item["library"]] = item["id"]
     return [PackageEvent(**item) for item in items]
 
 
@@ -431,6 +446,13 @@ def check_manifest(data: object, parts: tuple[str, ...]) -> dict:
         files[name] = check_object(files[name], FILE_ENTRY, f"manifest.json, file {name}")
     if manifest["extra"] is None:
         manifest["extra"] = {}
+    keys = manifest["keys"] or {}
+    for library, entry in keys.items():
+        keys[library] = check_object(entry, LIBRARY_KEY, f"manifest.json, key of library {_shown(library)}")
+        if not is_public_key(keys[library]["public_key"]):
+            raise SchemaError(f"manifest.json: the key of library {_shown(library)} is not an Ed25519 public key "
+                              "(64 hexadecimal digits)", "keys")
+    manifest["keys"] = keys
     return manifest
 
 

@@ -24,6 +24,7 @@ from negotiator.domain.proposals import (
     overlaps,
     own_rivals,
 )
+from negotiator.domain.provenance import Provenance
 from negotiator.domain.term_fields import is_term, set_term, term_names
 from negotiator.domain.terms_rules import check_terms
 from negotiator.services.acting import Acting
@@ -31,6 +32,7 @@ from negotiator.services.agreements import party_slugs
 from negotiator.services.applying import Reversal, apply_proposal, live_section, parties_of, term_value
 from negotiator.services.changes import party_of, stage
 from negotiator.services.package_settle import decision_stamp
+from negotiator.services.provenance import provenance_of
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.negotiation_store import EventLog, ProposalStore
@@ -46,6 +48,7 @@ class ProposalView:
     stale: bool
     current: str  # the wording or value now in the agreement
     rebased: str | None  # the proposal replayed on the current wording, when that is possible
+    provenance: Provenance | None = None  # own, recorded for its party by another, or unsigned
 
 
 class NegotiationService:
@@ -270,6 +273,7 @@ class NegotiationService:
             proposals = ProposalStore(session).of_agreement(agreement_id)
             sections = {s.id: s for s in SectionStore(session).outline(agreement_id, include_removed=True)}
             sheet, parties = AgreementStore(session).terms(agreement_id), parties_of(session, agreement_id)
+            origins = provenance_of(session, agreement_id, proposals)
         rivals = competing(proposals)
         views = []
         for proposal in proposals:
@@ -283,7 +287,8 @@ class NegotiationService:
                 stale = proposal.is_open and section.version != proposal.base_version and current != proposal.base
                 if stale and proposal.kind is ProposalKind.WORDING:
                     rebased = rebase(proposal.base, current, proposal.proposed).text
-            views.append(ProposalView(proposal, tuple(rivals.get(proposal.id, ())), stale, current, rebased))
+            views.append(ProposalView(proposal, tuple(rivals.get(proposal.id, ())), stale, current, rebased,
+                                      origins.get(proposal.id)))
         return views
 
     # Plumbing -----------------------------------------------------------------------------
@@ -295,7 +300,10 @@ class NegotiationService:
         EventLog(session).append(made.agreement_id, made.party_name, "propose", f"proposal {made.id}",
                                  {"kind": made.kind.value, "target": made.target, "base": made.base,
                                   "proposed": made.proposed, "heading": made.heading, "place": made.place,
-                                  "rationale": made.rationale, "answers": made.answers})
+                                  "rationale": made.rationale, "answers": made.answers,
+                                  # Who recorded it, when not its own party (a returned Word file): its provenance.
+                                  **({"recorded_by": self.acting.party}
+                                     if self.acting.party and self.acting.party != made.party_name else {})})
         for earlier in own_rivals(ProposalStore(session).open_of(made.agreement_id, made.party_id), made):
             self._set_status(session, earlier, ProposalStatus.SUPERSEDED, made.party_name, made.party_id,
                              "supersede", {"by": made.id, "replaced": True})

@@ -14,7 +14,7 @@ from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
 from negotiator.domain.clauses import format_time, utc_now
 from negotiator.domain.errors import Cancelled, InvalidInput
-from negotiator.domain.package import Package, PackageEvent, PackageParty, PackageProposal, PackageRound, PackageSection
+from negotiator.domain.package import Package, PackageParty, PackageProposal, PackageRound, PackageSection
 from negotiator.domain.parties import OrganisationType, Party, Role, Signatory
 from negotiator.domain.proposals import Proposal, competing
 from negotiator.domain.terms_json import sheet_from_data, sheet_to_data
@@ -24,10 +24,11 @@ from negotiator.services.package_proposals import ProposalMerge
 from negotiator.services.package_report import ADDED, CONFLICT, ImportSummary, Report
 from negotiator.services.package_settle import is_accepted
 from negotiator.services.package_terms import terms_by_id, terms_by_name
+from negotiator.services.package_trust import PackageTrust, outgoing
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.exchange_store import ExchangeStore
-from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore, event_fields_hash
+from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore
 from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
 
@@ -52,6 +53,7 @@ class PackageService:
             sections = SectionStore(session).outline(found.id)
             parent_title = AgreementStore(session).get(found.parent_id).title if found.parent_id else None
             terms = sheet_to_data(AgreementStore(session).terms(found.id))
+            events, keys = outgoing(session, found.id, sender.name)
             package = Package(
                 sender_library=exchange.uid(), sender_party=sender.name, created_at=format_time(utc_now()),
                 agreement={"origin": origin("agreement", found.id), "sender_id": found.id, "title": found.title,
@@ -69,9 +71,7 @@ class PackageService:
                                       for k in r.sections], terms_by_name(r.terms, found))
                         for r in RoundStore(session).of_agreement(found.id)],
                 proposals=[_package_proposal(p, origin) for p in ProposalStore(session).of_agreement(found.id)],
-                events=[PackageEvent(e.id, e.at, e.actor, e.action, e.subject, e.payload, e.parent_hash,
-                                     e.content_hash) for e in exchange.events_of(found.id)],
-                record_head=EventLog(session).head(),
+                events=events, keys=keys, record_head=EventLog(session).head(),
             )
         return package
 
@@ -153,6 +153,8 @@ class _Merge:
         if self.package.sender_library == self.exchange.uid():
             raise InvalidInput("This package was exported from this library; import it into another party's "
                                "library.")
+        self.trust = PackageTrust(self.session, self.package)
+        self.trust.check()  # keys and signatures, before anything is merged
         party_ids = self._parties()
         agreement = self._agreement(party_ids)
         if self.package.sender_party not in {s.party.name for s in agreement.signatories}:
@@ -234,20 +236,4 @@ class _Merge:
         return self.agreements.get(made.id)
 
     def _events(self) -> None:
-        sender = self.package.sender_library
-        sender_agreement = self.package.agreement.get("sender_id")
-        known, new = self.exchange.seen_events(sender), []
-        for event in self.package.events:
-            expected = event_fields_hash(event.id, event.parent_hash, event.at, event.actor, event.action,
-                                         sender_agreement, event.subject, event.payload)
-            if expected != event.content_hash:
-                raise InvalidInput(f"The sender's negotiation record is broken: event {event.id} ({event.action} "
-                                   f"{event.subject}) does not match its hash. Nothing was imported; ask "
-                                   f"{self.package.sender_party} to check its library.")
-            seen = known.get(event.id)
-            if seen is None:
-                new.append((event.id, event.content_hash, event.parent_hash))
-            elif seen != event.content_hash:
-                raise InvalidInput(f"The sender's record of event {event.id} differs from the copy received "
-                                   "before: its history was rewritten. Nothing was imported.")
-        self.exchange.see_events(sender, new)
+        self.trust.keep()  # checked before anything was merged (see run); kept once the agreement is known here

@@ -24,6 +24,7 @@ from negotiator.services.packages import PackageService
 from negotiator.services.record import RecordService
 from negotiator.services.returned import ReturnedService
 from negotiator.services.rounds import RoundService
+from negotiator.services.trust import TrustService
 from negotiator.storage.database import open_library
 from negotiator.storage.schema import HEAD as SCHEMA_HEAD
 
@@ -84,6 +85,11 @@ class Workspace:
     def record(self) -> RecordService:
         """The negotiation record, to read as evidence."""
         return RecordService(self.clauses.library)
+
+    @property
+    def trust(self) -> TrustService:
+        """This library's fingerprint and the keys of the libraries it trusts."""
+        return TrustService(self.clauses.library)
 
     @property
     def backups(self) -> BackupService:

@@ -212,10 +212,13 @@ class NegotiationEventRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     parent_hash: Mapped[str] = mapped_column(String(64))
     content_hash: Mapped[str] = mapped_column(String(64))
+    # The library's Ed25519 signature of content_hash (hex); every event has one from schema 0007 on.
+    signature: Mapped[str | None] = mapped_column(String(128))
 
 
 class LibraryInfoRow(Base):
-    """Facts about the library itself: its uid names it in the packages it sends."""
+    """Facts about the library itself: its uid names it in the packages it sends; its key pair
+    (``private_key``, ``public_key``) signs what it records."""
 
     __tablename__ = "library_info"
 
@@ -247,3 +250,23 @@ class ForeignEventRow(Base):
     event_id: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
     parent_hash: Mapped[str] = mapped_column(String(64))
+    # The whole event and its library's signature, kept to forward it (schema 0007 on; empty before).
+    at: Mapped[str | None] = mapped_column(String(40))
+    actor: Mapped[str | None] = mapped_column(String(200))
+    action: Mapped[str | None] = mapped_column(String(40))
+    subject: Mapped[str | None] = mapped_column(String(120))
+    payload: Mapped[str | None] = mapped_column(Text)
+    agreement: Mapped[int | None] = mapped_column(Integer)  # the agreement's id in its library
+    local_agreement: Mapped[int | None] = mapped_column(Integer, index=True)  # the agreement here
+    signature: Mapped[str | None] = mapped_column(String(128))
+
+
+class TrustedLibraryRow(Base):
+    """Another library's public key, pinned the first time a package showed it (trust on first use)."""
+
+    __tablename__ = "trusted_library"
+
+    library: Mapped[str] = mapped_column(String(64), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    party: Mapped[str] = mapped_column(String(200))  # the party it sent as when first seen
+    first_seen: Mapped[str] = mapped_column(String(32))

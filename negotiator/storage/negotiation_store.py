@@ -14,8 +14,10 @@ from negotiator.domain.errors import InvalidInput, NotFound
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus
 from negotiator.domain.record import RecordEntry
 from negotiator.domain.rounds import Round, RoundSection
+from negotiator.domain.signatures import sign
 from negotiator.storage.anchors import pending_author, take_heads
 from negotiator.storage.clause_store import GENESIS
+from negotiator.storage.keys import private_key
 from negotiator.storage.models import NegotiationEventRow, PartyRow, ProposalRow, RoundRow
 
 
@@ -54,7 +56,8 @@ class EventLog:
             self._session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _RECORD_LOCK})
 
     def append(self, agreement_id: int | None, actor: str, action: str, subject: str, payload: dict) -> None:
-        """Add an event at the end of the chain; it also anchors the version heads written since the last one."""
+        """Add an event at the end of the chain, signed by this library; it also anchors the version heads
+        written since the last one."""
         heads = take_heads(self._session)
         if heads:
             payload = {**payload, "heads": heads}
@@ -70,6 +73,8 @@ class EventLog:
             parent_hash=self._last[1], content_hash="",
         )
         row.content_hash = event_hash(row)
+        # Signed as it is recorded, not when it is sent: a package of a thousand proposals costs no signing.
+        row.signature = sign(private_key(self._session), row.content_hash)
         self._session.add(row)
         self._last = (row.id, row.content_hash)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 from negotiator.domain.errors import InvalidInput
 from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.errors import show_error
+from negotiator.ui.fingerprints_dialog import FingerprintsDialog
 from negotiator.ui.import_dialogs import ImportRedlineDialog
 from negotiator.ui.package_review import ImportPackageDialog
 
@@ -108,6 +109,20 @@ class ExchangeController(QObject):
             return None
         self.window.statusBar().showMessage(self.tr("Wrote %1").replace("%1", str(path)))
         return path
+
+    def show_fingerprints(self) -> FingerprintsDialog | None:
+        """Show this library's key fingerprint and the pinned ones (the dialog, once open)."""
+        ws = self.window.workspace
+        if ws is None:
+            return None
+        try:
+            dialog = FingerprintsDialog(ws.trust.own(), ws.trust.trusted(), self.window)
+        except Exception as error:
+            show_error(self.window, self.tr("The fingerprints cannot be shown"), error)
+            return None
+        dialog.setObjectName("fingerprintsDialog")
+        dialog.open()
+        return dialog
 
     def _imported(self, message: str) -> None:
         self.window.undo_stack.clear()  # imported proposals are the other parties' words, not an edit here

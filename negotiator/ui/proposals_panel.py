@@ -30,7 +30,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 4
 class ProposalsModel(RowsModel):
     """One row per proposal, coloured by party."""
 
-    headers = ("No.", "Party", "Change", "Status", "Proposed", "Rationale", "Decision reason")
+    headers = ("No.", "Party", "Change", "Status", "Proposed", "Rationale", "Decision reason", "Provenance")
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
@@ -47,19 +47,37 @@ class ProposalsModel(RowsModel):
                 proposed = "; ".join(f"{name} = {value or 'not set'}" for name, value in values.items())
             else:
                 proposed = " ".join((p.heading + " " + p.proposed if p.heading else p.proposed).split())
-            return (str(p.id), p.party_name, change, status, proposed[:120], p.rationale, p.decision_note)[column]
+            return (str(p.id), p.party_name, change, status, proposed[:120], p.rationale, p.decision_note,
+                    self._provenance(item))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             rivals = ", ".join(str(r) for r in item.competing_with)
             extra = f" Competes with {rivals}." if rivals else ""
             stale = " The wording has changed since it was made." if item.stale else ""
             decided = f" {p.status.value.capitalize()} by {p.decided_by}" if p.decided_by else ""
             why = f": {p.decision_note}" if decided and p.decision_note else ("." if decided else "")
-            return f"{p.rationale}{extra}{stale}{decided}{why}"
+            return f"{p.rationale}{extra}{stale}{decided}{why} {self._provenance_tip(item)}".strip()
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return qcolour(p.party_id, self.party_ids)
         if role == ID_ROLE:
             return p.id
         return None
+
+    def _provenance(self, item: ProposalView) -> str:
+        found = item.provenance
+        if found is None or found.kind == "unsigned":
+            return self.tr("unsigned")
+        if found.kind == "own":
+            return self.tr("own")
+        return self.tr("recorded by %1").replace("%1", found.recorded_by or "")
+
+    def _provenance_tip(self, item: ProposalView) -> str:
+        found = item.provenance
+        if found is None or found.kind == "unsigned":
+            return self.tr("Unsigned: it came in a package of format 1, which carries no signatures.")
+        if found.kind == "own":
+            return self.tr("Its party's own: signed by its party's library.")
+        return self.tr("Recorded for %1 by %2 (from a returned Word file, say), not in its party's own library."
+                       ).replace("%1", found.party).replace("%2", found.recorded_by or "")
 
 
 class ProposalsPanel(QWidget):

@@ -115,7 +115,7 @@ def update_actions(window: QMainWindow) -> None:
                  "negotiation.positions", "negotiation.compare", "negotiation.accept", "negotiation.reject",
                  "negotiation.withdraw", "negotiation.counter"):
         actions[name].setEnabled(has_agreement)
-    for name in ("file.import_package", "file.restore_backup", "agreement.new", "agreement.check",
+    for name in ("file.import_package", "file.fingerprints", "file.restore_backup", "agreement.new", "agreement.check",
                  "negotiation.act_for", "history.check_document"):
         actions[name].setEnabled(workspace is not None)
     for action_id in ruled_out:

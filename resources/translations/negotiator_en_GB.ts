@@ -330,65 +330,70 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="31"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="32"/>
         <source>Nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="35"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="36"/>
         <source>Import Returned Redline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="36"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="37"/>
         <source>Word documents (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="41"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="42"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="44"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="45"/>
         <source>The file was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="64"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="65"/>
         <source>Import Negotiation Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="65"/>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="100"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="66"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="101"/>
         <source>Negotiation packages (*.negotiation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="72"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="73"/>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="75"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="76"/>
         <source>The package was not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="93"/>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="107"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="94"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="108"/>
         <source>No package was written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="98"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="99"/>
         <source>Export Negotiation Package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/exchange_controller.py" line="109"/>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="110"/>
         <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/exchange_controller.py" line="121"/>
+        <source>The fingerprints cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -566,6 +571,44 @@
     <message>
         <location filename="../../negotiator/ui/findings_panel.py" line="61"/>
         <source>%1 finding(s), %2 error(s): select one and press Enter to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintsDialog</name>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="29"/>
+        <source>Library Fingerprints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="31"/>
+        <source>This library signs what it records with the key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="40"/>
+        <source>Read it to the other parties by phone: the packages they receive from you must show the same. Below, the keys pinned when each library&apos;s first package was imported; ask each party to read theirs to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="47"/>
+        <source>Party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="47"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="47"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/fingerprints_dialog.py" line="56"/>
+        <source>No other library&apos;s key is pinned yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1393,34 +1436,67 @@
     </message>
 </context>
 <context>
-    <name>ProposalsPanel</name>
+    <name>ProposalsModel</name>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="77"/>
-        <source>Open an agreement to see its proposals.</source>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="68"/>
+        <source>unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="70"/>
+        <source>own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="71"/>
+        <source>recorded by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="76"/>
+        <source>Unsigned: it came in a package of format 1, which carries no signatures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="78"/>
+        <source>Its party&apos;s own: signed by its party&apos;s library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/proposals_panel.py" line="79"/>
+        <source>Recorded for %1 by %2 (from a returned Word file, say), not in its party&apos;s own library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsPanel</name>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="95"/>
+        <source>Open an agreement to see its proposals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="97"/>
         <source>&amp;Whole agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="80"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="98"/>
         <source>Show the proposals on every section and term, not just the selected one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="81"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="99"/>
         <source>Show proposals for the whole agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="85"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="103"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="86"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="104"/>
         <source>Proposals: who proposes what, and why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2206,7 +2282,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="187"/>
+        <location filename="../../negotiator/ui/actions.py" line="190"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
