@@ -33,7 +33,8 @@ def _machine(request: pytest.FixtureRequest, tmp_path: Path) -> type[RuleBasedSt
         return open_workspace(location, "convergence")
 
     class Negotiation(RuleBasedStateMachine):
-        """Three laptops; the ICB's starts with the demo negotiation and sends it to the other two."""
+        """Three laptops; the ICB's starts with the demo negotiation and sends it to the GP Federation;
+        Hope Street joins late, when its first package arrives (from anyone, the agreement as it stands)."""
 
         def __init__(self) -> None:
             super().__init__()
@@ -41,8 +42,8 @@ def _machine(request: pytest.FixtureRequest, tmp_path: Path) -> type[RuleBasedSt
             self.sent: list[list[Path]] = [[], [], []]
             self.files = count()
             self.drafts = 0  # the demo negotiation has issued Draft 1 and Draft 2
-            for receiver in (1, 2):
-                self.receive(0, receiver)
+            self.joined = [True, False, False]  # Hope Street joins late: its first package is any party's
+            self.receive(0, 1)
 
         def package(self, sender: int) -> Path:
             path = tmp_path / f"p{next(_uids)}-{next(self.files)}.negotiation"
@@ -51,7 +52,10 @@ def _machine(request: pytest.FixtureRequest, tmp_path: Path) -> type[RuleBasedSt
             return path
 
         def receive(self, sender: int, receiver: int, path: Path | None = None) -> bool:
+            if not self.joined[sender]:
+                return False  # it has no negotiation to send yet
             summary = self.libraries[receiver].packages.import_file(path or self.package(sender))
+            self.joined[receiver] = True
             return summary.changed_anything
 
         def sections(self, lib: int) -> list:
@@ -61,29 +65,38 @@ def _machine(request: pytest.FixtureRequest, tmp_path: Path) -> type[RuleBasedSt
         @rule(lib=st.integers(0, 2), pick=st.integers(0, 200),
               word=st.sampled_from(["promptly", "jointly", "annually"]))
         def propose_wording(self, lib: int, pick: int, word: str) -> None:
+            if not self.joined[lib]:
+                return  # a party that has not joined yet has no agreement to act on
             section = self.sections(lib)[pick % len(self.sections(lib))]
             self._try(lambda: self.libraries[lib].negotiation.propose_wording(
                 ALLIANCE, section.id, f"{section.text} The parties act {word}.", PARTIES[lib], "Clarity"))
 
         @rule(lib=st.integers(0, 2), days=st.integers(10, 60))
         def propose_payment_days(self, lib: int, days: int) -> None:
-            self._try(lambda: self.libraries[lib].negotiation.propose_term(ALLIANCE, "payment.days", str(days),
-                                                                           PARTIES[lib], "Cash flow"))
+            if self.joined[lib]:
+                self._try(lambda: self.libraries[lib].negotiation.propose_term(
+                    ALLIANCE, "payment.days", str(days), PARTIES[lib], "Cash flow"))
 
         @rule(lib=st.integers(0, 2), pick=st.integers(0, 200), number=st.integers(1, 99))
         def propose_new_section(self, lib: int, pick: int, number: int) -> None:
+            if not self.joined[lib]:
+                return  # a party that has not joined yet has no agreement to act on
             after = self.sections(lib)[pick % len(self.sections(lib))]
             self._try(lambda: self.libraries[lib].negotiation.propose_new_section(
                 ALLIANCE, f"Schedule {number}", f"Schedule {number} applies.", after.id, PARTIES[lib], "Scope"))
 
         @rule(lib=st.integers(0, 2), pick=st.integers(0, 200))
         def propose_removal(self, lib: int, pick: int) -> None:
+            if not self.joined[lib]:
+                return  # a party that has not joined yet has no agreement to act on
             section = self.sections(lib)[pick % len(self.sections(lib))]
             self._try(lambda: self.libraries[lib].negotiation.propose_removal(ALLIANCE, section.id, PARTIES[lib],
                                                                               "Not needed"))
 
         @rule(lib=st.integers(0, 2), pick=st.integers(0, 200), after=st.integers(-1, 200))
         def propose_move(self, lib: int, pick: int, after: int) -> None:
+            if not self.joined[lib]:
+                return  # a party that has not joined yet has no agreement to act on
             sections = self.sections(lib)
             anchor = None if after < 0 else sections[after % len(sections)].id
             self._try(lambda: self.libraries[lib].negotiation.propose_move(
@@ -93,6 +106,8 @@ def _machine(request: pytest.FixtureRequest, tmp_path: Path) -> type[RuleBasedSt
               decision=st.sampled_from(["accept", "accept", "reject", "withdraw"]))
         def decide(self, lib: int, pick: int, decision: str) -> None:
             ws = self.libraries[lib]
+            if not self.joined[lib]:
+                return
             open_ones = [v.proposal for v in ws.negotiation.proposals(ALLIANCE) if v.proposal.is_open]
             if open_ones:
                 chosen = open_ones[pick % len(open_ones)]

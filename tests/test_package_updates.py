@@ -134,3 +134,32 @@ def test_rival_acceptances_made_at_once_settle_the_same_everywhere(three, tmp_pa
     assert "Replayed the accepted proposals from the first round, in decision order" in replayed
     for ws in (icb, gps, hope):
         assert ws.record.verify().problems == ()
+
+
+def test_a_party_that_joins_late_receives_the_agreement_as_it_stands(backend: str, request: pytest.FixtureRequest,
+                                                                      tmp_path: Path) -> None:
+    icb, gps = _laptop(request, tmp_path, "icb", "demo"), _laptop(request, tmp_path, "gps", "starter")
+    hope = _laptop(request, tmp_path, "hope", "starter")
+    try:
+        send(icb, ICB, tmp_path, gps)
+        first = outline(gps, ALLIANCE)[0][1]
+        gps.negotiation.propose_new_section(ALLIANCE, "Social prescribing", "Link workers are funded.",
+                                            _section(gps, first).id, GPS, "Prevention")
+        gps.negotiation.propose_term(ALLIANCE, "payment.days", "21", GPS, "Cash flow")
+        send(gps, GPS, tmp_path, icb)
+        for proposal in [v.proposal for v in icb.negotiation.proposals(ALLIANCE)
+                         if v.proposal.is_open and v.proposal.party_name == GPS]:
+            icb.negotiation.decide(proposal.id, "accept", ICB)
+        send(icb, ICB, tmp_path, hope)  # Hope Street's first package: the agreement as the ICB holds it now
+        assert state(hope, ALLIANCE) == state(icb, ALLIANCE)
+        assert [heading for _, heading, _ in outline(hope, ALLIANCE)].count("Social prescribing") == 1
+        send(gps, GPS, tmp_path, hope)  # the same section, known by the same origin: still one
+        send(icb, ICB, tmp_path, gps)
+        send(hope, HOPE, tmp_path, icb, gps)
+        assert state(hope, ALLIANCE) == state(icb, ALLIANCE) == state(gps, ALLIANCE)
+        assert terms(hope, ALLIANCE)["payment.days"] == "21"
+        for ws in (icb, gps, hope):
+            assert ws.record.verify().problems == ()
+    finally:
+        for ws in (icb, gps, hope):
+            ws.close()

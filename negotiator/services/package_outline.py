@@ -1,9 +1,10 @@
 """A package's sections and rounds, merged into the agreement they belong to.
 
-Sections and rounds are matched by origin only. A section that an accepted proposal adds is never
-taken from the package as such: accepting the proposal here makes it, under the same origin, so it is
-never made twice. A section a round froze that the sender has since removed arrives with the round,
-already removed, so that every library can lay the round out again (see package_settle).
+Sections and rounds are matched by origin only. A section that an accepted proposal adds is not
+taken from the package into an agreement this library already holds: accepting the proposal here
+makes it, under the same origin, so it is never made twice. A section a round froze that this library
+does not have (the sender has removed it since) arrives with the round, already removed, so that every
+library can lay the round out again (see package_settle).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementStatus
 from negotiator.domain.clauses import MAX_TITLE, format_time, parse_time
 from negotiator.domain.errors import InvalidInput
-from negotiator.domain.package import Package, PackageRound
+from negotiator.domain.package import Package
 from negotiator.domain.placeholders import check_placeholders
 from negotiator.domain.rounds import RoundSection
 from negotiator.domain.term_fields import is_term, term_names
@@ -51,8 +52,9 @@ class OutlineMerge:
     """The sections and rounds step of one import."""
 
     def __init__(self, session: object, package: Package, agreement: Agreement, party_ids: dict[str, int],
-                 exchange: ExchangeStore, report: Report) -> None:
+                 exchange: ExchangeStore, report: Report, *, fresh: bool = False) -> None:
         self.session, self.package, self.agreement, self.party_ids = session, package, agreement, party_ids
+        self.fresh = fresh  # the agreement is new here, made by this import
         self.exchange, self.report = exchange, report
         self.store = SectionStore(session)
         self.added_sections = self.added_rounds = 0
@@ -60,9 +62,11 @@ class OutlineMerge:
         self.refused: set[str] = set()  # rounds refused, reported once though rounds are looked at twice
 
     def sections(self) -> None:
-        """Add the sections this library does not have, refusing wording that could never be rendered."""
+        """Add the sections this library does not have, refusing wording that could never be rendered. An
+        agreement new here is taken as its sender holds it, sections its acceptances added included."""
         new = [s for s in sorted(self.package.sections, key=lambda s: s.position)
-               if self.exchange.local_id("section", s.origin) is None and not is_added_by_proposal(s.origin)]
+               if self.exchange.local_id("section", s.origin) is None
+               and (self.fresh or not is_added_by_proposal(s.origin))]
         for section in new:
             self._check(section.heading, section.text)
         fresh = {s.origin for s in new}
@@ -98,13 +102,12 @@ class OutlineMerge:
                                "imported; ask the sender to correct it.") from None
 
     def rounds(self) -> None:
-        """Add the rounds this library does not have whose sections it can name; a round that holds a
-        section only an acceptance adds waits until that acceptance has been applied."""
+        """Add the rounds this library does not have."""
         store = RoundStore(self.session)
         known = {r.label.lower() for r in store.of_agreement(self.agreement.id)}
         ours = {s.id for s in self.store.outline(self.agreement.id, include_removed=True)}
         for frozen in self.package.rounds:
-            if frozen.label.lower() in known or not self._can_name(frozen):
+            if frozen.label.lower() in known:
                 continue
             if any(self.exchange.local_id("section", kept["origin"]) not in (None, *ours) for kept in frozen.sections):
                 if frozen.label.lower() not in self.refused:
@@ -124,12 +127,9 @@ class OutlineMerge:
             self.added_rounds += 1
             self.report.add(ADDED, f"round {frozen.label}", f"Round '{frozen.label}', issued by {frozen.issued_by}.")
 
-    def _can_name(self, frozen: PackageRound) -> bool:
-        return all(not is_added_by_proposal(kept["origin"]) or self.exchange.local_id("section", kept["origin"])
-                   is not None for kept in frozen.sections)
-
     def _section_of(self, kept: dict) -> int:
-        """The local section a round froze; one the sender has since removed is made here, removed."""
+        """The local section a round froze; one this library does not have (the sender has removed it since,
+        or an acceptance not applied here added it) is made here, removed, under the round's origin for it."""
         local = self.exchange.local_id("section", kept["origin"])
         if local is None:
             self._check(kept["heading"], kept["text"])

@@ -160,7 +160,8 @@ class _Merge:
         if self.package.sender_party not in {s.party.name for s in agreement.signatories}:
             raise InvalidInput(f"This package is sent by {self.package.sender_party}, which is not a party to "
                                f"'{agreement.title}', so it cannot speak for its negotiation. Nothing was imported.")
-        outline = OutlineMerge(self.session, self.package, agreement, party_ids, self.exchange, self.report)
+        outline = OutlineMerge(self.session, self.package, agreement, party_ids, self.exchange, self.report,
+                               fresh=self.fresh)
         # Sections arrive as the sender holds them now, its acceptances made: when the first round is new
         # here, the agreement is laid out from it and the acceptances replayed in order.
         had_rounds = RoundStore(self.session).issued_count(agreement.id) > 0
@@ -170,7 +171,7 @@ class _Merge:
             new_base = not had_rounds and RoundStore(self.session).issued_count(agreement.id) > 0
             proposals.run(fresh=self.fresh, new_base=new_base)
 
-        for step in (outline.sections, outline.rounds, settle, outline.rounds, self._events):
+        for step in (outline.sections, outline.rounds, settle, self._events):
             if self.cancelled():  # everything so far is rolled back with the transaction
                 raise ImportCancelled("The import was cancelled; nothing was imported.")
             step()
