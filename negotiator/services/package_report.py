@@ -36,12 +36,13 @@ class ImportSummary:
     added_proposals: int
     updated_proposals: int
     lines: tuple[ReportLine, ...] = ()
+    added_events: int = 0  # events of the parties' records, kept to check later packages and forward them
 
     @property
     def changed_anything(self) -> bool:
         """Whether the library changed."""
         return any((self.added_parties, self.added_sections, self.added_rounds, self.added_proposals,
-                    self.updated_proposals))
+                    self.updated_proposals, self.added_events))
 
     @property
     def conflicts(self) -> tuple[str, ...]:
@@ -57,6 +58,7 @@ class ImportSummary:
         return {"agreement": self.agreement, "added_parties": self.added_parties,
                 "added_sections": self.added_sections, "added_rounds": self.added_rounds,
                 "added_proposals": self.added_proposals, "updated_proposals": self.updated_proposals,
+                "added_events": self.added_events,
                 "conflicts": list(self.conflicts), "lines": [line.to_data() for line in self.lines]}
 
 

@@ -120,10 +120,11 @@ class PackageTrust:
                            f"recorded by library {library} ({key.party}, key {fingerprint(key.public_key)}) but "
                            f"{why}. " + _NOTHING)
 
-    def keep(self) -> None:
+    def keep(self) -> int:
         """Remember each library's events (whole, with signatures, to forward them) and refuse a history
-        that differs from the one received before."""
+        that differs from the one received before; returns how many events were new."""
         agreement = self.exchange.local_id("agreement", self._agreement_origin())
+        added = 0
         by_library: dict[str, list[PackageEvent]] = defaultdict(list)
         for event in self.package.events:
             by_library[self.library_of(event)].append(event)
@@ -131,6 +132,8 @@ class PackageTrust:
             if library == self.own:  # this library's own events, sent back: it holds them already
                 continue
             known, new, unsigned = self.store.kept(library), [], []
+            if library == self.package.sender_library:  # a record only grows: the sender sends all of its own
+                self._refuse_forks(library, agreement, {e.id for e in events})
             for event in events:
                 seen = known.get(event.id)
                 if seen is None:
@@ -142,6 +145,19 @@ class PackageTrust:
                     unsigned.append(event)
             self.store.keep(library, agreement, new, self.package.agreement.get("sender_id"))
             self.store.complete(library, agreement, unsigned, self.package.agreement.get("sender_id"))
+            added += len(new)
+        return added
+
+    def _refuse_forks(self, library: str, agreement: int, carried: set[int]) -> None:
+        """Refuse a sender's package that leaves out events of its own received before, among those it
+        carries: its record was rewritten (renumbered, or forked from an older copy), and what it now says
+        cannot be trusted. An older package, sent again, simply ends before the later events."""
+        latest = max(carried, default=0)
+        missing = sorted(n for n in self.store.kept_of(library, agreement) - carried if n < latest)
+        if missing:
+            shown = ", ".join(map(str, missing[:5])) + (" and more" if len(missing) > 5 else "")
+            raise InvalidInput(f"The package is refused: {self.package.sender_party}'s record no longer holds events "
+                               f"it sent before ({shown}): its history was rewritten. " + _NOTHING)
 
     def _agreement_of(self, event: PackageEvent) -> int | None:
         return event.agreement if event.agreement is not None else self.package.agreement.get("sender_id")

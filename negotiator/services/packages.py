@@ -146,7 +146,7 @@ class _Merge:
         self.parties, self.agreements = PartyStore(session), AgreementStore(session)
         self.proposals = ProposalStore(session)
         self.report = Report()
-        self.counts = {"parties": 0, "sections": 0, "rounds": 0, "proposals": 0, "updated": 0}
+        self.counts = {"parties": 0, "sections": 0, "rounds": 0, "proposals": 0, "updated": 0, "events": 0}
         self.fresh = False  # the agreement is made by this import
 
     def run(self) -> ImportSummary:
@@ -185,7 +185,8 @@ class _Merge:
                             f"Competing proposals on {rivals[0].target}: "
                             + "; ".join(f"{p.party_name} (proposal {p.id})" for p in rivals))
         return ImportSummary(agreement.title, self.counts["parties"], self.counts["sections"], self.counts["rounds"],
-                             self.counts["proposals"], self.counts["updated"], tuple(self.report.lines))
+                             self.counts["proposals"], self.counts["updated"], tuple(self.report.lines),
+                             self.counts["events"])
 
     def _parties(self) -> dict[str, int]:
         known = {p.name: p.id for p in self.parties.all()}
@@ -237,4 +238,5 @@ class _Merge:
         return self.agreements.get(made.id)
 
     def _events(self) -> None:
-        self.trust.keep()  # checked before anything was merged (see run); kept once the agreement is known here
+        # Checked before anything was merged (see run); kept once the agreement is known here.
+        self.counts["events"] = self.trust.keep()

@@ -45,6 +45,11 @@ class TrustStore:
                                             ForeignEventRow.signature).where(ForeignEventRow.library == library))
         return {number: (digest, signature) for number, digest, signature in rows}
 
+    def kept_of(self, library: str, local_agreement: int) -> set[int]:
+        """The ids of a library's events of one agreement received before."""
+        return set(self._session.scalars(select(ForeignEventRow.event_id).where(
+            ForeignEventRow.library == library, ForeignEventRow.local_agreement == local_agreement)))
+
     def keep(self, library: str, local_agreement: int, events: list[PackageEvent], agreement: int | None) -> None:
         """Keep new events of a library whole (signature included), to check later packages and forward them;
         ``agreement`` is the agreement's id in the sender's library, for events that do not say their own."""
