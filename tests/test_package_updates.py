@@ -56,10 +56,11 @@ def test_an_accepted_wording_reaches_the_receiver(three, tmp_path: Path) -> None
     section = _section(gps, heading)
     gps.negotiation.propose_wording(ALLIANCE, section.id, section.text + " Reviewed each quarter.", GPS, "Cadence")
     send(gps, GPS, tmp_path, icb)
-    icb.negotiation.decide(_mine(icb, GPS).id, "accept", ICB)
+    icb.negotiation.decide(_mine(icb, GPS).id, "accept", ICB, "Quarterly reviews suit the Board")
     send(icb, ICB, tmp_path, gps)
     assert _section(gps, heading).text.endswith("Reviewed each quarter.")
     assert _mine(gps, GPS).status is ProposalStatus.ACCEPTED
+    assert _mine(gps, GPS).decision_note == "Quarterly reviews suit the Board"  # the reason travels with it
     assert state(gps, ALLIANCE) == state(icb, ALLIANCE)
     assert gps.record.verify().problems == ()
 

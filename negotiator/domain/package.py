@@ -60,6 +60,7 @@ class PackageProposal:
     answers: str | None = None  # the origin of the proposal it answers
     decided_by: str | None = None  # party name
     decided_at: str | None = None
+    decision_note: str = ""  # the reason given with the decision (or why an acceptance was not applied)
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,7 @@ PROPOSAL = ObjectSpec("proposal", "item", (
     Field("answers", "text", required=False, nullable=True, nonempty=True),
     Field("decided_by", "text", required=False, nullable=True),
     Field("decided_at", "text", required=False, nullable=True, timestamp=True),
+    Field("decision_note", "text", required=False),
 ))
 
 EVENT = ObjectSpec("event", "item", (

@@ -19,7 +19,7 @@ from negotiator.domain.package import Package, PackageProposal
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus
 from negotiator.services.package_authority import unauthorised
 from negotiator.services.package_report import ADDED, CHANGED, REFUSED, Report
-from negotiator.services.package_settle import Settler, is_accepted
+from negotiator.services.package_settle import NOT_APPLIED, Settler, is_accepted
 from negotiator.services.package_terms import refused_terms
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.exchange_store import ExchangeStore
@@ -130,7 +130,8 @@ class ProposalMerge:
             self.report.add(ADDED, f"proposal {incoming.origin}", f"New proposal by {incoming.party}: {_what(made)}.")
             if not made.is_open:  # its decision, taken with it (the same join as for a proposal held already)
                 log.append(self.agreement.id, made.decided_by, "imported decision", f"proposal {local}",
-                           {"status": made.status.value, "decided_by": made.decided_by, "reason": ""})
+                           {"status": made.status.value, "decided_by": made.decided_by,
+                            "reason": made.decision_note})
                 self.updated += 1
                 self.report.add(CHANGED, f"proposal {incoming.origin}",
                                 f"New proposal by {incoming.party} was {made.status.value} by {made.decided_by}.")
@@ -149,8 +150,11 @@ class ProposalMerge:
                             f"{self.package.sender_party}'s package, but {refused}; it was imported open.")
             return made
         decider = incoming.decided_by or self.package.sender_party
-        return replace(made, status=ProposalStatus(incoming.status), decided_by=decider,
-                       decided_by_id=self.party_ids.get(decider), decided_at=_when(incoming, self.package))
+        status = ProposalStatus(incoming.status)
+        if status is ProposalStatus.ACCEPTED and incoming.decision_note.startswith(NOT_APPLIED):
+            status = ProposalStatus.SUPERSEDED  # kept aside where it was accepted: replaying here will say again
+        return replace(made, status=status, decided_by=decider, decided_by_id=self.party_ids.get(decider),
+                       decided_at=_when(incoming, self.package), decision_note=incoming.decision_note)
 
     def _elsewhere(self, incoming: PackageProposal) -> None:
         self.report.add(REFUSED, f"proposal {incoming.origin}",
@@ -197,7 +201,9 @@ class ProposalMerge:
         decider = incoming.decided_by or self.package.sender_party
         keep_aside = status is ProposalStatus.ACCEPTED and not mine.is_open and is_accepted(mine)
         now = mine.status if keep_aside else status  # an acceptance kept aside here stays so, at its new time
-        note = mine.decision_note if keep_aside else ""
+        note = mine.decision_note if keep_aside else incoming.decision_note  # the decider's reason travels
+        if not keep_aside and note.startswith(NOT_APPLIED):
+            note = ""  # whether it applies here is for settling here to say
         self.proposals.set_status(mine.id, now, self.party_ids.get(decider), expected=mine.status, note=note,
                                   at=format_time(stamp))
         EventLog(self.session).append(self.agreement.id, decider, "imported decision", f"proposal {mine.id}",

@@ -14,6 +14,7 @@ from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
 from negotiator.domain.clauses import format_time, utc_now
 from negotiator.domain.errors import Cancelled, InvalidInput
+from negotiator.domain.outline import number_outline
 from negotiator.domain.package import Package, PackageParty, PackageProposal, PackageRound, PackageSection
 from negotiator.domain.parties import OrganisationType, Party, Role, Signatory
 from negotiator.domain.proposals import Proposal, competing
@@ -50,7 +51,8 @@ class PackageService:
                                    "negotiation.", field="party")
             exchange = ExchangeStore(session)
             origin = exchange.origin_of
-            sections = SectionStore(session).outline(found.id)
+            # The outline as numbered: a section under a removed one is out of the agreement too.
+            sections = [n.section for n in number_outline(SectionStore(session).outline(found.id))]
             parent_title = AgreementStore(session).get(found.parent_id).title if found.parent_id else None
             terms = sheet_to_data(AgreementStore(session).terms(found.id))
             events, keys = outgoing(session, found.id, sender.name)
@@ -133,7 +135,7 @@ def _package_proposal(p: Proposal, origin: object) -> PackageProposal:
         base_version=p.base_version, proposed=p.proposed, heading=p.heading, place=place, rationale=p.rationale,
         status="accepted" if is_accepted(p) else p.status.value, created_at=format_time(p.created_at),
         answers=origin("proposal", p.answers) if p.answers else None, decided_by=p.decided_by,
-        decided_at=format_time(p.decided_at) if p.decided_at else None)
+        decided_at=format_time(p.decided_at) if p.decided_at else None, decision_note=p.decision_note)
 
 
 class _Merge:

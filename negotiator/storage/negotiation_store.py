@@ -148,7 +148,7 @@ class ProposalStore:
             "agreement_id": p.agreement_id, "party_id": p.party_id, "kind": p.kind.value, "target": p.target,
             "base": p.base, "base_version": p.base_version, "proposed": p.proposed, "heading": p.heading,
             "place": p.place, "rationale": p.rationale, "status": status, "created_at": format_time(p.created_at),
-            "answers": p.answers, "decided_by": decider, "decision_note": "",
+            "answers": p.answers, "decided_by": decider, "decision_note": "" if status == "open" else p.decision_note,
             "decided_at": None if status == "open" else (format_time(p.decided_at) if p.decided_at else now),
         } for p, status, decider in proposals])
         return list(made.scalars().all())
