@@ -73,6 +73,26 @@ def fingerprint(public_key: str) -> str:
     return "-".join(letters[i:i + 4] for i in range(0, len(letters), 4))
 
 
+_NAMED = "k-"  # a library uid made from the library's own public key
+
+
+def library_named_by(public_key: str) -> str:
+    """The uid of a library made from its public key (160 bits of its SHA-256): no other key can claim it,
+    so no one can send packages in that library's name, first or not."""
+    return _NAMED + hashlib.sha256(bytes.fromhex(public_key)).hexdigest()[:40]
+
+
+def is_named_by_key(library: str) -> bool:
+    """Whether a library's uid is made from its key (libraries made before keys have random uids)."""
+    return library.startswith(_NAMED)
+
+
+def key_fits(library: str, public_key: str) -> bool:
+    """Whether a key may be a library's: any key may claim an older, random uid on first use (then it is
+    pinned); a uid made from a key belongs to that key alone."""
+    return not is_named_by_key(library) or library == library_named_by(public_key)
+
+
 @lru_cache(maxsize=8)
 def _private(private_key: str) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(private_key))

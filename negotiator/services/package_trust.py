@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.package import Package, PackageEvent, PackageKey
-from negotiator.domain.signatures import fingerprint, verify
+from negotiator.domain.signatures import fingerprint, is_named_by_key, key_fits, verify
 from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.keys import public_key
 from negotiator.storage.negotiation_store import event_fields_hash
@@ -48,6 +48,9 @@ class PackageTrust:
         package, pinned = self.package, self.store.pinned()
         sender = package.sender_library
         if not self.signed:
+            if is_named_by_key(sender):
+                raise InvalidInput(f"This package claims to come from library {sender}, whose name is made from its "
+                                   "key, but it is unsigned (package format 1): it is forged. " + _NOTHING)
             if any(event.library not in (None, sender) for event in package.events):
                 raise InvalidInput("This package (format 1) carries events of libraries other than its sender's, "
                                    "which only a signed package can. " + _NOTHING)
@@ -60,6 +63,10 @@ class PackageTrust:
             raise InvalidInput(f"This package from {package.sender_party} (library {sender}) carries no key for its "
                                "sender, so its events cannot be checked. " + _NOTHING)
         for library, key in package.keys.items():
+            if not key_fits(library, key.public_key):
+                raise InvalidInput(f"This package gives library {library} the key {fingerprint(key.public_key)}, but "
+                                   "that library's name is made from its own key, which this is not: the package "
+                                   f"speaks in a name that is not its sender's. " + _NOTHING)
             if library == self.own:
                 if key.public_key != public_key(self.session):
                     raise InvalidInput(f"This package gives another key ({fingerprint(key.public_key)}) for this "

@@ -8,7 +8,7 @@ Revises: 0006
 import sqlalchemy as sa
 from alembic import op
 
-from negotiator.domain.signatures import new_private_key, public_key_of, sign
+from negotiator.domain.signatures import library_named_by, new_private_key, public_key_of, sign
 
 revision = "0007"
 down_revision = "0006"
@@ -26,6 +26,13 @@ def upgrade() -> None:
     info = sa.table("library_info", sa.column("key", sa.String), sa.column("value", sa.Text))
     op.bulk_insert(info, [{"key": "private_key", "value": private}, {"key": "public_key",
                                                                        "value": public_key_of(private)}])
+    # A library that has recorded nothing and met no one (a new one) is named by its key, so that no one
+    # else can send packages in its name; an older one keeps the uid its partners already know it by.
+    used = any(bind.execute(sa.text(f"SELECT 1 FROM {table} LIMIT 1")).first()
+               for table in ("negotiation_event", "origin", "foreign_event"))
+    if not used:
+        bind.execute(sa.text("UPDATE library_info SET value = :uid WHERE key = 'uid'"),
+                     {"uid": library_named_by(public_key_of(private))})
     op.add_column("negotiation_event", sa.Column("signature", sa.String(128), nullable=True))
     # The events recorded before the upgrade are this library's record too: it signs them now, so that
     # every event it holds (and forwards) carries a signature and one rule checks them all.
