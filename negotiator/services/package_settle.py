@@ -42,8 +42,9 @@ def is_accepted(proposal: Proposal) -> bool:
 
 
 def decision_stamp(session: object, agreement_id: int) -> str:
-    """The time to record a decision at: now, but never before a decision or round already known here,
-    so that a decision made knowing another always comes after it, whatever the laptops' clocks say."""
+    """The time to record a decision at: now, but never before a proposal, decision or round already known
+    here, so that a decision made knowing another always comes after it (and after every proposal it
+    supersedes), whatever the laptops' clocks say."""
     latest = utc_now()
     for known in (ProposalStore(session).latest_decision(agreement_id), RoundStore(session).latest_issue(agreement_id)):
         if known is not None and parse_time(known) >= latest:

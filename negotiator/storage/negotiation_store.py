@@ -154,10 +154,11 @@ class ProposalStore:
         return list(made.scalars().all())
 
     def latest_decision(self, agreement_id: int) -> str | None:
-        """The time of the latest decision on the agreement's proposals (times are canonical text, so the
-        greatest text is the latest)."""
-        return self._session.scalar(select(func.max(ProposalRow.decided_at)).where(
-            ProposalRow.agreement_id == agreement_id))
+        """The time of the latest decision on the agreement's proposals, or of the latest proposal when it
+        is later (times are canonical text, so the greatest text is the latest)."""
+        decided, made = self._session.execute(select(func.max(ProposalRow.decided_at), func.max(ProposalRow.created_at))
+                                              .where(ProposalRow.agreement_id == agreement_id)).one()
+        return max((t for t in (decided, made) if t), default=None)
 
     def set_answers(self, proposal_id: int, answers: int) -> None:
         """Record which proposal one answers (once both are saved)."""
