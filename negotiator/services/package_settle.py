@@ -59,6 +59,7 @@ class Settler:
         self.session, self.agreement_id, self.exchange, self.actor = session, agreement_id, exchange, actor
         self.proposals = ProposalStore(session)
         self.replayed = False
+        self.still_open: list[Proposal] = []  # the open proposals once settled (for the report's conflicts)
 
     def order(self, everything: list[Proposal] | None = None) -> list[int]:
         """The accepted proposals (of ``everything``, when the caller has just read them), in the order
@@ -166,10 +167,12 @@ class Settler:
                     accepted.setdefault(target, []).append(proposal)
             if proposal.answers is not None:
                 answered.setdefault(proposal.answers, proposal)
+        self.still_open = []
         for proposal in (p for p in everything if p.is_open):
             cause = _superseder(proposal, [a for t in proposal.targets for a in accepted.get(t, ())], answered,
                                 [p for t in proposal.targets for p in own.get((proposal.party_id, t), ())])
             if cause is None:
+                self.still_open.append(proposal)
                 continue
             by, name, when, decider = cause
             self.proposals.set_status(proposal.id, ProposalStatus.SUPERSEDED, decider, expected=ProposalStatus.OPEN,

@@ -146,7 +146,6 @@ class _Merge:
         self.cancelled = cancelled or (lambda: False)
         self.exchange = ExchangeStore(session)
         self.parties, self.agreements = PartyStore(session), AgreementStore(session)
-        self.proposals = ProposalStore(session)
         self.report = Report()
         self.counts = {"parties": 0, "sections": 0, "rounds": 0, "proposals": 0, "updated": 0, "events": 0}
         self.fresh = False  # the agreement is made by this import
@@ -180,7 +179,7 @@ class _Merge:
         outline.follow_status()
         self.counts.update(sections=outline.added_sections, rounds=outline.added_rounds, proposals=proposals.added,
                            updated=proposals.updated)
-        open_ones = [p for p in self.proposals.of_agreement(agreement.id) if p.is_open]
+        open_ones = proposals.settler.still_open
         for rival_ids in {tuple(sorted([p, *r])) for p, r in competing(open_ones).items()}:
             rivals = [p for p in open_ones if p.id in rival_ids]
             self.report.add(CONFLICT, f"proposals {', '.join(str(p.id) for p in rivals)}",
