@@ -9,17 +9,13 @@ problem. Nothing from the file is ever executed or evaluated.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
 import struct
-import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -35,13 +31,9 @@ from negotiator.exchange.limits import (
     MAX_TOTAL_BYTES,
     READ_CHUNK,
 )
-
-PACKAGE_SUFFIX = ".negotiation"
-MANIFEST = "manifest.json"
-PARTS: tuple[str, ...] = (
-    "parties.json", "agreement.json", "sections.json", "rounds.json", "proposals.json", "events.json",
-)
-ENTRIES: tuple[str, ...] = (MANIFEST, *PARTS)
+from negotiator.exchange.package_specs import ENTRIES, PACKAGE_SUFFIX, PARTS  # noqa: F401 - read from here too
+from negotiator.exchange.package_specs import MANIFEST_FILE as MANIFEST
+from negotiator.exchange.package_writer import write_package  # noqa: F401 - the writer, beside the reader
 
 # What the zip library may raise on a hostile file; each means the file is damaged, never a crash.
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
@@ -51,132 +43,6 @@ _LOCAL_HEADER = b"PK\x03\x04"
 _ZIP64_LOCATOR = b"PK\x06\x07"
 _DRIVE = re.compile(r"[A-Za-z]:")
 _SEND_AGAIN = "Ask the sender to export the package again."
-_OPTIONAL_EVENT_FIELDS = ("library", "agreement")
-_STORE_ABOVE_RATIO = 50  # entries that compress better than this are stored, so no reader mistakes them for bombs
-
-
-# Writing ------------------------------------------------------------------------------------------
-
-
-def write_package(package: Package, path: Path) -> None:
-    """Write ``package`` to ``path`` as a zip of JSON files with a checksummed manifest.
-
-    The package is checked with the rules a reader applies, so what is written can be read. It is
-    written to a temporary file beside ``path`` and renamed over it, so a crash never leaves half a
-    package. ``package.format_version`` is ignored: the current format is always written.
-    """
-    parts = _serialise(package, path.name)
-    manifest = {
-        "format": PACKAGE_FORMAT,
-        "format_version": PACKAGE_VERSION,
-        "created_at": package.created_at,
-        "sender": {"library": package.sender_library, "party": package.sender_party,
-                   **({"record_head": package.record_head} if package.record_head else {})},
-        "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-                  for name, data in parts.items()},
-        "extra": package.extra,
-        "keys": {uid: {"public_key": key.public_key, "party": key.party} for uid, key in package.keys.items()},
-    }
-    entries = {MANIFEST: _dump(manifest), **parts}
-    moment = _zip_time(package.created_at)
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as error:
-        raise InvalidInput(f"Cannot write {path}: {error.strerror or error}.") from None
-    try:
-        with os.fdopen(handle, "w+b") as stream:
-            with zipfile.ZipFile(stream, "w") as archive:
-                for name, data in entries.items():
-                    info = zipfile.ZipInfo(name, moment)
-                    info.compress_type = _compression(data)
-                    info.external_attr = 0o644 << 16
-                    archive.writestr(info, data, compresslevel=LEVEL)
-            stream.flush()
-            size = stream.tell()
-            os.fsync(stream.fileno())
-        if size > MAX_FILE_BYTES:
-            raise InvalidInput(f"Cannot write {path.name}: the package would be {size:,} bytes; a package may be at "
-                               "most 100 MB.")
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise InvalidInput(f"Cannot write {path}: {error.strerror or error}.") from None
-        raise
-    _sync_directory(path.parent)
-
-
-def _serialise(package: Package, name: str) -> dict[str, bytes]:
-    """Each part as UTF-8 JSON, after checking it with the reader's rules."""
-    data: dict[str, object] = {
-        # Shallow copies: JSON only reads them, and dataclasses.asdict deep-copies every value.
-        "parties.json": [dict(vars(p)) for p in package.parties],
-        "agreement.json": package.agreement,
-        "sections.json": [dict(vars(s)) for s in package.sections],
-        "rounds.json": [dict(vars(r)) for r in package.rounds],
-        "proposals.json": [dict(vars(p)) for p in package.proposals],
-        # An event of the sender's own record leaves out its library and agreement: the manifest's say.
-        "events.json": [{k: v for k, v in vars(e).items() if v is not None or k not in _OPTIONAL_EVENT_FIELDS}
-                        for e in package.events],
-    }
-    try:
-        schema.check_package(package)
-        for part, value in data.items():
-            _CHECKS[part](value)
-    except schema.SchemaError as error:
-        raise InvalidInput(f"Cannot write {name}: {error}.", field=error.field) from None
-    parts = {part: _dump(value) for part, value in data.items()}
-    total = 0
-    for part, raw in parts.items():
-        total += len(raw)
-        if len(raw) > MAX_ENTRY_BYTES:
-            raise InvalidInput(f"Cannot write {name}: {part} would be {len(raw):,} bytes; a package part may be at "
-                               "most 50 MB.")
-    if total > MAX_TOTAL_BYTES:
-        raise InvalidInput(f"Cannot write {name}: the package would unpack to {total:,} bytes; at most 200 MB.")
-    return parts
-
-
-# Fast deflate: a package of a thousand proposals is written in a blink, at a little more size; the
-# ratio is checked at the level it is written with, so what the reader measures is what was checked.
-LEVEL = 1
-
-
-def _dump(value: object) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
-            + "\n").encode("utf-8")
-
-
-def _compression(data: bytes) -> int:
-    if data and len(data) > _STORE_ABOVE_RATIO * len(zlib.compress(data, LEVEL)):
-        return zipfile.ZIP_STORED
-    return zipfile.ZIP_DEFLATED
-
-
-def _zip_time(created_at: str) -> tuple[int, int, int, int, int, int]:
-    """The package's creation time as the zip's (local, second-precision) entry time."""
-    moment = datetime.fromisoformat(created_at)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
-    if not 1980 <= moment.year <= 2107:
-        return (1980, 1, 1, 0, 0, 0)
-    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename durable where the platform allows it."""
-    try:
-        handle = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
 
 
 # Reading ------------------------------------------------------------------------------------------
@@ -397,7 +263,7 @@ class _Reader:
         data = self._json(entry, raw)
         del raw
         try:
-            return _CHECKS[entry](data)
+            return schema.PART_CHECKS[entry](data)
         except schema.SchemaError as error:
             raise self._schema_error(error) from None
 
@@ -405,11 +271,6 @@ class _Reader:
         return self.refuse(f": {error}. The package cannot be imported; {_SEND_AGAIN.lower()}", error.field)
 
 
-_CHECKS: dict[str, Callable[[object], object]] = {
-    "parties.json": schema.check_parties, "agreement.json": schema.check_agreement,
-    "sections.json": schema.check_sections, "rounds.json": schema.check_rounds,
-    "proposals.json": schema.check_proposals, "events.json": schema.check_events,
-}
 
 
 class _Refused(ValueError):
