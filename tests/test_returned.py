@@ -74,6 +74,22 @@ def test_importing_the_same_file_again_adds_nothing(ws: Workspace, returned) -> 
     assert sum("proposed this already" in note for note in again.notes) == len(first.made)
 
 
+def test_nothing_the_counterparty_did_is_dropped_without_a_word(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")
+    quorum, _ = _anchor(ws, "alliance.board.quorum")
+    edit = WordEdit(out)
+    edit.replace_words("closing", "not binding", "never binding", "Jane Smith")  # outside every section
+    edit.untracked(f"s{quorum}", "quorum", "quoracy")  # a heading, edited with tracking off
+    edit.untracked("term.payment.days", "thirty (30) days", "forty (40) days")  # a term cell, likewise
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "GP Federation"}, dry_run=True)
+    notes = "\n".join(result.notes)
+    assert "A change by Jane Smith outside every section" in notes and "never binding" in notes
+    assert "tracking switched off in the heading of" in notes and "quoracy" in notes
+    assert "tracking switched off in the terms schedule (payment.days)" in notes and "forty (40)" in notes
+
+
 def test_an_unmapped_author_is_named_and_nothing_is_imported(ws: Workspace, returned) -> None:
     path, _ = returned
     before = len(ws.negotiation.proposals(ALLIANCE))

@@ -18,6 +18,7 @@ from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMecha
 from negotiator.services.acting import Acting
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
+from negotiator.services.returned_report import unaccounted
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.party_store import PartyStore
@@ -161,6 +162,7 @@ class ReturnedService:
                                      f"new section {where}: {heading.text_accepting({heading.mark_author})}",
                                      text, _rationale([heading, *body], {heading.mark_author}, document.name),
                                      heading=heading.text_accepting({heading.mark_author}) or ""))
+        result.notes += unaccounted(document, result, ours, groups, numbered)
         return _without_repeats(result, [v.proposal for v in self.negotiation.proposals(found.id)])
 
     def apply(self, agreement: int | str, result: ReturnedImport, cancelled: Callable[[], bool] | None = None) -> None:

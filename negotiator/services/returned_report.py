@@ -1,0 +1,80 @@
+"""Nothing a counterparty did in a returned file is dropped without a word: every paragraph with a
+change or a comment of theirs that no planned proposal and no note already speaks for becomes a line
+of the import report, saying where it is and quoting it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
+
+if TYPE_CHECKING:
+    from negotiator.services.returned import ReturnedImport
+
+QUOTE = 80  # characters of a paragraph quoted in a line of the report
+
+
+def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[str],
+                groups: dict[int, list[ReturnedParagraph]], numbered: dict) -> list[str]:
+    """A line for each paragraph the import would otherwise pass over in silence."""
+    spoken = {id(p) for section_id, paragraphs in groups.items() for p in paragraphs
+              if _spoken_for(section_id, numbered, result)}
+    exported = (document.export_info or {}).get("anchors", {})
+    lines = []
+    for paragraph in document.paragraphs:
+        theirs = paragraph.authors - ours
+        comments = [(author, text) for author, text in paragraph.comments if author not in ours]
+        now = paragraph.text_accepting(ours)
+        untracked = paragraph.anchor in exported and now is not None and now != exported[paragraph.anchor]
+        if (not theirs and not comments and not untracked) or id(paragraph) in spoken \
+                or _term_spoken_for(paragraph, result):
+            continue
+        where = _where(paragraph, numbered)
+        if untracked and not theirs:
+            lines.append(f"An edit made with tracking switched off {where} was not imported (\"{_quote(now)}\", "
+                         f"where the export had \"{_quote(exported[paragraph.anchor])}\"): propose it in the app if "
+                         "it matters.")
+        if theirs:
+            quoted = _quote(paragraph.text_accepting(ours | theirs) or paragraph.text_accepting(ours) or "")
+            lines.append(f"A change by {', '.join(sorted(theirs))} {where} was not imported (\"{quoted}\"): the app "
+                         "cannot make it a proposal there; propose it in the app if it matters.")
+        for author, text in comments:
+            lines.append(f"A comment by {author} {where}: \"{_quote(text)}\"; it changes nothing, so it is only "
+                         "noted here.")
+    return lines
+
+
+def _spoken_for(section_id: int, numbered: dict, result: ReturnedImport) -> bool:
+    """Whether a planned proposal, or a note, already speaks for the section's changes."""
+    if any(plan.target == f"section:{section_id}" for plan in result.plans):
+        return True
+    number, heading = numbered[section_id][0].number, numbered[section_id][0].section.heading
+    return any(f"{number} {heading}" in note for note in result.notes)
+
+
+def _term_spoken_for(paragraph: ReturnedParagraph, result: ReturnedImport) -> bool:
+    anchor = paragraph.anchor or ""
+    if not anchor.startswith("term."):
+        return False
+    name = anchor.removeprefix("term.")
+    return any(plan.target == name for plan in result.plans) or any(f"change of {name} " in n for n in result.notes)
+
+
+def _where(paragraph: ReturnedParagraph, numbered: dict) -> str:
+    """Where a paragraph is, in the words of the agreement's outline."""
+    key = paragraph.anchor or paragraph.after or ""
+    if key.startswith("term."):
+        return f"in the terms schedule ({key.removeprefix('term.')})"
+    section = key.split(".")[0]
+    if section[:1] == "s" and section[1:].isdigit() and int(section[1:]) in numbered:
+        shown = numbered[int(section[1:])][0]
+        place = "in the heading of" if paragraph.anchor == section else "in"
+        if paragraph.anchor is None:
+            place = "in a paragraph added after"
+        return f"{place} {shown.number} {shown.section.heading}"
+    return "outside every section (the title page, the schedule or the closing paragraphs)"
+
+
+def _quote(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= QUOTE else flat[:QUOTE - 1] + "…"
