@@ -118,6 +118,26 @@ class WordEdit:
         self._stamp(change, author)
         etree.SubElement(change, _w("rPr"))
 
+    def comment(self, anchor: str, text: str, author: str) -> None:
+        """Comment on a whole paragraph, as Word does (the file must already have a comments part)."""
+        comments = etree.fromstring(self.parts["word/comments.xml"])
+        self.next_id += 1
+        number = str(self.next_id)
+        note = etree.SubElement(comments, _w("comment"), {_w("id"): number, _w("author"): author,
+                                                          _w("date"): "2027-02-01T10:00:00Z"})
+        etree.SubElement(etree.SubElement(etree.SubElement(note, _w("p")), _w("r")), _w("t")).text = text
+        self.parts["word/comments.xml"] = etree.tostring(comments, xml_declaration=True, encoding="UTF-8",
+                                                         standalone=True)
+        paragraph = self.paragraph(anchor)
+        first = paragraph.find(_w("pPr"))
+        start = etree.Element(_w("commentRangeStart"), {_w("id"): number})
+        if first is None:
+            paragraph.insert(0, start)
+        else:
+            first.addnext(start)
+        paragraph.append(etree.Element(_w("commentRangeEnd"), {_w("id"): number}))
+        etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("commentReference"), {_w("id"): number})
+
     def save(self) -> None:
         """Write the edited file back in place."""
         self.parts["word/document.xml"] = etree.tostring(self.body, xml_declaration=True, encoding="UTF-8",
