@@ -102,6 +102,24 @@ def test_a_comment_on_a_clause_with_no_other_change_is_reported(ws: Workspace, t
     assert any("A comment by Jane Smith in" in n and "Can the Board meet online?" in n for n in result.notes)
 
 
+def test_a_changed_loss_cap_comes_home_as_a_term_proposal_named_in_words(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")
+    agreement = ws.agreements.agreement(ALLIANCE)
+    ids = {party.name: pid for pid, party in ws.agreements.parties_of(agreement).items()}
+    edit = WordEdit(out)
+    edit.replace_words(f"term.share.{ids['Hope Street Wellbeing']}", "£250,000", "£0.3m", "Jane Smith")
+    edit.replace_words(f"term.share.{ids['Northshire Primary Care Federation']}", "No cap", "300k", "Jane Smith")
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "GP Federation"})
+    caps = {p.label: p for p in result.plans if p.kind == "term"}
+    assert set(caps) == {"Hope Street Wellbeing's cap on losses", "Northshire Primary Care Federation's cap on losses"}
+    made = {v.proposal.target: v.proposal for v in ws.negotiation.proposals(ALLIANCE) if v.proposal.id in result.made}
+    assert {target: p.proposed for target, p in made.items()} == {"risk_share.hope-street.cap": "£300,000",
+                                                                  "risk_share.gp-federation.cap": "£300,000"}
+    assert not any("share." in note for note in result.notes)  # never an internal id
+
+
 def test_an_unmapped_author_is_named_and_nothing_is_imported(ws: Workspace, returned) -> None:
     path, _ = returned
     before = len(ws.negotiation.proposals(ALLIANCE))

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from negotiator.domain.errors import Cancelled, InvalidInput, NegotiatorError
 from negotiator.domain.merge import rebase
 from negotiator.domain.proposals import Proposal
 from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
-from negotiator.domain.term_fields import FIELDS
-from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
 from negotiator.services.acting import Acting
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
 from negotiator.services.returned_report import unaccounted
+from negotiator.services.returned_terms import term_plans
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.party_store import PartyStore
@@ -90,6 +88,7 @@ class ReturnedService:
         """What the file would become, without changing anything."""
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
+            parties_by_id = {s.party.id: s.party for s in found.signatories}
             parties = PartyStore(session)
             members = {s.party.name for s in found.signatories}
             mapping: dict[str, str] = {name: name for name in members}
@@ -151,7 +150,7 @@ class ReturnedService:
                 if merged != raw:
                     result.plans.append(Plan(party, "wording", f"section:{section_id}", label, merged,
                                              _rationale(body, authors, document.name), warning))
-        result.plans += _term_plans(document, ours, theirs, result.notes)
+        result.plans += term_plans(document, ours, theirs, result.notes, parties_by_id)
         for after, heading, body in _new_sections(document):
             party = mapping.get(heading.mark_author)
             if party is None or heading.mark_author in ours:
@@ -266,56 +265,3 @@ def _rationale(paragraphs: list[ReturnedParagraph], authors: set[str], file: str
         return "\n".join(dict.fromkeys(comments))
     who = ", ".join(sorted(authors)) or "someone with tracking switched off"
     return f"Returned in {file} (tracked changes by {who})."
-
-
-def _term_plans(document: ReturnedDocument, ours: set[str], theirs: dict[str, set[str]],
-                notes: list[str]) -> list[Plan]:
-    plans = []
-    for paragraph in document.paragraphs:
-        if not (paragraph.anchor or "").startswith("term."):
-            continue
-        name = paragraph.anchor.removeprefix("term.")
-        for party, authors in theirs.items():
-            if not paragraph.authors & authors:
-                continue
-            shown = paragraph.text_accepting(ours | authors) or ""
-            value = _value_from_words(name, shown)
-            if value is None:
-                notes.append(f"The change of {name} to '{shown}' by {party} was not imported: the app could not "
-                             "read a value from it; propose it in the app instead.")
-                continue
-            comments = [text for author, text in paragraph.comments if author in authors]
-            plans.append(Plan(party, "term", name, name, value,
-                              "\n".join(comments) or f"Returned in {document.name}."))
-    return plans
-
-
-def _value_from_words(name: str, words: str) -> str | None:
-    """Read a term's value back from how the export wrote it ("thirty (30) days" → "30")."""
-    import re
-
-    kind = FIELDS.get(name, (None, None, None))[2]
-    text = words.strip()
-    if kind in ("days", "count", "months"):
-        match = re.search(r"\((\d+)\)", text) or re.search(r"\b(\d+)\b", text)
-        if not match:
-            return None
-        number = int(match.group(1))
-        return str(number * 12) if kind == "months" and "year" in text else str(number)
-    if kind in ("money", "percent"):
-        match = re.search(r"[£]?[\d,]+(\.\d+)?%?", text)
-        return match.group(0) if match else None
-    if kind == "date":
-        try:
-            return datetime.strptime(text, "%d %B %Y").date().isoformat()
-        except ValueError:
-            return None
-    for enum in (PaymentMechanism, InvoicingFrequency, Indexation):
-        if kind in ("mechanism", "invoicing", "indexation"):
-            for member in enum:
-                if text in (member.value, getattr(member, "label", member.value)):
-                    return member.value
-    return None
-
-
-

@@ -27,7 +27,7 @@ def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[st
         now = paragraph.text_accepting(ours)
         untracked = paragraph.anchor in exported and now is not None and now != exported[paragraph.anchor]
         if (not theirs and not comments and not untracked) or id(paragraph) in spoken \
-                or _term_spoken_for(paragraph, result):
+                or _term_spoken_for(paragraph, ours):
             continue
         where = _where(paragraph, numbered)
         if untracked and not theirs:
@@ -52,12 +52,9 @@ def _spoken_for(section_id: int, numbered: dict, result: ReturnedImport) -> bool
     return any(f"{number} {heading}" in note for note in result.notes)
 
 
-def _term_spoken_for(paragraph: ReturnedParagraph, result: ReturnedImport) -> bool:
-    anchor = paragraph.anchor or ""
-    if not anchor.startswith("term."):
-        return False
-    name = anchor.removeprefix("term.")
-    return any(plan.target == name for plan in result.plans) or any(f"change of {name} " in n for n in result.notes)
+def _term_spoken_for(paragraph: ReturnedParagraph, ours: set[str]) -> bool:
+    """A schedule cell with their tracked change: the terms step made it a proposal or a note already."""
+    return (paragraph.anchor or "").startswith("term.") and bool(paragraph.authors - ours)
 
 
 def _where(paragraph: ReturnedParagraph, numbered: dict) -> str:
