@@ -120,6 +120,26 @@ def test_a_changed_loss_cap_comes_home_as_a_term_proposal_named_in_words(ws: Wor
     assert not any("share." in note for note in result.notes)  # never an internal id
 
 
+def test_rebalanced_shares_and_the_corridor_come_home_as_proposals(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")
+    agreement = ws.agreements.agreement(ALLIANCE)
+    ids = {party.name: pid for pid, party in ws.agreements.parties_of(agreement).items()}
+    trust, gps = ids["Northshire Community Health NHS Trust"], ids["Northshire Primary Care Federation"]
+    edit = WordEdit(out)
+    edit.replace_words(f"term.share.{trust}.gain", "50%", "45%", "Jane Smith")  # shares that total 100%
+    edit.replace_words(f"term.share.{gps}.gain", "30%", "35%", "Jane Smith")  # only together
+    before = ws.agreements.terms(ALLIANCE).risk_share.corridor
+    edit.replace_words("corridor", f"{before.normalize()}%", "3%", "Jane Smith")
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "GP Federation"})
+    made = {v.proposal.kind.value: v.proposal for v in ws.negotiation.proposals(ALLIANCE) if v.proposal.id in result.made}
+    assert made["terms"].term_values() == {"risk_share.community-trust.gain": "45",
+                                           "risk_share.gp-federation.gain": "35"}
+    assert made["term"].target == "risk_share.corridor" and made["term"].proposed == "3"
+    assert all(p.party_name == "Northshire Primary Care Federation" for p in made.values())
+
+
 def test_an_unmapped_author_is_named_and_nothing_is_imported(ws: Workspace, returned) -> None:
     path, _ = returned
     before = len(ws.negotiation.proposals(ALLIANCE))

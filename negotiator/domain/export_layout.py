@@ -81,6 +81,17 @@ def body_key(section_id: int) -> str:
     return f"s{section_id}.body"
 
 
+def cell_anchor(row: str, column: int, columns: int) -> str | None:
+    """The export's mark on a schedule cell that holds a term, so that a returned file's edit of it is
+    read back as that term: the last cell of a row (``term.payment.days``, a share's cap), and a share's
+    gain and loss (``term.share.5.gain``)."""
+    if column == columns - 1:
+        return f"term.{row}"
+    if row.startswith("share.") and column in (1, 2):
+        return f"term.{row}.{('gain', 'loss')[column - 1]}"
+    return None
+
+
 def cell_key(row: str, column: int) -> str:
     """The unit key of one cell of a schedule row (``payment.days:1``)."""
     return f"{row}:{column}"

@@ -16,6 +16,7 @@ from negotiator.domain.export_layout import (
     Grid,
     Item,
     Line,
+    cell_anchor,
     cell_key,
     layout,
     units,
@@ -233,7 +234,7 @@ def _grid(before: Grid, after: Grid, who: Authorship) -> Table:
             for key, cells in after.rows[j1:j2]:
                 rows.append(Row(tuple(
                     Cell((Paragraph(_runs(a, _cell_parts(who, key, column, b, a), False),
-                                    anchor=f"term.{key}" if column == len(cells) - 1 else None),))
+                                    anchor=cell_anchor(key, column, len(cells))),))
                     for column, (b, a) in enumerate(zip(old[key], cells, strict=True)))))
             continue
         for key, cells in before.rows[i1:i2]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from negotiator.domain.errors import Cancelled, InvalidInput, NegotiatorError
 from negotiator.domain.merge import rebase
-from negotiator.domain.proposals import Proposal
+from negotiator.domain.proposals import Proposal, decode_terms
 from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
 from negotiator.services.acting import Acting
 from negotiator.services.negotiation import NegotiationService
@@ -27,7 +27,7 @@ class Plan:
     """A proposal the import will make."""
 
     party: str
-    kind: str  # "wording" | "term" | "new_section"
+    kind: str  # "wording" | "term" | "terms" (several terms as one, JSON) | "new_section"
     target: str  # "section:ID" or a term name
     label: str  # what a person reads: "5.1 Alliance Board: meetings and quorum" or "payment.days"
     proposed: str
@@ -182,6 +182,9 @@ class ReturnedService:
                     elif plan.kind == "wording":
                         proposal = self.negotiation.propose_wording(agreement, int(plan.target.split(":")[1]),
                                                                 plan.proposed, plan.party, plan.rationale)
+                    elif plan.kind == "terms":
+                        proposal = self.negotiation.propose_terms(agreement, decode_terms(plan.proposed), plan.party,
+                                                              plan.rationale)
                     else:
                         proposal = self.negotiation.propose_term(agreement, plan.target, plan.proposed, plan.party,
                                                              plan.rationale)
@@ -196,7 +199,7 @@ def _without_repeats(result: ReturnedImport, existing: list[Proposal]) -> Return
     """The import without the changes already proposed from an earlier import of this file (or of an
     earlier return that still holds them): the same party, the same place and the same words. A change
     the counterparty has since altered is new, and replaces that party's earlier proposal when made."""
-    kinds = {"wording": "wording", "term": "term", "new_section": "add_section"}
+    kinds = {"wording": "wording", "term": "term", "terms": "terms", "new_section": "add_section"}
     fresh = []
     for plan in result.plans:
         same = next((p for p in existing if p.party_name == plan.party and p.kind.value == kinds[plan.kind]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.export_layout import NO_CAP
 from negotiator.domain.parties import Party
+from negotiator.domain.proposals import encode_terms
 from negotiator.domain.returned import ReturnedDocument
 from negotiator.domain.term_fields import FIELDS, parse_value, party_slug
 from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
@@ -27,7 +28,7 @@ def term_plans(document: ReturnedDocument, ours: set[str], theirs: dict[str, set
 
     plans = []
     for paragraph in document.paragraphs:
-        if not (paragraph.anchor or "").startswith("term."):
+        if not (paragraph.anchor or "").startswith("term.") and paragraph.anchor != "corridor":
             continue
         name, words = term_of_cell(paragraph.anchor.removeprefix("term."), parties)
         for party, authors in theirs.items():
@@ -42,19 +43,41 @@ def term_plans(document: ReturnedDocument, ours: set[str], theirs: dict[str, set
             comments = [text for author, text in paragraph.comments if author in authors]
             plans.append(Plan(party, "term", name, words, value,
                               "\n".join(comments) or f"Returned in {document.name}."))
-    return plans
+    return _combined(plans)
+
+
+def _combined(plans: list[Plan]) -> list[Plan]:
+    """A party's edits of several shares become one proposal: shares only make sense together (they
+    must total 100%), so each alone would be refused."""
+    from negotiator.services.returned import Plan
+
+    shares: dict[str, list[Plan]] = {}
+    for plan in plans:
+        if re.fullmatch(r"risk_share\.[^.]+\.(gain|loss)", plan.target):
+            shares.setdefault(plan.party, []).append(plan)
+    out = [p for p in plans if not any(p in group for group in shares.values() if len(group) > 1)]
+    for party, group in shares.items():
+        if len(group) > 1:
+            out.append(Plan(party, "terms", "terms", "; ".join(p.label for p in group),
+                            encode_terms({p.target: p.proposed for p in group}),
+                            "\n".join(dict.fromkeys(p.rationale for p in group))))
+    return out
 
 
 def term_of_cell(key: str, parties: dict[int, Party]) -> tuple[str | None, str]:
     """The term a schedule cell holds (by the export's key for it), and the term in words."""
-    party_cell = re.fullmatch(r"(share|contribution)\.(\d+)", key)
+    party_cell = re.fullmatch(r"(share|contribution)\.(\d+)(?:\.(gain|loss))?", key)
     if party_cell:
         party = parties.get(int(party_cell.group(2)))
         if party is None:
             return None, f"a cell of the schedule ({key})"
-        if party_cell.group(1) == "share":  # the cell the export marks in a share's row is its cap on losses
-            return f"risk_share.{party_slug(party)}.cap", f"{party.name}'s cap on losses"
-        return f"payment.contribution.{party_slug(party)}", f"{party.name}'s contribution to the pooled fund"
+        if party_cell.group(1) == "contribution":
+            return f"payment.contribution.{party_slug(party)}", f"{party.name}'s contribution to the pooled fund"
+        what = party_cell.group(3) or "cap"  # a share's row: gain, loss, and (its last cell) the cap on losses
+        words = {"gain": "share of gains", "loss": "share of losses", "cap": "cap on losses"}[what]
+        return f"risk_share.{party_slug(party)}.{what}", f"{party.name}'s {words}"
+    if key == "corridor":
+        return "risk_share.corridor", "the risk corridor"
     if key in FIELDS:
         return key, key
     return None, f"a cell of the schedule ({key})"
@@ -63,8 +86,11 @@ def term_of_cell(key: str, parties: dict[int, Party]) -> tuple[str | None, str]:
 def value_from_words(name: str, words: str) -> str | None:
     """Read a term's value back from how the export, or a person, wrote it ("thirty (30) days" → "30",
     "£0.3m" → "£0.3m", "No cap" → "", cleared)."""
-    capped = name.startswith("risk_share.") and name.endswith(".cap")
-    kind = FIELDS.get(name, (None, None, "money" if capped or name.startswith("payment.contribution.") else None))[2]
+    share = re.fullmatch(r"risk_share\.[^.]+\.(gain|loss|cap)", name)
+    capped = bool(share) and name.endswith(".cap")
+    per_party = ("money" if capped else "percent") if share else "money" if name.startswith("payment.contribution.") \
+        else None
+    kind = FIELDS.get(name, (None, None, per_party))[2]
     text = words.strip()
     if kind in ("days", "count", "months"):
         match = re.search(r"\((\d+)\)", text) or re.search(r"\b(\d+)\b", text)
@@ -75,11 +101,13 @@ def value_from_words(name: str, words: str) -> str | None:
     if kind in ("money", "percent"):
         if capped and text.lower() in (NO_CAP.lower(), "none", "no limit", "uncapped"):
             return ""  # the cap taken away
-        try:
-            parse_value(name, kind, text)
-        except InvalidInput:
-            return None
-        return text
+        for candidate in (text, *re.findall(r"-?\d+(?:\.\d+)?\s*%", text)):  # "Risk corridor: ± 3% of the budget"
+            try:
+                parse_value(name, kind, candidate)
+            except InvalidInput:
+                continue
+            return candidate
+        return None
     if kind == "date":
         try:
             return datetime.strptime(text, "%d %B %Y").date().isoformat()
