@@ -133,7 +133,8 @@ def test_rebalanced_shares_and_the_corridor_come_home_as_proposals(ws: Workspace
     edit.replace_words("corridor", f"{before.normalize()}%", "3%", "Jane Smith")
     edit.save()
     result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "GP Federation"})
-    made = {v.proposal.kind.value: v.proposal for v in ws.negotiation.proposals(ALLIANCE) if v.proposal.id in result.made}
+    made = {v.proposal.kind.value: v.proposal for v in ws.negotiation.proposals(ALLIANCE)
+            if v.proposal.id in result.made}
     assert made["terms"].term_values() == {"risk_share.community-trust.gain": "45",
                                            "risk_share.gp-federation.gain": "35"}
     assert made["term"].target == "risk_share.corridor" and made["term"].proposed == "3"
@@ -198,3 +199,22 @@ def test_a_new_heading_and_paragraph_become_a_proposed_new_section(ws: Workspace
     assert made.kind.value == "add_section" and made.heading == "Data protection officer"
     assert made.proposed == "Each Alliance Member will name a data protection officer."
     assert made.party_name == "Northshire Primary Care Federation"
+
+
+@pytest.mark.parametrize("typed", ["as Word marks it", "as LibreOffice marks it"])
+def test_a_new_clause_is_one_new_section_however_its_paragraph_marks_are_recorded(ws: Workspace, tmp_path: Path,
+                                                                                  typed: str) -> None:
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")
+    sharing, last = _anchor(ws, "alliance.information.sharing", 3)
+    edit = WordEdit(out)
+    typing = edit.insert_paragraphs_after if typed == "as Word marks it" else edit.type_after_as_libreoffice
+    typing(last, [("Heading1", "Data protection officer"),
+                  ("", "Each Alliance Member will name a data protection officer."),
+                  ("", "The officers meet each quarter.")], "Jane Smith")
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "GP Federation"}, dry_run=True)
+    (plan,) = result.plans  # the new section alone: nothing is proposed for the clause it follows
+    assert (plan.kind, plan.heading, plan.target) == ("new_section", "Data protection officer", f"after:{sharing}")
+    assert plan.proposed == ("Each Alliance Member will name a data protection officer.\n\n"
+                             "The officers meet each quarter.")

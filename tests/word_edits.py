@@ -98,6 +98,32 @@ class WordEdit:
             previous.addnext(p)
             previous = p
 
+    def type_after_as_libreoffice(self, anchor: str, paragraphs: list[tuple[str, str]], author: str) -> None:
+        """Type new paragraphs (style id, text) after a paragraph with tracking on, pressing Enter at its
+        end, marked as LibreOffice marks it: the paragraph typed after has its own mark inserted, every new
+        paragraph but the last has an inserted mark, and the last keeps the old mark."""
+        previous = self.paragraph(anchor)
+        ppr = previous.find(_w("pPr"))
+        if ppr is None:
+            ppr = etree.Element(_w("pPr"))
+            previous.insert(0, ppr)
+        rpr = ppr.find(_w("rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(ppr, _w("rPr"))
+        self._stamp(etree.SubElement(rpr, _w("ins")), author)
+        for index, (style, text) in enumerate(paragraphs):
+            p = etree.Element(_w("p"))
+            new_ppr = etree.SubElement(p, _w("pPr"))
+            if style:
+                etree.SubElement(new_ppr, _w("pStyle"), {_w("val"): style})
+            if index < len(paragraphs) - 1:
+                self._stamp(etree.SubElement(etree.SubElement(new_ppr, _w("rPr")), _w("ins")), author)
+            inserted = etree.SubElement(p, _w("ins"))
+            self._stamp(inserted, author)
+            etree.SubElement(etree.SubElement(inserted, _w("r")), _w("t")).text = text
+            previous.addnext(p)
+            previous = p
+
     def untracked(self, anchor: str, old: str, new: str) -> None:
         """Change words with tracking switched off."""
         for t in self.paragraph(anchor).iter(_w("t")):

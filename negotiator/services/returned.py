@@ -5,7 +5,7 @@ proposal (formatting changes, moves, header edits) is reported, never dropped si
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from negotiator.domain.errors import Cancelled, InvalidInput, NegotiatorError
@@ -105,6 +105,7 @@ class ReturnedService:
             raise InvalidInput(f"{document.name} has changes by {', '.join(repr(a) for a in unmapped)}; say which "
                                "party each acts for, e.g. --author-map \"" + unmapped[0] + "=Provider B\".",
                                field="author-map")
+        document = _marks_as_typed(document)
         result = ReturnedImport(document.name, notes=list(document.unsupported))
         ours = {a for a in document.authors if a in members and author_map.get(a) is None}
         theirs: dict[str, set[str]] = {}
@@ -213,6 +214,24 @@ def _without_repeats(result: ReturnedImport, existing: list[Proposal]) -> Return
                                 f"{same.status.value}); it was not proposed again.")
     result.plans = fresh
     return result
+
+
+def _marks_as_typed(document: ReturnedDocument) -> ReturnedDocument:
+    """Read paragraph marks as a person typed them, whichever word processor recorded them. Pressing
+    Enter at the end of a paragraph, LibreOffice marks that paragraph's own mark as inserted and leaves
+    the last new paragraph with the old mark; Word marks the new paragraphs. So a paragraph the export
+    wrote is never new as a whole, and a paragraph wholly typed by one author, with no mark of its own,
+    is new all the same."""
+    paragraphs = []
+    for paragraph in document.paragraphs:
+        if paragraph.anchor and paragraph.mark == "insert":
+            paragraph = replace(paragraph, mark="equal", mark_author="")
+        elif paragraph.anchor is None and paragraph.mark == "equal" and paragraph.runs \
+                and all(change == "insert" for _, change, _ in paragraph.runs) \
+                and len({author for _, _, author in paragraph.runs}) == 1:
+            paragraph = replace(paragraph, mark="insert", mark_author=paragraph.runs[0][2])
+        paragraphs.append(paragraph)
+    return replace(document, paragraphs=tuple(paragraphs))
 
 
 def _new_sections(document: ReturnedDocument) -> list[tuple[int | None, ReturnedParagraph, list[ReturnedParagraph]]]:
