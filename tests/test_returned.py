@@ -218,3 +218,23 @@ def test_a_new_clause_is_one_new_section_however_its_paragraph_marks_are_recorde
     assert (plan.kind, plan.heading, plan.target) == ("new_section", "Data protection officer", f"after:{sharing}")
     assert plan.proposed == ("Each Alliance Member will name a data protection officer.\n\n"
                              "The officers meet each quarter.")
+
+
+def test_a_later_return_adds_only_what_is_new_and_an_altered_change_replaces_its_earlier_proposal(
+        ws: Workspace, tmp_path: Path) -> None:
+    quorum, quorum_p1 = _anchor(ws, "alliance.board.quorum")
+    sent = tmp_path / "sent.docx"
+    ws.export.export_redline(ALLIANCE, sent, "Draft 2", "agreed", "Northshire ICB")
+    for name, days in (("first.docx", "5 Working Days"), ("later.docx", "7 Working Days")):
+        (tmp_path / name).write_bytes(sent.read_bytes())  # each return starts from the file we sent
+        edit = WordEdit(tmp_path / name)
+        edit.replace_words(quorum_p1, "10 Working Days", days, "Jane Smith")
+        edit.replace_words("term.payment.days", "thirty (30) days", "twenty (20) days", "Jane Smith")
+        edit.save()
+    first = ws.returned.import_file(ALLIANCE, tmp_path / "first.docx", {"Jane Smith": "GP Federation"})
+    later = ws.returned.import_file(ALLIANCE, tmp_path / "later.docx", {"Jane Smith": "GP Federation"})
+    assert len(first.made) == 2 and len(later.made) == 1  # the unchanged payment days are not proposed again
+    earlier, altered = ws.negotiation.proposal(first.made[0]), ws.negotiation.proposal(later.made[0])
+    assert earlier.target == altered.target == f"section:{quorum}"
+    assert "7 Working Days" in altered.proposed and altered.is_open
+    assert earlier.status.value == "superseded"  # the party's own earlier position, replaced
