@@ -4,11 +4,9 @@ The format is documented in docs/package-format.md."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
+import io
 import json
-import os
-import tempfile
 import zipfile
 import zlib
 from datetime import UTC, datetime
@@ -19,6 +17,7 @@ from negotiator.domain.package import PACKAGE_FORMAT, PACKAGE_VERSION, Package
 from negotiator.exchange import package_schema as schema
 from negotiator.exchange.limits import MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_TOTAL_BYTES
 from negotiator.exchange.package_specs import MANIFEST_FILE
+from negotiator.safe_files import write_safely
 
 _OPTIONAL_EVENT_FIELDS = ("library", "agreement")
 _STORE_ABOVE_RATIO = 50  # entries that compress better than this are stored, so no reader mistakes them for bombs
@@ -48,33 +47,17 @@ def write_package(package: Package, path: Path) -> None:
     }
     entries = {MANIFEST_FILE: _dump(manifest), **parts}
     moment = _zip_time(package.created_at)
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as error:
-        raise InvalidInput(f"Cannot write {path}: {error.strerror or error}.") from None
-    try:
-        with os.fdopen(handle, "w+b") as stream:
-            with zipfile.ZipFile(stream, "w") as archive:
-                for name, data in entries.items():
-                    info = zipfile.ZipInfo(name, moment)
-                    info.compress_type = _compression(data)
-                    info.external_attr = 0o644 << 16
-                    archive.writestr(info, data, compresslevel=LEVEL)
-            stream.flush()
-            size = stream.tell()
-            os.fsync(stream.fileno())
-        if size > MAX_FILE_BYTES:
-            raise InvalidInput(f"Cannot write {path.name}: the package would be {size:,} bytes; a package may be at "
-                               "most 100 MB.")
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise InvalidInput(f"Cannot write {path}: {error.strerror or error}.") from None
-        raise
-    _sync_directory(path.parent)
+    stream = io.BytesIO()  # at most 100 MB, checked before anything is written to the disk
+    with zipfile.ZipFile(stream, "w") as archive:
+        for name, data in entries.items():
+            info = zipfile.ZipInfo(name, moment)
+            info.compress_type = _compression(data)
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compresslevel=LEVEL)
+    if stream.tell() > MAX_FILE_BYTES:
+        raise InvalidInput(f"Cannot write {path.name}: the package would be {stream.tell():,} bytes; a package may "
+                           "be at most 100 MB.")
+    write_safely(path, stream.getvalue())
 
 
 def _serialise(package: Package, name: str) -> dict[str, bytes]:
@@ -133,16 +116,3 @@ def _zip_time(created_at: str) -> tuple[int, int, int, int, int, int]:
         return (1980, 1, 1, 0, 0, 0)
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename durable where the platform allows it."""
-    try:
-        handle = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)

@@ -6,10 +6,7 @@ page and the heading numbering; its body is replaced, its final section properti
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +14,8 @@ import docx
 from docx.document import Document
 
 from negotiator.domain.document import WordDocument
-from negotiator.domain.errors import InvalidInput
 from negotiator.locations import resources_dir
+from negotiator.safe_files import write_safely
 from negotiator.word import parts
 from negotiator.word.body import BodyWriter, Look
 from negotiator.word.ooxml import w
@@ -80,28 +77,6 @@ def write_docx(document: WordDocument, path: Path, template: Path | None = None,
     write_safely(path, rendered.data)
     return list(rendered.warnings)
 
-
-def write_safely(path: Path, data: bytes) -> None:
-    """Write a file so that a failure (a full disk, a removed memory stick) leaves whatever was at ``path``
-    as it was: the bytes go to a temporary file beside it, flushed to disk, then renamed over it."""
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as error:
-        raise InvalidInput(f"Cannot write {path}: {error.strerror or error}.", field="out") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise InvalidInput(f"Cannot write {path}: {error.strerror or error}. Nothing was changed: any file "
-                               "already there is as it was.", field="out") from None
-        raise
 
 
 def _look(word: Document) -> Look:
