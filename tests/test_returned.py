@@ -90,18 +90,6 @@ def test_nothing_the_counterparty_did_is_dropped_without_a_word(ws: Workspace, t
     assert "tracking switched off in the terms schedule (payment.days)" in notes and "forty (40)" in notes
 
 
-def test_a_comment_on_a_clause_with_no_other_change_is_reported(ws: Workspace, tmp_path: Path) -> None:
-    out = tmp_path / "redline.docx"
-    ws.export.export_redline(ALLIANCE, out, "Draft 2", "open", "Northshire ICB")
-    _, quorum_p1 = _anchor(ws, "alliance.board.quorum")
-    edit = WordEdit(out)
-    edit.comment(quorum_p1, "Can the Board meet online?", "Jane Smith")
-    edit.save()
-    result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "GP Federation"}, dry_run=True)
-    assert result.plans == []
-    assert any("A comment by Jane Smith in" in n and "Can the Board meet online?" in n for n in result.notes)
-
-
 def test_a_changed_loss_cap_comes_home_as_a_term_proposal_named_in_words(ws: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "redline.docx"
     ws.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")

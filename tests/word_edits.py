@@ -164,6 +164,23 @@ class WordEdit:
         paragraph.append(etree.Element(_w("commentRangeEnd"), {_w("id"): number}))
         etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("commentReference"), {_w("id"): number})
 
+    def decide(self, anchor: str, accept: bool) -> None:
+        """Accept or reject every tracked change in a paragraph, as a reader does in Word: the change's
+        marks go, and no mark says who decided (tracking does not record a decision)."""
+        paragraph = self.paragraph(anchor)
+        kept, dropped = (_w("ins"), _w("del")) if accept else (_w("del"), _w("ins"))
+        for change in list(paragraph.iter(kept, dropped)):
+            parent = change.getparent()
+            if change.tag == dropped:
+                parent.remove(change)
+                continue
+            for text in change.iter(_w("delText")):
+                text.tag = _w("t")
+            index = parent.index(change)
+            for offset, child in enumerate(list(change)):
+                parent.insert(index + offset, child)
+            parent.remove(change)
+
     def save(self) -> None:
         """Write the edited file back in place."""
         self.parts["word/document.xml"] = etree.tostring(self.body, xml_declaration=True, encoding="UTF-8",

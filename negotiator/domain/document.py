@@ -171,3 +171,27 @@ def anchored_texts(document: WordDocument) -> dict[str, str]:
                     for paragraph in cell.paragraphs:
                         visit(paragraph)
     return found
+
+
+def texts_without(document: WordDocument, revision: Revision) -> dict[str, str]:
+    """The text of every marked paragraph that holds changes of ``revision``, with those changes turned
+    down and every other accepted: what the paragraph reads when a reader rejects that one change."""
+    found: dict[str, str] = {}
+
+    def visit(paragraph: Paragraph) -> None:
+        if not paragraph.anchor or paragraph.mark is not Change.EQUAL \
+                or all(r.revision != revision or r.change is Change.EQUAL for r in paragraph.runs):
+            return
+        found[paragraph.anchor] = "".join(
+            r.text for r in paragraph.runs
+            if r.change is Change.EQUAL or (r.change is Change.DELETE) == (r.revision == revision))
+
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            visit(block)
+        else:
+            for row in block.rows:
+                for cell in row.cells if row.change is Change.EQUAL else ():
+                    for paragraph in cell.paragraphs:
+                        visit(paragraph)
+    return found

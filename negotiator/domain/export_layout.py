@@ -152,6 +152,15 @@ def section_texts(section_id: int, heading: str | None, text: str | None) -> dic
 
 
 NO_CAP = "No cap"  # an uncapped share, in the same words in the app and in Word
+# The schedule's rows of duration and payment terms: the term each shows, and its label in the schedule.
+DURATION_ROWS = (("duration.start", "Start date"), ("duration.initial_term", "Initial term"),
+                 ("duration.extensions", "Extension options"), ("duration.notice", "No-fault termination notice"),
+                 ("duration.end", "Initial term ends"), ("duration.latest_end", "Latest end, with every extension"))
+PAYMENT_ROWS = (("payment.mechanism", "Payment mechanism"), ("payment.annual_value", "Annual contract value"),
+                ("payment.variable_part", "Variable or at-risk part"),
+                ("payment.quality_incentive", "Quality incentive"), ("payment.days", "Invoices paid within"),
+                ("payment.invoicing", "Invoicing"), ("payment.indexation", "Indexation"),
+                ("payment.pooled_fund", "Pooled fund"))
 
 
 def schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
@@ -172,17 +181,9 @@ def schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
     items.append(Line("corridor", "Risk corridor: " + (f"± {say.percent(corridor)} of the budget"
                                                        if corridor is not None else "none")))
     items.append(Line("schedule.duration", "Duration", "Heading 2"))
-    duration = [("duration.start", "Start date"), ("duration.initial_term", "Initial term"),
-                ("duration.extensions", "Extension options"), ("duration.notice", "No-fault termination notice"),
-                ("duration.end", "Initial term ends"), ("duration.latest_end", "Latest end, with every extension")]
-    items.append(Grid("duration", ("Term", "Value"), tuple((k, (label, value(k))) for k, label in duration)))
+    items.append(Grid("duration", ("Term", "Value"), tuple((k, (label, value(k))) for k, label in DURATION_ROWS)))
     items.append(Line("schedule.payment", "Payment", "Heading 2"))
-    payment = [("payment.mechanism", "Payment mechanism"), ("payment.annual_value", "Annual contract value"),
-               ("payment.variable_part", "Variable or at-risk part"),
-               ("payment.quality_incentive", "Quality incentive"), ("payment.days", "Invoices paid within"),
-               ("payment.invoicing", "Invoicing"), ("payment.indexation", "Indexation"),
-               ("payment.pooled_fund", "Pooled fund")]
-    rows = [(k, (label, value(k))) for k, label in payment]
+    rows = [(k, (label, value(k))) for k, label in PAYMENT_ROWS]
     for party_id, pence in sheet.payment.contributions:
         name = parties[party_id].name if party_id in parties else f"Party {party_id}"
         rows.append((f"contribution.{party_id}", (f"Pooled-fund contribution: {name}", say.money(pence))))

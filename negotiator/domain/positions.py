@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -13,6 +14,8 @@ class Stance(StrEnum):
 
     AGREED = "agreed"  # it proposed or accepted the value now in the agreement
     PROPOSES = "proposes"  # it has an open proposal
+    SUPPORTS = "supports"  # it said it supports another party's open proposal (say, accepting it in Word)
+    OPPOSES = "opposes"  # it said it opposes another party's open proposal (say, rejecting it in Word)
     SILENT = "silent"
 
 
@@ -36,17 +39,23 @@ class PositionRow:
 
     @property
     def converged(self) -> bool:
-        """True when every party that has a position holds the same one."""
+        """True when every party that has a position holds the same one: no party opposes, and those that
+        agree, propose or support all hold one value."""
+        if any(c.stance is Stance.OPPOSES for c in self.cells):
+            return False
         return len({c.text for c in self.cells if c.stance is not Stance.SILENT}) <= 1
 
 
 def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal],
-                    party_ids: list[int]) -> list[PositionRow]:
+                    party_ids: list[int], taken: Mapping[int, Mapping[int, bool]] | None = None) -> list[PositionRow]:
     """Rows for each (target, label, current value) that has a proposal; one column per party.
 
-    A party is AGREED on an item when it made or accepted the proposal that set the current value
-    and has not proposed anything since; PROPOSES when it has an open proposal; otherwise SILENT.
+    A party PROPOSES an item when it has an open proposal on it; else it SUPPORTS or OPPOSES
+    another party's open proposal on it when it said so (``taken``: proposal id to party id to
+    whether it supports it; the latest open one it spoke on counts); else it is AGREED when it made
+    or accepted the proposal that set the current value; otherwise SILENT.
     """
+    taken = taken or {}
     by_target: dict[str, list[Proposal]] = {}
     for proposal in proposals:
         for target in proposal.targets:  # a combined proposal of several terms stands on each of them
@@ -62,6 +71,11 @@ def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal]
             if open_one is not None:
                 value = open_one.term_values().get(target, open_one.proposed)
                 cells.append(Position(Stance.PROPOSES, value, open_one.id))
+                continue
+            spoken = next((p for p in reversed(mine) if p.is_open and party_id in taken.get(p.id, {})), None)
+            if spoken is not None:
+                stance = Stance.SUPPORTS if taken[spoken.id][party_id] else Stance.OPPOSES
+                cells.append(Position(stance, spoken.term_values().get(target, spoken.proposed), spoken.id))
                 continue
             accepted = [p for p in mine if p.status is ProposalStatus.ACCEPTED]
             agreed = accepted and (accepted[-1].party_id == party_id or accepted[-1].decided_by_id == party_id)

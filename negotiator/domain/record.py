@@ -17,7 +17,7 @@ _DONE = {
     "restore section": "Restored", "move section": "Moved", "indent section": "Indented",
     "outdent section": "Outdented",
     "baseline": "Recorded the state at upgrade of", "anchor": "Anchored",
-    "replay decisions": "Replayed the",
+    "replay decisions": "Replayed the", "remark": "Remarked", "support": "Supported", "oppose": "Opposed",
 }
 
 

@@ -15,16 +15,19 @@ from negotiator.domain.document import (
     WordDocument,
     anchored_texts,
     authors,
+    texts_without,
 )
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.export_layout import term_anchor
 from negotiator.domain.proposals import Proposal, ProposalStatus, competing
 from negotiator.domain.redline import clean_document, redline_document
+from negotiator.domain.remarks import Remark
 from negotiator.domain.term_fields import party_slug
 from negotiator.services.acting import Acting
 from negotiator.services.changes import party_of
-from negotiator.services.export_layers import Record, Recorded, build_layers
+from negotiator.services.export_layers import Record, Recorded, build_layers, revision_of
 from negotiator.services.export_states import Snapshot, apply_proposals, round_snapshot, state_of
+from negotiator.services.remarks import remarks_of
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.exchange_store import ExchangeStore
@@ -94,11 +97,15 @@ class ExportService:
                                      for _, at, author, note in terms.terms_history(found.id)])
             base = round_snapshot(frozen)
             built = build_layers(found, base, current, accepted, chosen, record, who)
+            said = remarks_of(session, found.id)
         base_state = state_of(found, base, frozen.label, frozen.issued_at.date())
         target_state = state_of(found, built.target, _target_label(mode), _today())
         label = Revision(who, utc_now())  # the new round label: the one change that is the exporter's own
         authorship = Authorship(built.layers, lambda _key: label)
-        document = redline_document(base_state, target_state, authorship, _competing(contested, found))
+        comments = _competing(contested, found)
+        for anchor, notes in _said([r for r in said if r.at > frozen.issued_at], found).items():
+            comments[anchor] = comments.get(anchor, ()) + notes
+        document = redline_document(base_state, target_state, authorship, comments)
         return WordDocument(document.blocks, document.header, document.footer, True, tuple(built.warnings))
 
     def check_exporter(self, agreement: int | str, exporter: str | None) -> str:
@@ -132,9 +139,13 @@ class ExportService:
             found = AgreementStore(session).find(str(agreement))
             library = ExchangeStore(session).uid()
             head = EventLog(session).head()
-        return {"app": "Negotiator", "version": 1, "library": library, "record_head": head, "agreement_id": found.id,
+            proposals = ProposalStore(session).of_agreement(found.id) if mode != "clean" else []
+        info = {"app": "Negotiator", "version": 1, "library": library, "record_head": head, "agreement_id": found.id,
                 "agreement": found.title, "mode": mode, "round": round_label,
                 "exported_at": format_time(utc_now()), "anchors": anchored_texts(document)}
+        if mode != "clean":
+            info.update(_decidable(document, proposals, mode, found))
+        return info
 
     def _current(self, session: object, agreement_id: int) -> Snapshot:
         return Snapshot(tuple(SectionStore(session).outline(agreement_id)), AgreementStore(session).terms(agreement_id))
@@ -177,18 +188,52 @@ def _competing(contested: list[Proposal], agreement: Agreement) -> dict[str, tup
     slugs = {party_slug(s.party): s.party.id for s in agreement.signatories}
     remarks: dict[str, tuple[Revision, ...]] = {}
     for p in sorted(contested, key=lambda p: p.id):
-        if p.section_id is not None:
-            what, anchors = f"this section to read: {p.proposed}", [f"s{p.section_id}"]
-        else:
-            values = p.term_values()
-            what = "; ".join(f"{name} to be {value}" for name, value in values.items())
-            anchors = sorted({term_anchor(name, slugs) for name in values})
-        note = Revision(p.party_name, p.created_at, f"Competing proposal {p.id} (not shown as a change: other "
-                        f"parties propose differently) — {p.party_name} proposes {what}"
-                        + (f"\nWhy: {p.rationale}" if p.rationale else ""))
+        what = _what_competes(p)[0]
+        anchors = [f"s{p.section_id}"] if p.section_id is not None else \
+            sorted({term_anchor(name, slugs) for name in p.term_values()})
+        note = Revision(p.party_name, p.created_at, _competing_note(p, what))
         for anchor in anchors:
             remarks[anchor] = remarks.get(anchor, ()) + (note,)
     return remarks
+
+
+def _decidable(document: WordDocument, proposals: list[Proposal], mode: str, agreement: Agreement) -> dict:
+    """What the export records so that a reader's decisions in Word come home: each open proposal shown
+    as a change, with the text of each paragraph it changes as it reads once that change is rejected
+    (a reader accepting or rejecting it leaves no mark of their own); and the comment each proposal
+    carries, so that a reply to it is linked to the proposal."""
+    shown = _chosen(mode, proposals, agreement)[0]
+    changes = [{"proposal": p.id, "party": p.party_name, "anchors": texts}
+               for p in shown if (texts := texts_without(document, revision_of(p, accepted=False)))]
+    comments = []
+    for p in proposals:
+        said = {revision_of(p, accepted=False).comment, revision_of(p, accepted=True).comment}
+        said |= {_competing_note(p, what) for what in _what_competes(p)}
+        comments += [{"author": p.party_name, "text": text, "proposal": p.id} for text in sorted(said - {None})]
+    return {"open": changes, "comments": comments}
+
+
+def _what_competes(proposal: Proposal) -> list[str]:
+    """What a competing proposal's comment says it proposes."""
+    if proposal.section_id is not None:
+        return [f"this section to read: {proposal.proposed}"]
+    return ["; ".join(f"{name} to be {value}" for name, value in proposal.term_values().items())]
+
+
+def _competing_note(proposal: Proposal, what: str) -> str:
+    return (f"Competing proposal {proposal.id} (not shown as a change: other parties propose differently) — "
+            f"{proposal.party_name} proposes {what}" + (f"\nWhy: {proposal.rationale}" if proposal.rationale else ""))
+
+
+def _said(remarks: list[Remark], agreement: Agreement) -> dict[str, tuple[Revision, ...]]:
+    """The parties' remarks as comments in their names, on the section or schedule entry they are about."""
+    slugs = {party_slug(s.party): s.party.id for s in agreement.signatories}
+    found: dict[str, tuple[Revision, ...]] = {}
+    for remark in remarks:
+        anchor = f"s{remark.section_id}" if remark.section_id is not None else term_anchor(remark.target, slugs)
+        reply = f"\n(In reply to proposal {remark.answers}.)" if remark.answers is not None else ""
+        found[anchor] = found.get(anchor, ()) + (Revision(remark.party_name, remark.at, remark.text + reply),)
+    return found
 
 
 def _write(document: WordDocument, out: Path, template: Path | None, info: dict) -> ExportReport:

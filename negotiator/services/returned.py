@@ -11,10 +11,14 @@ from pathlib import Path
 from negotiator.domain.errors import Cancelled, InvalidInput, NegotiatorError
 from negotiator.domain.merge import rebase
 from negotiator.domain.proposals import Proposal, decode_terms
+from negotiator.domain.remarks import PositionTaken, Remark
 from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
+from negotiator.domain.term_fields import terms_as_text
 from negotiator.services.acting import Acting
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
+from negotiator.services.remarks import RemarksService
+from negotiator.services.returned_remarks import position_plans, remark_plans
 from negotiator.services.returned_report import unaccounted
 from negotiator.services.returned_terms import term_plans
 from negotiator.storage.agreement_store import AgreementStore
@@ -27,13 +31,14 @@ class Plan:
     """A proposal the import will make."""
 
     party: str
-    kind: str  # "wording" | "term" | "terms" (several terms as one, JSON) | "new_section"
+    kind: str  # "wording" | "term" | "terms" (several terms as one, JSON) | "new_section" | "remark" | "position"
     target: str  # "section:ID" or a term name
     label: str  # what a person reads: "5.1 Alliance Board: meetings and quorum" or "payment.days"
     proposed: str
     rationale: str
     warning: str = ""
     heading: str = ""  # of a new section
+    answers: int | None = None  # the proposal a remark replies to
 
     def describe(self) -> str:
         """One line for the preview and the summary."""
@@ -68,6 +73,7 @@ class ReturnedService:
         self.acting = acting
         self.negotiation = NegotiationService(library, acting)
         self.outline = OutlineService(library, acting)
+        self.remarks = RemarksService(library, acting)
 
     def read(self, path: Path) -> ReturnedDocument:
         """Read a returned file, refusing a damaged or hostile one."""
@@ -89,6 +95,7 @@ class ReturnedService:
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
             parties_by_id = {s.party.id: s.party for s in found.signatories}
+            current = terms_as_text(AgreementStore(session).terms(found.id), parties_by_id)
             parties = PartyStore(session)
             members = {s.party.name for s in found.signatories}
             mapping: dict[str, str] = {name: name for name in members}
@@ -120,6 +127,10 @@ class ReturnedService:
                              "by heading; check the match before importing." for sid in groups]
         exported = (document.export_info or {}).get("anchors", {})
         untracked_party = untracked_as or (next(iter(theirs)) if len(theirs) == 1 else None)
+        existing = [v.proposal for v in self.negotiation.proposals(found.id)]
+        labels = {p.id: _label_of(p, numbered) for p in existing}
+        positions, seen = position_plans(document, untracked_party, ours, {p.id: p for p in existing}, result.notes,
+                                         labels)
         for section_id, paragraphs in groups.items():
             numbered_section = numbered[section_id][0]
             label = f"{numbered_section.number} {numbered_section.section.heading}"
@@ -128,10 +139,10 @@ class ReturnedService:
                 result.notes.append(f"A change to the heading of {label} was not imported: headings change with "
                                     "the wording of the library clause.")
             # What the export said, where the file tells us; else what the file says without their changes.
-            before = "\n\n".join(exported.get(p.anchor, p.text_accepting(ours)) for p in body
+            before = "\n\n".join(seen.get(p.anchor, exported.get(p.anchor, p.text_accepting(ours))) for p in body
                                  if p.text_accepting(ours) is not None)
-            untracked = [p.anchor for p in body
-                         if p.anchor in exported and p.text_accepting(ours) != exported[p.anchor]]
+            untracked = [p.anchor for p in body if p.anchor in exported and p.anchor not in seen
+                         and p.text_accepting(ours) != exported[p.anchor]]
             proposers = {party: authors for party, authors in theirs.items() if any(p.authors & authors for p in body)}
             if untracked and not proposers:
                 if untracked_party is None:
@@ -151,7 +162,7 @@ class ReturnedService:
                 if merged != raw:
                     result.plans.append(Plan(party, "wording", f"section:{section_id}", label, merged,
                                              _rationale(body, authors, document.name), warning))
-        result.plans += term_plans(document, ours, theirs, result.notes, parties_by_id)
+        result.plans += term_plans(document, ours, theirs, result.notes, parties_by_id, current)
         for after, heading, body in _new_sections(document):
             party = mapping.get(heading.mark_author)
             if party is None or heading.mark_author in ours:
@@ -162,8 +173,12 @@ class ReturnedService:
                                      f"new section {where}: {heading.text_accepting({heading.mark_author})}",
                                      text, _rationale([heading, *body], {heading.mark_author}, document.name),
                                      heading=heading.text_accepting({heading.mark_author}) or ""))
-        result.notes += unaccounted(document, result, ours, groups, numbered)
-        return _without_repeats(result, [v.proposal for v in self.negotiation.proposals(found.id)])
+        located = {id(p): sid for sid, paragraphs in groups.items() for p in paragraphs}
+        sections = {sid: f"{n.number} {n.section.heading}" for sid, (n, _) in numbered.items()}
+        result.plans += remark_plans(document, mapping, ours, sections, located, result.plans, parties_by_id)
+        result.plans += positions
+        result.notes += unaccounted(document, result, ours, groups, numbered, set(seen))
+        return _without_repeats(result, existing, self.remarks.remarks(found.id), self.remarks.positions(found.id))
 
     def apply(self, agreement: int | str, result: ReturnedImport, cancelled: Callable[[], bool] | None = None) -> None:
         """Make every planned proposal, or none of them.
@@ -183,6 +198,14 @@ class ReturnedService:
                     elif plan.kind == "wording":
                         proposal = self.negotiation.propose_wording(agreement, int(plan.target.split(":")[1]),
                                                                 plan.proposed, plan.party, plan.rationale)
+                    elif plan.kind == "remark":
+                        self.remarks.remark(agreement, plan.target, plan.proposed, plan.party, plan.answers,
+                                            result.file)
+                        continue
+                    elif plan.kind == "position":
+                        self.remarks.take_position(agreement, int(plan.target.split(":")[1]), plan.party,
+                                                   plan.proposed == "supports", result.file)
+                        continue
                     elif plan.kind == "terms":
                         proposal = self.negotiation.propose_terms(agreement, decode_terms(plan.proposed), plan.party,
                                                               plan.rationale)
@@ -196,13 +219,29 @@ class ReturnedService:
         result.made.extend(made)  # only once the transaction has committed
 
 
-def _without_repeats(result: ReturnedImport, existing: list[Proposal]) -> ReturnedImport:
-    """The import without the changes already proposed from an earlier import of this file (or of an
-    earlier return that still holds them): the same party, the same place and the same words. A change
-    the counterparty has since altered is new, and replaces that party's earlier proposal when made."""
+def _without_repeats(result: ReturnedImport, existing: list[Proposal], remarks: list[Remark],
+                     positions: list[PositionTaken]) -> ReturnedImport:
+    """The import without what is already recorded from an earlier import of this file (or of an earlier
+    return that still holds it): the same party, the same place and the same words. A change the
+    counterparty has since altered is new, and replaces that party's earlier proposal when made."""
     kinds = {"wording": "wording", "term": "term", "terms": "terms", "new_section": "add_section"}
+    standing = {(p.proposal_id, p.party_name): p.word for p in positions}  # the latest of each, by time
     fresh = []
     for plan in result.plans:
+        if plan.kind == "remark":
+            if any(r.party_name == plan.party and r.target == plan.target and r.text == plan.proposed.strip()
+                   and r.answers == plan.answers for r in remarks):
+                result.notes.append(f"The {plan.label} by {plan.party} is recorded already; it was not recorded "
+                                    "again.")
+            else:
+                fresh.append(plan)
+            continue
+        if plan.kind == "position":
+            if standing.get((int(plan.target.split(":")[1]), plan.party)) == plan.proposed:
+                result.notes.append(f"{plan.party} {plan.label} already; it was not recorded again.")
+            else:
+                fresh.append(plan)
+            continue
         same = next((p for p in existing if p.party_name == plan.party and p.kind.value == kinds[plan.kind]
                      and p.proposed == plan.proposed
                      and (p.heading == plan.heading if plan.kind == "new_section" else p.target == plan.target)),
@@ -214,6 +253,14 @@ def _without_repeats(result: ReturnedImport, existing: list[Proposal]) -> Return
                                 f"{same.status.value}); it was not proposed again.")
     result.plans = fresh
     return result
+
+
+def _label_of(proposal: Proposal, numbered: dict) -> str:
+    """Where a proposal is, in words: its section by number and heading, or its terms."""
+    if proposal.section_id is not None and proposal.section_id in numbered:
+        shown = numbered[proposal.section_id][0]
+        return f"{shown.number} {shown.section.heading}"
+    return ", ".join(sorted(proposal.targets))
 
 
 def _marks_as_typed(document: ReturnedDocument) -> ReturnedDocument:

@@ -15,8 +15,10 @@ QUOTE = 80  # characters of a paragraph quoted in a line of the report
 
 
 def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[str],
-                groups: dict[int, list[ReturnedParagraph]], numbered: dict) -> list[str]:
-    """A line for each paragraph the import would otherwise pass over in silence."""
+                groups: dict[int, list[ReturnedParagraph]], numbered: dict,
+                decided: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """A line for each paragraph the import would otherwise pass over in silence. ``decided`` are the
+    anchors where the reader accepted or rejected a change, which the import records as positions."""
     spoken = {id(p) for section_id, paragraphs in groups.items() for p in paragraphs
               if _spoken_for(section_id, numbered, result)}
     exported = (document.export_info or {}).get("anchors", {})
@@ -25,7 +27,10 @@ def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[st
         theirs = paragraph.authors - ours
         comments = [(author, text) for author, text in paragraph.comments if author not in ours]
         now = paragraph.text_accepting(ours)
-        untracked = paragraph.anchor in exported and now is not None and now != exported[paragraph.anchor]
+        untracked = paragraph.anchor in exported and paragraph.anchor not in decided and now is not None \
+            and now != exported[paragraph.anchor]
+        remarked = {plan.proposed for plan in result.plans if plan.kind == "remark"}
+        comments = [(author, text) for author, text in comments if text not in remarked]
         if (not theirs and not comments and not untracked) or id(paragraph) in spoken \
                 or _term_spoken_for(paragraph, ours):
             continue
@@ -46,7 +51,7 @@ def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[st
 
 def _spoken_for(section_id: int, numbered: dict, result: ReturnedImport) -> bool:
     """Whether a planned proposal, or a note, already speaks for the section's changes."""
-    if any(plan.target == f"section:{section_id}" for plan in result.plans):
+    if any(plan.target == f"section:{section_id}" and plan.kind != "remark" for plan in result.plans):
         return True
     number, heading = numbered[section_id][0].number, numbered[section_id][0].section.heading
     return any(f"{number} {heading}" in note for note in result.notes)

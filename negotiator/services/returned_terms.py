@@ -10,11 +10,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from negotiator.domain.errors import InvalidInput
-from negotiator.domain.export_layout import NO_CAP
+from negotiator.domain.export_layout import DURATION_ROWS, NO_CAP, PAYMENT_ROWS
+from negotiator.domain.legal_english import read_number_words
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import encode_terms
 from negotiator.domain.returned import ReturnedDocument
-from negotiator.domain.term_fields import FIELDS, parse_value, party_slug
+from negotiator.domain.term_fields import DERIVED, FIELDS, parse_value, party_slug
 from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
 
 if TYPE_CHECKING:
@@ -22,10 +23,12 @@ if TYPE_CHECKING:
 
 
 def term_plans(document: ReturnedDocument, ours: set[str], theirs: dict[str, set[str]], notes: list[str],
-               parties: dict[int, Party]) -> list[Plan]:
-    """A term proposal for each edited cell of the schedule, or a note saying why not."""
+               parties: dict[int, Party], current: dict[str, str] | None = None) -> list[Plan]:
+    """A term proposal for each edited cell of the schedule, or a note saying why not. ``current`` holds
+    the terms' values now (as proposals hold them): a cell that reads the same as now proposes nothing."""
     from negotiator.services.returned import Plan
 
+    current = current or {}
     plans = []
     for paragraph in document.paragraphs:
         if not (paragraph.anchor or "").startswith("term.") and paragraph.anchor != "corridor":
@@ -35,14 +38,29 @@ def term_plans(document: ReturnedDocument, ours: set[str], theirs: dict[str, set
             if not paragraph.authors & authors:
                 continue
             shown = paragraph.text_accepting(ours | authors) or ""
-            value = value_from_words(name, shown) if name else None
-            if value is None:
+            if name in DERIVED:
+                notes.append(f"The change of {words} to '{shown}' by {party} was not imported: it is worked out "
+                             "from the start date, the initial term and the extension options; propose a change to "
+                             "those instead.")
+                continue
+            values = extension_values(shown) if name == "duration.extensions" else \
+                {name: value} if name and (value := value_from_words(name, shown)) is not None else None
+            if values is None:
                 notes.append(f"The change of {words} to '{shown}' by {party} was not imported: the app could not "
                              "read a value from it; propose it in the app instead.")
                 continue
-            comments = [text for author, text in paragraph.comments if author in authors]
-            plans.append(Plan(party, "term", name, words, value,
-                              "\n".join(comments) or f"Returned in {document.name}."))
+            values = {term: value for term, value in values.items() if not _same(term, value, current.get(term))}
+            if not values:
+                notes.append(f"The change of {words} to '{shown}' by {party} reads the same as the agreement's "
+                             "value now, so there is nothing to propose.")
+                continue
+            rationale = "\n".join(text for author, text in paragraph.comments if author in authors) \
+                or f"Returned in {document.name}."
+            if len(values) == 1:
+                (term, value), = values.items()
+                plans.append(Plan(party, "term", term, words, value, rationale))
+            else:  # the extension options: how many and how long, said in one cell, proposed as one
+                plans.append(Plan(party, "terms", "terms", words, encode_terms(values), rationale))
     return _combined(plans)
 
 
@@ -70,7 +88,7 @@ def term_of_cell(key: str, parties: dict[int, Party]) -> tuple[str | None, str]:
     if party_cell:
         party = parties.get(int(party_cell.group(2)))
         if party is None:
-            return None, f"a cell of the schedule ({key})"
+            return None, "a cell of the schedule for a party no longer in the agreement"
         if party_cell.group(1) == "contribution":
             return f"payment.contribution.{party_slug(party)}", f"{party.name}'s contribution to the pooled fund"
         what = party_cell.group(3) or "cap"  # a share's row: gain, loss, and (its last cell) the cap on losses
@@ -78,26 +96,48 @@ def term_of_cell(key: str, parties: dict[int, Party]) -> tuple[str | None, str]:
         return f"risk_share.{party_slug(party)}.{what}", f"{party.name}'s {words}"
     if key == "corridor":
         return "risk_share.corridor", "the risk corridor"
-    if key in FIELDS:
-        return key, key
-    return None, f"a cell of the schedule ({key})"
+    labels = dict(DURATION_ROWS + PAYMENT_ROWS)
+    if key in labels:
+        return key, f"the schedule's \u201c{labels[key]}\u201d"
+    return None, "a cell of the schedule"
+
+
+def extension_values(words: str) -> dict[str, str] | None:
+    """The extension options read back from how they are written ("two (2) further periods of twelve (12)
+    months each", "one further period of 2 years", "no extension options"): how many, and how long each."""
+    text = " ".join(words.lower().split())
+    if re.fullmatch(r"(no|none|nil|zero)( extension options?| extensions?| further periods?)?\.?", text):
+        return {"duration.extension_count": "0"}
+    match = re.fullmatch(r"(.+?) (?:further |extension )?(?:periods?|extensions?|options?) of (.+?)(?: each)?\.?",
+                         text)
+    if not match:
+        return None
+    count = _count(match.group(1))
+    months = value_from_words("duration.extension_months", match.group(2))
+    if count is None or months is None:
+        return None
+    return {"duration.extension_count": str(count), "duration.extension_months": months}
+
+
+def _count(text: str) -> int | None:
+    """A count as written: "two (2)", "2", "two"."""
+    match = re.search(r"\((\d+)\)", text) or re.fullmatch(r"\s*(\d+)\s*", text)
+    return int(match.group(1)) if match else read_number_words(text)
 
 
 def value_from_words(name: str, words: str) -> str | None:
     """Read a term's value back from how the export, or a person, wrote it ("thirty (30) days" → "30",
     "£0.3m" → "£0.3m", "No cap" → "", cleared)."""
-    share = re.fullmatch(r"risk_share\.[^.]+\.(gain|loss|cap)", name)
-    capped = bool(share) and name.endswith(".cap")
-    per_party = ("money" if capped else "percent") if share else "money" if name.startswith("payment.contribution.") \
-        else None
-    kind = FIELDS.get(name, (None, None, per_party))[2]
+    kind = _kind_of(name)
+    capped = kind == "money" and name.startswith("risk_share.")
     text = words.strip()
     if kind in ("days", "count", "months"):
         match = re.search(r"\((\d+)\)", text) or re.search(r"\b(\d+)\b", text)
-        if not match:
+        words = re.sub(r"\b(days?|months?|years?|calendar|working|each|of)\b", " ", text.lower())
+        number = int(match.group(1)) if match else read_number_words(words)
+        if number is None:
             return None
-        number = int(match.group(1))
-        return str(number * 12) if kind == "months" and "year" in text else str(number)
+        return str(number * 12) if kind == "months" and "year" in text.lower() else str(number)
     if kind in ("money", "percent"):
         if capped and text.lower() in (NO_CAP.lower(), "none", "no limit", "uncapped"):
             return ""  # the cap taken away
@@ -109,13 +149,36 @@ def value_from_words(name: str, words: str) -> str | None:
             return candidate
         return None
     if kind == "date":
-        try:
-            return datetime.strptime(text, "%d %B %Y").date().isoformat()
-        except ValueError:
-            return None
+        plain = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(",", " "))
+        for shape in ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%B %d %Y"):
+            try:
+                return datetime.strptime(" ".join(plain.split()), shape).date().isoformat()
+            except ValueError:
+                continue
+        return None
     for enum in (PaymentMechanism, InvoicingFrequency, Indexation):
         if kind in ("mechanism", "invoicing", "indexation"):
             for member in enum:
                 if text in (member.value, getattr(member, "label", member.value)):
                     return member.value
     return None
+
+
+def _kind_of(name: str) -> str | None:
+    """The kind of value a term holds ("money", "percent", "months"…)."""
+    share = re.fullmatch(r"risk_share\.[^.]+\.(gain|loss|cap)", name)
+    per_party = ("money" if name.endswith(".cap") else "percent") if share else \
+        "money" if name.startswith("payment.contribution.") else None
+    return FIELDS.get(name, (None, None, per_party))[2]
+
+
+def _same(name: str, value: str, now: str | None) -> bool:
+    """Whether a value read from a cell is the value the term holds now ("£0.3m" is "300000.00")."""
+    if now is None or value == now:
+        return value == now
+    kind = _kind_of(name)
+    try:
+        return kind is not None and bool(now) and bool(value) and \
+            parse_value(name, kind, value) == parse_value(name, kind, now)
+    except InvalidInput:
+        return False

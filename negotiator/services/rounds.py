@@ -10,11 +10,13 @@ from negotiator.domain.outline import number_outline
 from negotiator.domain.parties import Party
 from negotiator.domain.positions import PositionRow, build_positions
 from negotiator.domain.proposals import ProposalKind, ProposalStatus
+from negotiator.domain.remarks import standing_positions
 from negotiator.domain.rounds import Round, RoundSection, check_label
 from negotiator.domain.term_fields import FIELDS, render_term, term_names, terms_as_text
 from negotiator.domain.terms_json import sheet_to_data
 from negotiator.services.acting import Acting
 from negotiator.services.changes import party_of, record, stage
+from negotiator.services.remarks import positions_of
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.clause_store import ClauseStore
 from negotiator.storage.database import Library
@@ -104,13 +106,14 @@ class RoundService:
             sheet = store.terms(found.id)
             proposals = ProposalStore(session).of_agreement(found.id)
             outline = number_outline(SectionStore(session).outline(found.id, include_removed=False))
+            taken = standing_positions(positions_of(session, found.id))
         parties = {s.party.id: s.party for s in found.signatories}
         values = terms_as_text(sheet, parties)  # as proposals hold them, so that equal values compare equal
         items = [(name, name, values[name]) for name in term_names(parties) if name in values]
         items += [(f"section:{n.section.id}", f"{n.number} {n.section.heading}", n.section.text) for n in outline]
         live = [p for p in proposals if p.status is not ProposalStatus.WITHDRAWN and p.kind is not
                 ProposalKind.ADD_SECTION]
-        rows = build_positions(items, live, list(parties))
+        rows = build_positions(items, live, list(parties), taken)
         return Positions(tuple(parties.values()), tuple(rows))
 
     def texts(self, agreement: int | str, section_id: int) -> list[Text]:

@@ -22,6 +22,7 @@ from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
 from negotiator.services.packages import PackageService
 from negotiator.services.record import RecordService
+from negotiator.services.remarks import RemarksService
 from negotiator.services.returned import ReturnedService
 from negotiator.services.rounds import RoundService
 from negotiator.services.trust import TrustService
@@ -85,6 +86,11 @@ class Workspace:
     def record(self) -> RecordService:
         """The negotiation record, to read as evidence."""
         return RecordService(self.clauses.library)
+
+    @property
+    def remarks(self) -> RemarksService:
+        """The parties' remarks and their positions on each other's proposals."""
+        return RemarksService(self.clauses.library, self.acting)
 
     @property
     def trust(self) -> TrustService:

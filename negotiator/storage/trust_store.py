@@ -82,6 +82,16 @@ class TrustStore:
         return {(library, subject): payload for library, subject, payload in rows}
 
 
+    def actions_of(self, local_agreement: int, actions: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+        """Other libraries' signed events of an agreement with one of ``actions``: (at, actor, action,
+        payload) each, in each library's order."""
+        row = ForeignEventRow
+        rows = self._session.execute(select(row.at, row.actor, row.action, row.payload).where(
+            row.local_agreement == local_agreement, row.action.in_(actions), row.signature.is_not(None))
+            .order_by(row.library, row.event_id))
+        return [tuple(r) for r in rows]
+
+
 def _fields(library: str, local_agreement: int, event: PackageEvent, agreement: int | None) -> dict:
     return {"library": library, "event_id": event.id, "content_hash": event.content_hash,
             "parent_hash": event.parent_hash, "at": event.at, "actor": event.actor, "action": event.action,

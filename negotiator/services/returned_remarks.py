@@ -1,0 +1,108 @@
+"""What a counterparty says in a returned file without changing the wording: a comment on text it did
+not change is its remark on that section or term; accepting or rejecting another party's tracked
+change is its position on that proposal (support or oppose). Word leaves no mark of who accepted or
+rejected a change, so the position is the importing counterparty's: the one party the file's authors
+act for, or the party named for edits made with tracking off."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from negotiator.domain.parties import Party
+from negotiator.domain.proposals import Proposal
+from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
+from negotiator.services.returned_terms import term_of_cell
+
+if TYPE_CHECKING:
+    from negotiator.services.returned import Plan
+
+
+def remark_plans(document: ReturnedDocument, mapping: dict[str, str], ours: set[str], sections: dict[int, str],
+                 located: dict[int, int], made: list[Plan], parties: dict[int, Party]) -> list[Plan]:
+    """A remark for each comment of a counterparty's author on a section or term where that party
+    proposes nothing (there, its comments are the proposal's rationale). ``sections`` names each
+    section ("5.1 Alliance Board"), ``located`` gives the section of each paragraph by ``id()``."""
+    from negotiator.services.returned import Plan
+
+    plans = []
+    for paragraph in document.paragraphs:
+        for author, text in paragraph.comments:
+            if author in ours or author not in mapping:
+                continue
+            party = mapping[author]
+            target, label = _target(paragraph, located, sections, parties)
+            if target is None:
+                continue  # on the title page or the closing paragraphs: the report quotes it
+            if any(p.party == party and (p.target == target or target in _terms_of(p)) for p in made):
+                continue  # the rationale of that party's proposal here
+            plans.append(Plan(party, "remark", target, f"remark on {label}", text, ""))
+    return plans
+
+
+def position_plans(document: ReturnedDocument, party: str | None, ours: set[str], proposals: dict[int, Proposal],
+                   notes: list[str], labels: dict[int, str]) -> tuple[list[Plan], dict[str, str]]:
+    """The positions the file shows on the open proposals the export showed as changes, and the anchors
+    they explain, each with its text as the reader left it (so that they are not read as edits made with
+    tracking off, and a change of the reader's own there is read against what it saw)."""
+    from negotiator.services.returned import Plan
+
+    exported = (document.export_info or {}).get("anchors", {})
+    shown = (document.export_info or {}).get("open", [])
+    by_anchor = {p.anchor: p for p in document.paragraphs if p.anchor}
+    plans: list[Plan] = []
+    explained: dict[str, str] = {}
+    for entry in shown if isinstance(shown, list) else ():
+        proposal = proposals.get(entry.get("proposal"))
+        if proposal is None or any(by_anchor.get(anchor) is None for anchor in entry.get("anchors") or {}):
+            continue  # a proposal not here, or paragraphs gone: whatever happened there is reported as edits
+        # Where the change still shows, the reader has not decided it; a term shown in the wording and in
+        # the schedule may be decided in one place only.
+        rejected = {a: text for a, text in entry["anchors"].items() if proposal.party_name not in by_anchor[a].authors}
+        paragraphs = [by_anchor[anchor] for anchor in rejected]
+        if not paragraphs:
+            continue
+        now = {p.anchor: p.text_accepting(ours) for p in paragraphs}
+        if all(now[a] == exported.get(a) for a in rejected):
+            supports = True
+        elif all(now[a] == text for a, text in rejected.items()):
+            supports = False
+        else:
+            continue  # edited otherwise: the edit is reported as such
+        explained.update({a: str(exported.get(a) if supports else text) for a, text in rejected.items()})
+        what = f"{proposal.party_name}'s proposal {proposal.id} on {labels.get(proposal.id, proposal.target)}"
+        done = "accepted" if supports else "rejected"
+        if party is None:
+            notes.append(f"The change of {what} was {done} in the file, but the file does not say by whom: say "
+                         "which party with --untracked-as PARTY to record its position.")
+        elif party == proposal.party_name:
+            notes.append(f"{party} {done} its own change ({what}) in the file; "
+                         + ("nothing to record." if supports else "withdraw the proposal in the app if it meant to."))
+        elif not proposal.is_open:
+            notes.append(f"{party} {done} the change of {what} in the file, but the proposal is already "
+                         f"{proposal.status.value}; nothing was recorded.")
+        else:
+            plans.append(Plan(party, "position", f"proposal:{proposal.id}",
+                              f"{'supports' if supports else 'opposes'} {what}",
+                              "supports" if supports else "opposes", f"{done.capitalize()} in {document.name}."))
+    return plans, explained
+
+
+def _target(paragraph: ReturnedParagraph, located: dict[int, int], sections: dict[int, str],
+            parties: dict[int, Party]) -> tuple[str | None, str]:
+    """What a commented paragraph is part of: a section or a term of the schedule."""
+    anchor = paragraph.anchor or ""
+    if anchor.startswith("term.") or anchor == "corridor":
+        name, words = term_of_cell(anchor.removeprefix("term."), parties)
+        return name, words
+    section = located.get(id(paragraph))
+    if section is None or section not in sections:
+        return None, ""
+    return f"section:{section}", sections[section]
+
+
+def _terms_of(plan: Plan) -> set[str]:
+    if plan.kind == "terms":
+        from negotiator.domain.proposals import decode_terms
+
+        return set(decode_terms(plan.proposed))
+    return set()
