@@ -135,7 +135,6 @@ def read_number_words(text: str) -> int | None:
     """A whole number from 0 to 999 written in words, as :func:`number_words` writes it or a person types
     it ("six", "twenty-four", "one hundred and five"; "a" and "an" read as one); None when it is not one."""
     if not _READ_BACK:
-        _READ_BACK.update({number_words(n): n for n in range(1000)})
+        _READ_BACK.update({number_words(n).replace("-", " "): n for n in range(1000)})
         _READ_BACK.update({"a": 1, "an": 1, "no": 0, "none": 0})
-    words = " ".join(text.lower().replace("-", " ").split())
-    return _READ_BACK.get(words, _READ_BACK.get(words.replace(" ", "-")))
+    return _READ_BACK.get(" ".join(text.lower().replace("-", " ").split()))

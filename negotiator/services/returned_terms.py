@@ -38,7 +38,7 @@ def term_plans(document: ReturnedDocument, ours: set[str], theirs: dict[str, set
             if not paragraph.authors & authors:
                 continue
             shown = paragraph.text_accepting(ours | authors) or ""
-            if name in DERIVED:
+            if name in DERIVED and name != "duration.extensions":  # worked out, never set
                 notes.append(f"The change of {words} to '{shown}' by {party} was not imported: it is worked out "
                              "from the start date, the initial term and the extension options; propose a change to "
                              "those instead.")
