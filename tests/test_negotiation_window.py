@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 from negotiator.ui.main_window import MainWindow
+from negotiator.ui.positions_model import TARGET_ROLE
 from negotiator.ui.reason_dialog import ReasonDialog
 
 from .windows import answer_question, open_window
@@ -240,3 +241,42 @@ def test_a_rejection_asks_for_a_reason_and_cancel_decides_nothing(window: MainWi
     assert decided.decision_note == "The Board reviews the register every month already."
     window.actions_by_id["edit.undo"].trigger()
     assert ws.negotiation.proposal(hope).is_open
+
+
+def test_remarks_and_positions_from_a_returned_file_show_in_the_panel_and_the_matrix(window: MainWindow,
+                                                                                     tmp_path: Path) -> None:
+    """A returned file with a comment on the quorum clause and the Federation's dispute change rejected."""
+    from .word_edits import WordEdit
+
+    ws = window.workspace
+    window.set_acting_party("Northshire ICB")
+    quorum, disputes = _section(window, "alliance.board.quorum"), _section(window, "alliance.disputes.escalation")
+    out = tmp_path / "returned.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "open")
+    from negotiator.word.importer import read_returned
+
+    shown, = read_returned(out).export_info["open"]
+    edit = WordEdit(out)
+    edit.comment(f"s{quorum}.p1", "Can the Board meet online?", "Sam Jones")
+    for anchor in shown["anchors"]:
+        edit.decide(anchor, accept=False)
+    edit.save()
+    ws.returned.import_file(ALLIANCE, out, {"Sam Jones": "Hope Street"})
+    window.refresh_negotiation()  # as the window does after its own import
+
+    panel = window.negotiation.panel
+    window.negotiation.set_target(f"section:{quorum}")
+    assert panel.remarks.isVisibleTo(window) and panel.remarks.count() == 1
+    assert "Hope Street Wellbeing" in panel.remarks.item(0).text() and "meet online" in panel.remarks.item(0).text()
+    window.negotiation.set_target(f"section:{disputes}")
+    assert not panel.remarks.isVisibleTo(window)  # remarks are shown where they were made
+    positions = panel.model.headers.index("Positions")
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.row_item(r).proposal.id == shown["proposal"])
+    assert panel.model.index(row, positions).data() == "Hope Street Wellbeing opposes"
+
+    window.views.show_positions()
+    model = window.views.positions_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(TARGET_ROLE) == f"section:{disputes}")
+    assert model.index(row, headers.index("Hope Street")).data().startswith(f"opposes proposal {shown['proposal']}")
+    assert model.index(row, len(headers) - 1).data() == "no"

@@ -66,7 +66,18 @@ class NegotiationController(QObject):
         else:
             caption = self.tr("All proposals on this agreement")
         open_count = sum(v.proposal.is_open for v in views)
-        self.panel.set_proposals(views, party_ids, f"{caption}: {open_count} open of {len(views)}.")
+        remarks = [r for r in ws.remarks.remarks(agreement)
+                   if not self.target or self.panel.all.isChecked() or r.target == self.target]
+        said = [self.tr("%1 on %2: \u201c%3\u201d").replace("%1", r.party_name).replace(
+            "%2", self._target_label(r.target)).replace("%3", r.text)
+            + (self.tr(" (in reply to proposal %1)").replace("%1", str(r.answers)) if r.answers else "")
+            for r in remarks]
+        positions: dict[int, list[str]] = {}
+        for taken in ws.remarks.positions(agreement):  # oldest first: the latest of each party's stands
+            mine = [t for t in positions.get(taken.proposal_id, []) if not t.startswith(taken.party_name + " ")]
+            positions[taken.proposal_id] = [*mine, f"{taken.party_name} {taken.word}"]
+        self.panel.set_proposals(views, party_ids, f"{caption}: {open_count} open of {len(views)}.",
+                                 {pid: "; ".join(words) for pid, words in positions.items()}, said)
 
     def _target_label(self, target: str) -> str:
         if target.startswith("section:"):

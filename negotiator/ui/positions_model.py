@@ -53,7 +53,9 @@ class PositionsModel(RowsModel):
             short = " ".join(position.text.split())
             short = short if len(short) <= 40 else short[:39] + "…"
             return {Stance.AGREED: self.tr("agreed: %1"), Stance.PROPOSES: self.tr("proposes: %1"),
-                    Stance.SILENT: "—"}[position.stance].replace("%1", short)
+                    Stance.SUPPORTS: self.tr("supports %2: %1"), Stance.OPPOSES: self.tr("opposes %2: %1"),
+                    Stance.SILENT: "—"}[position.stance].replace("%1", short).replace(
+                        "%2", self.tr("proposal %1").replace("%1", str(position.proposal_id)))
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{party.name}: {position.stance.value} {position.text}".strip()
         if role == Qt.ItemDataRole.ForegroundRole and position.stance is not Stance.SILENT:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -30,11 +31,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 4
 class ProposalsModel(RowsModel):
     """One row per proposal, coloured by party."""
 
-    headers = ("No.", "Party", "Change", "Status", "Proposed", "Rationale", "Decision reason", "Provenance")
+    headers = ("No.", "Party", "Change", "Status", "Proposed", "Rationale", "Decision reason", "Positions",
+               "Provenance")
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
         self.party_ids: list[int] = []
+        self.positions: dict[int, str] = {}  # proposal id -> the other parties' stated positions, in words
 
     def cell(self, item: ProposalView, column: int, role: int) -> object:
         p = item.proposal
@@ -48,7 +51,7 @@ class ProposalsModel(RowsModel):
             else:
                 proposed = " ".join((p.heading + " " + p.proposed if p.heading else p.proposed).split())
             return (str(p.id), p.party_name, change, status, proposed[:120], p.rationale, p.decision_note,
-                    self._provenance(item))[column]
+                    self.positions.get(p.id, ""), self._provenance(item))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             rivals = ", ".join(str(r) for r in item.competing_with)
             extra = f" Competes with {rivals}." if rivals else ""
@@ -134,13 +137,30 @@ class ProposalsPanel(QWidget):
         top.addWidget(self.all)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.remarks_caption = QLabel(self.tr("&Remarks"))
+        self.remarks = QListWidget()
+        self.remarks.setAccessibleName(self.tr("Remarks"))
+        self.remarks.setToolTip(self.tr("What the parties said without proposing a change (comments in their "
+                                        "returned Word files)"))
+        self.remarks.setWordWrap(True)
+        self.remarks.setMaximumHeight(96)
+        self.remarks_caption.setBuddy(self.remarks)
+        layout.addWidget(self.remarks_caption)
+        layout.addWidget(self.remarks)
         layout.addLayout(buttons)
         self._update_buttons()
 
-    def set_proposals(self, views: list[ProposalView], party_ids: list[int], caption: str) -> None:
-        """Show these proposals, keeping the selected one if it is still listed."""
+    def set_proposals(self, views: list[ProposalView], party_ids: list[int], caption: str,
+                      positions: dict[int, str] | None = None, remarks: list[str] | None = None) -> None:
+        """Show these proposals (with the positions taken on each) and the remarks on the same place,
+        keeping the selected proposal if it is still listed."""
         selected = self.selected()
         self.model.party_ids = party_ids
+        self.model.positions = positions or {}
+        self.remarks.clear()
+        self.remarks.addItems(remarks or [])
+        self.remarks.setVisible(bool(remarks))
+        self.remarks_caption.setVisible(bool(remarks))
         self.model.set_rows(views)
         self.caption.setText(caption)
         if selected is not None:
