@@ -164,3 +164,24 @@ def test_a_party_that_joins_late_receives_the_agreement_as_it_stands(backend: st
     finally:
         for ws in (icb, gps, hope):
             ws.close()
+
+
+def test_remarks_and_positions_travel_with_the_record(three, tmp_path: Path) -> None:
+    """Recorded at the ICB from a returned Word file, they reach the other laptops in its package, and a
+    package sent back does not make them twice."""
+    icb, gps, hope = three
+    icb.act_as(ICB)
+    section = _section(icb, outline(icb, ALLIANCE)[3][1])
+    proposal = next(v.proposal for v in icb.negotiation.proposals(ALLIANCE)
+                    if v.proposal.is_open and v.proposal.party_name == GPS)
+    icb.remarks.remark(ALLIANCE, f"section:{section.id}", "Can the Board meet online?", HOPE, source="back.docx")
+    icb.remarks.take_position(ALLIANCE, proposal.id, HOPE, supports=False, source="back.docx")
+    send(icb, ICB, tmp_path, gps, hope)
+    send(gps, GPS, tmp_path, icb)
+    for ws in (icb, gps, hope):
+        remark, = ws.remarks.remarks(ALLIANCE)
+        here = _section(ws, section.heading)
+        assert (remark.party_name, remark.section_id, remark.text) == (HOPE, here.id, "Can the Board meet online?")
+        taken, = ws.remarks.positions(ALLIANCE)
+        theirs = next(v.proposal for v in ws.negotiation.proposals(ALLIANCE) if v.proposal.id == taken.proposal_id)
+        assert (taken.party_name, taken.supports, theirs.proposed) == (HOPE, False, proposal.proposed)
