@@ -147,3 +147,18 @@ def test_positions_and_remarks_are_refused_where_they_would_mean_nothing(ws: Wor
     with pytest.raises(InvalidInput, match="neither a section nor a term"):
         ws.remarks.remark(ALLIANCE, "payment.colour", "Blue", FEDERATION)
     assert ws.remarks.remarks(ALLIANCE) == [] and ws.remarks.positions(ALLIANCE) == []
+
+
+def test_a_comment_on_an_unchanged_schedule_cell_is_a_remark_on_that_term(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "open")
+    edit = WordEdit(out)
+    edit.comment("term.payment.days", "Thirty days is hard for a small charity.", "Sam Jones")
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {"Sam Jones": "Hope Street"})
+    assert [(p.kind, p.target, p.label) for p in result.plans] == \
+        [("remark", "payment.days", "remark on the schedule's \u201cInvoices paid within\u201d")]
+    later = tmp_path / "later.docx"
+    ws.export.export_redline(ALLIANCE, later, "Draft 2", "agreed")
+    cell = next(p for p in read_returned(later).paragraphs if p.anchor == "term.payment.days")
+    assert ("Hope Street Wellbeing", "Thirty days is hard for a small charity.") in cell.comments
