@@ -56,7 +56,7 @@ def test_the_redline_dialog_maps_authors_previews_and_imports(window: MainWindow
     combo = dialog.authors["Jane Smith"]
     combo.setCurrentIndex(combo.findData("Northshire Primary Care Federation"))
     qtbot.waitUntil(lambda: dialog.preview.rowCount() == 1, timeout=10_000)
-    assert dialog.preview.item(0, 1).text().startswith("payment.days: 20")
+    assert dialog.preview.item(0, 1).text() == "the schedule's \u201cInvoices paid within\u201d: 20"  # in words
     dialog.run_import()  # in the background
     qtbot.waitUntil(lambda: bool(dialog.imported), timeout=10_000)
     made = window.workspace.negotiation.proposal(dialog.imported[0])

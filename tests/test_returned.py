@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from negotiator.domain.errors import InvalidInput
-from negotiator.services.session import Workspace, open_workspace
+from negotiator.services.session import Workspace, open_session, open_workspace
 
 from .test_cli import negotiator
 from .word_edits import WordEdit
@@ -226,3 +226,22 @@ def test_a_later_return_adds_only_what_is_new_and_an_altered_change_replaces_its
     assert earlier.target == altered.target == f"section:{quorum}"
     assert "7 Working Days" in altered.proposed and altered.is_open
     assert earlier.status.value == "superseded"  # the party's own earlier position, replaced
+
+
+def test_a_file_exported_for_another_agreement_or_from_another_library_is_refused(ws: Workspace,
+                                                                                  tmp_path: Path) -> None:
+    other = next(a.title for a in ws.agreements.agreements() if a.title != ALLIANCE)
+    out = tmp_path / "other.docx"
+    ws.export.export_clean(other, out)
+    before = len(ws.negotiation.proposals(ALLIANCE))
+    with pytest.raises(InvalidInput, match=f"other.docx was exported from '{other}'.*Open '{other}'"):
+        ws.returned.import_file(ALLIANCE, out, {})
+    stranger = open_session(str(tmp_path / "stranger.sqlite"), "Someone Else", seed=True)  # its own demo
+    try:
+        theirs = tmp_path / "theirs.docx"
+        stranger.export.export_clean(ALLIANCE, theirs)
+    finally:
+        stranger.close()
+    with pytest.raises(InvalidInput, match="theirs.docx was exported from another library.*package"):
+        ws.returned.import_file(ALLIANCE, theirs, {})
+    assert len(ws.negotiation.proposals(ALLIANCE)) == before

@@ -23,6 +23,7 @@ from negotiator.services.returned_report import unaccounted
 from negotiator.services.returned_terms import term_plans
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
+from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.party_store import PartyStore
 
 
@@ -94,6 +95,7 @@ class ReturnedService:
         """What the file would become, without changing anything."""
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
+            _check_origin(document, found.id, found.title, ExchangeStore(session).uid())
             parties_by_id = {s.party.id: s.party for s in found.signatories}
             current = terms_as_text(AgreementStore(session).terms(found.id), parties_by_id)
             parties = PartyStore(session)
@@ -217,6 +219,20 @@ class ReturnedService:
                                        f"proposed: {error} Nothing was imported.") from None
                 made.append(proposal.id)
         result.made.extend(made)  # only once the transaction has committed
+
+
+def _check_origin(document: ReturnedDocument, agreement_id: int, title: str, library: str) -> None:
+    """Refuse a file the app exported from another library or for another agreement: its marks name
+    sections of that library or agreement, and would put the changes in the wrong places."""
+    info = document.export_info or {}
+    if info.get("library") not in (None, library):
+        raise InvalidInput(f"{document.name} was exported from another library, so its sections cannot be found "
+                           "here. Ask its sender for a negotiation package instead, or import the file into the "
+                           "library that exported it.", field="file")
+    if info.get("agreement_id") not in (None, agreement_id):
+        other = str(info.get("agreement") or "another agreement")[:120]
+        raise InvalidInput(f"{document.name} was exported from '{other}', not from '{title}'. Open '{other}' and "
+                           "import the file there.", field="file")
 
 
 def _without_repeats(result: ReturnedImport, existing: list[Proposal], remarks: list[Remark],
