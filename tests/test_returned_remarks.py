@@ -80,7 +80,7 @@ def test_deciding_another_partys_tracked_change_in_word_is_a_position_on_it(ws: 
     out = tmp_path / "redline.docx"
     ws.export.export_redline(ALLIANCE, out, "Draft 2", "open")
     edit = WordEdit(out)
-    changed = [a for a in read_returned(out).export_info["open"][0]["anchors"]]
+    changed = [a for a in read_returned(out).export_info["changes"][0]["anchors"]]
     for anchor in changed:
         edit.decide(anchor, accept)
     edit.save()
@@ -128,7 +128,7 @@ def test_a_decision_the_file_cannot_attribute_is_noted_not_guessed(ws: Workspace
     out = tmp_path / "redline.docx"
     ws.export.export_redline(ALLIANCE, out, "Draft 2", "open")
     edit = WordEdit(out)
-    for anchor in read_returned(out).export_info["open"][0]["anchors"]:
+    for anchor in read_returned(out).export_info["changes"][0]["anchors"]:
         edit.decide(anchor, accept=False)
     edit.save()
     result = ws.returned.import_file(ALLIANCE, out, {}, dry_run=True)
@@ -162,3 +162,19 @@ def test_a_comment_on_an_unchanged_schedule_cell_is_a_remark_on_that_term(ws: Wo
     ws.export.export_redline(ALLIANCE, later, "Draft 2", "agreed")
     cell = next(p for p in read_returned(later).paragraphs if p.anchor == "term.payment.days")
     assert ("Hope Street Wellbeing", "Thirty days is hard for a small charity.") in cell.comments
+
+
+def test_rejecting_an_accepted_change_in_word_is_noted_not_read_as_an_edit(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 1", "agreed")
+    changes = read_returned(out).export_info["changes"]
+    assert changes, "the demo accepts proposals after Draft 1"
+    decided = changes[0]
+    edit = WordEdit(out)
+    for anchor in decided["anchors"]:
+        edit.decide(anchor, accept=False)
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {}, untracked_as="Hope Street", dry_run=True)
+    assert result.plans == []
+    assert any(f"proposal {decided['proposal']}" in note and "already accepted" in note for note in result.notes)
+    assert not any("tracking switched off" in note for note in result.notes)

@@ -173,18 +173,19 @@ def anchored_texts(document: WordDocument) -> dict[str, str]:
     return found
 
 
-def texts_without(document: WordDocument, revision: Revision) -> dict[str, str]:
-    """The text of every marked paragraph that holds changes of ``revision``, with those changes turned
-    down and every other accepted: what the paragraph reads when a reader rejects that one change."""
-    found: dict[str, str] = {}
+def texts_without(document: WordDocument, revisions: set[Revision]) -> dict[Revision, dict[str, str]]:
+    """For each of ``revisions``, the text of every marked paragraph that holds its changes, with those
+    changes turned down and every other accepted: what the paragraph reads when a reader rejects that
+    one change. One pass over the document, however many revisions are asked about."""
+    found: dict[Revision, dict[str, str]] = {}
 
     def visit(paragraph: Paragraph) -> None:
-        if not paragraph.anchor or paragraph.mark is not Change.EQUAL \
-                or all(r.revision != revision or r.change is Change.EQUAL for r in paragraph.runs):
+        if not paragraph.anchor or paragraph.mark is not Change.EQUAL:
             return
-        found[paragraph.anchor] = "".join(
-            r.text for r in paragraph.runs
-            if r.change is Change.EQUAL or (r.change is Change.DELETE) == (r.revision == revision))
+        for revision in {r.revision for r in paragraph.runs if r.change is not Change.EQUAL} & revisions:
+            found.setdefault(revision, {})[paragraph.anchor] = "".join(
+                r.text for r in paragraph.runs
+                if r.change is Change.EQUAL or (r.change is Change.DELETE) == (r.revision == revision))
 
     for block in document.blocks:
         if isinstance(block, Paragraph):

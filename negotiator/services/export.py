@@ -198,19 +198,22 @@ def _competing(contested: list[Proposal], agreement: Agreement) -> dict[str, tup
 
 
 def _decidable(document: WordDocument, proposals: list[Proposal], mode: str, agreement: Agreement) -> dict:
-    """What the export records so that a reader's decisions in Word come home: each open proposal shown
-    as a change, with the text of each paragraph it changes as it reads once that change is rejected
+    """What the export records so that a reader's decisions in Word come home: each proposal shown as a
+    change, with the text of each paragraph it changes as it reads once that change is rejected
     (a reader accepting or rejecting it leaves no mark of their own); and the comment each proposal
     carries, so that a reply to it is linked to the proposal."""
-    shown = _chosen(mode, proposals, agreement)[0]
-    changes = [{"proposal": p.id, "party": p.party_name, "anchors": texts}
-               for p in shown if (texts := texts_without(document, revision_of(p, accepted=False)))]
+    # The open proposals shown as changes, and the accepted ones (a reader may reject those too: the
+    # import then says they are decided already, rather than reading the rejection as an edit).
+    shown = {revision_of(p, accepted=False): p for p in _chosen(mode, proposals, agreement)[0]}
+    shown |= {revision_of(p, accepted=True): p for p in proposals if p.status is ProposalStatus.ACCEPTED}
+    changes = [{"proposal": shown[revision].id, "party": shown[revision].party_name, "anchors": texts}
+               for revision, texts in texts_without(document, set(shown)).items()]
     comments = []
     for p in proposals:
         said = {revision_of(p, accepted=False).comment, revision_of(p, accepted=True).comment}
         said |= {_competing_note(p, what) for what in _what_competes(p)}
         comments += [{"author": p.party_name, "text": text, "proposal": p.id} for text in sorted(said - {None})]
-    return {"open": changes, "comments": comments}
+    return {"changes": sorted(changes, key=lambda c: c["proposal"]), "comments": comments}
 
 
 def _what_competes(proposal: Proposal) -> list[str]:

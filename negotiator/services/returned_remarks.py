@@ -47,7 +47,7 @@ def position_plans(document: ReturnedDocument, party: str | None, ours: set[str]
     from negotiator.services.returned import Plan
 
     exported = (document.export_info or {}).get("anchors", {})
-    shown = (document.export_info or {}).get("open", [])
+    shown = (document.export_info or {}).get("changes", [])
     by_anchor = {p.anchor: p for p in document.paragraphs if p.anchor}
     plans: list[Plan] = []
     explained: dict[str, str] = {}
