@@ -121,9 +121,8 @@ def remarks_of(session: object, agreement_id: int) -> list[Remark]:
 
 def _events(session: object, agreement_id: int) -> list[tuple[str, str, str, str]]:
     """This library's remark and position events of the agreement, then those received from others."""
-    own = [(e.at, e.actor, e.action, e.payload) for e in ExchangeStore(session).events_of(agreement_id)
-           if e.action in ACTIONS]
-    return own + TrustStore(session).actions_of(agreement_id, ACTIONS)
+    return ExchangeStore(session).actions_of(agreement_id, ACTIONS) + TrustStore(session).actions_of(agreement_id,
+                                                                                                    ACTIONS)
 
 
 def positions_of(session: object, agreement_id: int) -> list[PositionTaken]:

@@ -62,6 +62,14 @@ class ExchangeStore:
                                           .where(NegotiationEventRow.agreement_id == agreement_id)
                                           .order_by(NegotiationEventRow.id)))
 
+    def actions_of(self, agreement_id: int, actions: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+        """This library's events of an agreement with one of ``actions``: (at, actor, action, payload) each,
+        oldest first; read as plain rows, since an agreement's record holds thousands of other events."""
+        row = NegotiationEventRow
+        rows = self._session.execute(select(row.at, row.actor, row.action, row.payload).where(
+            row.agreement_id == agreement_id, row.action.in_(actions)).order_by(row.id))
+        return [tuple(r) for r in rows]
+
     def seen_events(self, library: str) -> dict[int, str]:
         """The hashes of a sender's events as first received, by event id."""
         rows = self._session.execute(select(ForeignEventRow.event_id, ForeignEventRow.content_hash)
