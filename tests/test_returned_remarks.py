@@ -178,3 +178,34 @@ def test_rejecting_an_accepted_change_in_word_is_noted_not_read_as_an_edit(ws: W
     assert result.plans == []
     assert any(f"proposal {decided['proposal']}" in note and "already accepted" in note for note in result.notes)
     assert not any("tracking switched off" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(("field", "changes"), [
+    ("changes", "not a list"), ("changes", [1, "two", None]), ("changes", [{"proposal": "1", "anchors": {}}]),
+    ("changes", [{"proposal": 1, "anchors": ["s1.p1"]}]), ("changes", [{"proposal": 1, "anchors": {"s1.p1": 7}}]),
+    ("changes", [{"proposal": 10**30, "anchors": {"nowhere": "x"}}]), ("anchors", ["s1.p1", 3]),
+    ("anchors", {"s1.p1": None, "7": 7}), ("comments", {"x": 1})])
+def test_a_tampered_record_of_the_export_is_passed_over(ws: Workspace, tmp_path: Path, field: str, changes) -> None:
+    """The export's record travels in the file, so a counterparty (or its tools) can alter it: the import
+    still reads the file, and a tampered record decides nothing."""
+    import json
+    import zipfile
+
+    from lxml import etree
+
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "open")
+    with zipfile.ZipFile(out) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for name, data in parts.items():
+        if name.lower().startswith("customxml/item") and b"Negotiator" in data:
+            root = etree.fromstring(data)
+            info = json.loads(root.text)
+            info[field] = changes
+            root.text = json.dumps(info)
+            parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = ws.returned.import_file(ALLIANCE, out, {}, untracked_as="Hope Street", dry_run=True)
+    assert result.plans == []

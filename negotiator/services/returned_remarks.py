@@ -47,17 +47,16 @@ def position_plans(document: ReturnedDocument, party: str | None, ours: set[str]
     from negotiator.services.returned import Plan
 
     exported = (document.export_info or {}).get("anchors", {})
-    shown = (document.export_info or {}).get("changes", [])
     by_anchor = {p.anchor: p for p in document.paragraphs if p.anchor}
     plans: list[Plan] = []
     explained: dict[str, str] = {}
-    for entry in shown if isinstance(shown, list) else ():
-        proposal = proposals.get(entry.get("proposal"))
-        if proposal is None or any(by_anchor.get(anchor) is None for anchor in entry.get("anchors") or {}):
+    for number, texts in _shown(document):
+        proposal = proposals.get(number)
+        if proposal is None or any(by_anchor.get(anchor) is None for anchor in texts):
             continue  # a proposal not here, or paragraphs gone: whatever happened there is reported as edits
         # Where the change still shows, the reader has not decided it; a term shown in the wording and in
         # the schedule may be decided in one place only.
-        rejected = {a: text for a, text in entry["anchors"].items() if proposal.party_name not in by_anchor[a].authors}
+        rejected = {a: text for a, text in texts.items() if proposal.party_name not in by_anchor[a].authors}
         paragraphs = [by_anchor[anchor] for anchor in rejected]
         if not paragraphs:
             continue
@@ -85,6 +84,19 @@ def position_plans(document: ReturnedDocument, party: str | None, ours: set[str]
                               f"{'supports' if supports else 'opposes'} {what}",
                               "supports" if supports else "opposes", f"{done.capitalize()} in {document.name}."))
     return plans, explained
+
+
+def _shown(document: ReturnedDocument) -> list[tuple[int, dict[str, str]]]:
+    """The changes the export recorded showing, by proposal: what each paragraph reads once the change is
+    rejected. The record comes from the file, so anything malformed in it is passed over."""
+    shown = (document.export_info or {}).get("changes")
+    found = []
+    for entry in shown if isinstance(shown, list) else ():
+        texts = entry.get("anchors") if isinstance(entry, dict) else None
+        if isinstance(entry, dict) and isinstance(entry.get("proposal"), int) and isinstance(texts, dict) and texts \
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in texts.items()):
+            found.append((entry["proposal"], texts))
+    return found
 
 
 def _target(paragraph: ReturnedParagraph, located: dict[int, int], sections: dict[int, str],

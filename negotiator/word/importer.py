@@ -71,11 +71,7 @@ class _Package(SafeDocx):
         related = self._related()
         notes: list[str] = []
         info = self._export_info(notes)
-        known: set[str] = set()
-        if info is not None:
-            anchors = info.get("anchors")
-            if isinstance(anchors, dict | list):
-                known = {anchor for anchor in anchors if isinstance(anchor, str)}
+        known: set[str] = set(info["anchors"]) | set(info.get("anchor_names", ())) if info is not None else set()
         styles = Styles(self.optional_xml(_first(related.get("styles")) or "word/styles.xml"))
         comments = read_comments(self.optional_xml(_first(related.get("comments")) or "word/comments.xml"))
         document = self.xml(_DOCUMENT)
@@ -141,6 +137,13 @@ class _Package(SafeDocx):
             except (ValueError, RecursionError):
                 info = None
             if isinstance(info, dict):
+                anchors = info.get("anchors")
+                # What the export wrote where: text by anchor; anything else in its place is ignored, so
+                # that a tampered record can only lose the check of untracked edits, never crash the import.
+                info["anchors"] = {k: v for k, v in anchors.items() if isinstance(k, str) and isinstance(v, str)} \
+                    if isinstance(anchors, dict) else {}
+                if isinstance(anchors, list):  # names only: the paragraphs are known, their texts are not
+                    info["anchor_names"] = [a for a in anchors if isinstance(a, str)]
                 return info
             notes.append(f"the app's export information in this file ({name}) is damaged and was ignored, so "
                          "paragraphs are matched by their bookmarks alone")
