@@ -65,7 +65,9 @@ def test_positions_show_the_competing_proposals(demo: Path) -> None:
     assert corridor["positions"]["Northshire Primary Care Federation"]["value"] == "1"
     assert corridor["converged"] is False
     table = _run(demo, "positions", ALLIANCE)
-    assert "risk_share.corridor" in table and "proposes 3" in table
+    corridor_line = next(line for line in table.splitlines() if line.startswith("Risk corridor"))  # in words
+    assert "proposes: 3%" in corridor_line and "proposes: 1%" in corridor_line
+    assert "risk_share" not in table and "section:" not in table  # never an internal name
 
 
 def test_bad_input_is_refused_with_exit_2(demo: Path) -> None:

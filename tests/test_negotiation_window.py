@@ -95,9 +95,9 @@ def test_the_positions_matrix_shows_competing_positions(window: MainWindow, qtmo
     headers = [model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(model.columnCount())]
     assert headers[0] == "Item" and "Community Trust" in headers and headers[-1] == "Converged"
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "risk_share.corridor")
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Risk corridor")
     trust, gps = headers.index("Community Trust"), headers.index("GP Federation")
-    assert model.index(row, trust).data() == "proposes: 3" and model.index(row, gps).data() == "proposes: 1"
+    assert model.index(row, trust).data() == "proposes: 3%" and model.index(row, gps).data() == "proposes: 1%"
     assert model.index(row, len(headers) - 1).data() == "no"
     window.views.positions.setCurrentIndex(model.index(row, 0))
     assert window.negotiation.target == "risk_share.corridor"

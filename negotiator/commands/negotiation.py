@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print_table
+from negotiator.domain.change_summary import proposal_change
 from negotiator.domain.clauses import format_time
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.positions import Position, PositionRow, Stance
+from negotiator.domain.term_words import term_label, value_words
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.negotiation import ProposalView
@@ -184,11 +187,15 @@ def _proposals(ws: Workspace, args: argparse.Namespace) -> int:
     if args.json:
         return print_json([proposal_json(v) for v in views])
     rows = []
+    found = ws.agreements.agreement(args.agreement)
+    parties, places = ws.agreements.parties_of(found), ws.outline.places(found.id)
     for v in views:
+        p = v.proposal
         flags = ", ".join(f for f, on in (("competing", v.competing_with), ("stale", v.stale)) if on)
-        rows.append((str(v.proposal.id), v.proposal.party_name, v.proposal.status.value, v.proposal.target,
-                     _short(v.proposal.proposed), flags, v.provenance.text if v.provenance else ""))
-    print_table(("Id", "Party", "Status", "Target", "Proposed", "Flags", "Provenance"), rows)
+        where = ", ".join(term_label(name, parties) for name in p.term_values()) or places.get(p.target, "new section")
+        rows.append((str(p.id), p.party_name, p.status.value, where, _short(proposal_change(p, parties), 60), flags,
+                     v.provenance.text if v.provenance else ""))
+    print_table(("No.", "Party", "Status", "Where", "Change", "Flags", "Provenance"), rows)
     return OK
 
 
@@ -206,14 +213,19 @@ def _positions(ws: Workspace, args: argparse.Namespace) -> int:
                                           for party, cell in zip(matrix.parties, row.cells, strict=True)}}
                            for row in matrix.rows])
     headers = ("Item", *(p.short_name for p in matrix.parties), "Converged")
-    rows = [(row.label, *(_cell(c.stance.value, c.text) for c in row.cells), "yes" if row.converged else "no")
-            for row in matrix.rows]
+    rows = [(row.label, *(_cell(row, c) for c in row.cells), "yes" if row.converged else "no") for row in matrix.rows]
     print_table(headers, rows)
     return OK
 
 
-def _cell(stance: str, text: str) -> str:
-    return {"agreed": f"agreed {_short(text, 20)}", "proposes": f"proposes {_short(text, 20)}"}.get(stance, "—")
+def _cell(row: PositionRow, cell: Position) -> str:
+    """A party's position in words: its stance, and the value or the words of the change it stands for."""
+    if cell.stance is Stance.SILENT:
+        return "—"
+    what = cell.change if row.target.startswith("section:") else value_words(row.target, cell.text)
+    stance = cell.stance.value + (f" proposal {cell.proposal_id}" if cell.stance in (Stance.SUPPORTS, Stance.OPPOSES)
+                                  else "")
+    return _short(f"{stance}: {what}" if what else stance, 40)
 
 
 def _verify(ws: Workspace, args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from itertools import groupby
 from negotiator.domain import legal_english as say
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import render_term
+from negotiator.domain.term_words import NO_CAP, TERM_LABELS
 from negotiator.domain.terms import TermsSheet
 
 SUBJECT_TO_CONTRACT = "Subject to contract"
@@ -151,16 +152,13 @@ def section_texts(section_id: int, heading: str | None, text: str | None) -> dic
     return {heading_key(section_id): heading, body_key(section_id): text}
 
 
-NO_CAP = "No cap"  # an uncapped share, in the same words in the app and in Word
-# The schedule's rows of duration and payment terms: the term each shows, and its label in the schedule.
-DURATION_ROWS = (("duration.start", "Start date"), ("duration.initial_term", "Initial term"),
-                 ("duration.extensions", "Extension options"), ("duration.notice", "No-fault termination notice"),
-                 ("duration.end", "Initial term ends"), ("duration.latest_end", "Latest end, with every extension"))
-PAYMENT_ROWS = (("payment.mechanism", "Payment mechanism"), ("payment.annual_value", "Annual contract value"),
-                ("payment.variable_part", "Variable or at-risk part"),
-                ("payment.quality_incentive", "Quality incentive"), ("payment.days", "Invoices paid within"),
-                ("payment.invoicing", "Invoicing"), ("payment.indexation", "Indexation"),
-                ("payment.pooled_fund", "Pooled fund"))
+# The schedule's rows of duration and payment terms, each with its label.
+DURATION_ROWS = tuple((name, TERM_LABELS[name]) for name in (
+    "duration.start", "duration.initial_term", "duration.extensions", "duration.notice", "duration.end",
+    "duration.latest_end"))
+PAYMENT_ROWS = tuple((name, TERM_LABELS[name]) for name in (
+    "payment.mechanism", "payment.annual_value", "payment.variable_part", "payment.quality_incentive",
+    "payment.days", "payment.invoicing", "payment.indexation", "payment.pooled_fund"))
 
 
 def schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from negotiator.domain.proposals import Proposal, ProposalStatus
+from negotiator.domain.change_summary import compact_change
+from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus
 
 
 class Stance(StrEnum):
@@ -26,6 +27,7 @@ class Position:
     stance: Stance
     text: str  # the value it holds or proposes ("" when silent)
     proposal_id: int | None = None
+    change: str = ""  # for wording: the words the proposal changes, against the wording it was made on
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,12 @@ class PositionRow:
 
     @property
     def converged(self) -> bool:
-        """True when every party that has a position holds the same one: no party opposes, and those that
-        agree, propose or support all hold one value."""
-        if any(c.stance is Stance.OPPOSES for c in self.cells):
+        """True when the parties have come together on the item: at least two have a position, none
+        opposes, and all of them hold the same one. One party speaking alone has converged with no one."""
+        spoken = [c for c in self.cells if c.stance is not Stance.SILENT]
+        if len(spoken) < 2 or any(c.stance is Stance.OPPOSES for c in spoken):
             return False
-        return len({c.text for c in self.cells if c.stance is not Stance.SILENT}) <= 1
+        return len({c.text for c in spoken}) == 1
 
 
 def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal],
@@ -70,15 +73,20 @@ def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal]
             open_one = next((p for p in reversed(mine) if p.party_id == party_id and p.is_open), None)
             if open_one is not None:
                 value = open_one.term_values().get(target, open_one.proposed)
-                cells.append(Position(Stance.PROPOSES, value, open_one.id))
+                cells.append(Position(Stance.PROPOSES, value, open_one.id, _change(open_one)))
                 continue
             spoken = next((p for p in reversed(mine) if p.is_open and party_id in taken.get(p.id, {})), None)
             if spoken is not None:
                 stance = Stance.SUPPORTS if taken[spoken.id][party_id] else Stance.OPPOSES
-                cells.append(Position(stance, spoken.term_values().get(target, spoken.proposed), spoken.id))
+                cells.append(Position(stance, spoken.term_values().get(target, spoken.proposed), spoken.id,
+                                      _change(spoken)))
                 continue
             accepted = [p for p in mine if p.status is ProposalStatus.ACCEPTED]
             agreed = accepted and (accepted[-1].party_id == party_id or accepted[-1].decided_by_id == party_id)
             cells.append(Position(Stance.AGREED, current) if agreed else Position(Stance.SILENT, ""))
         rows.append(PositionRow(target, label, current, tuple(cells)))
     return rows
+
+
+def _change(proposal: Proposal) -> str:
+    return compact_change(proposal.base, proposal.proposed) if proposal.kind is ProposalKind.WORDING else ""

@@ -45,6 +45,10 @@ class OutlineService:
         with self.library.unit_of_work() as session:
             return number_outline(SectionStore(session).outline(agreement_id))
 
+    def places(self, agreement_id: int) -> dict[str, str]:
+        """Each section as a reader names it, by its target ("section:ID" -> "5.1 Alliance Board")."""
+        return {f"section:{n.section.id}": f"{n.number} {n.section.heading}" for n in self.outline(agreement_id)}
+
     def size(self, agreement_id: int) -> int:
         """How many sections the agreement has: a cheap look before loading a big one."""
         with self.library.unit_of_work() as session:

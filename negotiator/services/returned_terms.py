@@ -10,12 +10,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from negotiator.domain.errors import InvalidInput
-from negotiator.domain.export_layout import DURATION_ROWS, NO_CAP, PAYMENT_ROWS
 from negotiator.domain.legal_english import read_number_words
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import encode_terms
 from negotiator.domain.returned import ReturnedDocument
 from negotiator.domain.term_fields import DERIVED, FIELDS, parse_value, party_slug
+from negotiator.domain.term_words import NO_CAP, TERM_LABELS
 from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
 
 if TYPE_CHECKING:
@@ -96,9 +96,8 @@ def term_of_cell(key: str, parties: dict[int, Party]) -> tuple[str | None, str]:
         return f"risk_share.{party_slug(party)}.{what}", f"{party.name}'s {words}"
     if key == "corridor":
         return "risk_share.corridor", "the risk corridor"
-    labels = dict(DURATION_ROWS + PAYMENT_ROWS)
-    if key in labels:
-        return key, f"the schedule's \u201c{labels[key]}\u201d"
+    if key in TERM_LABELS:
+        return key, f"the schedule's \u201c{TERM_LABELS[key]}\u201d"
     return None, "a cell of the schedule"
 
 

@@ -13,6 +13,7 @@ from negotiator.domain.proposals import ProposalKind, ProposalStatus
 from negotiator.domain.remarks import standing_positions
 from negotiator.domain.rounds import Round, RoundSection, check_label
 from negotiator.domain.term_fields import FIELDS, render_term, term_names, terms_as_text
+from negotiator.domain.term_words import term_label
 from negotiator.domain.terms_json import sheet_to_data
 from negotiator.services.acting import Acting
 from negotiator.services.changes import party_of, record, stage
@@ -109,7 +110,7 @@ class RoundService:
             taken = standing_positions(positions_of(session, found.id))
         parties = {s.party.id: s.party for s in found.signatories}
         values = terms_as_text(sheet, parties)  # as proposals hold them, so that equal values compare equal
-        items = [(name, name, values[name]) for name in term_names(parties) if name in values]
+        items = [(name, term_label(name, parties), values[name]) for name in term_names(parties) if name in values]
         items += [(f"section:{n.section.id}", f"{n.number} {n.section.heading}", n.section.text) for n in outline]
         live = [p for p in proposals if p.status is not ProposalStatus.WITHDRAWN and p.kind is not
                 ProposalKind.ADD_SECTION]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QWidget
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.proposals import Proposal, ProposalKind, encode_terms
+from negotiator.domain.term_words import term_label
 from negotiator.ui.commands import LibraryEdit
 from negotiator.ui.errors import show_error
 from negotiator.ui.proposals_panel import ProposalsPanel
@@ -59,7 +60,9 @@ class NegotiationController(QObject):
             self.panel.set_proposals([], [], self.tr("Open an agreement to see its proposals."))
             return
         views = ws.negotiation.proposals(agreement)
-        party_ids = list(ws.agreements.parties_of(ws.agreements.agreement(agreement)))
+        parties = ws.agreements.parties_of(ws.agreements.agreement(agreement))
+        party_ids = list(parties)
+        places = ws.outline.places(agreement)
         if self.target and not self.panel.all.isChecked():
             views = [v for v in views if self.target in v.proposal.targets]  # a combined one shows on each term
             caption = self.tr("Proposals on %1").replace("%1", self._target_label(self.target))
@@ -77,13 +80,14 @@ class NegotiationController(QObject):
             mine = [t for t in positions.get(taken.proposal_id, []) if not t.startswith(taken.party_name + " ")]
             positions[taken.proposal_id] = [*mine, f"{taken.party_name} {taken.word}"]
         self.panel.set_proposals(views, party_ids, f"{caption}: {open_count} open of {len(views)}.",
-                                 {pid: "; ".join(words) for pid, words in positions.items()}, said)
+                                 {pid: "; ".join(words) for pid, words in positions.items()}, said, parties, places)
 
     def _target_label(self, target: str) -> str:
+        """A section by its number and heading, a term by its name: as a reader says them."""
+        ws, agreement = self.workspace, self.agreement
         if target.startswith("section:"):
-            section = self.workspace.outline.section(int(target.split(":")[1]))
-            return section.heading
-        return target
+            return ws.outline.places(agreement).get(target) or ws.outline.section(int(target.split(":")[1])).heading
+        return term_label(target, ws.agreements.parties_of(ws.agreements.agreement(agreement)))
 
     # Acting in the party's name ------------------------------------------------------------
 

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from negotiator.domain.change_summary import proposal_change
+from negotiator.domain.parties import Party
+from negotiator.domain.term_words import term_label
 from negotiator.ui.colours import qcolour
 from negotiator.ui.table_models import RowsModel
 
@@ -38,20 +41,19 @@ class ProposalsModel(RowsModel):
         super().__init__(parent)
         self.party_ids: list[int] = []
         self.positions: dict[int, str] = {}  # proposal id -> the other parties' stated positions, in words
+        self.parties: dict[int, Party] = {}  # the agreement's parties, which name its terms
+        self.places: dict[str, str] = {}  # "section:ID" -> the section's number and heading
 
     def cell(self, item: ProposalView, column: int, role: int) -> object:
         p = item.proposal
         if role == Qt.ItemDataRole.DisplayRole:
             flags = [f for f, on in (("competing", item.competing_with), ("stale", item.stale)) if on]
             status = p.status.value + (f" ({', '.join(flags)})" if flags else "")
-            values = p.term_values()
-            change = p.kind.label + (f": {', '.join(values)}" if values else "")
-            if values:  # a term's value, or each of several terms' values
-                proposed = "; ".join(f"{name} = {value or 'not set'}" for name, value in values.items())
-            else:
-                proposed = " ".join((p.heading + " " + p.proposed if p.heading else p.proposed).split())
-            return (str(p.id), p.party_name, change, status, proposed[:120], p.rationale, p.decision_note,
-                    self.positions.get(p.id, ""), self._provenance(item))[column]
+            where = ", ".join(term_label(name, self.parties) for name in p.term_values()) or \
+                self.places.get(p.target, "")
+            change = p.kind.label + (f": {where}" if where else "")
+            return (str(p.id), p.party_name, change, status, proposal_change(p, self.parties), p.rationale,
+                    p.decision_note, self.positions.get(p.id, ""), self._provenance(item))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             rivals = ", ".join(str(r) for r in item.competing_with)
             extra = f" Competes with {rivals}." if rivals else ""
@@ -151,11 +153,14 @@ class ProposalsPanel(QWidget):
         self._update_buttons()
 
     def set_proposals(self, views: list[ProposalView], party_ids: list[int], caption: str,
-                      positions: dict[int, str] | None = None, remarks: list[str] | None = None) -> None:
+                      positions: dict[int, str] | None = None, remarks: list[str] | None = None,
+                      parties: dict[int, Party] | None = None, places: dict[str, str] | None = None) -> None:
         """Show these proposals (with the positions taken on each) and the remarks on the same place,
-        keeping the selected proposal if it is still listed."""
+        keeping the selected proposal if it is still listed. ``parties`` and ``places`` name the terms
+        and sections in words."""
         selected = self.selected()
         self.model.party_ids = party_ids
+        self.model.parties, self.model.places = parties or {}, places or {}
         self.model.positions = positions or {}
         self.remarks.clear()
         self.remarks.addItems(remarks or [])
