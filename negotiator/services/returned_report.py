@@ -19,6 +19,7 @@ def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[st
     """A line for each paragraph the import would otherwise pass over in silence."""
     spoken = {id(p) for section_id, paragraphs in groups.items() for p in paragraphs
               if _spoken_for(section_id, numbered, result)}
+    spoken |= _new_sections_spoken_for(document, result, numbered)
     exported = (document.export_info or {}).get("anchors", {})
     lines = []
     for paragraph in document.paragraphs:
@@ -50,6 +51,19 @@ def _spoken_for(section_id: int, numbered: dict, result: ReturnedImport) -> bool
         return True
     number, heading = numbered[section_id][0].number, numbered[section_id][0].section.heading
     return any(f"{number} {heading}" in note for note in result.notes)
+
+
+def _new_sections_spoken_for(document: ReturnedDocument, result: ReturnedImport, numbered: dict) -> set[int]:
+    """The paragraphs of each new clause a planned new section speaks for: its heading and body."""
+    from negotiator.services.returned import _new_sections  # the plan's own reading of new clauses
+
+    planned = {(plan.target, plan.heading) for plan in result.plans if plan.kind == "new_section"}
+    spoken: set[int] = set()
+    for after, heading, body in _new_sections(document):
+        target = f"after:{after}" if after in numbered else "end"
+        if (target, heading.text_accepting({heading.mark_author}) or "") in planned:
+            spoken |= {id(p) for p in (heading, *body)}
+    return spoken
 
 
 def _term_spoken_for(paragraph: ReturnedParagraph, ours: set[str]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from negotiator.domain.errors import InvalidInput
@@ -85,7 +86,7 @@ def term_of_cell(key: str, parties: dict[int, Party]) -> tuple[str | None, str]:
 
 def value_from_words(name: str, words: str) -> str | None:
     """Read a term's value back from how the export, or a person, wrote it ("thirty (30) days" → "30",
-    "£0.3m" → "£0.3m", "No cap" → "", cleared)."""
+    "£0.3m" → "£300,000", "35%" → "35", "No cap" → "", cleared), as a proposal holds it."""
     share = re.fullmatch(r"risk_share\.[^.]+\.(gain|loss|cap)", name)
     capped = bool(share) and name.endswith(".cap")
     per_party = ("money" if capped else "percent") if share else "money" if name.startswith("payment.contribution.") \
@@ -103,10 +104,10 @@ def value_from_words(name: str, words: str) -> str | None:
             return ""  # the cap taken away
         for candidate in (text, *re.findall(r"-?\d+(?:\.\d+)?\s*%", text)):  # "Risk corridor: ± 3% of the budget"
             try:
-                parse_value(name, kind, candidate)
+                value = parse_value(name, kind, candidate)
             except InvalidInput:
                 continue
-            return candidate
+            return _as_proposals_hold_it(kind, value)
         return None
     if kind == "date":
         try:
@@ -119,3 +120,15 @@ def value_from_words(name: str, words: str) -> str | None:
                 if text in (member.value, getattr(member, "label", member.value)):
                     return member.value
     return None
+
+
+def _as_proposals_hold_it(kind: str, value: object) -> str:
+    """A money or percentage value written as a proposal holds it (as ``terms_as_text`` writes it:
+    "£300,000", "45"), not as the cell had it ("£0.3m", "45%"): importing the same file again then
+    finds the proposal already made instead of making it twice."""
+    if value is None:
+        return ""
+    if kind == "money" and isinstance(value, int):
+        pounds, pence = divmod(value, 100)
+        return f"£{pounds:,}" + (f".{pence:02d}" if pence else "")
+    return f"{value.normalize():f}" if isinstance(value, Decimal) else str(value)
