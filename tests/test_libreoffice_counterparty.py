@@ -132,6 +132,7 @@ def test_edited_schedule_cells_are_term_proposals_with_the_values_typed(ws: Work
     assert shares.term_values() == {"risk_share.community-trust.gain": "45", "risk_share.community-trust.loss": "45",
                                     "risk_share.gp-federation.gain": "35", "risk_share.gp-federation.loss": "35"}
     assert all(p.party_name == GPS for p in made)
+    assert not any("not imported" in note for note in result.notes)  # every edit above is a proposal
     assert ws.agreements.terms(ALLIANCE).payment.days == 30  # nothing is accepted by importing
 
 

@@ -1,7 +1,7 @@
 """What a real word processor's returned file showed the import getting wrong, kept as fast tests on
 files edited as Word and LibreOffice record edits (the LibreOffice tests themselves are slower):
 a value typed the way people write it is proposed once, however often the file is imported; and a
-new clause is reported once, as the new section it becomes."""
+new clause, or a new risk corridor, is reported once, as the proposal it becomes."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ def test_values_typed_as_people_write_them_are_not_proposed_again(ws: Workspace,
     first = ws.returned.import_file(ALLIANCE, out, JANE)
     assert {p.target: p.proposed for p in first.plans if p.kind == "term"} == {
         "risk_share.hope-street.cap": "£300,000", "risk_share.corridor": "3"}  # as the proposals hold them
+    assert not any("not imported" in note for note in first.notes)  # the corridor's line is a term, nothing else
     again = ws.returned.import_file(ALLIANCE, out, JANE)
     assert len(first.made) == 3 and again.plans == [] and again.made == []
     assert sum("proposed this already" in note for note in again.notes) == 3

@@ -67,8 +67,10 @@ def _new_sections_spoken_for(document: ReturnedDocument, result: ReturnedImport,
 
 
 def _term_spoken_for(paragraph: ReturnedParagraph, ours: set[str]) -> bool:
-    """A schedule cell with their tracked change: the terms step made it a proposal or a note already."""
-    return (paragraph.anchor or "").startswith("term.") and bool(paragraph.authors - ours)
+    """A schedule cell (or the risk corridor's line) with their tracked change: the terms step made it a
+    proposal or a note already."""
+    anchor = paragraph.anchor or ""
+    return (anchor.startswith("term.") or anchor == "corridor") and bool(paragraph.authors - ours)
 
 
 def _where(paragraph: ReturnedParagraph, numbered: dict) -> str:
