@@ -153,7 +153,8 @@ def libreoffice_missing() -> str | None:
     """Why the LibreOffice counterparty cannot run here, or None when it can."""
     if not LO_SCRIPT.exists():
         return f"{LO_SCRIPT.name} is not here (it is in a checkout's tests, not in the built app)"
-    if subprocess.run([str(LO_PYTHON), "-c", "import uno"], capture_output=True, check=False).returncode != 0:
+    if subprocess.run([str(LO_PYTHON), "-c", "import uno"], capture_output=True, timeout=60,
+                      check=False).returncode != 0:
         return f"LibreOffice's python3-uno is not installed for {LO_PYTHON}"
     return None
 

@@ -142,6 +142,7 @@ def test_importing_the_same_file_again_adds_nothing(ws: Workspace, files: dict[s
     again = ws.returned.import_file(ALLIANCE, files["redline"], JANE)
     assert len(first.made) == 9 and again.plans == [] and again.made == []
     assert len(ws.negotiation.proposals(ALLIANCE)) == count
+    assert sum("proposed this already" in note for note in again.notes) == len(first.made)
 
 
 def test_a_clean_copy_edited_with_record_changes_switched_on_comes_home(ws: Workspace,
