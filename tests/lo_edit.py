@@ -12,8 +12,9 @@ dict with a ``kind``:
 - ``new_clause``: after the paragraph containing ``words``, Enter at its end, ``heading`` typed in
   ``heading_style`` (default "Heading 1"), then Enter and each of ``body`` (a list) typed in
   ``body_style`` (default "Standard", Word's Normal), Enter between them;
-- ``cell``: the text of the table cell in the row whose first cell holds ``row`` and the column
-  whose first cell holds ``column`` replaced by ``text`` (a term in the schedule);
+- ``cell``: the whole text of a table cell replaced by ``text`` (a term in the schedule): the cell
+  holding ``words``, or the one in the row whose first cell holds ``row`` and the column whose first
+  cell holds ``column``;
 - ``comment``: ``comment`` on ``words``, nothing else changed;
 - ``accept`` / ``reject``: the tracked change(s) within ``words`` accepted or rejected;
 - ``untracked``: recording switched off, ``words`` → ``text``, recording switched back on.
@@ -213,7 +214,10 @@ def step(editor: Editor, spec: dict) -> None:
             editor.command("StyleApply", Style=spec.get("body_style", "Standard"), FamilyName="ParagraphStyles")
             editor.type(body)
     elif kind == "cell":
-        cell = _cell(editor, spec["row"], spec["column"]).getText()
+        if "words" in spec:  # the cell that holds these words
+            cell = editor.find(spec["words"], spec.get("within")).getPropertyValue("Cell").getText()
+        else:
+            cell = _cell(editor, spec["row"], spec["column"]).getText()
         cursor = cell.createTextCursor()
         cursor.gotoStart(False)
         cursor.gotoEnd(True)

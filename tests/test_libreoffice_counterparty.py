@@ -37,7 +37,7 @@ REDLINE_STEPS = [
     {"kind": "cell", "row": GPS, "column": "Share of gains", "text": "35%"},
     {"kind": "cell", "row": GPS, "column": "Share of losses", "text": "35%"},
     {"kind": "cell", "row": "Hope Street Wellbeing", "column": "Cap on losses", "text": "£0.3m"},
-    {"kind": "cell", "row": "Invoices paid within", "column": "Value", "text": "twenty (20) days"},
+    {"kind": "cell", "words": "thirty (30) days", "text": "twenty (20) days"},
     {"kind": "replace", "words": "2%", "within": "Risk corridor", "text": "3%"},
     {"kind": "untracked", "words": "Schedule 6", "text": "Schedule 7"},
     {"kind": "comment", "words": "comply with competition law", "comment": "Does this cover the Procurement Act?"},
