@@ -1,11 +1,13 @@
-"""Reading .docx files through a real LibreOffice, for the Word export tests.
+"""Reading and editing .docx files through a real LibreOffice, for the Word export and import tests.
 
 ``libreoffice_read(path)`` returns what ``tests/lo_script.py`` reports for one file: the redlines
 (type, author), the comments (author, content) and the paragraph texts after Accept All and after
-Reject All. One soffice serves the whole test session: the script runs under Debian's python3 (the
-one with ``uno``) in ``--serve`` mode, takes a path per line and answers a JSON line; closing its
-stdin ends it and soffice. Where LibreOffice or ``uno`` is missing the tests skip, unless ``CI`` is
-set: there they fail, so CI never passes without having read the files.
+Reject All. ``libreoffice_edit(src, out, author, steps)`` has LibreOffice edit a file as a
+counterparty would (see ``tests/lo_edit.py`` for the steps) and save it as .docx. One soffice serves
+the whole test session: the script runs under Debian's python3 (the one with ``uno``) in ``--serve``
+mode, takes a request per line and answers a JSON line; closing its stdin ends it and soffice.
+Where LibreOffice or ``uno`` is missing the tests skip, unless ``CI`` is set: there they fail, so
+CI never passes without having read the files.
 
 What LibreOffice 7.4 gets wrong on its own (Word does not), so the fixed documents avoid it:
 - an outer ``w:ins`` around a ``w:del`` is lost (the writer never writes one);
@@ -86,9 +88,10 @@ class _Server:
             raise RuntimeError("LibreOffice did not answer (lo_script.py ended or hung)")
         return line
 
-    def read(self, path: Path) -> dict:
-        assert self.process.stdin is not None
-        self.process.stdin.write(f"{Path(path).resolve()}\n")
+    def ask(self, request: str) -> dict:
+        """One request line (a path to read, or a JSON edit request) and its answer."""
+        assert self.process.stdin is not None and "\n" not in request
+        self.process.stdin.write(f"{request}\n")
         self.process.stdin.flush()
         return json.loads(self._answer())
 
@@ -117,11 +120,7 @@ def libreoffice_read(path: Path) -> dict:
     ends with a table, that extra empty paragraph is dropped from both texts so that they compare
     with the document's own paragraphs.
     """
-    require_libreoffice()
-    if not _SERVER:
-        _SERVER.append(_Server())
-        atexit.register(stop_libreoffice)
-    result = _SERVER[0].read(path)
+    result = _server().ask(str(Path(path).resolve()))
     if "error" in result:
         raise AssertionError(f"LibreOffice could not read {path}: {result['error']}")
     if _ends_with_table(path):
@@ -129,6 +128,27 @@ def libreoffice_read(path: Path) -> dict:
             if result[key] and result[key][-1] == "":
                 result[key].pop()
     return result
+
+
+def libreoffice_edit(src: Path, out: Path, author: str, steps: list[dict]) -> Path:
+    """Have LibreOffice open ``src``, make ``steps`` as ``author`` with Record Changes on, and save the
+    result to ``out`` as a Word 2007 .docx; returns ``out``. Each step is a dict with a ``kind``, as
+    ``tests/lo_edit.py`` describes."""
+    request = {"edit": str(Path(src).resolve()), "out": str(Path(out).resolve()), "author": author,
+               "steps": steps}
+    answer = _server().ask(json.dumps(request))
+    if "error" in answer:
+        raise AssertionError(f"LibreOffice could not edit {src}: {answer['error']}")
+    return Path(out)
+
+
+def _server() -> _Server:
+    """The session's server, started on first use (the calling test skips where LibreOffice is missing)."""
+    require_libreoffice()
+    if not _SERVER:
+        _SERVER.append(_Server())
+        atexit.register(stop_libreoffice)
+    return _SERVER[0]
 
 
 def stop_libreoffice() -> None:

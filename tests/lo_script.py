@@ -2,7 +2,12 @@
 and after Reject All. Runs under Debian's /usr/bin/python3, the interpreter that has ``uno``.
 
     /usr/bin/python3 tests/lo_script.py A.docx B.docx   # prints one JSON list
-    /usr/bin/python3 tests/lo_script.py --serve          # a path per stdin line, a JSON line back
+    /usr/bin/python3 tests/lo_script.py --serve          # a request per stdin line, a JSON line back
+    /usr/bin/python3 tests/lo_script.py --request R.json # one edit request from a file, its answer printed
+
+A request line is a path (read that file) or a JSON object: ``{"edit": IN, "out": OUT, "author": A,
+"steps": [...]}`` edits a file as a counterparty in LibreOffice would (see ``lo_edit.py``) and
+answers ``{"ok": true}``; any failure answers ``{"error": "..."}``.
 
 One soffice serves every file: headless, a private profile, a named pipe; it is ended by its PID
 (its process group) when the script finishes. In ``--serve`` mode the first line out is
@@ -25,6 +30,9 @@ from pathlib import Path
 import uno  # noqa: I001  (Debian's python3-uno; must come before com.sun.star imports)
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+
+sys.path.insert(0, str(Path(__file__).parent))  # lo_edit.py beside this script, however it is started
+import lo_edit  # noqa: E402
 
 SOFFICE = "/usr/bin/soffice"
 START_TIMEOUT = 60.0
@@ -147,24 +155,32 @@ def _paragraphs(text: object) -> list[str]:
     return out
 
 
-def _safe_read(office: Office, path: Path) -> dict:
+def _answer(office: Office, request: str) -> dict:
+    """What one request line asks for: a path is read, a JSON object is an edit."""
     try:
-        return office.read(path)
+        if request.startswith("{"):
+            return lo_edit.edit(office.context, office.desktop, office.dispatcher, json.loads(request))
+        return office.read(Path(request))
     except Exception as error:  # noqa: BLE001  (reported to the caller, who fails the test)
         return {"error": f"{type(error).__name__}: {error}"}
 
 
 def main(argv: list[str]) -> int:
-    """Read the files named in ``argv``, or serve paths from stdin with ``--serve``."""
+    """Read the files named in ``argv``, serve requests from stdin with ``--serve``, or carry out the
+    edit request in a JSON file with ``--request FILE`` (exit status 1 when it fails)."""
     office = Office()
     try:
         if argv[:1] == ["--serve"]:
             print(json.dumps({"ready": True, "soffice_pid": office.process.pid}), flush=True)
             for line in sys.stdin:
                 if line.strip():
-                    print(json.dumps(_safe_read(office, Path(line.strip()))), flush=True)
+                    print(json.dumps(_answer(office, line.strip())), flush=True)
+        elif argv[:1] == ["--request"]:
+            answer = _answer(office, Path(argv[1]).read_text(encoding="utf-8").strip())
+            print(json.dumps(answer))
+            return 1 if "error" in answer else 0
         else:
-            print(json.dumps([_safe_read(office, Path(arg)) for arg in argv]))
+            print(json.dumps([_answer(office, str(Path(arg))) for arg in argv]))
     finally:
         office.close()
     return 0

@@ -128,7 +128,10 @@ class ReturnedService:
                              f"'{numbered[sid][0].section.heading}' was matched to section {numbered[sid][0].number} "
                              "by heading; check the match before importing." for sid in groups]
         exported = (document.export_info or {}).get("anchors", {})
-        untracked_party = untracked_as or (next(iter(theirs)) if len(theirs) == 1 else None)
+        # Who made what carries no author (an edit with tracking off, a change accepted or rejected): the
+        # party named for it, else the one party the file's authors act for, else the one the map names.
+        named = set(theirs) or {mapping[a] for a in author_map}
+        untracked_party = untracked_as or (next(iter(named)) if len(named) == 1 else None)
         existing = [v.proposal for v in self.negotiation.proposals(found.id)]
         labels = {p.id: _label_of(p, numbered) for p in existing}
         positions, seen = position_plans(document, untracked_party, ours, {p.id: p for p in existing}, result.notes,

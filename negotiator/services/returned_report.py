@@ -21,6 +21,7 @@ def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[st
     anchors where the reader accepted or rejected a change, which the import records as positions."""
     spoken = {id(p) for section_id, paragraphs in groups.items() for p in paragraphs
               if _spoken_for(section_id, numbered, result)}
+    spoken |= _new_sections_spoken_for(document, result, numbered)
     exported = (document.export_info or {}).get("anchors", {})
     lines = []
     for paragraph in document.paragraphs:
@@ -57,9 +58,24 @@ def _spoken_for(section_id: int, numbered: dict, result: ReturnedImport) -> bool
     return any(f"{number} {heading}" in note for note in result.notes)
 
 
+def _new_sections_spoken_for(document: ReturnedDocument, result: ReturnedImport, numbered: dict) -> set[int]:
+    """The paragraphs of each new clause a planned new section speaks for: its heading and body."""
+    from negotiator.services.returned import _new_sections  # the plan's own reading of new clauses
+
+    planned = {(plan.target, plan.heading) for plan in result.plans if plan.kind == "new_section"}
+    spoken: set[int] = set()
+    for after, heading, body in _new_sections(document):
+        target = f"after:{after}" if after in numbered else "end"
+        if (target, heading.text_accepting({heading.mark_author}) or "") in planned:
+            spoken |= {id(p) for p in (heading, *body)}
+    return spoken
+
+
 def _term_spoken_for(paragraph: ReturnedParagraph, ours: set[str]) -> bool:
-    """A schedule cell with their tracked change: the terms step made it a proposal or a note already."""
-    return (paragraph.anchor or "").startswith("term.") and bool(paragraph.authors - ours)
+    """A schedule cell (or the risk corridor's line) with their tracked change: the terms step made it a
+    proposal or a note already."""
+    anchor = paragraph.anchor or ""
+    return (anchor.startswith("term.") or anchor == "corridor") and bool(paragraph.authors - ours)
 
 
 def _where(paragraph: ReturnedParagraph, numbered: dict) -> str:

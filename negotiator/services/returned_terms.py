@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from negotiator.domain.errors import InvalidInput
@@ -126,7 +127,7 @@ def _count(text: str) -> int | None:
 
 def value_from_words(name: str, words: str) -> str | None:
     """Read a term's value back from how the export, or a person, wrote it ("thirty (30) days" → "30",
-    "£0.3m" → "£0.3m", "No cap" → "", cleared)."""
+    "£0.3m" → "£300,000", "35%" → "35", "No cap" → "", cleared), as a proposal holds it."""
     kind = _kind_of(name)
     capped = kind == "money" and name.startswith("risk_share.")
     text = words.strip()
@@ -142,10 +143,10 @@ def value_from_words(name: str, words: str) -> str | None:
             return ""  # the cap taken away
         for candidate in (text, *re.findall(r"-?\d+(?:\.\d+)?\s*%", text)):  # "Risk corridor: ± 3% of the budget"
             try:
-                parse_value(name, kind, candidate)
+                value = parse_value(name, kind, candidate)
             except InvalidInput:
                 continue
-            return candidate
+            return _as_proposals_hold_it(kind, value)
         return None
     if kind == "date":
         plain = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(",", " "))
@@ -181,3 +182,15 @@ def _same(name: str, value: str, now: str | None) -> bool:
             parse_value(name, kind, value) == parse_value(name, kind, now)
     except InvalidInput:
         return False
+
+
+def _as_proposals_hold_it(kind: str, value: object) -> str:
+    """A money or percentage value written as a proposal holds it (as ``terms_as_text`` writes it:
+    "£300,000", "45"), not as the cell had it ("£0.3m", "45%"): importing the same file again then
+    finds the proposal already made instead of making it twice."""
+    if value is None:
+        return ""
+    if kind == "money" and isinstance(value, int):
+        pounds, pence = divmod(value, 100)
+        return f"£{pounds:,}" + (f".{pence:02d}" if pence else "")
+    return f"{value.normalize():f}" if isinstance(value, Decimal) else str(value)
