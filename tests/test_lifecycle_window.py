@@ -224,15 +224,16 @@ def test_terms_changed_on_several_pages_become_one_proposal_and_can_be_countered
     editor.apply_button.click()
     dialog = window.findChild(ProposeDialog, "proposeDialog")
     assert dialog.kind.currentData() == "terms"
-    rows = {dialog.several.item(r, 0).text(): dialog.several.item(r, 1).text()
-            for r in range(dialog.several.rowCount())}
-    assert rows == {"payment.days": "21", "risk_share.corridor": "2.5"}
+    shown = {dialog.several.item(r, 0).text(): dialog.several.item(r, 1).text()
+             for r in range(dialog.several.rowCount())}
+    assert shown == {"Invoices paid within": "21", "Risk corridor": "2.5"}  # terms by their names
+    rows = {"payment.days": "21", "risk_share.corridor": "2.5"}
     corridor = next(p for p in _own_open(window, "Northshire Primary Care Federation")
                     if p.target == "risk_share.corridor")  # the Federation's own 1%, which this replaces
     seen: list[str] = []
     answer_question(QMessageBox.StandardButton.Yes, seen)
     _propose(dialog, "Pay sooner; share less often.")
-    assert seen and f"risk_share.corridor (proposal {corridor.id})" in seen[0]
+    assert seen and f"a new value for Risk corridor (proposal {corridor.id})" in seen[0]
     assert ws.negotiation.proposal(corridor.id).status.value == "superseded"
     made = _own_open(window, "Northshire Primary Care Federation")[-1]
     assert made.kind is ProposalKind.TERMS and made.term_values() == rows
@@ -240,7 +241,7 @@ def test_terms_changed_on_several_pages_become_one_proposal_and_can_be_countered
     window.set_acting_party("Hope Street")
     counter = window.negotiation.counter(made.id)
     assert counter.kind.currentData() == "terms" and counter.several.rowCount() == 2
-    days = next(r for r in range(2) if counter.several.item(r, 0).text() == "payment.days")
+    days = next(r for r in range(2) if counter.several.item(r, 0).text() == "Invoices paid within")
     counter.several.item(days, 1).setText("14")
     _propose(counter, "A small charity needs cash within a fortnight.")
     answer = _own_open(window, "Hope Street Wellbeing")[-1]

@@ -202,7 +202,7 @@ def test_replacing_your_own_proposal_asks_first_and_undo_brings_it_back(window: 
     seen: list[str] = []
     answer_question(QMessageBox.StandardButton.No, seen)
     window.negotiation.propose(dict(values))
-    assert seen == [f"You already propose a new value for risk_share.corridor (proposal {earlier.id}) on this. "
+    assert seen == [f"You already propose a new value for Risk corridor (proposal {earlier.id}) on this. "
                     "Replace that proposal with this one?"]
     assert ws.negotiation.proposal(earlier.id).is_open and not window.undo_stack.canUndo()  # No: nothing made
 

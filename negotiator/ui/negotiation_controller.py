@@ -82,6 +82,11 @@ class NegotiationController(QObject):
         self.panel.set_proposals(views, party_ids, f"{caption}: {open_count} open of {len(views)}.",
                                  {pid: "; ".join(words) for pid, words in positions.items()}, said, parties, places)
 
+    @staticmethod
+    def _parties(ws: Workspace, agreement: int) -> dict:
+        """The agreement's parties, which name its terms."""
+        return ws.agreements.parties_of(ws.agreements.agreement(agreement))
+
     def _target_label(self, target: str) -> str:
         """A section by its number and heading, a term by its name: as a reader says them."""
         ws, agreement = self.workspace, self.agreement
@@ -130,7 +135,8 @@ class NegotiationController(QObject):
         except Exception as error:
             show_error(parent, failure, error)
             return Outcome.REFUSED
-        if replaced and not (replace if replace is not None else ask_to_replace(parent, replaced)):
+        if replaced and not (replace if replace is not None else ask_to_replace(parent, replaced,
+                                                                                self._parties(ws, agreement))):
             return Outcome.CANCELLED
 
         def make() -> int:
@@ -241,7 +247,8 @@ class NegotiationController(QObject):
         except Exception as error:
             show_error(parent, failure, error)
             return Outcome.REFUSED
-        if replaced and not (replace if replace is not None else ask_to_replace(parent, replaced)):
+        if replaced and not (replace if replace is not None else ask_to_replace(
+                parent, replaced, self._parties(ws, original.agreement_id))):
             return Outcome.CANCELLED
         reopened = [original.id, *(p.id for p in replaced)]
         state: dict[str, int] = {}

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator.domain.parties import Party
+from negotiator.domain.term_words import term_label, value_words
 from negotiator.domain.terms import RiskShare
 from negotiator.ui.risk_share_editor import RiskShareEditor
 
@@ -73,9 +74,11 @@ class ProposeDialog(QDialog):
         form.addRow(self.tr("&Change"), self.kind)
         self.term = QComboBox()
         self.term.setAccessibleName(self.tr("Term"))
-        self.term.setToolTip(self.tr("The term to change, named as the wording's placeholders name it"))
+        self.term.setToolTip(self.tr("The term to change"))
+        parties = risk[0] if risk is not None else {}
         for name, current in terms or []:
-            self.term.addItem(f"{name} (now {current or 'not set'})", name)
+            self.term.addItem(self.tr("%1 (now %2)").replace("%1", term_label(name, parties)).replace(
+                "%2", value_words(name, current)), name)
         if term is not None:
             self.term.setCurrentIndex(max(0, self.term.findData(term)))
         self.value = QLineEdit()
@@ -157,7 +160,8 @@ class ProposeDialog(QDialog):
     def _fill_several(self, values: dict[str, str]) -> None:
         self.several.setRowCount(len(values))
         for row, (name, value) in enumerate(values.items()):
-            item = QTableWidgetItem(name)
+            item = QTableWidgetItem(term_label(name, self._parties))
+            item.setData(Qt.ItemDataRole.UserRole, name)  # the term's name, which the proposal uses
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)  # the term is fixed; its value is not
             self.several.setItem(row, 0, item)
             self.several.setItem(row, 1, QTableWidgetItem(value))
@@ -177,7 +181,8 @@ class ProposeDialog(QDialog):
         if kind == "risk_share":
             changed = self.risk_share.changed_terms()
         elif kind == "terms":
-            changed = {self.several.item(row, 0).text(): self.several.item(row, 1).text().strip()
+            name = Qt.ItemDataRole.UserRole
+            changed = {self.several.item(row, 0).data(name): self.several.item(row, 1).text().strip()
                        for row in range(self.several.rowCount())}
         return {"kind": kind, "term": self.term.currentData(), "value": self.value.text(),
                 "values": changed, "after": self.after.currentData(),

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from negotiator.domain.parties import Party
 from negotiator.domain.proposals import Proposal, ProposalKind
+from negotiator.domain.term_words import term_label
 from negotiator.ui.propose_dialog import ProposeDialog, Submit
 from negotiator.ui.term_texts import term_texts
 
@@ -49,18 +51,19 @@ def targets_of(values: Mapping[str, object], section_id: int | None) -> set[str]
     return set()  # a new section replaces nothing
 
 
-def describe(proposal: Proposal) -> str:
-    """A proposal in a few words, for a question about it."""
+def describe(proposal: Proposal, parties: Mapping[int, Party] | None = None) -> str:
+    """A proposal in a few words, for a question about it; ``parties`` name the agreement's terms."""
+    terms = ", ".join(term_label(name, parties or {}) for name in sorted(proposal.term_values()))
     what = {ProposalKind.WORDING: _tr("new wording"), ProposalKind.REMOVE_SECTION: _tr("removing the section"),
             ProposalKind.MOVE_SECTION: _tr("moving the section"), ProposalKind.ADD_SECTION: _tr("a new section"),
-            ProposalKind.TERM: _tr("a new value for %1").replace("%1", proposal.target),
-            ProposalKind.TERMS: _tr("new values for %1").replace("%1", ", ".join(sorted(proposal.term_values())))}
+            ProposalKind.TERM: _tr("a new value for %1").replace("%1", terms),
+            ProposalKind.TERMS: _tr("new values for %1").replace("%1", terms)}
     return _tr("%1 (proposal %2)").replace("%1", what[proposal.kind]).replace("%2", str(proposal.id))
 
 
-def ask_to_replace(parent: QWidget, replaced: list[Proposal]) -> bool:
+def ask_to_replace(parent: QWidget, replaced: list[Proposal], parties: Mapping[int, Party] | None = None) -> bool:
     """Ask before a party's own open proposals are replaced by its new one; True to go ahead."""
-    listed = "; ".join(describe(p) for p in replaced)
+    listed = "; ".join(describe(p, parties) for p in replaced)
     question = (_tr("You already propose %1 on this. Replace that proposal with this one?") if len(replaced) == 1
                 else _tr("You already propose %1 on this. Replace those proposals with this one?"))
     box = QMessageBox(QMessageBox.Icon.Question, _tr("Replace Your Proposal?"), question.replace("%1", listed),
