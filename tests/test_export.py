@@ -70,9 +70,9 @@ def test_competing_proposals_are_comments_in_their_proposers_names(ws: Workspace
     for comment in read["comments"]:
         if comment["content"].startswith("Competing proposal"):
             remarks[comment["author"]] = remarks.get(comment["author"], "") + comment["content"]
-    assert "risk_share.corridor to be 3" in remarks["Northshire Community Health NHS Trust"]
+    assert "Risk corridor to be 3%" in remarks["Northshire Community Health NHS Trust"]
     assert "each Alliance Member's website" in remarks["Northshire Community Health NHS Trust"]
-    assert "risk_share.corridor to be 1" in remarks["Northshire Primary Care Federation"]
+    assert "Risk corridor to be 1%" in remarks["Northshire Primary Care Federation"]
     assert "Quarterly review" in remarks["Hope Street Wellbeing"]
     assert "Northshire Community Health NHS Trust" not in {r["author"] for r in read["redlines"]}  # not a change
     assert read["rejected"] == paragraph_texts(ws.export.clean_document(ALLIANCE, "Draft 2"), accept=True)

@@ -80,8 +80,8 @@ def test_open_mode_shows_competing_proposals_as_comments_by_their_parties(ws: Wo
     assert "± 2% of the budget" in body  # the contested corridor is not changed
     remarks = _remarks(redline)
     corridor = dict(remarks["corridor"])  # on the schedule's corridor line, each in its proposer's name
-    assert "risk_share.corridor to be 3" in corridor["Northshire Community Health NHS Trust"]
-    assert "risk_share.corridor to be 1" in corridor["Northshire Primary Care Federation"]
+    assert "Risk corridor to be 3%" in corridor["Northshire Community Health NHS Trust"]
+    assert "Risk corridor to be 1%" in corridor["Northshire Primary Care Federation"]
     assert "Why: A narrow corridor shares savings sooner" in corridor["Northshire Primary Care Federation"]
     conflicts = next(anchor for anchor, notes in remarks.items() if anchor.startswith("s") and
                      {a for a, _ in notes} == {"Hope Street Wellbeing", "Northshire Community Health NHS Trust"})

@@ -23,6 +23,7 @@ from negotiator.domain.proposals import Proposal, ProposalStatus, competing
 from negotiator.domain.redline import clean_document, redline_document
 from negotiator.domain.remarks import Remark
 from negotiator.domain.term_fields import party_slug
+from negotiator.domain.term_words import term_label, value_words
 from negotiator.services.acting import Acting
 from negotiator.services.changes import party_of
 from negotiator.services.export_layers import Record, Recorded, build_layers, revision_of
@@ -188,7 +189,7 @@ def _competing(contested: list[Proposal], agreement: Agreement) -> dict[str, tup
     slugs = {party_slug(s.party): s.party.id for s in agreement.signatories}
     remarks: dict[str, tuple[Revision, ...]] = {}
     for p in sorted(contested, key=lambda p: p.id):
-        what = _what_competes(p)[0]
+        what = _what_competes(p, agreement)[0]
         anchors = [f"s{p.section_id}"] if p.section_id is not None else \
             sorted({term_anchor(name, slugs) for name in p.term_values()})
         note = Revision(p.party_name, p.created_at, _competing_note(p, what))
@@ -211,16 +212,18 @@ def _decidable(document: WordDocument, proposals: list[Proposal], mode: str, agr
     comments = []
     for p in proposals:
         said = {revision_of(p, accepted=False).comment, revision_of(p, accepted=True).comment}
-        said |= {_competing_note(p, what) for what in _what_competes(p)}
+        said |= {_competing_note(p, what) for what in _what_competes(p, agreement)}
         comments += [{"author": p.party_name, "text": text, "proposal": p.id} for text in sorted(said - {None})]
     return {"changes": sorted(changes, key=lambda c: c["proposal"]), "comments": comments}
 
 
-def _what_competes(proposal: Proposal) -> list[str]:
-    """What a competing proposal's comment says it proposes."""
+def _what_competes(proposal: Proposal, agreement: Agreement) -> list[str]:
+    """What a competing proposal's comment says it proposes, terms and values in words."""
     if proposal.section_id is not None:
         return [f"this section to read: {proposal.proposed}"]
-    return ["; ".join(f"{name} to be {value}" for name, value in proposal.term_values().items())]
+    parties = {s.party.id: s.party for s in agreement.signatories}
+    return ["; ".join(f"{term_label(name, parties)} to be {value_words(name, value)}"
+                      for name, value in proposal.term_values().items())]
 
 
 def _competing_note(proposal: Proposal, what: str) -> str:
