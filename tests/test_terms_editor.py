@@ -154,7 +154,7 @@ def test_text_that_is_not_money_is_named_and_blocks_apply(qtbot, editor: TermsEd
     qtbot.keyClicks(editor.annual_value, "abc")
     assert editor.annual_value.text() == "abc"
     messages = _problems(editor)
-    assert any(m.startswith("payment.annual_value: 'abc' is not an amount in pounds") for m in messages)
+    assert any(m.startswith("Annual contract value: 'abc' is not an amount in pounds") for m in messages)  # in words
     assert not editor.apply_button.isEnabled()
     with pytest.raises(InvalidInput) as raised:
         editor.sheet()
@@ -182,8 +182,8 @@ def test_fractions_of_a_penny_and_exponents_are_refused(editor: TermsEditor) -> 
     editor.annual_value.setText("10.001")
     editor.variable_part.setText("1e999999999")
     messages = _problems(editor)
-    assert any(m.startswith("payment.annual_value: '10.001'") for m in messages)
-    assert any(m.startswith("payment.variable_part: '1e999999999' is not a percentage") for m in messages)
+    assert any(m.startswith("Annual contract value: '10.001'") for m in messages)
+    assert any(m.startswith("Variable or at-risk part: '1e999999999' is not a percentage") for m in messages)
     assert not editor.apply_button.isEnabled()
 
 
@@ -191,7 +191,7 @@ def test_a_bad_cell_is_named_by_its_party(editor: TermsEditor) -> None:
     _edit_cell(editor, 1, CAP, "lots")
     assert _cell(editor, 1, CAP) == "lots"
     assert editor.risk_model.data(editor.risk_model.index(1, CAP), Qt.ItemDataRole.ForegroundRole) is not None
-    assert any(m.startswith("risk_share.shire-trust.cap: 'lots'") for m in _problems(editor))
+    assert any(m.startswith("Shire Hospitals NHS Foundation Trust's cap on losses: 'lots'") for m in _problems(editor))
     assert not editor.apply_button.isEnabled()
 
 

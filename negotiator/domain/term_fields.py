@@ -80,8 +80,9 @@ def _party_of(name: str, parties: Mapping[int, Party], *, strict: bool = True) -
 
 # Reading typed values from text -----------------------------------------------------------
 
-def parse_value(name: str, kind: str, raw: str) -> object:
-    """Turn what a user typed into the typed value a term holds; empty text clears the term."""
+def parse_value(name: str, kind: str, raw: str, label: str | None = None) -> object:
+    """Turn what a user typed into the typed value a term holds; empty text clears the term. A refusal
+    names the term by ``label`` (its name in words), else by its schedule label."""
     text = raw.strip()
     if not text or text.lower() == "none" and kind not in ("indexation",):
         return None
@@ -89,7 +90,10 @@ def parse_value(name: str, kind: str, raw: str) -> object:
         return _PARSERS[kind](text)
     # ArithmeticError: Decimal's Overflow ("1e999999999" pounds) and int(Infinity) are not ValueErrors.
     except (ValueError, ArithmeticError, KeyError):
-        raise InvalidInput(f"{name}: '{shown(raw)}' is not {_EXPECTED[kind]}.", field=name) from None
+        from negotiator.domain.term_words import TERM_LABELS  # which names its terms by these fields
+
+        raise InvalidInput(f"{label or TERM_LABELS.get(name, name)}: '{shown(raw)}' is not {_EXPECTED[kind]}.",
+                           field=name) from None
 
 
 def shown(raw: str, limit: int = 40) -> str:
@@ -157,7 +161,10 @@ _EXPECTED = {
 def set_term(sheet: TermsSheet, name: str, raw: str, parties: Mapping[int, Party]) -> TermsSheet:
     """A new sheet with one term changed from text (validation of the whole sheet comes after)."""
     if name in DERIVED:
-        raise InvalidInput(f"{name} follows from other terms and cannot be set directly.", field=name)
+        from negotiator.domain.term_words import TERM_LABELS
+
+        raise InvalidInput(f"{TERM_LABELS.get(name, name)} follows from other terms and cannot be set directly.",
+                           field=name)
     if name in FIELDS:
         part, attribute, kind = FIELDS[name]
         value = parse_value(name, kind, raw)
@@ -169,20 +176,23 @@ def set_term(sheet: TermsSheet, name: str, raw: str, parties: Mapping[int, Party
         raise InvalidInput(f"{shown(name)} is not a term. Terms are named like payment.days or "
                            "risk_share.<party>.gain; see 'negotiator terms show'.", field=name)
     party_id, what = found
+    from negotiator.domain.term_words import term_label
+
+    label = term_label(name, parties)
     if what == "contribution":
-        pence = parse_value(name, "money", raw)
+        pence = parse_value(name, "money", raw, label)
         rest = tuple(c for c in sheet.payment.contributions if c[0] != party_id)
         added = ((party_id, pence),) if pence is not None else ()
         return replace(sheet, payment=replace(sheet.payment, contributions=rest + added))
-    return replace(sheet, risk_share=_set_share(sheet.risk_share, party_id, what, name, raw))
+    return replace(sheet, risk_share=_set_share(sheet.risk_share, party_id, what, name, raw, label))
 
 
-def _set_share(risk: RiskShare, party_id: int, what: str, name: str, raw: str) -> RiskShare:
+def _set_share(risk: RiskShare, party_id: int, what: str, name: str, raw: str, label: str) -> RiskShare:
     share = risk.share_of(party_id) or PartyShare(party_id, Decimal(0), Decimal(0))
     if what == "cap":
-        share = replace(share, loss_cap=parse_value(name, "money", raw))
+        share = replace(share, loss_cap=parse_value(name, "money", raw, label))
     else:
-        value = parse_value(name, "percent", raw)
+        value = parse_value(name, "percent", raw, label)
         if value is None:  # clearing a share removes the party from the risk share
             return replace(risk, shares=tuple(s for s in risk.shares if s.party_id != party_id))
         share = replace(share, **{what: value})

@@ -37,6 +37,11 @@ _ENUMS = {"mechanism": PaymentMechanism, "invoicing": InvoicingFrequency, "index
 def term_label(name: str, parties: Mapping[int, Party]) -> str:
     """A term's name in words; a party's own term names the party ("Hope Street Wellbeing's share of
     gains"). A name this agreement does not know is shown as it is."""
+    return term_label_by_slug(name, {party_slug(p): p.name for p in parties.values()})
+
+
+def term_label_by_slug(name: str, names: Mapping[str, str]) -> str:
+    """:func:`term_label`, the parties given as ``names``: each party's name by its slug in term names."""
     if name in TERM_LABELS:
         return TERM_LABELS[name]
     parts = name.split(".")
@@ -48,8 +53,7 @@ def term_label(name: str, parties: Mapping[int, Party]) -> str:
         slug, what = parts[2], "contribution"
     else:
         return name
-    party = next((p for p in parties.values() if party_slug(p) == slug), None)
-    return f"{party.name if party else slug}'s {_PER_PARTY[what]}"
+    return f"{names.get(slug, slug)}'s {_PER_PARTY[what]}"
 
 
 def term_kind(name: str) -> str:

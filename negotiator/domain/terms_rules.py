@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.term_words import term_label_by_slug
 from negotiator.domain.terms import HUNDRED, TermsSheet
 
 # Money is capped well above any NHS contract so that a slip of the keyboard is caught.
@@ -30,11 +31,18 @@ class TermProblem:
     message: str
 
 
-def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str]) -> list[TermProblem]:
-    """Every rule the sheet breaks; ``slugs`` names each party as term names do (``provider-b``)."""
+def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str],
+                   names: Mapping[int, str] | None = None) -> list[TermProblem]:
+    """Every rule the sheet breaks; ``slugs`` names each party as term names do (``provider-b``), and
+    ``names`` as people do, so that each message names the term in words."""
     problems: list[TermProblem] = []
     add = problems.append
     risk, duration, payment = sheet.risk_share, sheet.duration, sheet.payment
+    by_slug = {slug: (names or {}).get(pid, slug) for pid, slug in slugs.items()}
+
+    def label(name: str) -> str:
+        """The term in words: "Risk corridor", "Hope Street Wellbeing's share of gains"."""
+        return term_label_by_slug(name, by_slug)
 
     def percent(name: str, value: Decimal | None) -> bool:
         """Add a problem unless the value is a usable percentage; True when it is (or is unset)."""
@@ -42,10 +50,10 @@ def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str]) -> list[TermProb
             return True
         if not (value.is_finite() and Decimal(0) <= value <= HUNDRED):
             shown = f"{value}%" if value.is_finite() and abs(value.adjusted()) < 40 else "far out of range"
-            add(TermProblem(name, f"{name} is {shown}; a percentage must be between 0 and 100."))
+            add(TermProblem(name, f"{label(name)} is {shown}; a percentage must be between 0 and 100."))
             return False
         if value.quantize(_PLACE) != value:  # exact: a value in range has at most 13 digits here
-            add(TermProblem(name, f"{name} has more than {MAX_PLACES} decimal places; round it."))
+            add(TermProblem(name, f"{label(name)} has more than {MAX_PLACES} decimal places; round it."))
             return False
         return True
 
@@ -55,7 +63,7 @@ def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str]) -> list[TermProb
 
     def money(name: str, value: int | None) -> None:
         if value is not None and not 0 <= value <= MAX_PENCE:
-            add(TermProblem(name, f"{name} must be an amount of money between £0 and £10 trillion."))
+            add(TermProblem(name, f"{label(name)} must be an amount of money between £0 and £10 trillion."))
 
     usable = True
     for share in risk.shares:
@@ -74,23 +82,23 @@ def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str]) -> list[TermProb
     percent("risk_share.corridor", risk.corridor)
 
     if duration.start is not None and not FIRST_YEAR <= duration.start.year <= LAST_YEAR:
-        add(TermProblem("duration.start", f"duration.start must be a date between {FIRST_YEAR} and {LAST_YEAR}."))
+        add(TermProblem("duration.start", f"The start date must be between {FIRST_YEAR} and {LAST_YEAR}."))
     months("duration.initial_term", duration.initial_term_months, "The initial term")
     months("duration.extension_months", duration.extension_months, "Each extension option")
     months("duration.notice", duration.notice_months, "The no-fault notice")
     if duration.extension_count > MAX_EXTENSIONS:
-        add(TermProblem("duration.extension_count", f"duration.extension_count is {duration.extension_count:,}; "
+        add(TermProblem("duration.extension_count", f"The number of extension options is {duration.extension_count:,}; "
                         f"at most {MAX_EXTENSIONS} extension options are allowed."))
     if duration.initial_term_months is not None and duration.initial_term_months <= 0:
-        add(TermProblem("duration.initial_term", "duration.initial_term must be at least one month."))
+        add(TermProblem("duration.initial_term", "The initial term must be at least one month."))
     if duration.extension_count < 0:
-        add(TermProblem("duration.extension_count", "duration.extension_count cannot be negative."))
+        add(TermProblem("duration.extension_count", "The number of extension options cannot be negative."))
     if duration.extension_count > 0 and duration.extension_months <= 0:
         add(TermProblem("duration.extension_months", "Each extension option must be at least one month long."))
     elif duration.extension_months < 0:  # even with no option to take, the wording states it
-        add(TermProblem("duration.extension_months", "duration.extension_months cannot be negative."))
+        add(TermProblem("duration.extension_months", "The length of each extension cannot be negative."))
     if duration.notice_months is not None and duration.notice_months <= 0:
-        add(TermProblem("duration.notice", "duration.notice must be at least one month."))
+        add(TermProblem("duration.notice", "The no-fault termination notice must be at least one month."))
     if (duration.notice_months and duration.initial_term_months
             and duration.notice_months > duration.initial_term_months):
         add(TermProblem("duration.notice", "The no-fault termination notice is longer than the initial term."))
@@ -99,7 +107,8 @@ def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str]) -> list[TermProb
     percent("payment.variable_part", payment.variable_part)
     percent("payment.quality_incentive", payment.quality_incentive)
     if payment.days is not None and not 1 <= payment.days <= 365:
-        add(TermProblem("payment.days", f"payment.days is {payment.days}; invoices are paid within 1 to 365 days."))
+        add(TermProblem("payment.days", f"Invoices paid within {payment.days} days is not possible: invoices are "
+                        "paid within 1 to 365 days."))
     money("payment.pooled_fund", payment.pooled_fund)
     for party_id, pence in payment.contributions:
         money(f"payment.contribution.{slugs.get(party_id, f'party-{party_id}')}", pence)
@@ -113,9 +122,9 @@ def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str]) -> list[TermProb
     return problems
 
 
-def check_terms(sheet: TermsSheet, slugs: Mapping[int, str]) -> None:
+def check_terms(sheet: TermsSheet, slugs: Mapping[int, str], names: Mapping[int, str] | None = None) -> None:
     """Raise InvalidInput for the first broken rule, naming the term (all of them in the message)."""
-    problems = terms_problems(sheet, slugs)
+    problems = terms_problems(sheet, slugs, names)
     if problems:
         message = problems[0].message if len(problems) == 1 else "\n".join(f"• {p.message}" for p in problems)
         raise InvalidInput(message, field=problems[0].field)

@@ -181,7 +181,7 @@ class AgreementService:
             agreement, party = direct_edit(session, store.find(str(reference)).id, self.acting)
             parties = self.parties_of(agreement)
             sheet = set_term(store.terms(agreement.id), name.strip(), raw, parties)
-            check_terms(sheet, party_slugs(parties))
+            check_sheet(sheet, parties)
             self._save(session, agreement, sheet, party.name, f"Set {name.strip()}")
             return sheet
 
@@ -190,7 +190,7 @@ class AgreementService:
         with self.library.unit_of_work(write=True) as session:
             store = AgreementStore(session)
             agreement, party = direct_edit(session, store.find(str(reference)).id, self.acting)
-            check_terms(sheet, party_slugs(self.parties_of(agreement)))
+            check_sheet(sheet, self.parties_of(agreement))
             if sheet != store.terms(agreement.id):
                 self._save(session, agreement, sheet, party.name, note)
             return sheet
@@ -251,6 +251,11 @@ def _record_changes(session: object, before: Agreement, after: Agreement, party:
 def party_slugs(parties: dict[int, Party]) -> dict[int, str]:
     """How each party is named inside term names."""
     return {pid: party_slug(p) for pid, p in parties.items()}
+
+
+def check_sheet(sheet: TermsSheet, parties: dict[int, Party]) -> None:
+    """Refuse a sheet that breaks a rule, naming its terms in words (the parties' own by their names)."""
+    check_terms(sheet, party_slugs(parties), {pid: p.name for pid, p in parties.items()})
 
 
 def _enum(kind: type, value: object, field: str) -> object:

@@ -9,8 +9,7 @@ from negotiator.domain.merge import rebase
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import Proposal, ProposalKind, placement
 from negotiator.domain.term_fields import set_term, terms_as_text
-from negotiator.domain.terms_rules import check_terms
-from negotiator.services.agreements import party_slugs
+from negotiator.services.agreements import check_sheet
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.party_store import PartyStore
@@ -44,7 +43,7 @@ def apply_proposal(session: object, proposal: Proposal, exchange: ExchangeStore 
                 raise InvalidInput(f"{name} has changed since proposal {proposal.id} was made; ask "
                                    f"{proposal.party_name} to propose again against the current value.")
             changed = set_term(changed, name, value, parties)
-        check_terms(changed, party_slugs(parties))
+        check_sheet(changed, parties)
         store.save_terms(proposal.agreement_id, changed, proposal.party_name, note)
         return Reversal(proposal.id, (), terms=sheet)
     if proposal.kind is ProposalKind.ADD_SECTION:

@@ -26,9 +26,8 @@ from negotiator.domain.proposals import (
 )
 from negotiator.domain.provenance import Provenance
 from negotiator.domain.term_fields import is_term, set_term, term_names
-from negotiator.domain.terms_rules import check_terms
 from negotiator.services.acting import Acting
-from negotiator.services.agreements import party_slugs
+from negotiator.services.agreements import check_sheet
 from negotiator.services.applying import Reversal, apply_proposal, live_section, parties_of, term_value
 from negotiator.services.changes import party_of, stage
 from negotiator.services.package_settle import decision_stamp
@@ -93,7 +92,7 @@ class NegotiationService:
             changed = sheet
             for name, value in values.items():
                 changed = set_term(changed, name.strip(), value, parties)
-            check_terms(changed, party_slugs(parties))
+            check_sheet(changed, parties)
             names = [name.strip() for name in values]
             base = {name: term_value(sheet, name, parties) for name in names}
             proposed = {name: term_value(changed, name, parties) for name in names}

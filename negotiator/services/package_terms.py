@@ -6,10 +6,11 @@ from __future__ import annotations
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.proposals import Proposal, ProposalKind
-from negotiator.domain.term_fields import party_slug, set_term
+from negotiator.domain.term_fields import set_term
 from negotiator.domain.terms import TermsSheet
 from negotiator.domain.terms_json import sheet_from_data
 from negotiator.domain.terms_rules import check_terms
+from negotiator.services.agreements import check_sheet
 
 
 def terms_by_name(terms: dict, agreement: Agreement) -> dict:
@@ -50,7 +51,7 @@ def refused_terms(agreement: Agreement, sheet: TermsSheet, proposal: Proposal) -
     try:
         for name, value in proposal.term_values().items():
             sheet = set_term(sheet, name, value, parties)
-        check_terms(sheet, {pid: party_slug(p) for pid, p in parties.items()})
+        check_sheet(sheet, parties)
     except InvalidInput as error:
         return str(error).rstrip(".")
     return None

@@ -17,6 +17,7 @@ from negotiator.domain import legal_english as say
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import parse_value, party_slug
+from negotiator.domain.term_words import TERM_LABELS
 from negotiator.domain.terms import PartyShare, RiskShare
 from negotiator.domain.terms_rules import TermProblem
 
@@ -39,20 +40,25 @@ def percent_text(value: Decimal | None) -> str:
     return "" if value is None else say.percent(value).removesuffix("%")
 
 
-def read_value(name: str, kind: str, text: str, problems: list[TermProblem]) -> object:
-    """Parse a "money" or "percent" field exactly; on bad text, note a problem naming the term and return None."""
+def read_value(name: str, kind: str, text: str, problems: list[TermProblem], label: str | None = None) -> object:
+    """Parse a "money" or "percent" field exactly; on bad text, note a problem naming the term (by ``label``,
+    its name in words, else its schedule label) and return None."""
     stripped = text.strip()
+    label = label or TERM_LABELS.get(name, name)
     # Exponents are refused: "1e999999999" pounds would take the app down turning it into pence.
     if "e" in stripped.lower() and stripped.lower() != "none":
-        problems.append(TermProblem(name, f"{name}: '{text}' is not {_EXPECTED[kind]}."))
+        problems.append(TermProblem(name, f"{label}: '{text}' is not {_EXPECTED[kind]}."))
         return None
     try:
-        return parse_value(name, kind, text)
+        return parse_value(name, kind, text, label)
     except InvalidInput as error:
         problems.append(TermProblem(name, str(error)))
     except ArithmeticError:
         problems.append(TermProblem(name, f"{name}: '{text}' is not {_EXPECTED[kind]}."))
     return None
+
+
+_WORDS = {"gain": "share of gains", "loss": "share of losses", "cap": "cap on losses"}
 
 
 @dataclass
@@ -106,7 +112,8 @@ class RiskShareModel(QAbstractTableModel):
         problems: list[TermProblem] = []
         found: list[tuple[int, PartyShare]] = []
         for position, row in enumerate(self._rows):
-            gain, loss, cap = (read_value(f"risk_share.{row.slug}.{term}", kind, text, problems)
+            gain, loss, cap = (read_value(f"risk_share.{row.slug}.{term}", kind, text, problems,
+                                          f"{row.name}'s {_WORDS[term]}")
                                for term, kind, text in zip(self._TERMS, self._KINDS, row.cells, strict=True))
             if gain is None and loss is None:
                 if cap is not None:
@@ -120,7 +127,8 @@ class RiskShareModel(QAbstractTableModel):
     def _cell_problem(self, row: _Row, column: int) -> str | None:
         problems: list[TermProblem] = []
         term, kind = self._TERMS[column - 1], self._KINDS[column - 1]
-        read_value(f"risk_share.{row.slug}.{term}", kind, row.cells[column - 1], problems)
+        read_value(f"risk_share.{row.slug}.{term}", kind, row.cells[column - 1], problems,
+                   f"{row.name}'s {_WORDS[term]}")
         return problems[0].message if problems else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802

@@ -32,6 +32,7 @@ from negotiator.domain import legal_english as say
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import party_slug
+from negotiator.domain.term_words import term_label
 from negotiator.domain.terms import (
     Duration,
     Indexation,
@@ -213,6 +214,10 @@ class TermsEditor(QWidget):
 
     # Loading ---------------------------------------------------------------------------------
 
+    def _names(self) -> dict[int, str]:
+        """Each party's name, for messages that name its terms."""
+        return {pid: party.name for pid, party in self._parties.items()}
+
     def set_agreement(self, title: str, parties: Mapping[int, Party], sheet: TermsSheet) -> None:
         """Edit the terms of this agreement; ``parties`` are its signatories by party id."""
         self._parties = dict(parties)
@@ -334,7 +339,8 @@ class TermsEditor(QWidget):
         contributions: list[tuple[int, int, int]] = []
         for position, (pid, line) in enumerate(self._contributions.items()):
             slug = self._slugs.get(pid, f"party-{pid}")
-            pence = read_value(f"payment.contribution.{slug}", "money", line.text(), problems)
+            pence = read_value(f"payment.contribution.{slug}", "money", line.text(), problems,
+                               term_label(f"payment.contribution.{slug}", self._parties))
             if pence is not None:
                 order = self._contribution_order
                 contributions.append((order.index(pid) if pid in order else len(order) + position, pid, pence))
@@ -362,7 +368,7 @@ class TermsEditor(QWidget):
 
     def _refresh(self) -> None:
         sheet, unreadable = self._read()
-        problems = unreadable + terms_problems(sheet, self._slugs)
+        problems = unreadable + terms_problems(sheet, self._slugs, self._names())
         self.problems.clear()
         self.problems.addItems([problem.message for problem in problems])
         self.problems.setVisible(bool(problems))  # an empty list would only take room from the terms
@@ -383,6 +389,6 @@ class TermsEditor(QWidget):
 
     def _apply(self) -> None:
         sheet, problems = self._read()
-        if problems or terms_problems(sheet, self._slugs) or sheet == self._loaded or self._frozen:
+        if problems or terms_problems(sheet, self._slugs, self._names()) or sheet == self._loaded or self._frozen:
             return
         self.apply_requested.emit(sheet)
