@@ -68,6 +68,11 @@ def test_positions_show_the_competing_proposals(demo: Path) -> None:
     corridor_line = next(line for line in table.splitlines() if line.startswith("Risk corridor"))  # in words
     assert "proposes: 3%" in corridor_line and "proposes: 1%" in corridor_line
     assert "risk_share" not in table and "section:" not in table  # never an internal name
+    out = demo.parent / "positions.csv"
+    assert f"Wrote {out}" in _run(demo, "positions", ALLIANCE, "--out", out)
+    assert "Risk corridor" in out.read_text(encoding="utf-8-sig")
+    refused = negotiator("--library", demo, "positions", ALLIANCE, "--out", demo.parent / "positions.pdf")
+    assert refused.returncode == 2 and ".csv or a .docx" in refused.stderr
 
 
 def test_bad_input_is_refused_with_exit_2(demo: Path) -> None:

@@ -280,3 +280,35 @@ def test_remarks_and_positions_from_a_returned_file_show_in_the_panel_and_the_ma
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(TARGET_ROLE) == f"section:{disputes}")
     assert model.index(row, headers.index("Hope Street")).data().startswith(f"opposes proposal {shown['proposal']}")
     assert model.index(row, len(headers) - 1).data() == "no"
+
+
+def test_the_matrix_keeps_its_item_column_in_view_and_exports_in_words(window: MainWindow, qtbot,
+                                                                       tmp_path: Path) -> None:
+    import csv
+
+    from .libreoffice import libreoffice_read
+
+    window.resize(1024, 600)
+    window.views.show_positions()
+    table = window.views.positions
+    qtbot.waitUntil(lambda: table.isVisible())
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    frozen = table.frozen
+    assert frozen.isVisible() and not frozen.isColumnHidden(0)
+    assert all(frozen.isColumnHidden(c) for c in range(1, window.views.positions_model.columnCount()))
+    assert frozen.geometry().left() == table.viewport().x()  # over the first column, whatever the scroll
+
+    window.actions_by_id["negotiation.export_positions"].menu()  # the action is in the Negotiation menu
+    written = window.views.export_positions(tmp_path / "positions.csv")
+    with written.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    header = rows[0]
+    assert header[0] == "Item" and header[-1] == "Converged" and "Hope Street Wellbeing" in header
+    corridor = next(r for r in rows if r[0] == "Risk corridor")
+    assert corridor[header.index("Northshire Community Health NHS Trust")] == "proposes: 3%"
+    assert not any("risk_share" in cell or "section:" in cell for row in rows for cell in row)
+
+    document = window.views.export_positions(tmp_path / "positions.docx")
+    read = libreoffice_read(document)
+    assert "Risk corridor" in read["accepted"] and "proposes: 3%" in read["accepted"]
+    assert window.views.export_positions(tmp_path / "positions.txt") is None  # refused, saying why

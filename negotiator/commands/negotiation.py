@@ -11,8 +11,8 @@ from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print
 from negotiator.domain.change_summary import proposal_change
 from negotiator.domain.clauses import format_time
 from negotiator.domain.errors import InvalidInput
-from negotiator.domain.positions import Position, PositionRow, Stance
-from negotiator.domain.term_words import term_label, value_words
+from negotiator.domain.positions import matrix_rows
+from negotiator.domain.term_words import term_label
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.negotiation import ProposalView
@@ -65,6 +65,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
     positions = _on(commands.add_parser("positions", help="each party's position on each item"), _positions)
     positions.add_argument("agreement")
+    positions.add_argument("--out", type=Path, help="write the matrix, in words, to a .csv or a .docx file")
     add_json(positions)
 
     verify = _on(commands.add_parser("verify", help="check every hash chain and the library against its record"),
@@ -205,6 +206,9 @@ def _short(text: str, width: int = 50) -> str:
 
 
 def _positions(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.out is not None:
+        print(f"Wrote {ws.rounds.export_positions(args.agreement, args.out)}")
+        return OK
     matrix = ws.rounds.positions(args.agreement)
     if args.json:
         return print_json([{"id": row.target, "item": row.label, "current": row.current, "converged": row.converged,
@@ -212,20 +216,9 @@ def _positions(ws: Workspace, args: argparse.Namespace) -> int:
                                                        "proposal": cell.proposal_id}
                                           for party, cell in zip(matrix.parties, row.cells, strict=True)}}
                            for row in matrix.rows])
-    headers = ("Item", *(p.short_name for p in matrix.parties), "Converged")
-    rows = [(row.label, *(_cell(row, c) for c in row.cells), "yes" if row.converged else "no") for row in matrix.rows]
-    print_table(headers, rows)
+    header, *rows = matrix_rows(matrix.rows, [p.short_name for p in matrix.parties])
+    print_table(tuple(header), [tuple(_short(cell, 40) for cell in row) for row in rows])
     return OK
-
-
-def _cell(row: PositionRow, cell: Position) -> str:
-    """A party's position in words: its stance, and the value or the words of the change it stands for."""
-    if cell.stance is Stance.SILENT:
-        return "—"
-    what = cell.change if row.target.startswith("section:") else value_words(row.target, cell.text)
-    stance = cell.stance.value + (f" proposal {cell.proposal_id}" if cell.stance in (Stance.SUPPORTS, Stance.OPPOSES)
-                                  else "")
-    return _short(f"{stance}: {what}" if what else stance, 40)
 
 
 def _verify(ws: Workspace, args: argparse.Namespace) -> int:

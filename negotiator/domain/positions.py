@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -90,3 +90,23 @@ def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal]
 
 def _change(proposal: Proposal) -> str:
     return compact_change(proposal.base, proposal.proposed) if proposal.kind is ProposalKind.WORDING else ""
+
+
+def cell_words(row: PositionRow, cell: Position) -> str:
+    """A party's position on an item as a reader takes it in: its stance, and the value (in words) or the
+    words of the change it stands for ("proposes: 3%", "supports proposal 6: …six → three months…")."""
+    from negotiator.domain.term_words import value_words  # words for terms, which the matrix rows may be
+
+    if cell.stance is Stance.SILENT:
+        return "—"
+    what = cell.change if row.target.startswith("section:") else value_words(row.target, cell.text)
+    stance = cell.stance.value + (f" proposal {cell.proposal_id}"
+                                  if cell.stance in (Stance.SUPPORTS, Stance.OPPOSES) else "")
+    return f"{stance}: {what}" if what else stance
+
+
+def matrix_rows(rows: Iterable[PositionRow], parties: list[str]) -> list[list[str]]:
+    """The matrix as a table of words, with its header: the item, one column per party, converged."""
+    table = [["Item", *parties, "Converged"]]
+    table += [[row.label, *(cell_words(row, c) for c in row.cells), "yes" if row.converged else "no"] for row in rows]
+    return table

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from negotiator.domain.agreements import AgreementStatus
 from negotiator.domain.lifecycle import check_proposal_allowed
@@ -116,6 +117,14 @@ class RoundService:
                 ProposalKind.ADD_SECTION]
         rows = build_positions(items, live, list(parties), taken)
         return Positions(tuple(parties.values()), tuple(rows))
+
+    def export_positions(self, agreement: int | str, out: Path) -> Path:
+        """Write the positions matrix to a .csv or a .docx file (by its suffix), in words."""
+        from negotiator.services.positions_export import export_positions
+
+        with self.library.unit_of_work() as session:
+            title = AgreementStore(session).find(str(agreement)).title
+        return export_positions(self, agreement, title, out)
 
     def texts(self, agreement: int | str, section_id: int) -> list[Text]:
         """Everything a section's wording can be compared with: its versions, rounds, library, proposals."""

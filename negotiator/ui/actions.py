@@ -115,6 +115,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Freeze the agreement as a numbered draft that later changes are measured from"),
     ActionSpec("negotiation.positions", "&Negotiation", "Show P&ositions", "views.show_positions", "Ctrl+Shift+M",
                "Each party's position on every item under negotiation"),
+    ActionSpec("negotiation.export_positions", "&Negotiation", "&Export Positions…", "views.export_positions", None,
+               "Write the positions matrix to a CSV file or a Word table", icon="file.export"),
     ActionSpec("negotiation.compare", "&Negotiation", "Compare &Side by Side", "views.show_compare", "Ctrl+Shift+C",
                "Compare versions, rounds, library wording and proposals of the selected section"),
     ActionSpec("history.check_document", "Hi&story", "&Check a Document Against the Record…",

@@ -7,10 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTableView
 
+from negotiator.domain.errors import InvalidInput
 from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.colours import party_colour
 from negotiator.ui.compare_panel import ComparePanel
 from negotiator.ui.errors import show_error
+from negotiator.ui.frozen_table import FrozenColumnTable
 from negotiator.ui.history_panel import HistoryPanel
 from negotiator.ui.positions_model import TARGET_ROLE, PositionsModel
 
@@ -23,7 +25,7 @@ class NegotiationViews(QObject):
         self.window = window
         self.compare_panel = ComparePanel()
         self.positions_model = PositionsModel(self)
-        self.positions = QTableView()
+        self.positions = FrozenColumnTable()  # the item's name stays in view while the parties scroll
         self.positions.setModel(self.positions_model)
         self.positions.setAccessibleName(self.tr("Positions matrix"))
         self.positions.setToolTip(self.tr("Each party's position on each term and section under negotiation"))
@@ -175,3 +177,26 @@ class NegotiationViews(QObject):
         """Bring the positions matrix to the front."""
         self.window.show_agreement_tab()
         self.window.agreements.view.tabs.setCurrentWidget(self.positions)
+
+    def export_positions(self, path: Path | None = None) -> Path | None:
+        """Negotiation → Export Positions…: the matrix, in words, to a CSV file for a spreadsheet or a Word
+        document with the matrix as a table (asking where when no path is given)."""
+        ws, agreement = self.window.workspace, self.window.agreements.current
+        if ws is None or agreement is None:
+            show_error(self.window, self.tr("The positions were not exported"),
+                       InvalidInput(self.tr("Open an agreement first: the positions are an agreement's.")))
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export Positions"), "",
+                self.tr("Spreadsheet (CSV) (*.csv);;Word document (*.docx)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            written = ws.rounds.export_positions(agreement, path)
+        except Exception as error:
+            show_error(self.window, self.tr("The positions were not exported"), error)
+            return None
+        self.window.statusBar().showMessage(self.tr("Positions written to %1").replace("%1", str(written)), 8000)
+        return written

@@ -7,13 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from negotiator.domain.positions import Stance
-from negotiator.domain.term_words import value_words
+from negotiator.domain.positions import Stance, cell_words
 from negotiator.ui.colours import qcolour
 from negotiator.ui.table_models import RowsModel
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
-    from negotiator.domain.positions import Position, PositionRow
     from negotiator.services.rounds import Positions
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 5
@@ -52,21 +50,9 @@ class PositionsModel(RowsModel):
         position = item.cells[column - 1]
         party = parties[column - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            short = _in_words(item, position)
-            return {Stance.AGREED: self.tr("agreed: %1"), Stance.PROPOSES: self.tr("proposes: %1"),
-                    Stance.SUPPORTS: self.tr("supports %2: %1"), Stance.OPPOSES: self.tr("opposes %2: %1"),
-                    Stance.SILENT: "—"}[position.stance].replace("%1", short).rstrip(": ").replace(
-                        "%2", self.tr("proposal %1").replace("%1", str(position.proposal_id)))
+            return cell_words(item, position)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{party.name}: {position.stance.value} {_in_words(item, position)}".strip()
+            return f"{party.name}: {cell_words(item, position)}"
         if role == Qt.ItemDataRole.ForegroundRole and position.stance is not Stance.SILENT:
             return qcolour(party.id, [p.id for p in parties])
         return None
-
-
-def _in_words(item: PositionRow, position: Position) -> str:
-    """A cell's value as a reader takes it in: a term's value in words, or the words a proposal changes
-    in a section's wording (not the whole clause)."""
-    if item.target.startswith("section:"):
-        return position.change
-    return value_words(item.target, position.text)

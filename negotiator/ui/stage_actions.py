@@ -112,8 +112,8 @@ def update_actions(window: QMainWindow) -> None:
     actions["agreement.add_clause"].setEnabled(has_agreement and has_clause)
     for name in ("agreement.rename", "agreement.status", "view.terms", "file.export", "file.close",
                  "file.import_redline", "file.export_package", "negotiation.propose", "negotiation.round",
-                 "negotiation.positions", "negotiation.compare", "negotiation.accept", "negotiation.reject",
-                 "negotiation.withdraw", "negotiation.counter"):
+                 "negotiation.positions", "negotiation.export_positions", "negotiation.compare",
+                 "negotiation.accept", "negotiation.reject", "negotiation.withdraw", "negotiation.counter"):
         actions[name].setEnabled(has_agreement)
     for name in ("file.import_package", "file.fingerprints", "file.restore_backup", "agreement.new", "agreement.check",
                  "negotiation.act_for", "history.check_document"):
