@@ -67,6 +67,8 @@ def test_positions_show_the_competing_proposals(demo: Path) -> None:
     table = _run(demo, "positions", ALLIANCE)
     corridor_line = next(line for line in table.splitlines() if line.startswith("Risk corridor"))  # in words
     assert "proposes: 3%" in corridor_line and "proposes: 1%" in corridor_line
+    notice = next(line for line in table.splitlines() if line.startswith("No-fault termination notice"))
+    assert "rejected: 6 months" in notice and notice.rstrip().endswith("no")  # Hope Street's, turned down
     assert "risk_share" not in table and "section:" not in table  # never an internal name
     out = demo.parent / "positions.csv"
     assert f"Wrote {out}" in _run(demo, "positions", ALLIANCE, "--out", out)

@@ -17,6 +17,7 @@ class Stance(StrEnum):
     PROPOSES = "proposes"  # it has an open proposal
     SUPPORTS = "supports"  # it said it supports another party's open proposal (say, accepting it in Word)
     OPPOSES = "opposes"  # it said it opposes another party's open proposal (say, rejecting it in Word)
+    REJECTED = "rejected"  # its latest proposal on the item was rejected, and it holds no other position
     SILENT = "silent"
 
 
@@ -56,7 +57,8 @@ def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal]
     A party PROPOSES an item when it has an open proposal on it; else it SUPPORTS or OPPOSES
     another party's open proposal on it when it said so (``taken``: proposal id to party id to
     whether it supports it; the latest open one it spoke on counts); else it is AGREED when it made
-    or accepted the proposal that set the current value; otherwise SILENT.
+    or accepted the proposal that set the current value; else REJECTED when its own latest proposal on
+    the item was rejected (it still stands for that value); otherwise SILENT.
     """
     taken = taken or {}
     by_target: dict[str, list[Proposal]] = {}
@@ -83,7 +85,16 @@ def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal]
                 continue
             accepted = [p for p in mine if p.status is ProposalStatus.ACCEPTED]
             agreed = accepted and (accepted[-1].party_id == party_id or accepted[-1].decided_by_id == party_id)
-            cells.append(Position(Stance.AGREED, current) if agreed else Position(Stance.SILENT, ""))
+            if agreed:
+                cells.append(Position(Stance.AGREED, current))
+                continue
+            own = next((p for p in reversed(mine) if p.party_id == party_id
+                        and p.status in (ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.OPEN)), None)
+            if own is not None and own.status is ProposalStatus.REJECTED:
+                cells.append(Position(Stance.REJECTED, own.term_values().get(target, own.proposed), own.id,
+                                      _change(own)))
+            else:
+                cells.append(Position(Stance.SILENT, ""))
         rows.append(PositionRow(target, label, current, tuple(cells)))
     return rows
 
