@@ -158,6 +158,18 @@ def test_a_template_without_the_heading_numbering_gets_it(tmp_path: Path):
     assert numbering.xpath(f"w:abstractNum[w:name/@w:val='{HEADING_NUMBERING}']", namespaces=NS)
 
 
+def test_the_document_language_is_british_english_whatever_the_template_says(tmp_path: Path):
+    american = tmp_path / "american.docx"
+    docx.Document().save(str(american))  # python-docx's default template: English (USA)
+    for template in (None, american):
+        path = tmp_path / "out.docx"
+        write_docx(contract(), path, template=template)
+        styles, settings_xml = parts_of(path)["word/styles.xml"], parts_of(path)["word/settings.xml"]
+        assert styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val", namespaces=NS) == ["en-GB"]
+        assert settings_xml.xpath("w:themeFontLang/@w:val", namespaces=NS) in ([], ["en-GB"])
+        assert check_docx(path) == []
+
+
 # --- structure --------------------------------------------------------------------------------
 
 

@@ -202,3 +202,37 @@ def export_info(document: Document, info: dict) -> str:
     item.relate_to(props, RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
     document.part.relate_to(item, RELATIONSHIP_TYPE.CUSTOM_XML)
     return f"customXml/item{number}.xml"
+
+
+LANGUAGE = "en-GB"  # the agreements are English law contracts, proofed in British English
+_AFTER_LANG = ("eastAsianLayout", "specVanish", "oMath")  # what follows w:lang in a run's properties
+
+
+def language(document: Document, tag: str = LANGUAGE) -> None:
+    """Make ``tag`` the document's language: the default run properties' ``w:lang`` (Word's spelling
+    and grammar check, and the language a reader's Word shows) and the theme's font language; the
+    East Asian and complex-script languages a template sets are kept."""
+    styles = document.styles.element
+    defaults = styles.find(w("docDefaults"))
+    if defaults is None:
+        defaults = etree.Element(w("docDefaults"))
+        styles.insert(0, defaults)
+    run_default = defaults.find(w("rPrDefault"))
+    if run_default is None:
+        run_default = etree.Element(w("rPrDefault"))
+        defaults.insert(0, run_default)
+    properties = run_default.find(w("rPr"))
+    if properties is None:
+        properties = etree.SubElement(run_default, w("rPr"))
+    lang = properties.find(w("lang"))
+    if lang is None:
+        lang = etree.Element(w("lang"))
+        later = [c for c in properties if c.tag in {w(n) for n in _AFTER_LANG}]
+        if later:
+            later[0].addprevious(lang)
+        else:
+            properties.append(lang)
+    lang.set(VAL, tag)
+    theme = document.settings.element.find(w("themeFontLang"))
+    if theme is not None:
+        theme.set(VAL, tag)

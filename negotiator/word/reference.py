@@ -52,6 +52,7 @@ def build_reference(path: Path) -> None:
             raise RuntimeError(f"python-docx's default template lacks the style {required!r}")
     parts.heading_numbering(document)
     parts.settings(document, track_revisions=False)
+    parts.language(document)
     properties = document.core_properties
     properties.author = properties.last_modified_by = "Negotiator"
     properties.title = properties.subject = properties.keywords = properties.comments = ""

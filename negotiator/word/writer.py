@@ -55,6 +55,7 @@ def render(document: WordDocument, template: Path | None = None, *, export_info:
     parts.margins(word, writer, document.header, document.footer)
     parts.comments(word, writer, writer.comments)
     parts.settings(word, document.track_revisions)
+    parts.language(word)
     if export_info is not None:
         parts.export_info(word, export_info)
     stream = io.BytesIO()

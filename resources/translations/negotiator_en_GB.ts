@@ -613,6 +613,19 @@
     </message>
 </context>
 <context>
+    <name>FrozenColumnTable</name>
+    <message>
+        <location filename="../../negotiator/ui/frozen_table.py" line="20"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/frozen_table.py" line="21"/>
+        <source>The item each row is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <location filename="../../negotiator/ui/history_panel.py" line="34"/>
@@ -1083,101 +1096,111 @@
 <context>
     <name>NegotiationController</name>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="59"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="60"/>
         <source>Open an agreement to see its proposals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="65"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="68"/>
         <source>Proposals on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="67"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="70"/>
         <source>All proposals on this agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="154"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="175"/>
         <source>Propose change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="111"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="131"/>
         <source>The proposal was not made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="164"/>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="184"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="185"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="205"/>
         <source>The proposal was not decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="213"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="234"/>
         <source>Counter Proposal %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="246"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="268"/>
         <source>Counter proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="194"/>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="199"/>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="222"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="215"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="220"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="243"/>
         <source>The counter-proposal was not made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="88"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="74"/>
+        <source>%1 on %2: “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="76"/>
+        <source> (in reply to proposal %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="108"/>
         <source>Nothing was proposed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="129"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="150"/>
         <source>Nothing has changed: change at least one value to propose it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="200"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="221"/>
         <source>Only proposals of new wording or new term values can be countered; propose your own change instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="207"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="228"/>
         <source>the section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="257"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="279"/>
         <source>Issue Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="258"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="280"/>
         <source>Label for the draft being issued:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="259"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="281"/>
         <source>Draft %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="269"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="291"/>
         <source>Issue round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="262"/>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="271"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="284"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="293"/>
         <source>The round was not issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="273"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="295"/>
         <source>Issued %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1185,79 +1208,105 @@
 <context>
     <name>NegotiationViews</name>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="28"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="30"/>
         <source>Positions matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="29"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="31"/>
         <source>Each party&apos;s position on each term and section under negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="74"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="76"/>
         <source>Comparing the wording of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="75"/>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="129"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="77"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="131"/>
         <source>Current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="121"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="123"/>
         <source>Comparing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="122"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="124"/>
         <source>Current value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="132"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="134"/>
         <source>The proposal on the current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="133"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="135"/>
         <source>Proposal %1 was made on older wording; its change does not overlap later changes, so accepting it applies it to the current wording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="136"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="138"/>
         <source>Proposal %1 was made on older wording that has since changed in the same place: ask its party to redo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="139"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="141"/>
         <source>Wording the proposal was made on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="155"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="157"/>
         <source>Check a Document Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="156"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="158"/>
         <source>Word exports and negotiation packages (*.docx *.negotiation);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="161"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="163"/>
         <source>Checking %1 against the record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="163"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="165"/>
         <source>The document was not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="168"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="170"/>
         <source>Check Against the Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="186"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="199"/>
+        <source>The positions were not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="187"/>
+        <source>Open an agreement first: the positions are an agreement&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="191"/>
+        <source>Export Positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="192"/>
+        <source>Spreadsheet (CSV) (*.csv);;Word document (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="201"/>
+        <source>Positions written to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1361,16 +1410,6 @@
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../negotiator/ui/positions_model.py" line="55"/>
-        <source>agreed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/positions_model.py" line="55"/>
-        <source>proposes: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1438,32 +1477,32 @@
 <context>
     <name>ProposalsModel</name>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="68"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="73"/>
         <source>unsigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="70"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="75"/>
         <source>own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="71"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="76"/>
         <source>recorded by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="76"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="81"/>
         <source>Unsigned: it came in a package of format 1, which carries no signatures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="78"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="83"/>
         <source>Its party&apos;s own: signed by its party&apos;s library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="79"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="84"/>
         <source>Recorded for %1 by %2 (from a returned Word file, say), not in its party&apos;s own library.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1471,217 +1510,237 @@
 <context>
     <name>ProposalsPanel</name>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="95"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="100"/>
         <source>Open an agreement to see its proposals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="97"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="102"/>
         <source>&amp;Whole agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="98"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="103"/>
         <source>Show the proposals on every section and term, not just the selected one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="99"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="104"/>
         <source>Show proposals for the whole agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="103"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="108"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/proposals_panel.py" line="104"/>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="109"/>
         <source>Proposals: who proposes what, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="142"/>
+        <source>&amp;Remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="144"/>
+        <source>Remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/proposals_panel.py" line="145"/>
+        <source>What the parties said without proposing a change (comments in their returned Word files)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="55"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="56"/>
         <source>Propose a Change for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="58"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="59"/>
         <source>Proposing for &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="60"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="61"/>
         <source>What to propose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="61"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="62"/>
         <source>New wording for the selected section, new term values, or a new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="63"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="64"/>
         <source>New wording for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="65"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="66"/>
         <source>A new value for a term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="67"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="68"/>
         <source>Risk share (all parties)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="68"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="69"/>
         <source>A new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="70"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="71"/>
         <source>Remove %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="72"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="73"/>
         <source>Move %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="73"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="74"/>
         <source>&amp;Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="75"/>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="91"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="76"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="94"/>
         <source>Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="76"/>
-        <source>The term to change, named as the wording&apos;s placeholders name it</source>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="77"/>
+        <source>The term to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="82"/>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="91"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="80"/>
+        <source>%1 (now %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="85"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="94"/>
         <source>Proposed value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="83"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="86"/>
         <source>For example 30, 2.5%, £120,000,000 or 2027-04-01</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="89"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="92"/>
         <source>Proposed term values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="90"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="93"/>
         <source>Each term this proposal changes, with its proposed value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="97"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="100"/>
         <source>Move after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="98"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="101"/>
         <source>The section it should follow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="99"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="102"/>
         <source>(to the top)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="103"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="106"/>
         <source>Heading of the new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="104"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="107"/>
         <source>The new section&apos;s heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="107"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="110"/>
         <source>Proposed wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="108"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="111"/>
         <source>The wording you propose; terms can be written as {{payment.days}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="111"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="114"/>
         <source>Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="112"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="115"/>
         <source>Why your party proposes it: the other parties will read this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="114"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="117"/>
         <source>&amp;Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="115"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="118"/>
         <source>&amp;Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="116"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="119"/>
         <source>Risk &amp;share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="117"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="120"/>
         <source>&amp;Values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="118"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="121"/>
         <source>&amp;After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="119"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="122"/>
         <source>&amp;Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="120"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="123"/>
         <source>&amp;Wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="121"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="124"/>
         <source>&amp;Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="124"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="127"/>
         <source>&amp;Propose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="139"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="142"/>
         <source>Several terms at once</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1956,7 +2015,7 @@
 <context>
     <name>RiskShareModel</name>
     <message>
-        <location filename="../../negotiator/ui/risk_share_model.py" line="163"/>
+        <location filename="../../negotiator/ui/risk_share_model.py" line="171"/>
         <source>No cap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1997,93 +2056,93 @@
 <context>
     <name>TermsEditor</name>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="76"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="77"/>
         <source>Choose an agreement to edit its terms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="82"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="83"/>
         <source>Risk share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="83"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="84"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="84"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="85"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="90"/>
-        <location filename="../../negotiator/ui/terms_editor.py" line="241"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="91"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="246"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="93"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="94"/>
         <source>Revert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="137"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="138"/>
         <source>Not chosen yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="159"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="160"/>
         <source>Not agreed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="178"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="179"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="199"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="200"/>
         <source>Contributions to the pooled fund (£)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="200"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="201"/>
         <source>What each party puts into the pooled fund; they must add up to the pooled fund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="221"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="226"/>
         <source>Terms of {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="237"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="242"/>
         <source>Propose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="292"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="297"/>
         <source>Contribution from {party} (£)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="293"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="298"/>
         <source>What {party} puts into the pooled fund, in pounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="369"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="375"/>
         <source>Fix these before applying:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="370"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="376"/>
         <source>No problems found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="371"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="377"/>
         <source>Not known yet (needs a start date and an initial term)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2282,7 +2341,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="190"/>
+        <location filename="../../negotiator/ui/actions.py" line="192"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
