@@ -199,3 +199,17 @@ def test_any_wording_survives_the_word_file(pair: tuple[AgreementState, Agreemen
     assert read_paragraphs(out, accept=False) == _xml_safe(paragraph_texts(clean_document(base), accept=True))
     if any("\x07" in s.text or "\x07" in s.heading for s in base.sections + target.sections):
         assert warnings
+
+
+def test_every_export_ends_with_an_execution_page_with_a_block_for_each_party(ws: Workspace, tmp_path: Path,
+                                                                            libreoffice) -> None:
+    out = tmp_path / "clean.docx"
+    ws.export.export_clean(ALLIANCE, out)
+    text = libreoffice(out)["accepted"]
+    execution = text.index("Execution")
+    assert execution > text.index("Schedule: commercial terms")  # after the schedule, on its own page
+    parties = ws.agreements.agreement(ALLIANCE).signatories
+    blocks = [line for line in text[execution:] if line.startswith("Signed for and on behalf of ")]
+    assert blocks == [f"Signed for and on behalf of {s.party.name} ({s.role.label})" for s in parties]
+    for label in ("Signature:", "Name of signatory:", "Position:", "Date:"):
+        assert sum(line.startswith(label) for line in text[execution:]) == len(parties)

@@ -116,6 +116,7 @@ def layout(state: AgreementState) -> list[Item]:
         for paragraph in section.text.split("\n\n"):
             items.append(Line(f"s{section.section_id}.p", paragraph, group=heading_key(section.section_id)))
     items += schedule(state.terms, state.term_parties)
+    items += execution(state.parties)
     # A closing paragraph after the last table: it also gives anything appended to a redline an
     # unchanged paragraph to follow, which Word needs to remove an inserted paragraph cleanly.
     items.append(Line("closing", CLOSING))
@@ -186,6 +187,23 @@ def schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
         name = parties[party_id].name if party_id in parties else f"Party {party_id}"
         rows.append((f"contribution.{party_id}", (f"Pooled-fund contribution: {name}", say.money(pence))))
     items.append(Grid("payment", ("Term", "Value"), tuple(rows)))
+    return items
+
+
+BLANK = "_" * 32  # a line to write on
+
+
+def execution(parties: tuple[tuple[str, str], ...]) -> list[Item]:
+    """The execution page: a signature block for each party, in the order the agreement lists them."""
+    items: list[Item] = [Line("execution", "Execution", "Heading 1", page_break=True),
+                         Line("execution.note", "Each party signs by its authorised signatory on the date written "
+                              "below its signature.")]
+    for name, role in parties:
+        items += [Line(f"sign.{name}", f"Signed for and on behalf of {name} ({role})", bold=True),
+                  Line(f"sign.{name}.signature", f"Signature: {BLANK}"),
+                  Line(f"sign.{name}.signatory", f"Name of signatory: {BLANK}"),
+                  Line(f"sign.{name}.position", f"Position: {BLANK}"),
+                  Line(f"sign.{name}.date", f"Date: {BLANK}")]
     return items
 
 
