@@ -213,3 +213,19 @@ def test_every_export_ends_with_an_execution_page_with_a_block_for_each_party(ws
     assert blocks == [f"Signed for and on behalf of {s.party.name} ({s.role.label})" for s in parties]
     for label in ("Signature:", "Name of signatory:", "Position:", "Date:"):
         assert sum(line.startswith(label) for line in text[execution:]) == len(parties)
+
+
+def test_the_title_page_names_the_round_issued_until_the_agreement_changes(ws: Workspace, tmp_path: Path) -> None:
+    from negotiator.domain.document import paragraph_texts as texts
+
+    ws.act_as("Northshire ICB")
+    ws.rounds.issue_round(ALLIANCE, "Draft 3")
+    issued = texts(ws.export.clean_document(ALLIANCE), accept=True)
+    assert any(line.startswith("Draft 3, ") for line in issued)
+    assert not any(line.startswith("Current draft") for line in issued)
+    redline = texts(ws.export.redline_document(ALLIANCE, "Draft 2", "agreed", "Northshire ICB"), accept=True)
+    assert any(line.startswith("Draft 3, ") for line in redline)  # what the redline leads to is that round
+    proposal = ws.negotiation.propose_term(ALLIANCE, "payment.days", "25", "Hope Street", "Cash flow")
+    ws.negotiation.decide(proposal.id, "accept", "Northshire ICB")
+    changed = texts(ws.export.clean_document(ALLIANCE), accept=True)
+    assert any(line.startswith("Current draft, ") for line in changed)

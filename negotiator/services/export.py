@@ -61,7 +61,8 @@ class ExportService:
             if round_label:
                 frozen = RoundStore(session).find(found.id, round_label)
                 return clean_document(state_of(found, round_snapshot(frozen), frozen.label, frozen.issued_at.date()))
-            return clean_document(state_of(found, self._current(session, found.id), "Current draft", _today()))
+            current = self._current(session, found.id)
+            return clean_document(state_of(found, current, *_now_label(session, found.id, current, "agreed")))
 
     def target_document(self, agreement: int | str, mode: str = "agreed") -> WordDocument:
         """The clean export of what a redline leads to: accepting all its changes gives exactly this."""
@@ -69,8 +70,9 @@ class ExportService:
             found = AgreementStore(session).find(str(agreement))
             proposals = ProposalStore(session).of_agreement(found.id)
             current = self._current(session, found.id)
+            label = _now_label(session, found.id, current, mode)
         target, _ = apply_proposals(current, _chosen(mode, proposals, found)[0], found)
-        return clean_document(state_of(found, target, _target_label(mode), _today()))
+        return clean_document(state_of(found, target, *label))
 
     def redline_document(self, agreement: int | str, since_round: str, mode: str = "agreed",
                          exporter: str | None = None) -> WordDocument:
@@ -99,8 +101,9 @@ class ExportService:
             base = round_snapshot(frozen)
             built = build_layers(found, base, current, accepted, chosen, record, who)
             said = remarks_of(session, found.id)
+            now = _now_label(session, found.id, current, mode)
         base_state = state_of(found, base, frozen.label, frozen.issued_at.date())
-        target_state = state_of(found, built.target, _target_label(mode), _today())
+        target_state = state_of(found, built.target, *now)
         label = Revision(who, utc_now())  # the new round label: the one change that is the exporter's own
         authorship = Authorship(built.layers, lambda _key: label)
         comments = _competing(contested, found)
@@ -154,6 +157,23 @@ class ExportService:
 
 def _today() -> date:
     return utc_now().date()
+
+
+def _now_label(session: object, agreement_id: int, current: Snapshot, mode: str) -> tuple[str, date]:
+    """What the title page calls the agreement as it stands, and its date: the round last issued when
+    nothing has changed since it was issued (the document is that round), else the current draft."""
+    rounds = RoundStore(session).of_agreement(agreement_id)  # issued, not withdrawn
+    if mode == "agreed" and rounds:
+        latest = rounds[-1]
+        frozen = round_snapshot(latest)
+        if _shape(frozen) == _shape(current) and frozen.terms == current.terms:
+            return latest.label, latest.issued_at.date()
+    return _target_label(mode), _today()
+
+
+def _shape(snapshot: Snapshot) -> list[tuple]:
+    """What a reader of the document sees of the outline: the order, nesting, headings and wording."""
+    return [(s.id, s.parent_id, s.heading, s.text) for s in snapshot.sections]
 
 
 def _target_label(mode: str) -> str:
