@@ -229,3 +229,17 @@ def test_the_title_page_names_the_round_issued_until_the_agreement_changes(ws: W
     ws.negotiation.decide(proposal.id, "accept", "Northshire ICB")
     changed = texts(ws.export.clean_document(ALLIANCE), accept=True)
     assert any(line.startswith("Current draft, ") for line in changed)
+
+
+def test_a_redline_between_two_rounds_leads_from_the_first_to_the_second(ws: Workspace, tmp_path: Path,
+                                                                         libreoffice) -> None:
+    out = tmp_path / "between.docx"
+    report = ws.export.export_redline(ALLIANCE, out, "Draft 1", "agreed", "Northshire ICB", to_round="Draft 2")
+    assert check_docx(out) == []
+    read = libreoffice(out)
+    draft1 = paragraph_texts(ws.export.clean_document(ALLIANCE, "Draft 1"), accept=True)
+    draft2 = paragraph_texts(ws.export.clean_document(ALLIANCE, "Draft 2"), accept=True)
+    assert read["accepted"] == draft2 and read["rejected"] == draft1
+    assert draft1 != draft2 and set(report.changes) - {"Northshire ICB"}  # the parties' own changes, by party
+    with pytest.raises(Exception, match="issued before"):
+        ws.export.redline_document(ALLIANCE, "Draft 2", "agreed", "Northshire ICB", to_round="Draft 1")

@@ -29,6 +29,14 @@ def test_export_redline_and_clean_from_the_command_line(demo_path: Path, tmp_pat
     shown = negotiator("--library", demo_path, "export", "clean", ALLIANCE, "--round", "Draft 1", "--out", clean)
     assert shown.returncode == 0 and "Wrote" in shown.stdout
     assert read_revisions(clean) == [] and ALLIANCE in read_paragraphs(clean, accept=True)
+    between = tmp_path / "between.docx"
+    shown = negotiator("--library", demo_path, "--as", "Northshire ICB", "export", "redline", ALLIANCE,
+                       "--since-round", "Draft 1", "--to-round", "Draft 2", "--out", between)
+    assert shown.returncode == 0, shown.stderr
+    assert read_paragraphs(between, accept=False)[:5] == read_paragraphs(clean, accept=True)[:5]  # from Draft 1
+    mixed = negotiator("--library", demo_path, "--as", "Northshire ICB", "export", "redline", ALLIANCE,
+                       "--since-round", "Draft 1", "--to-round", "Draft 2", "--mode", "open", "--out", between)
+    assert mixed.returncode == 2 and "--to-round" in mixed.stderr
 
 
 def test_bad_export_requests_exit_2_with_a_message(demo_path: Path, tmp_path: Path) -> None:
@@ -162,3 +170,39 @@ def test_a_long_export_keeps_the_window_responsive_and_cancel_leaves_no_file(qtb
     qtbot.waitUntil(lambda: task.cancelled and not list(tmp_path.glob(".*partial*")), timeout=30_000)
     qtbot.wait(200)
     assert not cancelled.exists() and not list(tmp_path.glob(".*partial*"))
+
+
+def test_the_export_dialog_remembers_saves_again_and_opens_the_document(window, qtbot, tmp_path: Path) -> None:
+    from negotiator.word.reader import read_paragraphs as texts
+
+    dialog = window.export_to_word()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("between"))
+    dialog.round.setCurrentIndex(dialog.round.findData("Draft 1"))
+    dialog.to_round.setCurrentIndex(dialog.to_round.findData("Draft 2"))
+    assert dialog.to_round.isVisibleTo(dialog) and "change(s)" in dialog.summary.text()
+    first = tmp_path / "draft1-to-draft2.docx"
+    dialog.target.setText(str(first))
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    qtbot.waitUntil(lambda: dialog.written == first, timeout=20_000)
+    assert dialog.open_document.isVisible() and dialog.open_folder.isVisible()
+    assert any(line.startswith("Draft 2, ") for line in texts(first, accept=True))
+    qtbot.waitUntil(save.isEnabled, timeout=5_000)  # it saves as often as asked
+    second = tmp_path / "again.docx"
+    dialog.target.setText(str(second))
+    save.click()
+    qtbot.waitUntil(lambda: dialog.written == second, timeout=20_000)
+    dialog.close()
+
+    again = window.export_to_word()  # the same agreement: last time's choices
+    assert again.kind.currentData() == "between"
+    assert (again.round.currentData(), again.to_round.currentData()) == ("Draft 1", "Draft 2")
+    assert again.target.text() == str(second)
+    again.close()
+
+
+def test_the_export_dialog_starts_from_the_round_before_an_unchanged_one(window, tmp_path: Path) -> None:
+    window.workspace.rounds.issue_round(ALLIANCE, "Draft 3", "Northshire ICB")
+    dialog = window.export_to_word()
+    assert dialog.round.currentData() == "Draft 2"  # since Draft 3 there is nothing to show yet
+    dialog.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from negotiator.commands.output import OK, add_json, print_json
+from negotiator.domain.errors import InvalidInput
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.export import ExportReport
@@ -26,6 +27,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     redline.set_defaults(handler=_redline)
     redline.add_argument("agreement")
     redline.add_argument("--since-round", required=True, help="the round the changes are measured from")
+    redline.add_argument("--to-round", help="a later round: the changes between the two rounds (agreed mode only)")
     redline.add_argument("--mode", default="agreed", help="agreed (default), open, or party:NAME")
     _common(redline)
 
@@ -53,6 +55,9 @@ def _clean(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _redline(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.to_round and args.mode != "agreed":
+        raise InvalidInput("--to-round shows what was agreed between two rounds; leave out --mode, or leave out "
+                           "--to-round to show open proposals.", field="to-round")
     report = ws.export.export_redline(args.agreement, args.out, args.since_round, args.mode, args.acting,
-                                      args.template)
+                                      args.template, args.to_round)
     return _report(report, args)

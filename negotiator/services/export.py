@@ -75,9 +75,10 @@ class ExportService:
         return clean_document(state_of(found, target, *label))
 
     def redline_document(self, agreement: int | str, since_round: str, mode: str = "agreed",
-                         exporter: str | None = None) -> WordDocument:
+                         exporter: str | None = None, to_round: str | None = None) -> WordDocument:
         """Tracked changes from a round to the agreement as it stands (``agreed``), plus one party's
-        open proposals (``party:NAME``) or every open proposal that no other party contests (``open``).
+        open proposals (``party:NAME``) or every open proposal that no other party contests (``open``);
+        or, with ``to_round``, from one round to a later one (what changed between two drafts sent).
 
         Each change is under the party whose proposal (or recorded direct edit) made it; the new
         round label alone is under ``exporter``, the party the export is made for, which is required.
@@ -87,30 +88,48 @@ class ExportService:
             who = self._exporter(session, found, exporter)
             rounds = RoundStore(session)
             frozen = rounds.find(found.id, since_round)
+            end = rounds.find(found.id, to_round) if to_round else None
+            if end is not None and end.issued_at <= frozen.issued_at:
+                raise InvalidInput(f"{end.label} was issued before {frozen.label}: a redline between two rounds runs "
+                                   "from the earlier to the later.", field="to_round")
+            until = end.issued_at if end is not None else None
             proposals = ProposalStore(session).of_agreement(found.id)
-            current = self._current(session, found.id)
-            chosen, contested = _chosen(mode, proposals, found)
+            current = round_snapshot(end) if end is not None else self._current(session, found.id)
+            chosen, contested = _chosen(mode, proposals, found) if end is None else ([], [])
             accepted = [p for p in proposals if p.status is ProposalStatus.ACCEPTED and p.decided_at
-                        and p.decided_at > frozen.issued_at]
+                        and p.decided_at > frozen.issued_at and (until is None or p.decided_at <= until)]
             sections, terms = SectionStore(session), AgreementStore(session)
             record = Record(frozen, lambda: rounds.of_agreement(found.id),
                             lambda sid: [Recorded(v.author, parse_time(v.created_at), v.note, v.heading, v.text)
-                                         for v in sections.versions(sid)],
+                                         for v in sections.versions(sid)
+                                         if until is None or parse_time(v.created_at) <= until],
                             lambda: [Recorded(author, parse_time(at), note)
-                                     for _, at, author, note in terms.terms_history(found.id)])
+                                     for _, at, author, note in terms.terms_history(found.id)
+                                     if until is None or parse_time(at) <= until])
             base = round_snapshot(frozen)
             built = build_layers(found, base, current, accepted, chosen, record, who)
-            said = remarks_of(session, found.id)
-            now = _now_label(session, found.id, current, mode)
+            said = [r for r in remarks_of(session, found.id)
+                    if r.at > frozen.issued_at and (until is None or r.at <= until)]
+            now = (end.label, end.issued_at.date()) if end is not None else _now_label(session, found.id, current,
+                                                                                          mode)
         base_state = state_of(found, base, frozen.label, frozen.issued_at.date())
         target_state = state_of(found, built.target, *now)
         label = Revision(who, utc_now())  # the new round label: the one change that is the exporter's own
         authorship = Authorship(built.layers, lambda _key: label)
         comments = _competing(contested, found)
-        for anchor, notes in _said([r for r in said if r.at > frozen.issued_at], found).items():
+        for anchor, notes in _said(said, found).items():
             comments[anchor] = comments.get(anchor, ()) + notes
         document = redline_document(base_state, target_state, authorship, comments)
         return WordDocument(document.blocks, document.header, document.footer, True, tuple(built.warnings))
+
+    def unchanged_round(self, agreement: int | str) -> str | None:
+        """The round the agreement still is (nothing changed since it was issued), if any: a redline since
+        that round would show nothing, so the export dialog starts from the round before it."""
+        with self.library.unit_of_work() as session:
+            found = AgreementStore(session).find(str(agreement))
+            rounds = RoundStore(session).of_agreement(found.id)
+            label, _ = _now_label(session, found.id, self._current(session, found.id), "agreed")
+        return label if rounds and label == rounds[-1].label else None
 
     def check_exporter(self, agreement: int | str, exporter: str | None) -> str:
         """The full name of the party a redline would be exported for; refused, saying why, when no party
@@ -129,10 +148,12 @@ class ExportService:
         return _write(document, out, template, self._info(agreement, document, "clean", round_label))
 
     def export_redline(self, agreement: int | str, out: Path, since_round: str, mode: str = "agreed",
-                       exporter: str | None = None, template: Path | None = None) -> ExportReport:
-        """Write the redline export."""
-        document = self.redline_document(agreement, since_round, mode, exporter)
-        return _write(document, out, template, self._info(agreement, document, mode, since_round))
+                       exporter: str | None = None, template: Path | None = None,
+                       to_round: str | None = None) -> ExportReport:
+        """Write the redline export (from a round to now, or to a later round with ``to_round``)."""
+        document = self.redline_document(agreement, since_round, mode, exporter, to_round)
+        return _write(document, out, template, self._info(agreement, document, mode if to_round is None else "between",
+                                                          since_round))
 
     def _info(self, agreement: int | str, document: WordDocument, mode: str, round_label: str | None) -> dict:
         """What the export records about itself inside the file, so that the returned file can be read
@@ -143,11 +164,11 @@ class ExportService:
             found = AgreementStore(session).find(str(agreement))
             library = ExchangeStore(session).uid()
             head = EventLog(session).head()
-            proposals = ProposalStore(session).of_agreement(found.id) if mode != "clean" else []
+            proposals = ProposalStore(session).of_agreement(found.id) if mode not in ("clean", "between") else []
         info = {"app": "Negotiator", "version": 1, "library": library, "record_head": head, "agreement_id": found.id,
                 "agreement": found.title, "mode": mode, "round": round_label,
                 "exported_at": format_time(utc_now()), "anchors": anchored_texts(document)}
-        if mode != "clean":
+        if mode not in ("clean", "between"):
             info.update(_decidable(document, proposals, mode, found))
         return info
 

@@ -3,6 +3,7 @@ how many changes each party has in it, and the export itself off the UI thread."
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ from negotiator.domain.document import authors
 from negotiator.domain.errors import NegotiatorError
 from negotiator.ui.background import Job
 from negotiator.ui.errors import show_error
+from negotiator.ui.settings import Settings
 from negotiator.ui.widgets import labelled_combo
 from negotiator.ui.workers import Task
 
@@ -48,13 +50,20 @@ class ExportDialog(QDialog):
         self.resize(600, 360)
         self.kind = labelled_combo(self.tr("Kind of export"), [
             (self.tr("Redline: agreed changes since a round"), "agreed"),
-            (self.tr("Redline: every uncontested open proposal"), "open"),
+            (self.tr("Redline: agreed changes between two rounds"), "between"),
+            (self.tr("Redline: everything since a round (agreed changes and every party's open proposals)"),
+             "open"),
             *[(self.tr("Redline: proposals of %1").replace("%1", s.party.name), f"party:{s.party.short_name}")
               for s in agreement.signatories],
             (self.tr("Clean: the agreement as it stands"), "clean"),
         ])
         rounds = workspace.rounds.rounds(agreement_id)
         self.round = labelled_combo(self.tr("Round"), [(r.label, r.label) for r in reversed(rounds)])
+        self.to_round = labelled_combo(self.tr("To round"), [(r.label, r.label) for r in reversed(rounds)])
+        # A redline since the round the agreement still is shows nothing: start from the one before it.
+        unchanged = workspace.export.unchanged_round(agreement_id)
+        if unchanged is not None and self.round.count() > 1 and self.round.currentData() == unchanged:
+            self.round.setCurrentIndex(1)
         self.template = QLineEdit()
         self.template.setPlaceholderText(self.tr("The standard template"))
         self.template.setAccessibleName(self.tr("Word template"))
@@ -75,7 +84,13 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.open_document = self.buttons.addButton(self.tr("Open &Document"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_document.setToolTip(self.tr("Open the saved document in your word processor"))
+        self.open_document.hide()
+        self.open_document.clicked.connect(self._open_document)
         self.open_folder = self.buttons.addButton(self.tr("Open &Folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder.setToolTip(self.tr("Show the folder the document was saved in"))
         self.open_folder.hide()
         self.open_folder.clicked.connect(self._open_folder)
         self.buttons.accepted.connect(self.export)
@@ -83,6 +98,8 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Export"), self.kind)
         form.addRow(self.tr("&Since round"), self.round)
+        form.addRow(self.tr("T&o round"), self.to_round)
+        self._form = form
         form.addRow(self.tr("&Template"), _beside(self.template, browse_template))
         form.addRow(self.tr("&File"), _beside(self.target, browse_target))
         form.addRow(self.summary)
@@ -90,12 +107,16 @@ class ExportDialog(QDialog):
         form.addRow(self.buttons)
         self.kind.currentIndexChanged.connect(lambda _i: self.update_summary())
         self.round.currentIndexChanged.connect(lambda _i: self.update_summary())
+        self.to_round.currentIndexChanged.connect(lambda _i: self.update_summary())
+        self._recall()
         self.update_summary()
 
     def update_summary(self) -> None:
         """Say how many changes each party has in the export as chosen."""
         mode = self.kind.currentData()
         self.round.setEnabled(mode != "clean")
+        self._form.setRowVisible(self.to_round, mode == "between")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.task is None)  # not mid-export
         if mode == "clean":
             self.summary.setText(self.tr("A clean copy with no tracked changes."))
             return
@@ -104,10 +125,11 @@ class ExportDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             return
         try:
-            document = self.workspace.export.redline_document(self.agreement_id, self.round.currentData(), mode,
-                                                              self.exporter)
+            document = self.workspace.export.redline_document(
+                self.agreement_id, self.round.currentData(), "agreed" if mode == "between" else mode, self.exporter,
+                self.to_round.currentData() if mode == "between" else None)
         except Exception as error:
-            self.summary.setText(str(error))
+            self.summary.setText(str(error))  # Save stays: pressing it says the same in a dialog
             return
         counts = authors(document)
         lines = [f"{author}: {count} change(s)" for author, count in sorted(counts.items())] or [
@@ -127,11 +149,14 @@ class ExportDialog(QDialog):
         template = Path(self.template.text()).expanduser() if self.template.text().strip() else None
         partial = out.with_name(f".{out.stem}.partial.docx")
         ws, agreement, label, exporter = self.workspace, self.agreement_id, self.round.currentData(), self.exporter
+        later = self.to_round.currentData() if mode == "between" else None
+        self._remember()
 
         def work(_cancelled: object) -> object:
             if mode == "clean":
                 return ws.export.export_clean(agreement, partial, None, template)
-            return ws.export.export_redline(agreement, partial, label, mode, exporter, template)
+            return ws.export.export_redline(agreement, partial, label, "agreed" if later else mode, exporter,
+                                            template, later)
 
         def written(report: object) -> None:
             if not isValid(self):  # the dialog was closed meanwhile: nobody asked for the file any more
@@ -158,6 +183,9 @@ class ExportDialog(QDialog):
         warnings = "".join(f"\nWarning: {w}" for w in report.warnings)
         self.summary.setText(self.tr("Saved %1.").replace("%1", str(out)) + warnings)
         self.open_folder.show()
+        self.open_document.show()
+        self.task = None  # done: saving again, with the same or other choices, is a new export
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
 
     def _failed(self, error: BaseException) -> None:
@@ -184,6 +212,36 @@ class ExportDialog(QDialog):
     def _open_folder(self) -> None:
         if self.written is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
+
+    def _open_document(self) -> None:
+        if self.written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written)))
+
+    def _scope(self) -> str:
+        return f"{self.workspace.location}#{self.agreement_id}"
+
+    def _remember(self) -> None:
+        """Keep this agreement's choices for the next export of it."""
+        choices = {"kind": self.kind.currentData(), "round": self.round.currentData(),
+                   "to_round": self.to_round.currentData(), "template": self.template.text(),
+                   "target": self.target.text()}
+        Settings().put("export_choices", json.dumps(choices), self._scope())
+
+    def _recall(self) -> None:
+        """Choose as last time for this agreement, where those choices still exist."""
+        try:
+            choices = json.loads(str(Settings().get("export_choices", self._scope())))
+        except ValueError:
+            return
+        if not isinstance(choices, dict):
+            return
+        for combo, key in ((self.kind, "kind"), (self.round, "round"), (self.to_round, "to_round")):
+            index = combo.findData(choices.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        for field, key in ((self.template, "template"), (self.target, "target")):
+            if isinstance(choices.get(key), str) and choices[key]:
+                field.setText(choices[key])
 
 
 def _beside(field: QWidget, button: QPushButton) -> QWidget:

@@ -27,6 +27,8 @@ DEFAULTS: dict[str, tuple[object, Callable[[object], bool]]] = {
     "appearance": ("system", lambda v: v in ("system", "light", "dark")),  # follow the desktop, or always one
     # Who in returned Word files acts for which party: JSON {author: party}, per library.
     "author_map": ("{}", lambda v: isinstance(v, str) and len(v) <= 100_000 and v.startswith("{")),
+    # The export dialog's last choices, per library and agreement: JSON {kind, round, to_round, template, target}.
+    "export_choices": ("{}", lambda v: isinstance(v, str) and len(v) <= 10_000 and v.startswith("{")),
 }
 
 

@@ -400,153 +400,183 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="47"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="49"/>
         <source>Export %1 to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="49"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="51"/>
         <source>Kind of export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="50"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="52"/>
         <source>Redline: agreed changes since a round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="51"/>
-        <source>Redline: every uncontested open proposal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="52"/>
-        <source>Redline: proposals of %1</source>
+        <location filename="../../negotiator/ui/export_dialog.py" line="53"/>
+        <source>Redline: agreed changes between two rounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/export_dialog.py" line="54"/>
+        <source>Redline: everything since a round (agreed changes and every party&apos;s open proposals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="56"/>
+        <source>Redline: proposals of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="58"/>
         <source>Clean: the agreement as it stands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="57"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="61"/>
         <source>Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="59"/>
-        <source>The standard template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="60"/>
-        <source>Word template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="61"/>
-        <source>A .docx whose styles (Normal, Title, Headings) the export uses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../negotiator/ui/export_dialog.py" line="62"/>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="63"/>
-        <source>Choose a firm&apos;s own Word template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="67"/>
-        <source>File to write</source>
+        <source>To round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/export_dialog.py" line="68"/>
-        <source>Where the .docx is saved</source>
+        <source>The standard template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/export_dialog.py" line="69"/>
-        <source>Browse…</source>
+        <source>Word template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/export_dialog.py" line="70"/>
-        <source>Choose where to save the document</source>
+        <source>A .docx whose styles (Normal, Title, Headings) the export uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="71"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="72"/>
+        <source>Choose a firm&apos;s own Word template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="76"/>
+        <source>File to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="77"/>
+        <source>Where the .docx is saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/export_dialog.py" line="78"/>
-        <source>Open &amp;Folder</source>
+        <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="84"/>
-        <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="85"/>
-        <source>&amp;Since round</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="86"/>
-        <source>&amp;Template</source>
+        <location filename="../../negotiator/ui/export_dialog.py" line="79"/>
+        <source>Choose where to save the document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/export_dialog.py" line="87"/>
-        <source>&amp;File</source>
+        <source>Open &amp;Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="89"/>
+        <source>Open the saved document in your word processor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="92"/>
+        <source>Open &amp;Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="93"/>
+        <source>Show the folder the document was saved in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="99"/>
+        <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/export_dialog.py" line="100"/>
-        <source>A clean copy with no tracked changes.</source>
+        <source>&amp;Since round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="101"/>
+        <source>T&amp;o round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/export_dialog.py" line="103"/>
+        <source>&amp;Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="104"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="121"/>
+        <source>A clean copy with no tracked changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/export_dialog.py" line="124"/>
         <source>Issue a round first: a redline shows the changes since a round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="114"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="136"/>
         <source>No changes since this round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="159"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="184"/>
         <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="161"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="189"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="166"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="194"/>
         <source>The export was not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="174"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="202"/>
         <source>Word Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="174"/>
-        <location filename="../../negotiator/ui/export_dialog.py" line="180"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="202"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="208"/>
         <source>Word documents (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/export_dialog.py" line="179"/>
+        <location filename="../../negotiator/ui/export_dialog.py" line="207"/>
         <source>Save Export</source>
         <translation type="unfinished"></translation>
     </message>
