@@ -162,7 +162,7 @@ class ReturnedService:
                                      f"new section {where}: {heading.text_accepting({heading.mark_author})}",
                                      text, _rationale([heading, *body], {heading.mark_author}, document.name),
                                      heading=heading.text_accepting({heading.mark_author}) or ""))
-        result.notes += unaccounted(document, result, ours, groups, numbered)
+        result.notes += unaccounted(document, result, ours, groups, numbered, parties_by_id)
         return _without_repeats(result, [v.proposal for v in self.negotiation.proposals(found.id)])
 
     def apply(self, agreement: int | str, result: ReturnedImport, cancelled: Callable[[], bool] | None = None) -> None:

@@ -24,8 +24,8 @@ from negotiator.domain.returned import ReturnedDocument
 from negotiator.word.ooxml import w
 from negotiator.word.parts import EXPORT_ROOT
 from negotiator.word.safe_zip import SafeDocx
-from negotiator.word.tracked import UNKNOWN_AUTHOR
-from negotiator.word.walker import AUTHOR, BR, CHARS, CR, DEL, ID, NAME, TAB, TYPE, VAL, P, T, Walker, inside
+from negotiator.word.stories import read_comments, read_threads, story_changes
+from negotiator.word.walker import NAME, TYPE, VAL, Walker
 
 MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _OTHER_MAIN_TYPES = {
@@ -40,6 +40,7 @@ _CONTENT_TYPES = "[Content_Types].xml"
 _CUSTOM_ITEM = re.compile(r"^customxml/item(\d+)\.xml$")
 _STORIES = {"header": "the header", "footer": "the footer", "footnotes": "a footnote", "endnotes": "an endnote",
             "comments": "a comment"}
+_NOTE_KIND = {"footnotes": "footnote", "endnotes": "endnote"}
 
 
 def read_returned(path: Path) -> ReturnedDocument:
@@ -78,20 +79,26 @@ class _Package(SafeDocx):
                 known = {anchor for anchor in anchors if isinstance(anchor, str)}
         styles = Styles(self.optional_xml(_first(related.get("styles")) or "word/styles.xml"))
         comments = read_comments(self.optional_xml(_first(related.get("comments")) or "word/comments.xml"))
+        extended = _first(related.get("commentsExtended"))
+        threads = read_threads(self.optional_xml(extended) if extended else None, comments)
         document = self.xml(_DOCUMENT)
-        walker = Walker(styles, comments, known)
+        walker = Walker(styles, comments, known, threads)
         body = document.find(w("body"))
         if body is not None:
             walker.blocks(body, None)
-        walker.orphan_comments()
+        walker.finish()
         for kind, label in _STORIES.items():
             for name in related.get(kind, ()):
                 story = self.optional_xml(name)
                 if story is not None:
-                    walker.story(story, label)
+                    prefix = _NOTE_KIND.get(kind, "")
+                    places = {key.split(":", 1)[1]: place for key, place in walker.note_places.items()
+                              if key.split(":", 1)[0] == prefix}
+                    walker.reported.extend(story_changes(story, label, places))
         return ReturnedDocument(name=self.label, paragraphs=tuple(walker.paragraphs), export_info=info,
                                 unsupported=tuple(dict.fromkeys(notes + walker.unsupported)),
-                                tracked=tuple(walker.tracked))
+                                tracked=tuple(walker.tracked), reported=tuple(walker.reported),
+                                replies=tuple(walker.replies))
 
     def _check_main_type(self, types: etree._Element) -> None:
         declared: str | None = None
@@ -178,22 +185,3 @@ class Styles:
         if style_id is None:
             return self.default
         return self.names.get(style_id, style_id)
-
-
-def read_comments(root: etree._Element | None) -> dict[str, tuple[str, str]]:
-    """Each comment's (author, text) by id; the text's paragraphs joined by line feeds."""
-    found: dict[str, tuple[str, str]] = {}
-    if root is None:
-        return found
-    for comment in root.iter(w("comment")):
-        paragraphs = []
-        for p in comment.iter(P):
-            pieces: list[str] = []
-            for element in p.iter(T, TAB, BR, CR, DEL):
-                if element.tag == T and not inside(element, DEL, p):
-                    pieces.append(element.text or "")
-                elif element.tag in (TAB, CR, BR) and not inside(element, DEL, p):
-                    pieces.append(CHARS.get(element.tag, "\n"))
-            paragraphs.append("".join(pieces))
-        found[comment.get(ID, "")] = (comment.get(AUTHOR) or UNKNOWN_AUTHOR, "\n".join(paragraphs))
-    return found
