@@ -84,7 +84,7 @@ def _describe(change: ReportedChange, places: Places) -> str:
         return (f"A change by {by} in {change.story}{near} was not imported: {change.detail or 'changed'} "
                 f"{quoted}; the app imports only the body and the schedule.")
     if change.kind == "move":
-        to = f" to {places.of(*change.destination)}" if change.destination else ""
+        to = f" to {places.of(*change.destination).removeprefix('in ')}" if change.destination else ""
         return (f"A move by {by} of {quoted} from {where.removeprefix('in ')}{to}: it is imported as a deletion "
                 "and an insertion, not as a move.")
     what = {"format": "A formatting change", "paragraph format": "A paragraph formatting change",
