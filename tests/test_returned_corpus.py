@@ -80,7 +80,7 @@ class Corpus:
             return "on the title page"
         if change.where == "closing":
             return "in the closing paragraphs"
-        if change.where.startswith("term."):
+        if change.where.startswith("term.") or change.where == "schedule":
             return "in the terms schedule"
         n = self.sections[_section(change.where)]
         return f"{n.number} {n.section.heading}"
@@ -179,8 +179,24 @@ def untracked(m: WordMarkup, c: Corpus, author: str = JANE) -> list[Change]:
     return [m.untracked(anchor, c.words(anchor, 1, 2), "in every case")]
 
 
+def heading(m: WordMarkup, c: Corpus, author: str = JANE) -> list[Change]:
+    anchor = f"s{c.free[14]}"
+    return [m.replace(anchor, c.texts[anchor].split()[-1], "arrangements", author)]
+
+
+def untracked_paragraphs(m: WordMarkup, c: Corpus, author: str = JANE) -> list[Change]:
+    """A paragraph typed, and another deleted, with Track Changes off."""
+    return [m.untracked_paragraph(_p(c, 15), "The chair may invite observers without a vote."),
+            m.untracked_delete_paragraph(_p(c, 16, 2))]
+
+
+def label_cell(m: WordMarkup, c: Corpus, author: str = SAM) -> list[Change]:
+    return [m.replace_in_cell("Invoices paid within", "paid", "settled", author)]
+
+
 KINDS = [replace, insert, delete, new_paragraph, deleted_paragraph, formatting, twice_bold, move, comment, thread,
-         thread_without_extended_part, stories, title_and_closing, term, untracked]
+         thread_without_extended_part, stories, title_and_closing, term, untracked, heading, untracked_paragraphs,
+         label_cell]
 
 
 # --- the accounting --------------------------------------------------------------------------------

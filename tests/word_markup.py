@@ -70,7 +70,7 @@ class Change:
     header"), and the words a report line about it must quote (or a proposal must hold)."""
 
     kind: str  # insert | delete | replace | new paragraph | deleted paragraph | format | paragraph format | move |
-    #            comment | reply | story | untracked
+    #            comment | reply | story | untracked | untracked paragraph | untracked deletion
     author: str
     where: str
     text: str
@@ -403,6 +403,36 @@ class WordMarkup:
         t = self.split(self.paragraph(anchor), old).find(q("w:t"))
         _set_text(t, new)
         return self._note(Change("untracked", "", anchor, new, removed=old))
+
+    def untracked_paragraph(self, anchor: str, text: str) -> Change:
+        """Press Enter at the end of a paragraph and type one with Track Changes off: a paragraph the export
+        never wrote, with nothing marked."""
+        p = self.paragraph(anchor)
+        new = etree.Element(q("w:p"), {q("w:rsidR"): self.rsid(""), q("w14:paraId"): self._para_id(),
+                                       q("w14:textId"): "77777777"})
+        if p.find(q("w:pPr")) is not None:
+            new.append(copy.deepcopy(p.find(q("w:pPr"))))
+        run = etree.SubElement(new, q("w:r"), {q("w:rsidR"): self.rsid("")})
+        _set_text(etree.SubElement(run, q("w:t")), text)
+        p.addnext(new)
+        return self._note(Change("untracked paragraph", "", anchor, text))
+
+    def untracked_delete_paragraph(self, anchor: str) -> Change:
+        """Select a whole paragraph and delete it with Track Changes off: it is simply gone."""
+        p = self.paragraph(anchor)
+        text = "".join(t.text or "" for t in p.iter(q("w:t")))
+        p.getparent().remove(p)
+        return self._note(Change("untracked deletion", "", anchor, text, removed=text))
+
+    def replace_in_cell(self, label: str, old: str, new: str, author: str) -> Change:
+        """A tracked replacement in a schedule cell the export did not mark (a row's label)."""
+        p = next(p for p in self.body.iter(q("w:p")) if "".join(t.text or "" for t in p.iter(q("w:t"))) == label)
+        run = self.split(p, old)
+        deleted = self._delete_run(run, author)
+        inserted = self.stamp("w:ins", author)
+        inserted.append(self.run(new, run, author))
+        deleted.addnext(inserted)
+        return self._note(Change("replace", author, "schedule", label.replace(old, new), removed=old))
 
     def save(self, path: Path | None = None) -> Path:
         """Write the edited file (in place unless ``path`` is given)."""

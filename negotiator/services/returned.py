@@ -15,7 +15,7 @@ from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
 from negotiator.services.acting import Acting
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
-from negotiator.services.returned_report import unaccounted
+from negotiator.services.returned_report import quote, unaccounted
 from negotiator.services.returned_terms import term_plans
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
@@ -124,9 +124,10 @@ class ReturnedService:
             numbered_section = numbered[section_id][0]
             label = f"{numbered_section.number} {numbered_section.section.heading}"
             body = [p for p in paragraphs if p.anchor != f"s{section_id}"]
-            if any(p.anchor == f"s{section_id}" and p.authors - ours for p in paragraphs):
-                result.notes.append(f"A change to the heading of {label} was not imported: headings change with "
-                                    "the wording of the library clause.")
+            for heading in (p for p in paragraphs if p.anchor == f"s{section_id}" and p.authors - ours):
+                result.notes.append(f"A change to the heading of {label} was not imported "
+                                    f"(\"{quote(heading.text_accepting(heading.authors) or '')}\"): headings change "
+                                    "with the wording of the library clause.")
             # What the export said, where the file tells us; else what the file says without their changes.
             before = "\n\n".join(exported.get(p.anchor, p.text_accepting(ours)) for p in body
                                  if p.text_accepting(ours) is not None)
@@ -135,8 +136,10 @@ class ReturnedService:
             proposers = {party: authors for party, authors in theirs.items() if any(p.authors & authors for p in body)}
             if untracked and not proposers:
                 if untracked_party is None:
-                    result.notes.append(f"{label} was edited with tracking switched off; say which party made the "
-                                        "edit with --untracked-as PARTY to import it.")
+                    edited = "; ".join(f'"{quote(p.text_accepting(ours) or "")}"' for p in body
+                                       if p.anchor in untracked)
+                    result.notes.append(f"{label} was edited with tracking switched off ({edited}); say which party "
+                                        "made the edit with --untracked-as PARTY to import it.")
                     continue
                 proposers = {mapping.get(untracked_party, untracked_party): set()}
             raw = numbered_section.section.text

@@ -40,8 +40,8 @@ def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[st
             where = f"in {label}"  # a file the app did not write: placed by its heading
         in_plan = section is not None and f"section:{section}" in planned
         theirs = paragraph.authors - ours
-        if theirs and not _tracked_spoken_for(paragraph, section, in_plan, result):
-            quoted = _quote(paragraph.text_accepting(ours | theirs) or paragraph.text_accepting(ours) or "")
+        if theirs and not _tracked_spoken_for(paragraph, section, label, in_plan, result):
+            quoted = quote(paragraph.text_accepting(ours | theirs) or paragraph.text_accepting(ours) or "")
             lines.append(f"A change by {', '.join(sorted(theirs))} {where} was not imported (\"{quoted}\"): the app "
                          "cannot make it a proposal there; propose it in the app if it matters.")
         now = paragraph.text_accepting(ours)
@@ -49,19 +49,20 @@ def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[st
         body = label is not None and paragraph.anchor != f"s{section}"
         if isinstance(before, str) and now is not None and now != before and not theirs \
                 and not (body and (in_plan or any(f"{label} was edited with tracking" in n for n in result.notes))):
-            lines.append(f"An edit made with tracking switched off {where} was not imported (\"{_quote(now)}\", "
-                         f"where the export had \"{_quote(before)}\"): propose it in the app if it matters.")
+            lines.append(f"An edit made with tracking switched off {where} was not imported (\"{quote(now)}\", "
+                         f"where the export had \"{quote(before)}\"): propose it in the app if it matters.")
         if exported and paragraph.anchor is None and not theirs and (paragraph.text_accepting(set()) or "").strip() \
                 and _typed_untracked(paragraph.after):
-            lines.append(f"A paragraph added with tracking switched off {where} was not imported "
-                         f"(\"{_quote(now or '')}\"): propose it in the app if it matters.")
+            lines.append(f"A paragraph added with tracking switched off {places.of(paragraph.after, None)} was not "
+                         "imported "
+                         f"(\"{quote(now or '')}\"): propose it in the app if it matters.")
         for author, text in paragraph.comments:
             if author not in ours and not _comment_spoken_for(text, section, result):
-                lines.append(f"A comment by {author} {where}: \"{_quote(text)}\"; it changes nothing, so it is only "
+                lines.append(f"A comment by {author} {where}: \"{quote(text)}\"; it changes nothing, so it is only "
                              "noted here.")
     lines += _missing(document, exported, places)
     lines += [f"A reply by {reply.author} to {reply.parent_author or 'someone'}'s comment "
-              f"\"{_quote(reply.parent_text, 40)}\" {places.of(reply.anchor, None)}: \"{_quote(reply.text)}\"; it "
+              f"\"{quote(reply.parent_text, 40)}\" {places.of(reply.anchor, None)}: \"{quote(reply.text)}\"; it "
               "changes nothing, so it is only noted here." for reply in document.replies]
     lines += reported_lines(document.reported, places)
     return lines
@@ -76,7 +77,7 @@ def reported_lines(changes: tuple[ReportedChange, ...] | list[ReportedChange], p
 
 def _describe(change: ReportedChange, places: Places) -> str:
     where = places.of(change.anchor, change.after)
-    quoted = f"\"{_quote(change.text)}\"" if change.text.strip() else "an empty paragraph"
+    quoted = f"\"{quote(change.text)}\"" if change.text.strip() else "an empty paragraph"
     by = change.author
     if change.story:
         near = f" (its reference is {where})" if change.story in ("a footnote", "an endnote") and \
@@ -149,7 +150,7 @@ class Places:
         return f"in the heading of {label}" if "." not in anchor else f"in {label}"
 
 
-def _tracked_spoken_for(paragraph: ReturnedParagraph, section: int | None, in_plan: bool,
+def _tracked_spoken_for(paragraph: ReturnedParagraph, section: int | None, label: str | None, in_plan: bool,
                         result: ReturnedImport) -> bool:
     """Whether a plan or a note already speaks for the paragraph's tracked changes: the terms step for a
     schedule cell, the heading note for a heading, the section's proposal for its body, a new
@@ -158,7 +159,7 @@ def _tracked_spoken_for(paragraph: ReturnedParagraph, section: int | None, in_pl
         return True
     if section is not None:
         if paragraph.anchor == f"s{section}":
-            return any(note.startswith("A change to the heading of") for note in result.notes)
+            return any(note.startswith(f"A change to the heading of {label} ") for note in result.notes)
         return in_plan
     words = (paragraph.text_accepting({paragraph.mark_author}) or "").strip() if paragraph.mark == "insert" else ""
     return bool(words) and any(plan.kind == "new_section" and (words == plan.heading or words in plan.proposed)
@@ -189,12 +190,13 @@ def _missing(document: ReturnedDocument, exported: dict, places: Places) -> list
         return []  # a file stripped of the export's marks: nothing can be matched by anchor
     present = {p.anchor for p in document.paragraphs}
     return [f"A paragraph {places.of(anchor, None)} was deleted with tracking switched off "
-            f"(it read \"{_quote(text)}\");"
+            f"(it read \"{quote(text)}\");"
             " the deletion was not imported: propose it in the app if it matters."
             for anchor, text in exported.items()
             if isinstance(text, str) and text.strip() and anchor not in present]
 
 
-def _quote(text: str, limit: int = QUOTE) -> str:
+def quote(text: str, limit: int = QUOTE) -> str:
+    """Words quoted in a line of the report: on one line, cut to ``limit`` characters."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
