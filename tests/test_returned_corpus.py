@@ -24,7 +24,7 @@ JANE, SAM = "Jane Smith", "Sam Patel"
 AUTHOR_MAP = {JANE: "GP Federation", SAM: "Hope Street"}
 GPS = "Northshire Primary Care Federation"
 PARTY = {JANE: GPS, SAM: "Hope Street Wellbeing", "": GPS}  # "": tracking off, imported as --untracked-as GP Federation
-PLANNED = {"insert", "delete", "replace", "new paragraph", "deleted paragraph", "untracked"}
+PLANNED = {"insert", "delete", "replace", "new paragraph", "deleted paragraph", "untracked", "join", "split"}
 
 
 @pytest.fixture
@@ -194,9 +194,14 @@ def label_cell(m: WordMarkup, c: Corpus, author: str = SAM) -> list[Change]:
     return [m.replace_in_cell("Invoices paid within", "paid", "settled", author)]
 
 
+def join_and_split(m: WordMarkup, c: Corpus, author: str = SAM) -> list[Change]:
+    """A paragraph mark deleted (two paragraphs become one) and one typed inside a paragraph (Enter)."""
+    return [m.join(_p(c, 17), author), m.split_paragraph(_p(c, 18), c.words(_p(c, 18), 4, 2), author)]
+
+
 KINDS = [replace, insert, delete, new_paragraph, deleted_paragraph, formatting, twice_bold, move, comment, thread,
          thread_without_extended_part, stories, title_and_closing, term, untracked, heading, untracked_paragraphs,
-         label_cell]
+         label_cell, join_and_split]
 
 
 # --- the accounting --------------------------------------------------------------------------------
@@ -252,7 +257,8 @@ def _plans_for(corpus: Corpus, result: ReturnedImport, change: Change) -> list:
     checks = {"insert": [(change.where, change.text, 1)], "new paragraph": [(change.where, change.text, 1)],
               "replace": [(change.where, change.text, 1)], "untracked": [(change.where, change.text, 1)],
               "delete": [(change.where, change.removed, -1)], "deleted paragraph": [(change.where, "\n\n", -1)],
-              "move": [(change.where, change.text, -1), (change.to, change.text, 1)]}.get(change.kind, [])
+              "move": [(change.where, change.text, -1), (change.to, change.text, 1)],
+              "join": [(change.where, "\n\n", -1)], "split": [(change.where, "\n\n", 1)]}.get(change.kind, [])
     found = []
     for anchor, words, sign in checks:
         section = _section(anchor)

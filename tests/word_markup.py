@@ -217,6 +217,29 @@ class WordMarkup:
         _mark_rpr(p).insert(0, self.stamp("w:del", author))
         return self._note(Change("deleted paragraph", author, anchor, text, removed=text))
 
+    def join(self, anchor: str, author: str) -> Change:
+        """Delete the paragraph mark at the end of a paragraph: it and the next become one paragraph."""
+        p = self.paragraph(anchor)
+        _mark_rpr(p).insert(0, self.stamp("w:del", author))
+        text = "".join(t.text or "" for t in p.iter(q("w:t")))
+        return self._note(Change("join", author, anchor, text))
+
+    def split_paragraph(self, anchor: str, before_words: str, author: str) -> Change:
+        """Press Enter just before ``before_words``: Word marks the new mark, the one that now ends the
+        first half, as inserted; the second half keeps the old mark and its properties."""
+        p = self.paragraph(anchor)
+        run = self.split(p, before_words)
+        second = etree.Element(q("w:p"), {q("w:rsidR"): self.rsid(author), q("w14:paraId"): self._para_id(),
+                                          q("w14:textId"): "77777777"})
+        if p.find(q("w:pPr")) is not None:
+            second.append(copy.deepcopy(p.find(q("w:pPr"))))
+        for sibling in [run, *run.itersiblings()]:
+            if sibling.tag != q("w:bookmarkEnd"):
+                second.append(sibling)
+        _mark_rpr(p).insert(0, self.stamp("w:ins", author))
+        p.addnext(second)
+        return self._note(Change("split", author, anchor, before_words))
+
     # --- formatting and moves ----------------------------------------------------------------------
 
     def bold(self, anchor: str, words: str, author: str) -> Change:

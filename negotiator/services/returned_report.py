@@ -92,6 +92,11 @@ def _describe(change: ReportedChange, places: Places) -> str:
             "table format": "A table formatting change", "table cells": "A table cell insertion, deletion or merge",
             "object": "A picture or object inserted or deleted",
             "textbox": "A change in a text box or drawing"}.get(change.kind, "A tracked change")
+    if change.kind in ("join", "split"):
+        what = "joined to the next paragraph" if change.kind == "join" else "split in two"
+        return (f"A paragraph {what} by {by} {where} ({quoted}) was not imported: the app could not read it with "
+                "the paragraph next to it, so it keeps the paragraphs as they were; propose it in the app if it "
+                "matters.")
     if change.kind == "nested":
         return (f"A deletion by {by} of {quoted}, text inserted by {change.detail}, {where}: it is imported as "
                 f"{by}'s deletion alone.")

@@ -6,12 +6,13 @@ the report can say where it is, never dropped."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from negotiator.domain.returned import CommentReply, ReportedChange, ReturnedParagraph, TrackedChange
+from negotiator.word.marks import loose_marks, pair
 from negotiator.word.moves import RANGES as _MOVE_RANGES
 from negotiator.word.moves import Moves
 from negotiator.word.names import anchor_for_bookmark, bookmark_name
@@ -221,24 +222,10 @@ class Walker:
             self.note_places.setdefault(ref, (anchor, after))
         self.paragraphs.append(ReturnedParagraph(anchor=anchor, after=after, style=style, runs=runs, mark=mark,
                                                  mark_author=mark_author, comments=tuple(comments)))
-        if self.previous is not None:
-            self._carry_mark(self.previous, len(self.paragraphs) - 1)
+        if self.previous is not None:  # a paragraph mark's change may be read only with the next paragraph
+            first = self.previous
+            self.paragraphs[first], self.paragraphs[-1] = pair(self.paragraphs[first], self.paragraphs[-1])
         self.previous = len(self.paragraphs) - 1
-
-    def _carry_mark(self, first: int, second: int) -> None:
-        """``A[¶B]¶`` as ``A¶[B¶]``: how Word records typing Enter at the end of A and then B (or deleting
-        from the end of A to the end of B). Word drops A's mark with B's text, so A's text stays; in the
-        per-paragraph model that is B's paragraph coming or going as a whole, with A's mark unchanged."""
-        a, b = self.paragraphs[first], self.paragraphs[second]
-        if a.mark == "equal" or b.mark != "equal":
-            return
-        change = (a.mark, a.mark_author)
-        if all((kind, author) == change for _, kind, author in a.runs):
-            return  # A itself is wholly new or gone: it comes or goes as a whole already
-        if any((kind, author) != change for _, kind, author in b.runs):
-            return
-        self.paragraphs[first] = replace(a, mark="equal", mark_author="")
-        self.paragraphs[second] = replace(b, mark=a.mark, mark_author=a.mark_author)
 
     def _anchor(self, names: list[str]) -> str | None:
         """The anchor of the last bookmark that maps back (a cell's own after its table's), once each."""
@@ -339,6 +326,7 @@ class Walker:
         so placed is still a reply; any other comment is reported with its text, since no paragraph
         holds it)."""
         self.reported += self.moves.reported()
+        self.reported += loose_marks(self.paragraphs)
         for comment_id, comment in self.comments.items():
             if comment_id in self.placed_comments:
                 continue
