@@ -17,6 +17,7 @@ from negotiator.services.returned import ReturnedImport
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.word.importer import read_returned
 
+from .libreoffice import libreoffice_read, require_libreoffice
 from .word_markup import WordMarkup
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
@@ -240,3 +241,27 @@ def test_paragraphs_typed_or_deleted_with_tracking_off_are_reported(returned: Re
                                'imported ("Observers may attend."): propose it in the app if it matters.')
     assert result.notes[1].startswith(f"A paragraph in {returned.label(SHARING)} was deleted with tracking switched "
                                       f'off (it read "{returned.texts[gone][:30]}')
+
+
+def test_libreoffice_reads_the_fixture_as_the_importer_does(returned: Returned) -> None:
+    """An independent word processor opens the marked file and sees the same texts, accepted and
+    rejected, the same authors and the same comments: the markup is real, not made to suit the reader."""
+    require_libreoffice()
+    first, sharing = returned.anchor(QUORUM), returned.anchor(SHARING)
+    returned.edit(lambda m: m.replace(first, "at least once a month", "at least once a quarter", SAM),
+                  lambda m: m.split_paragraph(first, "and the chair", JANE),
+                  lambda m: m.join(returned.anchor(QUORUM, 2), JANE),
+                  lambda m: m.delete_paragraph(returned.anchor(SHARING, 3), SAM),
+                  lambda m: m.new_paragraph(returned.anchor(REGISTER), "Each member names a deputy.", JANE),
+                  lambda m: m.move(sharing, "operational, clinical", returned.anchor(REGISTER, 2), JANE),
+                  lambda m: m.bold(returned.anchor(REGISTER, 3), "Alliance Board", SAM),
+                  lambda m: m.reply(m.comment(sharing, "Which data?", JANE), "Activity data.", SAM),
+                  lambda m: m.replace("closing", "not binding", "not enforceable", JANE))
+    document = read_returned(returned.path)
+    everyone = set(document.authors) | {"Northshire ICB"}
+    seen = libreoffice_read(returned.path)
+    assert seen["accepted"] == [t for p in document.paragraphs if (t := p.text_accepting(everyone)) is not None]
+    assert seen["rejected"] == [t for p in document.paragraphs if (t := p.text_accepting(set())) is not None]
+    assert {JANE, SAM} <= {r["author"] for r in seen["redlines"]}
+    assert sorted((c["author"], c["content"]) for c in seen["comments"]) == [(JANE, "Which data?"),
+                                                                             (SAM, "Activity data.")]
