@@ -190,6 +190,10 @@ def untracked_paragraphs(m: WordMarkup, c: Corpus, author: str = JANE) -> list[C
             m.untracked_delete_paragraph(_p(c, 16, 2))]
 
 
+def untracked_header(m: WordMarkup, c: Corpus, author: str = JANE) -> list[Change]:
+    return [m.untracked_story("header", "Subject to contract", "Subject to contract and to board approval")]
+
+
 def label_cell(m: WordMarkup, c: Corpus, author: str = SAM) -> list[Change]:
     return [m.replace_in_cell("Invoices paid within", "paid", "settled", author)]
 
@@ -201,7 +205,7 @@ def join_and_split(m: WordMarkup, c: Corpus, author: str = SAM) -> list[Change]:
 
 KINDS = [replace, insert, delete, new_paragraph, deleted_paragraph, formatting, twice_bold, move, comment, thread,
          thread_without_extended_part, stories, title_and_closing, term, untracked, heading, untracked_paragraphs,
-         label_cell, join_and_split]
+         label_cell, join_and_split, untracked_header]
 
 
 # --- the accounting --------------------------------------------------------------------------------

@@ -208,6 +208,13 @@ def test_header_footer_and_footnote_changes_say_which_story_and_quote_it(returne
         'inserted "As the chair decides."; the app imports only the body and the schedule.']
 
 
+def test_an_untracked_edit_of_the_header_is_quoted(returned: Returned) -> None:
+    result = returned.edit(lambda m: m.untracked_story("header", "Subject to contract", "Draft for discussion"))
+    assert result.notes == ['An edit made with tracking switched off in the header was not imported: it reads '
+                            '"Draft for discussion — Current draft"; the app imports only the body and the '
+                            "schedule."]
+
+
 def test_title_page_and_closing_changes_say_so_in_words(returned: Returned) -> None:
     result = returned.edit(lambda m: m.replace("kind", "alliance agreement", "alliance compact", SAM),
                            lambda m: m.replace("closing", "not binding", "not enforceable", JANE))

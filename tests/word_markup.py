@@ -427,6 +427,12 @@ class WordMarkup:
         _set_text(t, new)
         return self._note(Change("untracked", "", anchor, new, removed=old))
 
+    def untracked_story(self, story: str, old: str, new: str) -> Change:
+        """Change words of the header (or footer) with Track Changes off."""
+        t = self.split(self.xml[self._story_part(story)].find(q("w:p")), old).find(q("w:t"))
+        _set_text(t, new)
+        return self._note(Change("story", "", f"the {story}", new, removed=old))
+
     def untracked_paragraph(self, anchor: str, text: str) -> Change:
         """Press Enter at the end of a paragraph and type one with Track Changes off: a paragraph the export
         never wrote, with nothing marked."""

@@ -134,7 +134,9 @@ class ExportService:
             head = EventLog(session).head()
         return {"app": "Negotiator", "version": 1, "library": library, "record_head": head, "agreement_id": found.id,
                 "agreement": found.title, "mode": mode, "round": round_label,
-                "exported_at": format_time(utc_now()), "anchors": anchored_texts(document)}
+                "exported_at": format_time(utc_now()), "anchors": anchored_texts(document),
+                # the header's and footer's words (the page number aside), to tell an untracked edit of them
+                "stories": {"header": document.header, "footer": document.footer}}
 
     def _current(self, session: object, agreement_id: int) -> Snapshot:
         return Snapshot(tuple(SectionStore(session).outline(agreement_id)), AgreementStore(session).terms(agreement_id))

@@ -79,6 +79,9 @@ def _describe(change: ReportedChange, places: Places) -> str:
     where = places.of(change.anchor, change.after)
     quoted = f"\"{quote(change.text)}\"" if change.text.strip() else "an empty paragraph"
     by = change.author
+    if change.story and not change.author:
+        return (f"An edit made with tracking switched off in {change.story} was not imported: it reads {quoted}; "
+                "the app imports only the body and the schedule.")
     if change.story:
         near = f" (its reference is {where})" if change.story in ("a footnote", "an endnote") and \
             (change.anchor or change.after) else ""

@@ -24,7 +24,7 @@ from negotiator.domain.returned import ReturnedDocument
 from negotiator.word.ooxml import w
 from negotiator.word.parts import EXPORT_ROOT
 from negotiator.word.safe_zip import SafeDocx
-from negotiator.word.stories import read_comments, read_threads, story_changes
+from negotiator.word.stories import read_comments, read_threads, story_changes, untracked_story
 from negotiator.word.walker import NAME, TYPE, VAL, Walker
 
 MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -95,6 +95,7 @@ class _Package(SafeDocx):
                     places = {key.split(":", 1)[1]: place for key, place in walker.note_places.items()
                               if key.split(":", 1)[0] == prefix}
                     walker.reported.extend(story_changes(story, label, places))
+                    walker.reported.extend(untracked_story(story, label, _exported_story(info, kind)))
         return ReturnedDocument(name=self.label, paragraphs=tuple(walker.paragraphs), export_info=info,
                                 unsupported=tuple(dict.fromkeys(notes + walker.unsupported)),
                                 tracked=tuple(walker.tracked), reported=tuple(walker.reported),
@@ -153,6 +154,16 @@ class _Package(SafeDocx):
                          "paragraphs are matched by their bookmarks alone")
             return None
         return None
+
+
+def _exported_story(info: dict | None, kind: str) -> str | None:
+    """What the export wrote in the header or footer, when the file records it; footnotes and endnotes
+    the export never writes ("" for them); None when the file does not say."""
+    if kind in _NOTE_KIND:
+        return ""
+    stories = (info or {}).get("stories")
+    text = stories.get(kind) if isinstance(stories, dict) else None
+    return text if isinstance(text, str) else None
 
 
 def _first(names: list[str] | None) -> str | None:

@@ -83,6 +83,37 @@ def story_changes(root: etree._Element, label: str,
     return found
 
 
+def story_text(root: etree._Element) -> str:
+    """The words of a story as the export wrote them, every tracked change rejected and the results of
+    fields (the page number) left out; paragraphs joined by line feeds."""
+    paragraphs = []
+    for p in root.iter(P):
+        pieces, in_result = [], False
+        for element in p.iter(T, DEL_TEXT, w("fldChar")):
+            if element.tag == w("fldChar"):
+                kind = element.get(w("fldCharType"))
+                in_result = kind == "separate" or (in_result and kind != "end")
+            elif not in_result and _nearest(element, w("fldSimple"), p) is None \
+                    and _nearest(element, INS, p) is None and _nearest(element, MOVE_TO, p) is None:
+                pieces.append(element.text or "")
+        paragraphs.append("".join(pieces))
+    return "\n".join(paragraphs)
+
+
+def untracked_story(root: etree._Element, label: str, exported: str | None) -> list[ReportedChange]:
+    """A header or footer whose words differ from what the export wrote with every tracked change
+    rejected: edited with tracking switched off. A footnote or endnote (the export writes none) with
+    words that no tracked insertion holds, likewise. ``exported`` is None when the file does not say
+    what the export wrote there."""
+    notes = [note for note in root if note.tag in _NOTES and note.get(TYPE) in (None, "normal")]
+    if notes:
+        return [ReportedChange("story", "", text, story=label, detail="edited with tracking switched off")
+                for note in notes if (text := story_text(note)).strip()]
+    if exported is None or story_text(root).strip() == exported.strip():
+        return []
+    return [ReportedChange("story", "", story_text(root), story=label, detail="edited with tracking switched off")]
+
+
 # --- comments and their threads ----------------------------------------------------------------
 
 
