@@ -76,8 +76,11 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 QUORUM, SHARING, REGISTER = "alliance.board.quorum", "alliance.information.sharing", "alliance.conflicts-of-interest"
 
 
-def test_the_file_as_sent_imports_as_nothing(returned: Returned) -> None:
-    result = returned.edit()
+@pytest.mark.parametrize("mode", ["agreed", "open"])
+def test_the_file_as_sent_imports_as_nothing(ws: Workspace, tmp_path: Path, mode: str) -> None:
+    path = tmp_path / "sent.docx"
+    ws.export.export_redline(ALLIANCE, path, "Draft 2", mode, "Northshire ICB")
+    result = ws.returned.import_file(ALLIANCE, path, AUTHOR_MAP, dry_run=True)
     assert result.plans == [] and result.notes == []
 
 
