@@ -604,6 +604,14 @@ def test_paragraph_and_section_formatting_changes_are_reported(tmp_path: Path):
     assert document.authors == []  # formatting is not a text change
 
 
+def test_alike_changes_with_no_place_are_counted_never_merged(tmp_path: Path):
+    document = read_body(tmp_path, (
+        f'<w:p><w:pPr><w:sectPr><w:sectPrChange {stamp("sectPrChange", "Sam Lee", 1)}><w:sectPr/></w:sectPrChange>'
+        '</w:sectPr></w:pPr></w:p>'
+        f'<w:sectPr><w:sectPrChange {stamp("sectPrChange", "Sam Lee", 2)}><w:sectPr/></w:sectPrChange></w:sectPr>'))
+    assert document.unsupported == ("2 times: a page layout change by Sam Lee, which the app does not import",)
+
+
 def test_table_formatting_and_tracked_rows(tmp_path: Path):
     document = read_body(tmp_path, (
         f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblPrChange {stamp("tblPrChange")}><w:tblPr/>'

@@ -53,17 +53,17 @@ def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[st
                          f"where the export had \"{quote(before)}\"): propose it in the app if it matters.")
         if exported and paragraph.anchor is None and not theirs and (paragraph.text_accepting(set()) or "").strip() \
                 and _typed_untracked(paragraph.after):
-            lines.append(f"A paragraph added with tracking switched off {places.of(paragraph.after, None)} was not "
-                         "imported "
-                         f"(\"{quote(now or '')}\"): propose it in the app if it matters.")
+            lines.append(f"A paragraph added with tracking switched off {places.of(paragraph.after, None)} was "
+                         f"not imported (\"{quote(now or '')}\"): propose it in the app if it matters.")
         for author, text in paragraph.comments:
             if author not in ours and not _comment_spoken_for(text, section, result):
                 lines.append(f"A comment by {author} {where}: \"{quote(text)}\"; it changes nothing, so it is only "
                              "noted here.")
     lines += _missing(document, exported, places)
     lines += [f"A reply by {reply.author} to {reply.parent_author or 'someone'}'s comment "
-              f"\"{quote(reply.parent_text, 40)}\" {places.of(reply.anchor, None)}: \"{quote(reply.text)}\"; it "
-              "changes nothing, so it is only noted here." for reply in document.replies]
+              f"\"{quote(reply.parent_text, 40)}\" "
+              f"{places.of(reply.anchor, None) if reply.anchor else 'on a paragraph the export did not write'}: "
+              f"\"{quote(reply.text)}\"; it changes nothing, so it is only noted here." for reply in document.replies]
     lines += reported_lines(document.reported, places)
     return lines
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections import Counter
 from pathlib import Path
 
 from docx.styles import BabelFish
@@ -97,7 +98,7 @@ class _Package(SafeDocx):
                     walker.reported.extend(story_changes(story, label, places))
                     walker.reported.extend(untracked_story(story, label, _exported_story(info, kind)))
         return ReturnedDocument(name=self.label, paragraphs=tuple(walker.paragraphs), export_info=info,
-                                unsupported=tuple(dict.fromkeys(notes + walker.unsupported)),
+                                unsupported=_counted(notes + walker.unsupported),
                                 tracked=tuple(walker.tracked), reported=tuple(walker.reported),
                                 replies=tuple(walker.replies))
 
@@ -164,6 +165,12 @@ def _exported_story(info: dict | None, kind: str) -> str | None:
     stories = (info or {}).get("stories")
     text = stories.get(kind) if isinstance(stories, dict) else None
     return text if isinstance(text, str) else None
+
+
+def _counted(notes: list[str]) -> tuple[str, ...]:
+    """Each note once, with how many times it came when more than once (two page layout changes by one
+    author read alike): counted, never merged away."""
+    return tuple(note if count == 1 else f"{count} times: {note}" for note, count in Counter(notes).items())
 
 
 def _first(names: list[str] | None) -> str | None:

@@ -209,7 +209,7 @@ class Walker:
             if comment_id not in self.placed_comments and comment_id in self.comments:
                 self.placed_comments.add(comment_id)
                 if comment_id in self.threads:
-                    self.replies.append(self._reply(comment_id, anchor or after))
+                    self.replies.append(self._reply(comment_id, anchor))
                 else:
                     comment = self.comments[comment_id]
                     comments.append((comment.author, comment.text))
@@ -313,8 +313,10 @@ class Walker:
             para.notes.append(("textbox", _author(tracked), plain_text(tracked), ""))
 
     def _scan_unknown(self, element: etree._Element, where: str) -> None:
-        for author in dict.fromkeys(_author(e) for e in element.iter(*_ALL_TRACKED)):
-            self.unsupported.append(f"a tracked change by {author} in {where} that the app cannot turn into text")
+        """Tracked changes where no paragraph holds them: one note for each (the importer counts alike ones)."""
+        for change in element.iter(*_ALL_TRACKED):
+            self.unsupported.append(f"a tracked change by {_author(change)} in {where} that the app cannot turn "
+                                    "into text")
 
     def _reply(self, comment_id: str, anchor: str | None) -> CommentReply:
         reply, parent = self.comments[comment_id], self.comments.get(self.threads[comment_id])
