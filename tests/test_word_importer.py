@@ -681,16 +681,16 @@ def test_a_comment_attached_nowhere_is_reported(returned_path: Path, tmp_path: P
     assert 'a comment by Sam Lee attached to no paragraph: "Nobody points at this."' in document.unsupported
 
 
-@pytest.mark.parametrize("story", ["footer", "footnotes"])
+@pytest.mark.parametrize("story", ["footer", "footnotes", "endnotes"])
 def test_changes_in_other_stories_are_reported(story: str, tmp_path: Path):
-    root = {"footer": "ftr", "footnotes": "footnotes"}[story]
+    root = {"footer": "ftr", "footnotes": "footnotes", "endnotes": "endnotes"}[story]
     part = (f'<w:{root} xmlns:w="{W_NS}"><w:p><w:ins {stamp("ins", "Sam Lee")}><w:r><w:t>x</w:t></w:r></w:ins>'
             f'</w:p></w:{root}>').encode()
     rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{story}"'
             f' Target="{story}1.xml"/></Relationships>').encode()
     path = body_docx(tmp_path, "<w:p/>", {f"word/{story}1.xml": part, "word/_rels/document.xml.rels": rels})
-    label = {"footer": "the footer", "footnotes": "a footnote"}[story]
+    label = {"footer": "the footer", "footnotes": "a footnote", "endnotes": "an endnote"}[story]
     assert read_returned(path).reported == (ReportedChange("story", "Sam Lee", "x", story=label, detail="inserted"),)
 
 
