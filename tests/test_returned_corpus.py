@@ -141,7 +141,9 @@ def twice_bold(m: WordMarkup, c: Corpus, author: str = JANE) -> list[Change]:
 
 
 def move(m: WordMarkup, c: Corpus, author: str = JANE) -> list[Change]:
-    return [m.move(_p(c, 7), c.words(_p(c, 7), 3, 2), _p(c, 8), author)]
+    """Words dragged to another section, and a whole paragraph dragged to another."""
+    return [m.move(_p(c, 7), c.words(_p(c, 7), 3, 2), _p(c, 8), author),
+            m.move_paragraph(_p(c, 19, 2), _p(c, 20, 2), author)]
 
 
 def comment(m: WordMarkup, c: Corpus, author: str = SAM) -> list[Change]:

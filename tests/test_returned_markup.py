@@ -172,6 +172,18 @@ def test_a_move_is_a_deletion_and_an_insertion_and_reported_once(returned: Retur
                             f"{returned.label(QUORUM)}: it is imported as a deletion and an insertion, not as a move."]
 
 
+def test_a_moved_paragraph_is_proposed_gone_and_arrived_and_reported_once(returned: Returned) -> None:
+    moved = returned.anchor(SHARING, 3)
+    text = returned.texts[moved]
+    result = returned.edit(lambda m: m.move_paragraph(moved, returned.anchor(QUORUM, 1), SAM))
+    plans = {plan.target: plan for plan in result.plans}
+    assert text[:60] not in plans[returned.target(SHARING)].proposed
+    assert f"\n\n{text}\n\n" in plans[returned.target(QUORUM)].proposed  # after the first paragraph
+    (line,) = result.notes
+    assert line.startswith(f'A move by Sam Patel of "{text[:40]}') and \
+        f"from {returned.label(SHARING)} to {returned.label(QUORUM)}:" in line
+
+
 def test_a_reply_is_read_as_a_reply_and_reported_once(returned: Returned) -> None:
     first = returned.anchor(REGISTER)
     result = returned.edit(lambda m: m.reply(m.comment(first, "Who keeps the register?", JANE, done=True),

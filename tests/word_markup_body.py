@@ -269,6 +269,36 @@ class BodyMarkup:
             (last[-1].addprevious if last else target.append)(element)
         return self._note(Change("move", author, anchor, words, removed=words, to=to))
 
+    def move_paragraph(self, anchor: str, to: str, author: str) -> Change:
+        """Drag a whole paragraph, its mark included, to just after another: where it was, its runs sit in
+        ``w:moveFrom`` and its mark is marked moved away; where it went, a new paragraph holds the same
+        runs in ``w:moveTo`` with its mark marked moved here; the two ranges share a name."""
+        name = f"move{next(self._ids)}"
+        p = self.paragraph(anchor)
+        text = "".join(t.text or "" for t in p.iter(q("w:t")))
+        arrived = etree.Element(q("w:p"), {q("w:rsidR"): self.rsid(author), q("w14:paraId"): self._para_id(),
+                                           q("w14:textId"): "77777777"})
+        if p.find(q("w:pPr")) is not None:
+            arrived.append(copy.deepcopy(p.find(q("w:pPr"))))
+        _mark_rpr(arrived).insert(0, self.stamp("w:moveTo", author))
+        start = self.stamp("w:moveToRangeStart", author)
+        start.set(q("w:name"), name)
+        moved_to = self.stamp("w:moveTo", author)
+        for run in p.findall(q("w:r")):
+            moved_to.append(copy.deepcopy(run))
+        arrived.extend([start, moved_to, etree.Element(q("w:moveToRangeEnd"), {q("w:id"): start.get(q("w:id"))})])
+        self.paragraph(to).addnext(arrived)
+        _mark_rpr(p).insert(0, self.stamp("w:moveFrom", author))
+        runs = p.findall(q("w:r"))
+        moved_from = self.stamp("w:moveFrom", author)
+        runs[0].addprevious(moved_from)
+        moved_from.extend(runs)
+        start = self.stamp("w:moveFromRangeStart", author)
+        start.set(q("w:name"), name)
+        moved_from.addprevious(start)
+        moved_from.addnext(etree.Element(q("w:moveFromRangeEnd"), {q("w:id"): start.get(q("w:id"))}))
+        return self._note(Change("move", author, anchor, text, removed=text, to=to))
+
     # --- tracking switched off -----------------------------------------------------------------------
 
     def untracked(self, anchor: str, old: str, new: str) -> Change:
