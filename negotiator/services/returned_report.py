@@ -88,11 +88,12 @@ def _describe(change: ReportedChange, places: Places) -> str:
         return (f"A change by {by} in {change.story}{near} was not imported: {change.detail or 'changed'} "
                 f"{quoted}; the app imports only the body and the schedule.")
     if change.kind == "move":
-        # the words went to a paragraph of their own there, or into one: either way, into that section
-        to = f" to {places.of(change.destination[0] or change.destination[1], None).removeprefix('in ')}" \
-            if change.destination else ""
-        return (f"A move by {by} of {quoted} from {places.of(change.anchor or change.after, None).removeprefix('in ')}{to}: it is imported as a deletion "
-                "and an insertion, not as a move.")
+        # the words came from, or went to, a paragraph of their own or into one: either way, that section
+        start = places.of(change.anchor or change.after, None).removeprefix("in ")
+        end = change.destination
+        to = f" to {places.of(end[0] or end[1], None).removeprefix('in ')}" if end else ""
+        return (f"A move by {by} of {quoted} from {start}{to}: it is imported as a deletion and an insertion, not "
+                "as a move.")
     what = {"format": "A formatting change", "paragraph format": "A paragraph formatting change",
             "table format": "A table formatting change", "table cells": "A table cell insertion, deletion or merge",
             "object": "A picture or object inserted or deleted",
