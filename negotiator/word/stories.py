@@ -64,22 +64,21 @@ def story_changes(root: etree._Element, label: str,
             paragraph = change if change.tag == P else _nearest(change, P, note)
             holder = paragraph if paragraph is not None else note
             author = author_of(change)
-            if change.tag in REVISIONS and _nearest(change, w("rPr"), holder) is None:
+            if change.tag in REVISIONS:
                 key = (id(holder), author, _VERBS[change.tag])
-                grouped.setdefault(key, []).append(plain_text(change))
+                words = grouped.setdefault(key, [])
                 holders[key] = holder
-            elif change.tag in REVISIONS:  # a paragraph mark: it joins the paragraph's words of that kind
-                key = (id(holder), author, _VERBS[change.tag])
-                grouped.setdefault(key, [])
-                holders[key] = holder
+                if _nearest(change, w("rPr"), holder) is None:  # a paragraph mark adds no words of its own
+                    words.append(plain_text(change))
             else:
                 run = _nearest(change, w("r"), holder)
                 words = plain_text(run if run is not None else holder)
                 what = "formatting changed" if change.tag in FORMAT_CHANGES else "changed"
                 found.append(ReportedChange("story", author, words, anchor, after, label, what))
-        for (_, author, verb), texts in grouped.items():
-            words = "".join(texts) or plain_text(holders[(_, author, verb)])
-            found.append(ReportedChange("story", author, words, anchor, after, label, verb))
+        for key, texts in grouped.items():
+            _, author, verb = key
+            found.append(ReportedChange("story", author, "".join(texts) or plain_text(holders[key]), anchor, after,
+                                        label, verb))
     return found
 
 
