@@ -28,13 +28,14 @@ class ReportedChange:
     the paragraph that refers to it), or None, and then ``after`` is the nearest anchor before it.
     """
 
-    kind: str  # "format" | "paragraph format" | "move" | "nested" | "object" | "textbox" | "story" | "other"
+    kind: str  # "format" | "paragraph format" | "table format" | "table cells" | "move" | "join" | "split" |
+    #            "nested" | "object" | "textbox" | "story" | "other"
     author: str
     text: str  # the words it touches, as a person reads them
     anchor: str | None = None
     after: str | None = None
     story: str = ""
-    detail: str = ""  # the second half of a move ("to" anchor), the other author of a nested change…
+    detail: str = ""  # in a story, what was done ("inserted", "deleted"…); of a nested deletion, whose insertion
     destination: tuple[str | None, str | None] | None = None  # a move's (anchor, after) at its destination
 
 
