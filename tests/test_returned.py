@@ -79,15 +79,16 @@ def test_nothing_the_counterparty_did_is_dropped_without_a_word(ws: Workspace, t
     ws.export.export_redline(ALLIANCE, out, "Draft 2", "agreed", "Northshire ICB")
     quorum, _ = _anchor(ws, "alliance.board.quorum")
     edit = WordEdit(out)
-    edit.replace_words("closing", "not binding", "never binding", "Jane Smith")  # outside every section
+    edit.replace_words("closing", "not binding", "never binding", "Jane Smith")  # in the closing paragraphs
     edit.untracked(f"s{quorum}", "quorum", "quoracy")  # a heading, edited with tracking off
     edit.untracked("term.payment.days", "thirty (30) days", "forty (40) days")  # a term cell, likewise
     edit.save()
     result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "GP Federation"}, dry_run=True)
     notes = "\n".join(result.notes)
-    assert "A change by Jane Smith outside every section" in notes and "never binding" in notes
+    assert "A change by Jane Smith in the closing paragraphs" in notes and "never binding" in notes
     assert "tracking switched off in the heading of" in notes and "quoracy" in notes
-    assert "tracking switched off in the terms schedule (payment.days)" in notes and "forty (40)" in notes
+    assert 'tracking switched off in the terms schedule: the row "Invoices paid within"' in notes
+    assert "forty (40)" in notes and "payment.days" not in notes  # the term in the agreement's words
 
 
 def test_a_changed_loss_cap_comes_home_as_a_term_proposal_named_in_words(ws: Workspace, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from negotiator.domain.document import Cell, Paragraph, Row, Run, Table, WordDocument
 from negotiator.domain.errors import InvalidInput
-from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph, TrackedChange
+from negotiator.domain.returned import ReportedChange, ReturnedDocument, ReturnedParagraph, TrackedChange
 from negotiator.word.importer import read_returned
 from negotiator.word.names import anchor_for_bookmark, bookmark_name
 from negotiator.word.reader import read_paragraphs
@@ -409,10 +409,11 @@ def test_the_comment_is_on_s1_p1_with_its_text(returned: ReturnedDocument):
 
 
 def test_the_formatting_change_and_the_header_change_are_reported(returned: ReturnedDocument):
-    assert returned.unsupported == (
-        'a formatting change by Jane Smith in "Invoices are sent monthly in arrears." (s2.p2)',
-        "a change by Jane Smith in the header, which the app does not import",
+    assert returned.reported == (
+        ReportedChange("format", JANE, "Invoices are sent monthly in arrears.", "s2.p2", "s2.p1"),
+        ReportedChange("story", JANE, " (counterparty copy)", story="the header", detail="inserted"),
     )
+    assert returned.unsupported == ()
 
 
 def test_the_export_info_round_trips_and_the_author_is_listed(returned: ReturnedDocument):
@@ -585,11 +586,9 @@ def test_a_move_is_imported_as_a_deletion_and_an_insertion_and_reported(tmp_path
     first, second = document.paragraphs
     assert (first.text_accepting({JANE}), first.text_accepting(set())) == ("First. ", "First. Moved sentence.")
     assert (second.text_accepting({JANE}), second.text_accepting(set())) == ("Second. Moved sentence.", "Second. ")
-    assert document.unsupported == (
-        'a move by Jane Smith in paragraph "First. Moved sentence." (s1.p1); it is imported as a deletion and an '
-        'insertion',
-        'a move by Jane Smith in paragraph "Second. Moved sentence." (a paragraph after s1.p1); it is imported as '
-        'a deletion and an insertion')
+    # no ranges name the two halves, so each is a move of its own
+    assert document.reported == (ReportedChange("move", JANE, "Moved sentence.", "s1.p1", None),
+                                 ReportedChange("move", JANE, "Moved sentence.", None, "s1.p1"))
     assert [c.kind for c in document.tracked] == ["delete", "insert"]
 
 
@@ -599,10 +598,18 @@ def test_paragraph_and_section_formatting_changes_are_reported(tmp_path: Path):
         '<w:r><w:t>One two three four five six seven eight</w:t></w:r></w:p>'
         f'<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:sectPrChange {stamp("sectPrChange", "Sam Lee", 2)}>'
         '<w:sectPr/></w:sectPrChange></w:sectPr>'))
-    assert document.unsupported == (
-        'a formatting change by Jane Smith in "One two three four five six…" (before the first marked paragraph)',
-        "a page layout change by Sam Lee, which the app does not import")
+    assert document.reported == (
+        ReportedChange("paragraph format", JANE, "One two three four five six seven eight", None, None),)
+    assert document.unsupported == ("a page layout change by Sam Lee, which the app does not import",)
     assert document.authors == []  # formatting is not a text change
+
+
+def test_alike_changes_with_no_place_are_counted_never_merged(tmp_path: Path):
+    document = read_body(tmp_path, (
+        f'<w:p><w:pPr><w:sectPr><w:sectPrChange {stamp("sectPrChange", "Sam Lee", 1)}><w:sectPr/></w:sectPrChange>'
+        '</w:sectPr></w:pPr></w:p>'
+        f'<w:sectPr><w:sectPrChange {stamp("sectPrChange", "Sam Lee", 2)}><w:sectPr/></w:sectPrChange></w:sectPr>'))
+    assert document.unsupported == ("2 times: a page layout change by Sam Lee, which the app does not import",)
 
 
 def test_table_formatting_and_tracked_rows(tmp_path: Path):
@@ -618,8 +625,7 @@ def test_table_formatting_and_tracked_rows(tmp_path: Path):
     assert (new.mark, new.mark_author, old.mark, old.mark_author) == ("insert", JANE, "delete", "Sam Lee")
     assert views(document, {JANE}) == ["Term", "New row", "Old row", ""]
     assert views(document, {"Sam Lee"}) == ["Term", ""]
-    assert document.unsupported == ('a table formatting change by Jane Smith in the table that starts '
-                                    '"TermNew rowOld row", which the app does not import',)
+    assert document.reported == (ReportedChange("table format", JANE, "TermNew rowOld row", None, None),)
     assert TrackedChange("insert", JANE, DATE, "New row") in document.tracked
 
 
@@ -628,8 +634,7 @@ def test_a_deletion_of_another_partys_insertion_is_reported(tmp_path: Path):
         f'<w:p><w:ins {stamp("ins", "Sam Lee")}><w:r><w:t>kept </w:t></w:r><w:del {stamp("del", ident=2)}>'
         '<w:r><w:delText>gone</w:delText></w:r></w:del></w:ins></w:p>'))
     assert document.paragraphs[0].runs == (("kept ", "insert", "Sam Lee"), ("gone", "delete", JANE))
-    assert document.unsupported == ('a deletion by Jane Smith of text inserted by Sam Lee in "kept gone" (before '
-                                    "the first marked paragraph); it is imported as Jane Smith's deletion alone",)
+    assert document.reported == (ReportedChange("nested", JANE, "gone", None, None, detail="Sam Lee"),)
 
 
 def test_changes_in_text_boxes_and_inserted_pictures_are_reported(tmp_path: Path):
@@ -640,9 +645,8 @@ def test_changes_in_text_boxes_and_inserted_pictures_are_reported(tmp_path: Path
         f'<w:ins {stamp("ins", "Sam Lee", 3)}><w:r><w:t>boxed</w:t></w:r></w:ins></w:p></w:txbxContent></w:drawing>'
         '</mc:Choice></mc:AlternateContent></w:r><w:bookmarkEnd w:id="1"/></w:p>'))
     assert views(document, {JANE, "Sam Lee"}) == ["Logo"]
-    assert document.unsupported == (
-        'a picture or object inserted or deleted by Jane Smith in "Logo" (s2), which the app does not import',
-        'a change by Sam Lee in a text box or drawing in "Logo" (s2), which the app does not import')
+    assert document.reported == (ReportedChange("object", JANE, "Logo", "s2", None),
+                                 ReportedChange("textbox", "Sam Lee", "boxed", "s2", None))
 
 
 def test_words_own_bookmarks_and_duplicates_are_not_anchors(tmp_path: Path):
@@ -677,17 +681,17 @@ def test_a_comment_attached_nowhere_is_reported(returned_path: Path, tmp_path: P
     assert 'a comment by Sam Lee attached to no paragraph: "Nobody points at this."' in document.unsupported
 
 
-@pytest.mark.parametrize("story", ["footer", "footnotes"])
+@pytest.mark.parametrize("story", ["footer", "footnotes", "endnotes"])
 def test_changes_in_other_stories_are_reported(story: str, tmp_path: Path):
-    root = {"footer": "ftr", "footnotes": "footnotes"}[story]
+    root = {"footer": "ftr", "footnotes": "footnotes", "endnotes": "endnotes"}[story]
     part = (f'<w:{root} xmlns:w="{W_NS}"><w:p><w:ins {stamp("ins", "Sam Lee")}><w:r><w:t>x</w:t></w:r></w:ins>'
             f'</w:p></w:{root}>').encode()
     rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{story}"'
             f' Target="{story}1.xml"/></Relationships>').encode()
     path = body_docx(tmp_path, "<w:p/>", {f"word/{story}1.xml": part, "word/_rels/document.xml.rels": rels})
-    label = {"footer": "the footer", "footnotes": "a footnote"}[story]
-    assert read_returned(path).unsupported == (f"a change by Sam Lee in {label}, which the app does not import",)
+    label = {"footer": "the footer", "footnotes": "a footnote", "endnotes": "an endnote"}[story]
+    assert read_returned(path).reported == (ReportedChange("story", "Sam Lee", "x", story=label, detail="inserted"),)
 
 
 def test_a_large_redline_reads_quickly(tmp_path: Path):

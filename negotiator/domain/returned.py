@@ -18,6 +18,41 @@ class TrackedChange:
 
 
 @dataclass(frozen=True)
+class ReportedChange:
+    """A change the app reads but makes no proposal of (a formatting change, a move, an edit of the
+    header, a footnote or a text box…): the import report gives each one line, saying where it is in
+    the agreement's words and quoting it.
+
+    ``story`` is "" for the body, else the part it is in ("the header", "the footer", "a footnote",
+    "an endnote"); ``anchor`` is the export anchor of the body paragraph it is in (for a footnote,
+    the paragraph that refers to it), or None, and then ``after`` is the nearest anchor before it.
+    """
+
+    kind: str  # "format" | "paragraph format" | "table format" | "table cells" | "move" | "join" | "split" |
+    #            "nested" | "object" | "textbox" | "story" | "other"
+    author: str
+    text: str  # the words it touches, as a person reads them
+    anchor: str | None = None
+    after: str | None = None
+    story: str = ""
+    detail: str = ""  # in a story, what was done ("inserted", "deleted"…); of a nested deletion, whose insertion
+    destination: tuple[str | None, str | None] | None = None  # a move's (anchor, after) at its destination
+
+
+@dataclass(frozen=True)
+class CommentReply:
+    """A reply in a comment thread (Word's "Reply"; ``w15:paraIdParent`` in commentsExtended.xml).
+
+    ``anchor`` is the export anchor of the paragraph the reply's range sits in, or None."""
+
+    author: str
+    text: str
+    parent_author: str
+    parent_text: str
+    anchor: str | None
+
+
+@dataclass(frozen=True)
 class ReturnedParagraph:
     """A paragraph (or table-cell paragraph) of the returned body, in reading order.
 
@@ -59,8 +94,10 @@ class ReturnedDocument:
     name: str
     paragraphs: tuple[ReturnedParagraph, ...]
     export_info: dict | None  # what the app recorded about the export, if the file came from it
-    unsupported: tuple[str, ...] = field(default_factory=tuple)  # formatting changes, moves, header edits…
+    unsupported: tuple[str, ...] = field(default_factory=tuple)  # what has no place: page layout…
     tracked: tuple[TrackedChange, ...] = field(default_factory=tuple)
+    reported: tuple[ReportedChange, ...] = field(default_factory=tuple)  # one report line each
+    replies: tuple[CommentReply, ...] = field(default_factory=tuple)  # not also in their paragraph's comments
 
     @property
     def authors(self) -> list[str]:
@@ -74,4 +111,6 @@ class ReturnedDocument:
                 seen.setdefault(paragraph.mark_author)
             for author, _ in paragraph.comments:
                 seen.setdefault(author)
+        for reply in self.replies:
+            seen.setdefault(reply.author)
         return list(seen)

@@ -167,7 +167,9 @@ class ExportService:
             proposals = ProposalStore(session).of_agreement(found.id) if mode not in ("clean", "between") else []
         info = {"app": "Negotiator", "version": 1, "library": library, "record_head": head, "agreement_id": found.id,
                 "agreement": found.title, "mode": mode, "round": round_label,
-                "exported_at": format_time(utc_now()), "anchors": anchored_texts(document)}
+                "exported_at": format_time(utc_now()), "anchors": anchored_texts(document),
+                # the header's and footer's words (the page number aside), to tell an untracked edit of them
+                "stories": {"header": document.header, "footer": document.footer}}
         if mode not in ("clean", "between"):
             info.update(_decidable(document, proposals, mode, found))
         return info

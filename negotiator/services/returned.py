@@ -18,8 +18,8 @@ from negotiator.services.acting import Acting
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
 from negotiator.services.remarks import RemarksService
-from negotiator.services.returned_remarks import position_plans, remark_plans
-from negotiator.services.returned_report import unaccounted
+from negotiator.services.returned_remarks import position_plans, remark_plans, reply_plans
+from negotiator.services.returned_report import quote, unaccounted
 from negotiator.services.returned_terms import term_plans
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
@@ -140,9 +140,10 @@ class ReturnedService:
             numbered_section = numbered[section_id][0]
             label = f"{numbered_section.number} {numbered_section.section.heading}"
             body = [p for p in paragraphs if p.anchor != f"s{section_id}"]
-            if any(p.anchor == f"s{section_id}" and p.authors - ours for p in paragraphs):
-                result.notes.append(f"A change to the heading of {label} was not imported: headings change with "
-                                    "the wording of the library clause.")
+            for heading in (p for p in paragraphs if p.anchor == f"s{section_id}" and p.authors - ours):
+                result.notes.append(f"A change to the heading of {label} was not imported "
+                                    f"(\"{quote(heading.text_accepting(heading.authors) or '')}\"): headings change "
+                                    "with the wording of the library clause.")
             # What the export said, where the file tells us; else what the file says without their changes.
             before = "\n\n".join(seen.get(p.anchor, exported.get(p.anchor, p.text_accepting(ours))) for p in body
                                  if p.text_accepting(ours) is not None)
@@ -151,8 +152,10 @@ class ReturnedService:
             proposers = {party: authors for party, authors in theirs.items() if any(p.authors & authors for p in body)}
             if untracked and not proposers:
                 if untracked_party is None:
-                    result.notes.append(f"{label} was edited with tracking switched off; say which party made the "
-                                        "edit with --untracked-as PARTY to import it.")
+                    edited = "; ".join(f'"{quote(p.text_accepting(ours) or "")}"' for p in body
+                                       if p.anchor in untracked)
+                    result.notes.append(f"{label} was edited with tracking switched off ({edited}); say which party "
+                                        "made the edit with --untracked-as PARTY to import it.")
                     continue
                 proposers = {mapping.get(untracked_party, untracked_party): set()}
             raw = numbered_section.section.text
@@ -181,8 +184,9 @@ class ReturnedService:
         located = {id(p): sid for sid, paragraphs in groups.items() for p in paragraphs}
         sections = {sid: f"{n.number} {n.section.heading}" for sid, (n, _) in numbered.items()}
         result.plans += remark_plans(document, mapping, ours, sections, located, result.plans, parties_by_id)
+        result.plans += reply_plans(document, mapping, ours, sections, {p.id: p for p in existing}, parties_by_id)
         result.plans += positions
-        result.notes += unaccounted(document, result, ours, groups, numbered, set(seen))
+        result.notes += unaccounted(document, result, ours, groups, numbered, parties_by_id, set(seen))
         return _without_repeats(result, existing, self.remarks.remarks(found.id), self.remarks.positions(found.id))
 
     def apply(self, agreement: int | str, result: ReturnedImport, cancelled: Callable[[], bool] | None = None) -> None:

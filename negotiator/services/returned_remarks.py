@@ -6,11 +6,13 @@ act for, or the party named for edits made with tracking off."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import Proposal
 from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
+from negotiator.domain.term_words import term_label
 from negotiator.services.returned_terms import term_of_cell
 
 if TYPE_CHECKING:
@@ -36,6 +38,36 @@ def remark_plans(document: ReturnedDocument, mapping: dict[str, str], ours: set[
             if any(p.party == party and (p.target == target or target in _terms_of(p)) for p in made):
                 continue  # the rationale of that party's proposal here
             plans.append(Plan(party, "remark", target, f"remark on {label}", text, ""))
+    return plans
+
+
+def reply_plans(document: ReturnedDocument, mapping: dict[str, str], ours: set[str], sections: dict[int, str],
+                proposals: dict[int, Proposal], parties: dict[int, Party]) -> list[Plan]:
+    """A remark for each reply of a counterparty's author in a comment thread, on the section or term
+    its thread is on; a reply to one of our comments (a proposal's rationale, or a competing proposal
+    shown as a comment) answers that proposal."""
+    from negotiator.services.returned import Plan
+
+    said = (document.export_info or {}).get("comments")
+    ours_said = [c for c in said if isinstance(c, dict)] if isinstance(said, list) else []
+    plans = []
+    for reply in document.replies:
+        if reply.author in ours or reply.author not in mapping:
+            continue  # one of our own names, or nobody's: the report quotes it
+        answered = [c.get("proposal") for c in ours_said if c.get("author") == reply.parent_author
+                    and str(c.get("text", "")).strip() == reply.parent_text.strip()]
+        linked = [proposals[n] for n in answered if isinstance(n, int) and n in proposals]
+        target, label = _place(reply.anchor, sections, parties)
+        if target is None and linked:  # a thread on a paragraph the export did not mark: the proposal's place
+            first = linked[0]
+            target = first.target if first.section_id is not None else next(iter(sorted(first.targets)), None)
+            label = sections.get(first.section_id or -1, term_label(target or "", parties))
+        if target is None:
+            continue
+        here = [p for p in linked if target in p.targets] or linked
+        answers = here[0].id if here else None
+        what = f"reply on {label}" + (f" to proposal {answers}" if answers is not None else "")
+        plans.append(Plan(mapping[reply.author], "remark", target, what, reply.text, "", answers=answers))
     return plans
 
 
@@ -97,6 +129,17 @@ def _shown(document: ReturnedDocument) -> list[tuple[int, dict[str, str]]]:
                 and all(isinstance(k, str) and isinstance(v, str) for k, v in texts.items()):
             found.append((entry["proposal"], texts))
     return found
+
+
+def _place(anchor: str | None, sections: dict[int, str], parties: dict[int, Party]) -> tuple[str | None, str]:
+    """The section or term an export anchor belongs to, and how a reader names it."""
+    key = anchor or ""
+    if key.startswith("term.") or key == "corridor":
+        return term_of_cell(key.removeprefix("term."), parties)
+    match = re.match(r"^s(\d+)(?:\.p\d+)?$", key)
+    if match and int(match.group(1)) in sections:
+        return f"section:{match.group(1)}", sections[int(match.group(1))]
+    return None, ""
 
 
 def _target(paragraph: ReturnedParagraph, located: dict[int, int], sections: dict[int, str],

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections import Counter
 from pathlib import Path
 
 from docx.styles import BabelFish
@@ -24,8 +25,8 @@ from negotiator.domain.returned import ReturnedDocument
 from negotiator.word.ooxml import w
 from negotiator.word.parts import EXPORT_ROOT
 from negotiator.word.safe_zip import SafeDocx
-from negotiator.word.tracked import UNKNOWN_AUTHOR
-from negotiator.word.walker import AUTHOR, BR, CHARS, CR, DEL, ID, NAME, TAB, TYPE, VAL, P, T, Walker, inside
+from negotiator.word.stories import read_comments, read_threads, story_changes, untracked_story
+from negotiator.word.walker import NAME, TYPE, VAL, Walker
 
 MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _OTHER_MAIN_TYPES = {
@@ -40,6 +41,7 @@ _CONTENT_TYPES = "[Content_Types].xml"
 _CUSTOM_ITEM = re.compile(r"^customxml/item(\d+)\.xml$")
 _STORIES = {"header": "the header", "footer": "the footer", "footnotes": "a footnote", "endnotes": "an endnote",
             "comments": "a comment"}
+_NOTE_KIND = {"footnotes": "footnote", "endnotes": "endnote"}
 
 
 def read_returned(path: Path) -> ReturnedDocument:
@@ -74,20 +76,27 @@ class _Package(SafeDocx):
         known: set[str] = set(info["anchors"]) | set(info.get("anchor_names", ())) if info is not None else set()
         styles = Styles(self.optional_xml(_first(related.get("styles")) or "word/styles.xml"))
         comments = read_comments(self.optional_xml(_first(related.get("comments")) or "word/comments.xml"))
+        extended = _first(related.get("commentsExtended"))
+        threads = read_threads(self.optional_xml(extended) if extended else None, comments)
         document = self.xml(_DOCUMENT)
-        walker = Walker(styles, comments, known)
+        walker = Walker(styles, comments, known, threads)
         body = document.find(w("body"))
         if body is not None:
             walker.blocks(body, None)
-        walker.orphan_comments()
+        walker.finish()
         for kind, label in _STORIES.items():
             for name in related.get(kind, ()):
                 story = self.optional_xml(name)
                 if story is not None:
-                    walker.story(story, label)
+                    prefix = _NOTE_KIND.get(kind, "")
+                    places = {key.split(":", 1)[1]: place for key, place in walker.note_places.items()
+                              if key.split(":", 1)[0] == prefix}
+                    walker.reported.extend(story_changes(story, label, places))
+                    walker.reported.extend(untracked_story(story, label, _exported_story(info, kind)))
         return ReturnedDocument(name=self.label, paragraphs=tuple(walker.paragraphs), export_info=info,
-                                unsupported=tuple(dict.fromkeys(notes + walker.unsupported)),
-                                tracked=tuple(walker.tracked))
+                                unsupported=_counted(notes + walker.unsupported),
+                                tracked=tuple(walker.tracked), reported=tuple(walker.reported),
+                                replies=tuple(walker.replies))
 
     def _check_main_type(self, types: etree._Element) -> None:
         declared: str | None = None
@@ -151,6 +160,22 @@ class _Package(SafeDocx):
         return None
 
 
+def _exported_story(info: dict | None, kind: str) -> str | None:
+    """What the export wrote in the header or footer, when the file records it; footnotes and endnotes
+    the export never writes ("" for them); None when the file does not say."""
+    if kind in _NOTE_KIND:
+        return ""
+    stories = (info or {}).get("stories")
+    text = stories.get(kind) if isinstance(stories, dict) else None
+    return text if isinstance(text, str) else None
+
+
+def _counted(notes: list[str]) -> tuple[str, ...]:
+    """Each note once, with how many times it came when more than once (two page layout changes by one
+    author read alike): counted, never merged away."""
+    return tuple(note if count == 1 else f"{count} times: {note}" for note, count in Counter(notes).items())
+
+
 def _first(names: list[str] | None) -> str | None:
     return names[0] if names else None
 
@@ -181,22 +206,3 @@ class Styles:
         if style_id is None:
             return self.default
         return self.names.get(style_id, style_id)
-
-
-def read_comments(root: etree._Element | None) -> dict[str, tuple[str, str]]:
-    """Each comment's (author, text) by id; the text's paragraphs joined by line feeds."""
-    found: dict[str, tuple[str, str]] = {}
-    if root is None:
-        return found
-    for comment in root.iter(w("comment")):
-        paragraphs = []
-        for p in comment.iter(P):
-            pieces: list[str] = []
-            for element in p.iter(T, TAB, BR, CR, DEL):
-                if element.tag == T and not inside(element, DEL, p):
-                    pieces.append(element.text or "")
-                elif element.tag in (TAB, CR, BR) and not inside(element, DEL, p):
-                    pieces.append(CHARS.get(element.tag, "\n"))
-            paragraphs.append("".join(pieces))
-        found[comment.get(ID, "")] = (comment.get(AUTHOR) or UNKNOWN_AUTHOR, "\n".join(paragraphs))
-    return found

@@ -1,19 +1,27 @@
 """Walking a returned document's XML: every body paragraph (table cells included) in reading order,
-with its export anchor, its runs by change and author, and its comments; every tracked change; and
-what the app cannot import (formatting changes, moves, header edits…), reported, never dropped."""
+with its export anchor, its runs by change and author, and its comments and replies; every tracked
+change; and what the app cannot import (formatting changes, moves, objects…), each located so that
+the report can say where it is, never dropped."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from negotiator.domain.returned import ReturnedParagraph, TrackedChange
+from negotiator.domain.returned import CommentReply, ReportedChange, ReturnedParagraph, TrackedChange
+from negotiator.word.marks import loose_marks, pair
+from negotiator.word.moves import RANGES as _MOVE_RANGES
+from negotiator.word.moves import Moves
 from negotiator.word.names import anchor_for_bookmark, bookmark_name
 from negotiator.word.ooxml import w
-from negotiator.word.tracked import UNKNOWN_AUTHOR
+from negotiator.word.stories import ALL_TRACKED as _ALL_TRACKED
+from negotiator.word.stories import FORMAT_CHANGES as _FORMAT_CHANGES
+from negotiator.word.stories import OTHER_TRACKED as _OTHER_TRACKED
+from negotiator.word.stories import Comment, plain_text
+from negotiator.word.stories import author_of as _author
 
 if TYPE_CHECKING:  # the importer hands in the styles it read
     from negotiator.word.importer import Styles
@@ -31,13 +39,7 @@ BOOKMARK_START, COMMENT_START, COMMENT_REF = w("bookmarkStart"), w("commentRange
 ID, NAME, AUTHOR, DATE, VAL, TYPE = w("id"), w("name"), w("author"), w("date"), w("val"), w("type")
 _REVISIONS = (INS, DEL, MOVE_FROM, MOVE_TO)
 _KIND = {INS: "insert", MOVE_TO: "insert", DEL: "delete", MOVE_FROM: "delete"}
-_FORMAT_CHANGES = frozenset(w(tag) for tag in ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
-                                               "trPrChange", "tcPrChange", "tblGridChange", "tblPrExChange",
-                                               "numberingChange"))
-_OTHER_TRACKED = frozenset(w(tag) for tag in ("cellIns", "cellDel", "cellMerge", "customXmlInsRangeStart",
-                                              "customXmlDelRangeStart", "customXmlMoveFromRangeStart",
-                                              "customXmlMoveToRangeStart"))
-_ALL_TRACKED = (*_REVISIONS, *_FORMAT_CHANGES, *_OTHER_TRACKED)
+_NOTE_REFS = {w("footnoteReference"): "footnote", w("endnoteReference"): "endnote"}
 _TABLE_CHANGES = tuple(w(tag) for tag in ("tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "tblPrExChange",
                                           "cellIns", "cellDel", "cellMerge"))
 _SKIPPED = frozenset({PPR, RPR, w("instrText"), w("delInstrText"), w("sdtPr"), w("sdtEndPr"), w("customXmlPr"),
@@ -66,18 +68,26 @@ class _Paragraph:
     pieces: list[tuple[str, str, str]] = field(default_factory=list)
     bookmarks: list[str] = field(default_factory=list)
     comment_ids: list[str] = field(default_factory=list)
-    notes: list[tuple[str, str, str]] = field(default_factory=list)  # (what, author, other author)
+    notes: list[tuple[str, str, str, str]] = field(default_factory=list)  # (what, author, words, detail)
+    moves: list[tuple[str, str, str, str]] = field(default_factory=list)  # (name, "from"|"to", author, words)
+    note_refs: list[str] = field(default_factory=list)  # "footnote:2": the notes this paragraph refers to
 
 
 class Walker:
     """Walks the body in reading order and collects paragraphs, tracked changes and notes."""
 
-    def __init__(self, styles: Styles, comments: dict[str, tuple[str, str]], known: set[str]) -> None:
+    def __init__(self, styles: Styles, comments: dict[str, Comment], known: set[str],
+                 threads: dict[str, str] | None = None) -> None:
         self.styles = styles
         self.comments = comments
+        self.threads = threads or {}  # a reply's comment id: the id of the comment it answers
         self.paragraphs: list[ReturnedParagraph] = []
         self.tracked: list[TrackedChange] = []
         self.unsupported: list[str] = []
+        self.reported: list[ReportedChange] = []
+        self.replies: list[CommentReply] = []
+        self.moves = Moves()
+        self.note_places: dict[str, tuple[str | None, str | None]] = {}  # "footnote:2": (anchor, after)
         self.last_anchor: str | None = None
         self.used_anchors: set[str] = set()
         self.placed_comments: set[str] = set()
@@ -111,6 +121,8 @@ class Walker:
                 self.pending.bookmarks.append(child.get(NAME, ""))
             elif tag == COMMENT_START:
                 self.pending.comment_ids.append(child.get(ID, ""))
+            elif tag in _MOVE_RANGES:
+                self.moves.range(child)
             elif tag == SECTPR:
                 self.section(child)
             elif tag == w("altChunk"):
@@ -127,12 +139,12 @@ class Walker:
     def table(self, tbl: etree._Element) -> None:
         """Rows in order (looking through content controls), each cell's paragraphs in order."""
         self.previous = None
-        where = f'the table that starts "{_snippet(_plain_text(tbl))}"'
+        words = _snippet(plain_text(tbl), 12)
         for change in tbl.iter(*_TABLE_CHANGES):
             if _nearest_table(change) is not tbl:
                 continue  # a nested table's: reported when that table is walked
-            what = "formatting change" if change.tag in _FORMAT_CHANGES else "cell insertion, deletion or merge"
-            self.unsupported.append(f"a table {what} by {_author(change)} in {where}, which the app does not import")
+            what = "table format" if change.tag in _FORMAT_CHANGES else "table cells"
+            self.reported.append(ReportedChange(what, _author(change), words, None, self.last_anchor))
         for row in _rows(tbl):
             self.row(row)
         self.previous = None
@@ -145,7 +157,7 @@ class Walker:
             for change in tr_pr:
                 if change.tag in _REVISIONS:
                     tracked = (_KIND[change.tag], _author(change))
-                    text = "\t".join(_plain_text(cell) for cell in _cells(tr))
+                    text = "\t".join(plain_text(cell) for cell in _cells(tr))
                     self.tracked.append(TrackedChange(tracked[0], tracked[1], change.get(DATE, ""), text))
         for cell in _cells(tr):
             self.previous = None
@@ -158,6 +170,7 @@ class Walker:
         para, self.pending = self.pending, _Paragraph()
         style = self.styles.default
         mark, mark_author = "equal", ""
+        moved_marks: list[etree._Element] = []  # joined to their move once the paragraph's ranges are read
         p_pr = p.find(PPR)
         if p_pr is not None:
             style_element = p_pr.find(PSTYLE)
@@ -171,17 +184,19 @@ class Walker:
                             # a paragraph mark is the line break between paragraphs: its text is "\n"
                             self.tracked.append(TrackedChange(mark, mark_author, change.get(DATE, ""), "\n"))
                             if change.tag in (MOVE_FROM, MOVE_TO):
-                                para.notes.append(("move", mark_author, ""))
+                                moved_marks.append(change)
                         elif change.tag in _FORMAT_CHANGES:
-                            para.notes.append(("format", _author(change), ""))
+                            para.notes.append(("paragraph format", _author(change), "", ""))
                 elif child.tag in _FORMAT_CHANGES:
-                    para.notes.append(("format", _author(child), ""))
+                    para.notes.append(("paragraph format", _author(child), "", ""))
                 elif child.tag == SECTPR:
                     self.section(child)
                 elif child.tag == w("numPr"):
                     for change in child.iter(*_FORMAT_CHANGES, INS):
-                        para.notes.append(("format", _author(change), ""))
+                        para.notes.append(("paragraph format", _author(change), "", ""))
         self._inline(p, "equal", "", para)
+        for change in moved_marks:
+            para.moves.append((*self.moves.name(change), _author(change), ""))
         if mark == "equal" and row is not None:
             mark, mark_author = row
         runs = _merged(para.pieces)
@@ -193,29 +208,24 @@ class Walker:
         for comment_id in para.comment_ids:
             if comment_id not in self.placed_comments and comment_id in self.comments:
                 self.placed_comments.add(comment_id)
-                comments.append(self.comments[comment_id])
-        if para.notes:
-            self._notes(para.notes, _where(anchor, after, "".join(text for text, _, _ in runs)))
+                if comment_id in self.threads:
+                    self.replies.append(self._reply(comment_id, anchor))
+                else:
+                    comment = self.comments[comment_id]
+                    comments.append((comment.author, comment.text))
+        words = "".join(text for text, _, _ in runs)
+        for what, author, text, detail in para.notes:
+            self.reported.append(ReportedChange(what, author, text or words, anchor, after, detail=detail))
+        for name, side, author, text in para.moves:
+            self.moves.add(name, side, author, text, (anchor, after))
+        for ref in para.note_refs:
+            self.note_places.setdefault(ref, (anchor, after))
         self.paragraphs.append(ReturnedParagraph(anchor=anchor, after=after, style=style, runs=runs, mark=mark,
                                                  mark_author=mark_author, comments=tuple(comments)))
-        if self.previous is not None:
-            self._carry_mark(self.previous, len(self.paragraphs) - 1)
+        if self.previous is not None:  # a paragraph mark's change may be read only with the next paragraph
+            first = self.previous
+            self.paragraphs[first], self.paragraphs[-1] = pair(self.paragraphs[first], self.paragraphs[-1])
         self.previous = len(self.paragraphs) - 1
-
-    def _carry_mark(self, first: int, second: int) -> None:
-        """``A[¶B]¶`` as ``A¶[B¶]``: how Word records typing Enter at the end of A and then B (or deleting
-        from the end of A to the end of B). Word drops A's mark with B's text, so A's text stays; in the
-        per-paragraph model that is B's paragraph coming or going as a whole, with A's mark unchanged."""
-        a, b = self.paragraphs[first], self.paragraphs[second]
-        if a.mark == "equal" or b.mark != "equal":
-            return
-        change = (a.mark, a.mark_author)
-        if all((kind, author) == change for _, kind, author in a.runs):
-            return  # A itself is wholly new or gone: it comes or goes as a whole already
-        if any((kind, author) != change for _, kind, author in b.runs):
-            return
-        self.paragraphs[first] = replace(a, mark="equal", mark_author="")
-        self.paragraphs[second] = replace(b, mark=a.mark, mark_author=a.mark_author)
 
     def _anchor(self, names: list[str]) -> str | None:
         """The anchor of the last bookmark that maps back (a cell's own after its table's), once each."""
@@ -244,29 +254,31 @@ class Walker:
                 para.bookmarks.append(child.get(NAME, ""))
             elif tag == COMMENT_START:
                 para.comment_ids.append(child.get(ID, ""))
+            elif tag in _MOVE_RANGES:
+                self.moves.range(child)
             elif not isinstance(tag, str) or tag in _SKIPPED:
                 continue
             elif tag in (P, TBL) or tag in _OBJECTS:
                 self._nested(child, change, author, para)
             elif tag in _FORMAT_CHANGES:
-                para.notes.append(("format", _author(child), ""))
+                para.notes.append(("format", _author(child), plain_text(element), ""))
             elif tag in _OTHER_TRACKED:
-                para.notes.append(("other", _author(child), ""))
+                para.notes.append(("other", _author(child), "", ""))
             else:  # hyperlinks, fields, content controls, smart tags, custom XML…: their content counts
                 self._inline(child, change, author, para)
 
     def _revision(self, element: etree._Element, outer: str, outer_author: str, para: _Paragraph) -> None:
         kind, author = _KIND[element.tag], _author(element)
-        if outer != "equal" and outer != kind:
-            para.notes.append(("nested", author, outer_author))
-        if element.tag in (MOVE_FROM, MOVE_TO):
-            para.notes.append(("move", author, ""))
         slot = len(self.tracked)
         self.tracked.append(TrackedChange(kind, author, element.get(DATE, ""), ""))
         start = len(para.pieces)
         self._inline(element, kind, author, para)
         text = "".join(piece[0] for piece in para.pieces[start:])
         self.tracked[slot] = TrackedChange(kind, author, element.get(DATE, ""), text)
+        if outer != "equal" and outer != kind:
+            para.notes.append(("nested", author, text, outer_author))
+        if element.tag in (MOVE_FROM, MOVE_TO):
+            para.moves.append((*self.moves.name(element), author, text))
 
     def _run(self, r: etree._Element, change: str, author: str, para: _Paragraph) -> None:
         pieces = para.pieces
@@ -283,9 +295,11 @@ class Walker:
             elif tag == RPR:
                 for setting in child:
                     if setting.tag in _FORMAT_CHANGES:
-                        para.notes.append(("format", _author(setting), ""))
+                        para.notes.append(("format", _author(setting), plain_text(r), ""))
             elif tag == COMMENT_REF:
                 para.comment_ids.append(child.get(ID, ""))
+            elif tag in _NOTE_REFS:
+                para.note_refs.append(f"{_NOTE_REFS[tag]}:{child.get(ID, '')}")
             elif tag in _OBJECTS:
                 self._nested(child, change, author, para)
             elif isinstance(tag, str) and tag in (w("ruby"), w("rubyBase"), w("sdtContent")):
@@ -294,48 +308,35 @@ class Walker:
     def _nested(self, element: etree._Element, change: str, author: str, para: _Paragraph) -> None:
         """A picture, object or text box inside a paragraph: only reported, never imported."""
         if change != "equal":
-            para.notes.append(("object", author, ""))
+            para.notes.append(("object", author, "", ""))
         for tracked in element.iter(*_ALL_TRACKED):
-            para.notes.append(("textbox", _author(tracked), ""))
-
-    def _notes(self, notes: list[tuple[str, str, str]], where: str) -> None:
-        for what, author, other in dict.fromkeys(notes):
-            if what == "format":
-                self.unsupported.append(f"a formatting change by {author} in {where}")
-            elif what == "move":
-                self.unsupported.append(f"a move by {author} in paragraph {where}; it is imported as a deletion "
-                                        "and an insertion")
-            elif what == "nested":
-                self.unsupported.append(f"a deletion by {author} of text inserted by {other} in {where}; it is "
-                                        f"imported as {author}'s deletion alone")
-            elif what == "object":
-                self.unsupported.append(f"a picture or object inserted or deleted by {author} in {where}, which "
-                                        "the app does not import")
-            elif what == "textbox":
-                self.unsupported.append(f"a change by {author} in a text box or drawing in {where}, which the app "
-                                        "does not import")
-            else:
-                self.unsupported.append(f"a tracked change by {author} in {where} that the app cannot turn into "
-                                        "text")
+            para.notes.append(("textbox", _author(tracked), plain_text(tracked), ""))
 
     def _scan_unknown(self, element: etree._Element, where: str) -> None:
-        for author in dict.fromkeys(_author(e) for e in element.iter(*_ALL_TRACKED)):
-            self.unsupported.append(f"a tracked change by {author} in {where} that the app cannot turn into text")
+        """Tracked changes where no paragraph holds them: one note for each (the importer counts alike ones)."""
+        for change in element.iter(*_ALL_TRACKED):
+            self.unsupported.append(f"a tracked change by {_author(change)} in {where} that the app cannot turn "
+                                    "into text")
 
-    def orphan_comments(self) -> None:
-        """Comments the body never points at: reported with their text, since no paragraph holds them."""
-        for comment_id, (author, text) in self.comments.items():
-            if comment_id not in self.placed_comments:
-                self.unsupported.append(f'a comment by {author} attached to no paragraph: "{_snippet(text)}"')
+    def _reply(self, comment_id: str, anchor: str | None) -> CommentReply:
+        reply, parent = self.comments[comment_id], self.comments.get(self.threads[comment_id])
+        return CommentReply(reply.author, reply.text, parent.author if parent else "",
+                            parent.text if parent else "", anchor)
 
-    def story(self, root: etree._Element, label: str) -> None:
-        """A header, footer, footnotes or comments part: its tracked changes are reported, not imported."""
-        for author in dict.fromkeys(_author(e) for e in root.iter(*_ALL_TRACKED)):
-            self.unsupported.append(f"a change by {author} in {label}, which the app does not import")
-
-
-def _author(element: etree._Element) -> str:
-    return (element.get(AUTHOR) or "").strip() or UNKNOWN_AUTHOR
+    def finish(self) -> None:
+        """After the body: each move reported once, and the comments the body never points at (a reply
+        so placed is still a reply; any other comment is reported with its text, since no paragraph
+        holds it)."""
+        self.reported += self.moves.reported()
+        self.reported += loose_marks(self.paragraphs)
+        for comment_id, comment in self.comments.items():
+            if comment_id in self.placed_comments:
+                continue
+            if comment_id in self.threads:
+                self.replies.append(self._reply(comment_id, None))
+            else:
+                self.unsupported.append(f'a comment by {comment.author} attached to no paragraph: '
+                                        f'"{_snippet(comment.text)}"')
 
 
 def _merged(pieces: list[tuple[str, str, str]]) -> tuple[tuple[str, str, str], ...]:
@@ -376,22 +377,9 @@ def _nearest_table(element: etree._Element) -> etree._Element | None:
     return parent
 
 
-def _plain_text(element: etree._Element) -> str:
-    """Every ``w:t`` and ``w:delText`` under ``element``, for a description."""
-    return "".join(t.text or "" for t in element.iter(T, DEL_TEXT))
-
-
 def _snippet(text: str, words: int = 6) -> str:
     parts = text.split()
     snippet = " ".join(parts[:words])
     if len(snippet) > 60:
         snippet = snippet[:60].rstrip()
     return snippet + ("…" if snippet != " ".join(parts) else "")
-
-
-def _where(anchor: str | None, after: str | None, text: str) -> str:
-    """A paragraph described for a note: its first words, then its anchor or the anchor before it."""
-    shown = f'"{_snippet(text)}"' if text.strip() else "an empty paragraph"
-    if anchor is not None:
-        return f"{shown} ({anchor})"
-    return f"{shown} (a paragraph after {after})" if after else f"{shown} (before the first marked paragraph)"
