@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -24,15 +25,20 @@ from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.backup_controller import BackupController
 from negotiator.ui.clause_view import ClauseView
+from negotiator.ui.clipboard_actions import ClipboardActions
 from negotiator.ui.errors import show_error
 from negotiator.ui.exchange_controller import ExchangeController
 from negotiator.ui.export_dialog import ExportDialog
+from negotiator.ui.find_bar import Finder
 from negotiator.ui.library_panel import LibraryPanel
 from negotiator.ui.negotiation_controller import NegotiationController
 from negotiator.ui.negotiation_views import NegotiationViews
+from negotiator.ui.printing import PrintActions
 from negotiator.ui.revise_dialog import ReviseDialog
 from negotiator.ui.settings import Settings
 from negotiator.ui.welcome import WelcomePage
+from negotiator.ui.window_layout import LayoutDefaults, first_geometry, scrollable
+from negotiator.ui.window_place import WindowPlace
 from negotiator.ui.window_session import SessionMixin
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
@@ -50,7 +56,7 @@ class MainWindow(SessionMixin, QMainWindow):
         self.workspace: Workspace | None = None
         self.service: LibraryService | None = None  # the clause library of the open workspace
         self.undo_stack = QUndoStack(self)
-        self.resize(1280, 800)
+        self.setGeometry(first_geometry(self.screen().availableGeometry()))  # a laptop's screen may be smaller
         self.library_panel = LibraryPanel()
         self.agreements = AgreementController(self)
         self.negotiation = NegotiationController(self)
@@ -58,6 +64,10 @@ class MainWindow(SessionMixin, QMainWindow):
         self.exchange = ExchangeController(self)
         self.backups = BackupController(self)
         self.panels = focus.PanelFocus(self)
+        self.place = WindowPlace(self)
+        self.clipboard = ClipboardActions(self)  # Edit → Cut, Copy, Paste, Select All
+        self.printing = PrintActions(self)
+        self.finder = Finder(self)  # Edit → Find in Agreement
         library_dock = self._dock("libraryDock", self.tr("Library"), self.library_panel,
                                   Qt.DockWidgetArea.LeftDockWidgetArea)
         agreements_dock = self._dock("agreementsDock", self.tr("Agreements"), self.agreements.panel,
@@ -74,7 +84,8 @@ class MainWindow(SessionMixin, QMainWindow):
         self.tabifyDockWidget(findings_dock, proposals_dock)
         self.tabifyDockWidget(proposals_dock, history_dock)
         proposals_dock.raise_()
-        self._first_sizes = ([library_dock, self.terms_dock], [300, 430], [findings_dock], [160])
+        self.arrangement = LayoutDefaults(self, ([library_dock, self.terms_dock], [300, 430], [findings_dock], [160]))
+        self._first_sizes = True  # the panels get their first sizes when first shown, unless the user's are restored
         self.clause_view = ClauseView()
         self.central = QTabWidget()
         self.central.setAccessibleName(self.tr("Documents"))
@@ -104,6 +115,7 @@ class MainWindow(SessionMixin, QMainWindow):
         file_menu.insertMenu(following, self.recent_menu)  # File → Open Recent, just below Open
         self.actions_by_id["edit.palette"] = palette
         self.actions_by_id["edit.undo"], self.actions_by_id["edit.redo"] = undo, redo
+        QApplication.instance().focusChanged.connect(self.clipboard.update)
         self.library_panel.clause_chosen.connect(self.show_clause)
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.new_agreement_requested.connect(lambda: self.agreements.new_agreement())
@@ -116,9 +128,10 @@ class MainWindow(SessionMixin, QMainWindow):
         self._update_title()
         self.update_actions()
         self._fill_recent()
+        self.arrangement.capture()  # View → Reset Layout goes back to this
         self.restoreGeometry(self.settings.get("geometry"))
         if self.restoreState(self.settings.get("window_state")):
-            self._first_sizes = None  # the panels as the user left them
+            self._first_sizes = False  # the panels as the user left them
         self.statusBar().showMessage(self.tr("Opening the library…"))
 
     # Acting party and negotiation --------------------------------------------------------------
@@ -133,7 +146,7 @@ class MainWindow(SessionMixin, QMainWindow):
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        dock.setWidget(scrollable(widget))
         self.addDockWidget(area, dock)
         return dock
 
@@ -149,7 +162,9 @@ class MainWindow(SessionMixin, QMainWindow):
             show_error(self, self.tr("The library could not be opened"), error)
             self.statusBar().showMessage(self.tr("No library open"))
             return False
+        self.place.remember()  # where the user was in the library being left
         self.set_workspace(workspace)
+        self.place.restore()
         self.backups.library_opened(workspace)  # the rolling backup, in the background
         self.settings.remember_library(workspace.location)
         self._fill_recent()
@@ -350,11 +365,9 @@ class MainWindow(SessionMixin, QMainWindow):
         """On the very first launch, give the side panels room once the window has its size (docks sized
         before then are squeezed to their minimum when a wide view opens)."""
         super().showEvent(event)
-        if self._first_sizes is not None:
-            sides, widths, bottoms, heights = self._first_sizes
-            self._first_sizes = None
-            self.resizeDocks(sides, widths, Qt.Orientation.Horizontal)
-            self.resizeDocks(bottoms, heights, Qt.Orientation.Vertical)
+        if self._first_sizes:
+            self._first_sizes = False
+            self.arrangement.apply_first_sizes()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """The desktop (or Preferences) switched between light and dark: redraw the icons to match."""
@@ -363,6 +376,10 @@ class MainWindow(SessionMixin, QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.place.may_close():  # asks about terms not yet applied, and closes again once answered
+            event.ignore()
+            return
+        self.place.remember()
         self.settings.put("geometry", self.saveGeometry())
         self.settings.put("window_state", self.saveState())
         if self.workspace is not None:
