@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QToolButton, QWidget
 
 
@@ -165,6 +165,7 @@ class Finder(QObject):
             view.tabs.setCurrentIndex(0)  # the outline
             view.select_section(place.id)
             view.outline.scrollTo(view.outline.currentIndex())
+            view.wording.moveCursor(QTextCursor.MoveOperation.Start)  # the same section again as more is typed
             view.wording.find(" ".join(self.bar.field.text().split()))  # the words shown selected, where they are
             return
         panel = window.negotiation.panel

@@ -137,7 +137,8 @@ class PrintActions(QObject):
         dialog.setWindowTitle(self.tr("Print %1").replace("%1", name))
         dialog.accepted.connect(lambda: self._print(document, name))
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)  # open(), waiting for nothing (PySide6 has
+        dialog.show()  # only the overload of open() that takes a slot)
         return dialog
 
     def _print(self, document: QTextDocument, name: str) -> None:
