@@ -24,6 +24,7 @@ from negotiator.ui.actions import ACTIONS, build_menus, recolour_icons
 from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.backup_controller import BackupController
+from negotiator.ui.clause_actions import ClauseMixin
 from negotiator.ui.clause_view import ClauseView
 from negotiator.ui.clipboard_actions import ClipboardActions
 from negotiator.ui.errors import show_error
@@ -34,7 +35,6 @@ from negotiator.ui.library_panel import LibraryPanel
 from negotiator.ui.negotiation_controller import NegotiationController
 from negotiator.ui.negotiation_views import NegotiationViews
 from negotiator.ui.printing import PrintActions
-from negotiator.ui.revise_dialog import ReviseDialog
 from negotiator.ui.settings import Settings
 from negotiator.ui.welcome import WelcomePage
 from negotiator.ui.window_layout import LayoutDefaults, first_geometry, scrollable
@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has pai
     from negotiator.services.session import Workspace
 
 
-class MainWindow(SessionMixin, QMainWindow):
+class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
     """Negotiator's main window."""
 
     def __init__(self, author: str | None = None, parent: QWidget | None = None) -> None:
@@ -222,61 +222,6 @@ class MainWindow(SessionMixin, QMainWindow):
                                  lambda cancelled: service.import_file(path, cancelled), imported,
                                  lambda error: show_error(self, self.tr("The clauses were not imported"), error))
 
-    # Clauses ------------------------------------------------------------------------------
-
-    def show_clause(self, key: str) -> None:
-        """Show a clause and its history in the clause view."""
-        if self.service is None:
-            return
-        try:
-            clause = self.service.clause(key)
-            versions = self.service.history(key)
-        except Exception as error:
-            show_error(self, self.tr("The clause could not be shown"), error)
-            return
-        self.clause_view.show_clause(clause, versions)
-        self.central.setCurrentWidget(self.clause_view)
-        self.update_actions()
-
-    def revise_clause(self, text: str | None = None, note: str = "") -> None:
-        """Append a new version of the current clause (asking for the wording when not given)."""
-        clause = self.clause_view.clause
-        if self.service is None or clause is None:
-            return
-        if text is None:
-            dialog = ReviseDialog(self.service.version(clause.key), self)
-            if dialog.exec() != ReviseDialog.DialogCode.Accepted:
-                return
-            text, note = dialog.wording.toPlainText(), dialog.note.text()
-        self._edit(self.tr("The clause was not revised"),
-                   lambda: commands.revise(self.service, clause.key, text, note, self._refresh, self.report))
-
-    def restore_version(self) -> None:
-        """Make the selected version's wording current again."""
-        clause, numbers = self.clause_view.clause, self.clause_view.selected_numbers()
-        if self.service is None or clause is None or len(numbers) != 1:
-            return
-        self._edit(self.tr("The version was not restored"),
-                   lambda: commands.restore(self.service, clause.key, numbers[0], self._refresh, self.report))
-
-    def toggle_retired(self) -> None:
-        """Retire the current clause, or reinstate a retired one."""
-        clause = self.clause_view.clause
-        if self.service is None or clause is None:
-            return
-        self._edit(self.tr("The clause was not changed"),
-                   lambda: commands.retire(self.service, clause.key, not clause.retired, self._refresh, self.report))
-
-    def compare_with_previous(self) -> None:
-        """Select the current version and the one before it, showing their comparison."""
-        numbers = self.clause_view.selected_numbers()
-        if numbers and numbers[-1] > 1:
-            self.clause_view.select_versions([numbers[-1] - 1, numbers[-1]])
-
-    def focus_search(self) -> None:
-        """Put the cursor in the library search box."""
-        self.library_panel.focus_search()
-
     def show_about(self) -> None:
         """Versions of the app, Qt, SQLAlchemy and the library's schema."""
         help_window.show_about(self, self.workspace.schema_revision if self.workspace else None)
@@ -291,26 +236,6 @@ class MainWindow(SessionMixin, QMainWindow):
         self.statusBar().showMessage(self.tr("The log is in %1").replace("%1", str(folder)))
 
     # Plumbing ------------------------------------------------------------------------------
-
-    def _edit(self, failure: str, make: object) -> None:
-        try:
-            command = make()
-        except Exception as error:
-            show_error(self, failure, error)
-            return
-        self.undo_stack.push(command)
-        self._refresh(command.key)
-
-    def _refresh(self, key: str) -> None:
-        current = self.clause_view.clause
-        self.library_panel.reload()
-        self.agreements.reload()
-        shown = key or (current.key if current else "")
-        if shown and self.service is not None:
-            self.show_clause(shown)
-            clause = self.clause_view.clause
-            if clause is not None:
-                self.library_panel.select_key(clause.key, clause.category)
 
     def report(self, action: str, error: BaseException) -> None:
         """Show why an undo or redo could not be carried out."""

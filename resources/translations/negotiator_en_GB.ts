@@ -150,6 +150,29 @@
     </message>
 </context>
 <context>
+    <name>ClauseMixin</name>
+    <message>
+        <location filename="../../negotiator/ui/clause_actions.py" line="32"/>
+        <source>The clause could not be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_actions.py" line="48"/>
+        <source>The clause was not revised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_actions.py" line="56"/>
+        <source>The version was not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_actions.py" line="64"/>
+        <source>The clause was not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClauseView</name>
     <message>
         <location filename="../../negotiator/ui/clause_view.py" line="34"/>
@@ -1113,32 +1136,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="235"/>
-        <source>The clause could not be shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="251"/>
-        <source>The clause was not revised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="259"/>
-        <source>The version was not restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="267"/>
-        <source>The clause was not changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="291"/>
+        <location filename="../../negotiator/ui/main_window.py" line="236"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="353"/>
+        <location filename="../../negotiator/ui/main_window.py" line="278"/>
         <source>%n finding(s) in the contract network</source>
         <translation>
             <numerusform>%n finding in the contract network</numerusform>
@@ -1146,12 +1149,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="356"/>
+        <location filename="../../negotiator/ui/main_window.py" line="281"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="357"/>
+        <location filename="../../negotiator/ui/main_window.py" line="282"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
