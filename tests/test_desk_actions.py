@@ -67,6 +67,14 @@ def test_ctrl_f_finds_in_the_sections_and_the_proposals_and_f3_steps_through(qtb
     QTest.keyClick(bar.field, Qt.Key.Key_Escape)
     assert not bar.isVisible() and view.outline.hasFocus()
 
+    # Another agreement opened: F3 finds in that one.
+    window.agreements.panel.select(window.workspace.agreements.agreement(PRIME).id)
+    bar.field.setText("payment")
+    press(qtbot, window, "F3")
+    prime_sections = {sid for sid, *_ in view.sections_text()}
+    assert window.finder.found and all(f.id in prime_sections for f in window.finder.found if f.kind == "section")
+    assert bar.where.text().startswith("1 of ")
+
 
 def test_the_library_search_keeps_a_shortcut_of_its_own(qtbot, demo_path: Path) -> None:
     window = open_window(qtbot, demo_path)

@@ -100,6 +100,7 @@ class Finder(QObject):
         self.found: list[Found] = []
         self.at = -1
         self._proposals: list[tuple[int, str, str]] = []
+        self._read_for: int | None = None  # the agreement whose proposals were read
         self.bar.field.textEdited.connect(self._search)
         self.bar.next_requested.connect(self.next)
         self.bar.previous_requested.connect(self.previous)
@@ -111,17 +112,23 @@ class Finder(QObject):
         if window.workspace is None or window.agreements.current is None:
             window.statusBar().showMessage(self.tr("Open an agreement to find in it."))
             return
-        views = window.workspace.negotiation.proposals(window.agreements.current)
-        self._proposals = [(v.proposal.id, v.proposal.party_name,
-                            " ".join((v.proposal.heading, v.proposal.proposed, v.proposal.rationale,
-                                      *(f"{name} {value or ''}" for name, value in v.proposal.term_values().items()))))
-                           for v in views]
+        self._read_proposals()
         window.central.setCurrentWidget(window.agreements.view)
         self.bar.show()
         self.bar.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.bar.field.selectAll()
         if self.bar.field.text():
             self._search(self.bar.field.text(), go=False)
+
+    def _read_proposals(self) -> None:
+        """Read the open agreement's proposals once per search, not at every key typed."""
+        window = self.window
+        self._read_for = window.agreements.current
+        views = window.workspace.negotiation.proposals(self._read_for) if self._read_for is not None else []
+        self._proposals = [(v.proposal.id, v.proposal.party_name,
+                            " ".join((v.proposal.heading, v.proposal.proposed, v.proposal.rationale,
+                                      *(f"{name} {value or ''}" for name, value in v.proposal.term_values().items()))))
+                           for v in views]
 
     def next(self) -> None:
         """Go to the next place found (after the last, the first again)."""
@@ -137,6 +144,8 @@ class Finder(QObject):
         self.window.agreements.view.outline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _search(self, words: str, go: bool = True) -> None:
+        if self._read_for != self.window.agreements.current:  # another agreement was opened meanwhile
+            self._read_proposals()
         sections = self.window.agreements.view.sections_text()
         self.found = find_in(words, sections, self._proposals)
         self.at = -1
@@ -150,6 +159,8 @@ class Finder(QObject):
             self.start()
             if not self.bar.isVisible():
                 return
+        if self._read_for != self.window.agreements.current:  # found in another agreement: search this one
+            self._search(self.bar.field.text(), go=False)
         if not self.found:
             self._say()
             return

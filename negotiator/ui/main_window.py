@@ -116,6 +116,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self.actions_by_id["edit.palette"] = palette
         self.actions_by_id["edit.undo"], self.actions_by_id["edit.redo"] = undo, redo
         QApplication.instance().focusChanged.connect(self.clipboard.update)
+        self.clipboard.update()
         self.library_panel.clause_chosen.connect(self.show_clause)
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.new_agreement_requested.connect(lambda: self.agreements.new_agreement())
