@@ -93,7 +93,7 @@ class PrintActions(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.printer: QPrinter | None = None  # kept while its dialog is open
+        self.printer: QPrinter | None = None  # the last one chosen: the dialog offers its settings again
 
     def positions_in_front(self) -> bool:
         """Whether the positions matrix is the view in front (else the agreement is printed)."""
@@ -122,28 +122,26 @@ class PrintActions(QObject):
         document.setHtml(agreement_html(exported))
         return title, document
 
-    def print_current(self) -> QObject | None:
-        """Ask where to print (the system's print dialog) and print there; returns the dialog."""
+    def print_current(self) -> bool:
+        """Ask where to print (the system's print dialog) and print there; returns whether it was printed."""
         from PySide6.QtPrintSupport import QPrintDialog
 
         made = self.document()
         if made is None:
-            return None
+            return False
         name, document = made
         self.printer = _printer()
         self.printer.setDocName(name)
         dialog = QPrintDialog(self.printer, self.window)
         dialog.setObjectName("printDialog")
         dialog.setWindowTitle(self.tr("Print %1").replace("%1", name))
-        dialog.accepted.connect(lambda: self._print(document, name))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)  # open(), waiting for nothing (PySide6 has
-        dialog.show()  # only the overload of open() that takes a slot)
-        return dialog
-
-    def _print(self, document: QTextDocument, name: str) -> None:
-        document.print_(self.printer)
-        self.window.statusBar().showMessage(self.tr("Sent %1 to the printer").replace("%1", name))
+        # exec(), not open(): on Windows and macOS the system's own dialog is shown only by exec().
+        chosen = dialog.exec() == QPrintDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if chosen:
+            document.print_(self.printer)
+            self.window.statusBar().showMessage(self.tr("Sent %1 to the printer").replace("%1", name))
+        return chosen
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
         """Write what is in front to a PDF file (asking where, unless ``path`` is given); returns the file."""

@@ -635,17 +635,17 @@
 <context>
     <name>Finder</name>
     <message>
-        <location filename="../../negotiator/ui/find_bar.py" line="112"/>
+        <location filename="../../negotiator/ui/find_bar.py" line="113"/>
         <source>Open an agreement to find in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/find_bar.py" line="184"/>
+        <location filename="../../negotiator/ui/find_bar.py" line="195"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/find_bar.py" line="186"/>
+        <location filename="../../negotiator/ui/find_bar.py" line="197"/>
         <source>%n place(s)</source>
         <translation>
             <numerusform>%n place</numerusform>
@@ -653,7 +653,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/find_bar.py" line="188"/>
+        <location filename="../../negotiator/ui/find_bar.py" line="199"/>
         <source>%1 of %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,22 +1075,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="135"/>
+        <location filename="../../negotiator/ui/main_window.py" line="136"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="162"/>
+        <location filename="../../negotiator/ui/main_window.py" line="163"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="163"/>
+        <location filename="../../negotiator/ui/main_window.py" line="164"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="191"/>
+        <location filename="../../negotiator/ui/main_window.py" line="192"/>
         <source>%n clause(s) in the library</source>
         <translation>
             <numerusform>%n clause in the library</numerusform>
@@ -1098,37 +1098,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="196"/>
+        <location filename="../../negotiator/ui/main_window.py" line="197"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="196"/>
+        <location filename="../../negotiator/ui/main_window.py" line="197"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="204"/>
+        <location filename="../../negotiator/ui/main_window.py" line="205"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="204"/>
+        <location filename="../../negotiator/ui/main_window.py" line="205"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="221"/>
+        <location filename="../../negotiator/ui/main_window.py" line="222"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="223"/>
+        <location filename="../../negotiator/ui/main_window.py" line="224"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="220"/>
+        <location filename="../../negotiator/ui/main_window.py" line="221"/>
         <source>Imported %n clause(s)</source>
         <translation>
             <numerusform>Imported %n clause</numerusform>
@@ -1136,12 +1136,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="236"/>
+        <location filename="../../negotiator/ui/main_window.py" line="237"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="278"/>
+        <location filename="../../negotiator/ui/main_window.py" line="279"/>
         <source>%n finding(s) in the contract network</source>
         <translation>
             <numerusform>%n finding in the contract network</numerusform>
@@ -1149,12 +1149,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="281"/>
+        <location filename="../../negotiator/ui/main_window.py" line="282"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="282"/>
+        <location filename="../../negotiator/ui/main_window.py" line="283"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,32 +1565,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/printing.py" line="146"/>
+        <location filename="../../negotiator/ui/printing.py" line="143"/>
         <source>Sent %1 to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/printing.py" line="155"/>
+        <location filename="../../negotiator/ui/printing.py" line="153"/>
         <source>Export as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/printing.py" line="156"/>
+        <location filename="../../negotiator/ui/printing.py" line="154"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/printing.py" line="165"/>
+        <location filename="../../negotiator/ui/printing.py" line="163"/>
         <source>The PDF was not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/printing.py" line="166"/>
+        <location filename="../../negotiator/ui/printing.py" line="164"/>
         <source>Nothing could be written to %1. Choose a folder you can save in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/printing.py" line="169"/>
+        <location filename="../../negotiator/ui/printing.py" line="167"/>
         <source>Wrote %1</source>
         <translation type="unfinished"></translation>
     </message>
