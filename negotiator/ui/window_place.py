@@ -40,8 +40,9 @@ class WindowPlace(QObject):
         if remembered and int(remembered) in {a.id for a in workspace.agreements.agreements()}:
             window.agreements.panel.select(int(remembered))
         central, _, tab = str(window.settings.get("current_view", workspace.location)).partition("/")
-        if central.isdigit() and int(central) < window.central.count():
-            window.central.setCurrentIndex(int(central))
+        page = window.central.widget(int(central)) if central.isdigit() else None
+        if page is not None and page is not window.clause_view:  # no clause is remembered to show there
+            window.central.setCurrentWidget(page)
         tabs = window.agreements.view.tabs
         if tab.isdigit() and int(tab) < tabs.count():
             tabs.setCurrentIndex(int(tab))
