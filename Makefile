@@ -16,7 +16,7 @@ DEBIAN_PACKAGES := libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreet
 # PostgreSQL's server programs: the tests and the benchmark start a throwaway cluster with them.
 DEBIAN_PACKAGES += postgresql
 
-.PHONY: run test lint bench setup system-packages clean soak package package-test package-tools
+.PHONY: run test lint bench setup system-packages clean soak package package-test package-tools translations
 
 run: setup
 	$(PY) main.py
@@ -84,3 +84,9 @@ package-tools:
 $(PACKAGE_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e ".[test,package]"
 	touch $(PACKAGE_STAMP)
+
+# After changing the window's words: the translation source brought up to date, and the compiled British
+# English that ships (committed, so a checkout runs without this step; a test checks they agree).
+translations: setup
+	$(VENV)/bin/pyside6-lupdate negotiator/ui/*.py -ts resources/translations/negotiator_en_GB.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/negotiator_en_GB.ts

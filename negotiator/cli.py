@@ -15,9 +15,27 @@ from negotiator.commands.output import BAD_INPUT
 from negotiator.domain.errors import NegotiatorError
 
 
+class CommandParser(argparse.ArgumentParser):
+    """A command's parser: it also takes the options that say where and for whom to work, so that
+    ``--library`` and ``--as`` can follow the command as well as come before it.
+
+    Their defaults are suppressed, so a command's parser sets them only when they are given after the
+    command, and then the value given there wins over one given before it. Every nested parser is of
+    this class too (``add_subparsers`` makes its parsers of the class of the parser it is called on).
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_argument("--library", metavar="PATH|URL", default=argparse.SUPPRESS,
+                          help="library file or SQLAlchemy URL (as before the command)")
+        self.add_argument("--as", dest="acting", metavar="PARTY", default=argparse.SUPPRESS,
+                          help="the party you act for (as before the command)")
+        self.add_argument("--author", default=argparse.SUPPRESS, help="as before the command")
+
+
 def add_commands(parser: argparse.ArgumentParser) -> None:
     """Add every sub-command to the top-level parser."""
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     library.add_parser(commands)
     agreements.add_parsers(commands)
     negotiation.add_parsers(commands)

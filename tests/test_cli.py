@@ -121,3 +121,18 @@ def test_version_flag_says_the_version_written_in_pyproject() -> None:
     result = negotiator("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"Negotiator {version}"
+
+
+def test_library_and_as_work_after_the_command_too(demo_path: Path, tmp_path: Path) -> None:
+    alliance = "Northshire Ageing Well Alliance Agreement"
+    out = tmp_path / "redline.docx"
+    after = negotiator("export", "redline", alliance, "--since-round", "Draft 2", "--out", out,
+                       "--as", "Northshire ICB", "--library", demo_path, "--json")
+    assert after.returncode == 0, after.stderr
+    assert json.loads(after.stdout)["path"] == str(out)
+    # Given on both sides, the one after the command wins (it is the nearer to what it qualifies).
+    listed = negotiator("--library", tmp_path / "elsewhere.sqlite", "agreements", "list", "--json",
+                        "--library", demo_path)
+    assert listed.returncode == 0 and alliance in {a["title"] for a in json.loads(listed.stdout)}
+    nested = negotiator("library", "--library", demo_path, "search", "mediation", "--json")
+    assert nested.returncode == 0 and json.loads(nested.stdout)

@@ -34,9 +34,9 @@ def _act_for(user: KeyboardUser, party: str, window: MainWindow) -> None:
 
 
 def _add_clause(user: KeyboardUser, window: MainWindow, words: str, key: str) -> None:
-    """Ctrl+F, type words, Tab to the results, Down to the clause, then Add Library Clause (Ctrl+Shift+A)."""
+    """Ctrl+K, type words, Tab to the results, Down to the clause, then Add Library Clause (Ctrl+Shift+A)."""
     panel, ws = window.library_panel, window.workspace
-    user.keys(QKeySequence.StandardKey.Find).wait("the search box", focus_is(panel.search_box))
+    user.keys("Ctrl+K").wait("the search box", focus_is(panel.search_box))
     user.type(words).wait("the results", lambda: panel.search_model.rowCount() > 0 and not panel.busy)
     user.press_until("Tab", "the results", focus_is(panel.results))
     user.press_until("Down", f"{key} in the clause view", lambda: window.clause_view.clause is not None

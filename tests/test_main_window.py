@@ -210,7 +210,8 @@ def test_every_menu_action_has_a_tooltip_and_the_usual_shortcuts(window: MainWin
     actions = window.actions_by_id
     assert all(a.toolTip() for a in actions.values())
     assert actions["file.open"].shortcut().toString() == "Ctrl+O"
-    assert actions["edit.find"].shortcut().toString() == "Ctrl+F"
+    assert actions["edit.find_in_agreement"].shortcut().toString() == "Ctrl+F"
+    assert actions["edit.find"].shortcut().toString() == "Ctrl+K"  # the library's search
     assert actions["edit.undo"].shortcut().toString() == "Ctrl+Z"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from negotiator.ui.main_window import MainWindow
@@ -19,6 +21,15 @@ def open_window(qtbot, library: Path, agreement: str | None = None) -> MainWindo
     if agreement is not None:
         shown.agreements.panel.select(shown.workspace.agreements.agreement(agreement).id)
     return shown
+
+
+def press(qtbot, window: MainWindow, keys: str | QKeySequence.StandardKey) -> None:
+    """Press a key combination in the active window at the widget with the focus, as a user at the keyboard."""
+    if QApplication.activeModalWidget() is None:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    combination = QKeySequence(keys)[0]
+    QTest.keyClick(QApplication.focusWidget() or window, combination.key(), combination.keyboardModifiers())
 
 
 def answer_question(answer: QMessageBox.StandardButton, seen: list[str], name: str = "replaceQuestion") -> None:

@@ -13,6 +13,7 @@ from negotiator.domain.outline import NumberedSection
 from negotiator.domain.parties import Party
 from negotiator.domain.terms import TermsSheet
 from negotiator.ui.diff_html import text_html
+from negotiator.ui.find_bar import FindBar
 from negotiator.ui.outline_model import SECTION_ROLE, OutlineModel
 from negotiator.ui.terms_editor import TermsEditor
 
@@ -60,9 +61,11 @@ class AgreementView(QWidget):
         # so they can sit beside the wording that refers to them.
         self.terms_editor = TermsEditor()
         self.terms_editor.apply_requested.connect(self.terms_applied)
+        self.find_bar = FindBar()  # Edit → Find in Agreement; hidden until then
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.stage)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.tabs, 1)
 
     def show_agreement(self, agreement: Agreement | None, parent_title: str | None,
@@ -79,7 +82,7 @@ class AgreementView(QWidget):
             self.terms_editor.clear()
             self.show_stage("")
             return
-        parties = "<br/>".join(f"{escape(s.party.name)}: {escape(s.role.label)}" for s in agreement.signatories)
+        parties = " · ".join(f"{escape(s.party.name)}: {escape(s.role.label)}" for s in agreement.signatories)
         under = f" · under {escape(parent_title)}" if parent_title else ""
         self.heading.setText(f"<b>{escape(agreement.title)}</b><br/><small>{agreement.kind.label} · "
                              f"{agreement.model.label} model · {agreement.status.label}{under}</small>"
@@ -104,6 +107,11 @@ class AgreementView(QWidget):
     def select_section(self, section_id: int) -> None:
         """Select a section in the outline."""
         self.outline.setCurrentIndex(self.outline_model.index_of(section_id))
+
+    def sections_text(self) -> list[tuple[int, str, str, str]]:
+        """Every section shown, in reading order, as (id, number, heading, wording with the terms filled in)."""
+        nodes = (self.outline_model.node(section_id) for section_id in self._rendered)
+        return [(n.section.id, n.number, n.section.heading, self._rendered[n.section.id]) for n in nodes if n]
 
     def current_section(self) -> int | None:
         """The id of the selected section."""

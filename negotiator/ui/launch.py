@@ -16,6 +16,7 @@ from negotiator.ui.errors import show_error
 from negotiator.ui.icons import app_icon
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.settings import Settings
+from negotiator.ui.translation import install_translator
 
 
 def _report_unexpected_errors(window: MainWindow) -> None:
@@ -35,6 +36,7 @@ def launch(library: str | None, author: str | None, *, quit_when_ready: bool = F
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
+    install_translator(app)  # before the first widget, whose words it translates
     appearance.apply(str(Settings().get("appearance")))
     window = MainWindow(author)
     _report_unexpected_errors(window)

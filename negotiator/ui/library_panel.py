@@ -44,7 +44,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.service: LibraryService | None = None
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(self.tr("Search clauses (Ctrl+F)"))
+        self.search_box.setPlaceholderText(self.tr("Search clauses (Ctrl+K)"))
         self.search_box.setAccessibleName(self.tr("Search clauses"))
         self.search_box.setToolTip(self.tr("Type words from a clause's title or wording"))
         self.search_box.setClearButtonEnabled(True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -23,16 +24,21 @@ from negotiator.ui.actions import ACTIONS, build_menus, recolour_icons
 from negotiator.ui.agreement_controller import AgreementController
 from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.backup_controller import BackupController
+from negotiator.ui.clause_actions import ClauseMixin
 from negotiator.ui.clause_view import ClauseView
+from negotiator.ui.clipboard_actions import ClipboardActions
 from negotiator.ui.errors import show_error
 from negotiator.ui.exchange_controller import ExchangeController
 from negotiator.ui.export_dialog import ExportDialog
+from negotiator.ui.find_bar import Finder
 from negotiator.ui.library_panel import LibraryPanel
 from negotiator.ui.negotiation_controller import NegotiationController
 from negotiator.ui.negotiation_views import NegotiationViews
-from negotiator.ui.revise_dialog import ReviseDialog
+from negotiator.ui.printing import PrintActions
 from negotiator.ui.settings import Settings
 from negotiator.ui.welcome import WelcomePage
+from negotiator.ui.window_layout import LayoutDefaults, first_geometry, scrollable
+from negotiator.ui.window_place import WindowPlace
 from negotiator.ui.window_session import SessionMixin
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
@@ -40,7 +46,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has pai
     from negotiator.services.session import Workspace
 
 
-class MainWindow(SessionMixin, QMainWindow):
+class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
     """Negotiator's main window."""
 
     def __init__(self, author: str | None = None, parent: QWidget | None = None) -> None:
@@ -50,7 +56,7 @@ class MainWindow(SessionMixin, QMainWindow):
         self.workspace: Workspace | None = None
         self.service: LibraryService | None = None  # the clause library of the open workspace
         self.undo_stack = QUndoStack(self)
-        self.resize(1280, 800)
+        self.setGeometry(first_geometry(self.screen().availableGeometry()))  # a laptop's screen may be smaller
         self.library_panel = LibraryPanel()
         self.agreements = AgreementController(self)
         self.negotiation = NegotiationController(self)
@@ -58,6 +64,10 @@ class MainWindow(SessionMixin, QMainWindow):
         self.exchange = ExchangeController(self)
         self.backups = BackupController(self)
         self.panels = focus.PanelFocus(self)
+        self.place = WindowPlace(self)
+        self.clipboard = ClipboardActions(self)  # Edit → Cut, Copy, Paste, Select All
+        self.printing = PrintActions(self)
+        self.finder = Finder(self)  # Edit → Find in Agreement
         library_dock = self._dock("libraryDock", self.tr("Library"), self.library_panel,
                                   Qt.DockWidgetArea.LeftDockWidgetArea)
         agreements_dock = self._dock("agreementsDock", self.tr("Agreements"), self.agreements.panel,
@@ -74,7 +84,8 @@ class MainWindow(SessionMixin, QMainWindow):
         self.tabifyDockWidget(findings_dock, proposals_dock)
         self.tabifyDockWidget(proposals_dock, history_dock)
         proposals_dock.raise_()
-        self._first_sizes = ([library_dock, self.terms_dock], [300, 430], [findings_dock], [160])
+        self.arrangement = LayoutDefaults(self, ([library_dock, self.terms_dock], [300, 430], [findings_dock], [160]))
+        self._first_sizes = True  # the panels get their first sizes when first shown, unless the user's are restored
         self.clause_view = ClauseView()
         self.central = QTabWidget()
         self.central.setAccessibleName(self.tr("Documents"))
@@ -104,6 +115,8 @@ class MainWindow(SessionMixin, QMainWindow):
         file_menu.insertMenu(following, self.recent_menu)  # File → Open Recent, just below Open
         self.actions_by_id["edit.palette"] = palette
         self.actions_by_id["edit.undo"], self.actions_by_id["edit.redo"] = undo, redo
+        QApplication.instance().focusChanged.connect(self.clipboard.update)
+        self.clipboard.update()
         self.library_panel.clause_chosen.connect(self.show_clause)
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.new_agreement_requested.connect(lambda: self.agreements.new_agreement())
@@ -116,9 +129,10 @@ class MainWindow(SessionMixin, QMainWindow):
         self._update_title()
         self.update_actions()
         self._fill_recent()
+        self.arrangement.capture()  # View → Reset Layout goes back to this
         self.restoreGeometry(self.settings.get("geometry"))
         if self.restoreState(self.settings.get("window_state")):
-            self._first_sizes = None  # the panels as the user left them
+            self._first_sizes = False  # the panels as the user left them
         self.statusBar().showMessage(self.tr("Opening the library…"))
 
     # Acting party and negotiation --------------------------------------------------------------
@@ -133,7 +147,7 @@ class MainWindow(SessionMixin, QMainWindow):
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        dock.setWidget(scrollable(widget))
         self.addDockWidget(area, dock)
         return dock
 
@@ -149,7 +163,9 @@ class MainWindow(SessionMixin, QMainWindow):
             show_error(self, self.tr("The library could not be opened"), error)
             self.statusBar().showMessage(self.tr("No library open"))
             return False
+        self.place.remember()  # where the user was in the library being left
         self.set_workspace(workspace)
+        self.place.restore()
         self.backups.library_opened(workspace)  # the rolling backup, in the background
         self.settings.remember_library(workspace.location)
         self._fill_recent()
@@ -207,61 +223,6 @@ class MainWindow(SessionMixin, QMainWindow):
                                  lambda cancelled: service.import_file(path, cancelled), imported,
                                  lambda error: show_error(self, self.tr("The clauses were not imported"), error))
 
-    # Clauses ------------------------------------------------------------------------------
-
-    def show_clause(self, key: str) -> None:
-        """Show a clause and its history in the clause view."""
-        if self.service is None:
-            return
-        try:
-            clause = self.service.clause(key)
-            versions = self.service.history(key)
-        except Exception as error:
-            show_error(self, self.tr("The clause could not be shown"), error)
-            return
-        self.clause_view.show_clause(clause, versions)
-        self.central.setCurrentWidget(self.clause_view)
-        self.update_actions()
-
-    def revise_clause(self, text: str | None = None, note: str = "") -> None:
-        """Append a new version of the current clause (asking for the wording when not given)."""
-        clause = self.clause_view.clause
-        if self.service is None or clause is None:
-            return
-        if text is None:
-            dialog = ReviseDialog(self.service.version(clause.key), self)
-            if dialog.exec() != ReviseDialog.DialogCode.Accepted:
-                return
-            text, note = dialog.wording.toPlainText(), dialog.note.text()
-        self._edit(self.tr("The clause was not revised"),
-                   lambda: commands.revise(self.service, clause.key, text, note, self._refresh, self.report))
-
-    def restore_version(self) -> None:
-        """Make the selected version's wording current again."""
-        clause, numbers = self.clause_view.clause, self.clause_view.selected_numbers()
-        if self.service is None or clause is None or len(numbers) != 1:
-            return
-        self._edit(self.tr("The version was not restored"),
-                   lambda: commands.restore(self.service, clause.key, numbers[0], self._refresh, self.report))
-
-    def toggle_retired(self) -> None:
-        """Retire the current clause, or reinstate a retired one."""
-        clause = self.clause_view.clause
-        if self.service is None or clause is None:
-            return
-        self._edit(self.tr("The clause was not changed"),
-                   lambda: commands.retire(self.service, clause.key, not clause.retired, self._refresh, self.report))
-
-    def compare_with_previous(self) -> None:
-        """Select the current version and the one before it, showing their comparison."""
-        numbers = self.clause_view.selected_numbers()
-        if numbers and numbers[-1] > 1:
-            self.clause_view.select_versions([numbers[-1] - 1, numbers[-1]])
-
-    def focus_search(self) -> None:
-        """Put the cursor in the library search box."""
-        self.library_panel.focus_search()
-
     def show_about(self) -> None:
         """Versions of the app, Qt, SQLAlchemy and the library's schema."""
         help_window.show_about(self, self.workspace.schema_revision if self.workspace else None)
@@ -276,26 +237,6 @@ class MainWindow(SessionMixin, QMainWindow):
         self.statusBar().showMessage(self.tr("The log is in %1").replace("%1", str(folder)))
 
     # Plumbing ------------------------------------------------------------------------------
-
-    def _edit(self, failure: str, make: object) -> None:
-        try:
-            command = make()
-        except Exception as error:
-            show_error(self, failure, error)
-            return
-        self.undo_stack.push(command)
-        self._refresh(command.key)
-
-    def _refresh(self, key: str) -> None:
-        current = self.clause_view.clause
-        self.library_panel.reload()
-        self.agreements.reload()
-        shown = key or (current.key if current else "")
-        if shown and self.service is not None:
-            self.show_clause(shown)
-            clause = self.clause_view.clause
-            if clause is not None:
-                self.library_panel.select_key(clause.key, clause.category)
 
     def report(self, action: str, error: BaseException) -> None:
         """Show why an undo or redo could not be carried out."""
@@ -350,11 +291,9 @@ class MainWindow(SessionMixin, QMainWindow):
         """On the very first launch, give the side panels room once the window has its size (docks sized
         before then are squeezed to their minimum when a wide view opens)."""
         super().showEvent(event)
-        if self._first_sizes is not None:
-            sides, widths, bottoms, heights = self._first_sizes
-            self._first_sizes = None
-            self.resizeDocks(sides, widths, Qt.Orientation.Horizontal)
-            self.resizeDocks(bottoms, heights, Qt.Orientation.Vertical)
+        if self._first_sizes:
+            self._first_sizes = False
+            self.arrangement.apply_first_sizes()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """The desktop (or Preferences) switched between light and dark: redraw the icons to match."""
@@ -363,6 +302,10 @@ class MainWindow(SessionMixin, QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.place.may_close():  # asks about terms not yet applied, and closes again once answered
+            event.ignore()
+            return
+        self.place.remember()
         self.settings.put("geometry", self.saveGeometry())
         self.settings.put("window_state", self.saveState())
         if self.workspace is not None:

@@ -25,6 +25,11 @@ DEFAULTS: dict[str, tuple[object, Callable[[object], bool]]] = {
     "recent_libraries": ([], _paths),
     "author": ("", lambda v: isinstance(v, str) and len(v) <= 200),  # the name on what the user writes
     "appearance": ("system", lambda v: v in ("system", "light", "dark")),  # follow the desktop, or always one
+    # Per library: the agreement open when the window closed ("": none) and the view in front, so that
+    # a relaunch comes back to where the user was.
+    # (The agreement's id as text: the ini format reads every number back as text.)
+    "open_agreement": ("", lambda v: isinstance(v, str) and (v == "" or v.isdigit()) and len(v) <= 12),
+    "current_view": ("", lambda v: isinstance(v, str) and len(v) <= 40),
     # Who in returned Word files acts for which party: JSON {author: party}, per library.
     "author_map": ("{}", lambda v: isinstance(v, str) and len(v) <= 100_000 and v.startswith("{")),
     # The export dialog's last choices, per library and agreement: JSON {kind, round, to_round, template, target}.

@@ -113,7 +113,8 @@ def update_actions(window: QMainWindow) -> None:
     for name in ("agreement.rename", "agreement.status", "view.terms", "file.export", "file.close",
                  "file.import_redline", "file.export_package", "negotiation.propose", "negotiation.round",
                  "negotiation.positions", "negotiation.export_positions", "negotiation.compare",
-                 "negotiation.accept", "negotiation.reject", "negotiation.withdraw", "negotiation.counter"):
+                 "negotiation.accept", "negotiation.reject", "negotiation.withdraw", "negotiation.counter",
+                 "file.print", "file.export_pdf", "edit.find_in_agreement", "edit.find_next", "edit.find_previous"):
         actions[name].setEnabled(has_agreement)
     for name in ("file.import_package", "file.fingerprints", "file.restore_backup", "agreement.new", "agreement.check",
                  "negotiation.act_for", "history.check_document"):

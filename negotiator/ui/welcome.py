@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
+from negotiator.ui.window_layout import scrollable
+
 
 class WelcomePage(QWidget):
     """Big, plain choices for the first minutes with the app."""
@@ -21,7 +23,11 @@ class WelcomePage(QWidget):
                                "sub-contracts with every party, and send Word redlines that anyone can "
                                "accept or reject.</p>"))
         title.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        page = QWidget()  # scrolled on a screen too small for it
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrollable(page))
+        layout = QVBoxLayout(page)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(title)
         self.buttons: dict[str, QPushButton] = {}

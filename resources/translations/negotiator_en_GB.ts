@@ -42,48 +42,48 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="30"/>
-        <location filename="../../negotiator/ui/agreement_view.py" line="77"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="31"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="80"/>
         <source>Choose an agreement in the Agreements panel to open it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="37"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="38"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="38"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="39"/>
         <source>Drafted directly until the first round is issued, then changed only by proposal; frozen once agreed or signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="44"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="45"/>
         <source>Agreement outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="45"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="46"/>
         <source>The agreement&apos;s numbered sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="51"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="52"/>
         <source>Section wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="52"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="53"/>
         <source>The section&apos;s wording with the agreed terms filled in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="58"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="59"/>
         <source>&amp;Outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="92"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="95"/>
         <source>&lt;p&gt;This agreement has no sections yet: choose a clause in the library and use Agreement → Add Library Clause.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -146,6 +146,29 @@
     <message>
         <location filename="../../negotiator/ui/backup_controller.py" line="128"/>
         <source>The library could not be backed up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClauseMixin</name>
+    <message>
+        <location filename="../../negotiator/ui/clause_actions.py" line="32"/>
+        <source>The clause could not be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_actions.py" line="48"/>
+        <source>The clause was not revised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_actions.py" line="56"/>
+        <source>The version was not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/clause_actions.py" line="64"/>
+        <source>The clause was not changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -582,6 +605,90 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="55"/>
+        <source>Find in the agreement and its proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="56"/>
+        <source>Find in agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="57"/>
+        <source>Enter or F3: next place; Shift+Enter or Shift+F3: previous; Escape: close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="60"/>
+        <source>Where the words were found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="63"/>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="65"/>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="65"/>
+        <source>The previous place (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="67"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="67"/>
+        <source>The next place (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="68"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="68"/>
+        <source>Close the find bar (Escape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Finder</name>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="113"/>
+        <source>Open an agreement to find in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="195"/>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../negotiator/ui/find_bar.py" line="197"/>
+        <source>%n place(s)</source>
+        <translation>
+            <numerusform>%n place</numerusform>
+            <numerusform>%n places</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/find_bar.py" line="199"/>
+        <source>%1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../negotiator/ui/findings_panel.py" line="43"/>
@@ -680,9 +787,9 @@
     <message numerus="yes">
         <location filename="../../negotiator/ui/history_panel.py" line="63"/>
         <source>%n event(s). The record&apos;s hash chain checks out: nothing in it has been changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event. The record&apos;s hash chain checks out: nothing in it has been changed.</numerusform>
+            <numerusform>%n events. The record&apos;s hash chain checks out: nothing in it has been changed.</numerusform>
         </translation>
     </message>
     <message>
@@ -826,7 +933,7 @@
     <name>LibraryPanel</name>
     <message>
         <location filename="../../negotiator/ui/library_panel.py" line="47"/>
-        <source>Search clauses (Ctrl+F)</source>
+        <source>Search clauses (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -912,205 +1019,185 @@
     <message numerus="yes">
         <location filename="../../negotiator/ui/library_panel.py" line="166"/>
         <source>%n clause(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n clause found</numerusform>
+            <numerusform>%n clauses found</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="61"/>
+        <location filename="../../negotiator/ui/main_window.py" line="71"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="63"/>
+        <location filename="../../negotiator/ui/main_window.py" line="73"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="65"/>
+        <location filename="../../negotiator/ui/main_window.py" line="75"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="67"/>
+        <location filename="../../negotiator/ui/main_window.py" line="77"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="69"/>
+        <location filename="../../negotiator/ui/main_window.py" line="79"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="71"/>
+        <location filename="../../negotiator/ui/main_window.py" line="81"/>
         <source>Terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="80"/>
+        <location filename="../../negotiator/ui/main_window.py" line="91"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="82"/>
+        <location filename="../../negotiator/ui/main_window.py" line="93"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="83"/>
+        <location filename="../../negotiator/ui/main_window.py" line="94"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="84"/>
+        <location filename="../../negotiator/ui/main_window.py" line="95"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <location filename="../../negotiator/ui/main_window.py" line="96"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="86"/>
+        <location filename="../../negotiator/ui/main_window.py" line="97"/>
         <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="88"/>
+        <location filename="../../negotiator/ui/main_window.py" line="99"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="90"/>
+        <location filename="../../negotiator/ui/main_window.py" line="101"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="94"/>
+        <location filename="../../negotiator/ui/main_window.py" line="105"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="96"/>
+        <location filename="../../negotiator/ui/main_window.py" line="107"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="98"/>
+        <location filename="../../negotiator/ui/main_window.py" line="109"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="99"/>
+        <location filename="../../negotiator/ui/main_window.py" line="110"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="122"/>
+        <location filename="../../negotiator/ui/main_window.py" line="136"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="149"/>
+        <location filename="../../negotiator/ui/main_window.py" line="163"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="150"/>
+        <location filename="../../negotiator/ui/main_window.py" line="164"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="176"/>
+        <location filename="../../negotiator/ui/main_window.py" line="192"/>
         <source>%n clause(s) in the library</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n clause in the library</numerusform>
+            <numerusform>%n clauses in the library</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="181"/>
+        <location filename="../../negotiator/ui/main_window.py" line="197"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="181"/>
+        <location filename="../../negotiator/ui/main_window.py" line="197"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="189"/>
+        <location filename="../../negotiator/ui/main_window.py" line="205"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="189"/>
+        <location filename="../../negotiator/ui/main_window.py" line="205"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="206"/>
+        <location filename="../../negotiator/ui/main_window.py" line="222"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="208"/>
+        <location filename="../../negotiator/ui/main_window.py" line="224"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="205"/>
+        <location filename="../../negotiator/ui/main_window.py" line="221"/>
         <source>Imported %n clause(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported %n clause</numerusform>
+            <numerusform>Imported %n clauses</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="220"/>
-        <source>The clause could not be shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="236"/>
-        <source>The clause was not revised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="244"/>
-        <source>The version was not restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="252"/>
-        <source>The clause was not changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="276"/>
+        <location filename="../../negotiator/ui/main_window.py" line="237"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="338"/>
+        <location filename="../../negotiator/ui/main_window.py" line="279"/>
         <source>%n finding(s) in the contract network</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n finding in the contract network</numerusform>
+            <numerusform>%n findings in the contract network</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="341"/>
+        <location filename="../../negotiator/ui/main_window.py" line="282"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="342"/>
+        <location filename="../../negotiator/ui/main_window.py" line="283"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1501,6 +1588,54 @@
     <message>
         <location filename="../../negotiator/ui/preferences.py" line="35"/>
         <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../negotiator/ui/printing.py" line="114"/>
+        <source>Positions on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/printing.py" line="120"/>
+        <source>The agreement could not be laid out for printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/printing.py" line="137"/>
+        <source>Print %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/printing.py" line="143"/>
+        <source>Sent %1 to the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/printing.py" line="153"/>
+        <source>Export as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/printing.py" line="154"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/printing.py" line="163"/>
+        <source>The PDF was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/printing.py" line="164"/>
+        <source>Nothing could be written to %1. Choose a folder you can save in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/printing.py" line="167"/>
+        <source>Wrote %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2273,28 +2408,56 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../negotiator/ui/welcome.py" line="20"/>
+        <location filename="../../negotiator/ui/welcome.py" line="22"/>
         <source>&lt;h1&gt;Negotiator&lt;/h1&gt;&lt;p&gt;Negotiate alliance agreements, prime contracts and sub-contracts with every party, and send Word redlines that anyone can accept or reject.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/welcome.py" line="45"/>
+        <location filename="../../negotiator/ui/welcome.py" line="51"/>
         <source>&lt;b&gt;Recent libraries&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/welcome.py" line="47"/>
+        <location filename="../../negotiator/ui/welcome.py" line="53"/>
         <source>Recent libraries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/welcome.py" line="48"/>
+        <location filename="../../negotiator/ui/welcome.py" line="54"/>
         <source>Press Enter or double-click to open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/welcome.py" line="55"/>
+        <location filename="../../negotiator/ui/welcome.py" line="61"/>
         <source>None yet: the libraries you open appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowPlace</name>
+    <message>
+        <location filename="../../negotiator/ui/window_place.py" line="62"/>
+        <source>Unapplied Terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/window_place.py" line="63"/>
+        <source>The terms of ‘%1’ have changes that are not applied yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/window_place.py" line="66"/>
+        <source>Save them before closing, or discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/window_place.py" line="72"/>
+        <source>Propose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/window_place.py" line="96"/>
+        <source>The terms were not saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2371,12 +2534,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="192"/>
+        <location filename="../../negotiator/ui/actions.py" line="213"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/launch.py" line="26"/>
+        <location filename="../../negotiator/ui/launch.py" line="27"/>
         <source>Negotiator</source>
         <translation type="unfinished"></translation>
     </message>
