@@ -13,10 +13,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 SCREEN = "1920x1200x24"
+SIZES = ((1366, 768), (1024, 600))  # a common laptop's screen, and the smallest the desk must work on
 
 
 def render(folder: Path) -> list[Path]:
@@ -35,14 +37,14 @@ def render(folder: Path) -> list[Path]:
 
 def _render(folder: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
-    from PySide6.QtWidgets import QApplication, QDockWidget
+    from PySide6.QtWidgets import QApplication
 
     from negotiator.locations import starter_library_file
     from negotiator.services.session import open_workspace
     from negotiator.ui import appearance
     from negotiator.ui.main_window import MainWindow
 
-    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "desk").mkdir(parents=True, exist_ok=True)
     library = Path(tempfile.mkdtemp()) / "demo.sqlite"
     seeded = open_workspace(library, "Demo")
     seeded.clauses.import_file(starter_library_file())
@@ -67,32 +69,65 @@ def _render(folder: Path) -> list[Path]:
         window.grab().save(str(path))
         shots.append(path)
 
-    shot("agreement-outline")
-    window.agreements.view.terms_editor.tabs.setCurrentIndex(2)  # the payment terms
-    shot("terms")
-    window.agreements.view.terms_editor.tabs.setCurrentIndex(0)
-    window.views.show_positions()
-    shot("positions")
     hope = next(v.proposal.id for v in window.workspace.negotiation.proposals(alliance.id)
                 if v.proposal.party_name.startswith("Hope") and v.proposal.is_open)
-    window.terms_dock.hide()  # three columns side by side want the width
-    window.views.compare_proposal(hope)
-    shot("compare-n-way")
-    window.findChild(QDockWidget, "historyDock").raise_()
-    shot("history")
-    window.findChild(QDockWidget, "proposalsDock").raise_()
-    window.terms_dock.show()
-    window.library_panel.select_key("alliance.board.quorum", "Governance")
-    window.compare_with_previous()
-    shot("clause-library")
+    views = _views(window, alliance.id, hope)
+    for name in ("agreement-outline", "terms", "positions", "compare-n-way", "history", "clause-library"):
+        views[name]()
+        shot(name)
+    # The desk on a laptop's screen and on a small one, in both schemes: every view as a user meets it.
+    for scheme in ("light", "dark"):
+        appearance.apply(scheme)
+        for width, height in SIZES:
+            window.showNormal()
+            window.resize(width, height)
+            for name, show in views.items():
+                show()
+                shot(f"desk/{name}-{width}x{height}-{scheme}")
     appearance.apply("dark")
-    window.agreements.panel.select(alliance.id)
-    window.show_agreement_tab()
-    window.agreements.view.tabs.setCurrentIndex(0)
+    views["agreement-outline"]()
+    window.resize(1440, 900)
     shot("agreement-outline-dark")
     appearance.apply("system")
     window.close()
     return shots
+
+
+def _views(window: object, alliance: int, proposal: int) -> dict[str, Callable[[], None]]:
+    """How to bring each main view to the front, by the name of its picture."""
+    from PySide6.QtWidgets import QDockWidget
+
+    def outline() -> None:
+        window.terms_dock.show()
+        window.findChild(QDockWidget, "proposalsDock").raise_()
+        window.agreements.panel.select(alliance)
+        window.show_agreement_tab()
+        window.agreements.view.tabs.setCurrentIndex(0)
+
+    def terms() -> None:
+        outline()
+        window.agreements.view.terms_editor.tabs.setCurrentIndex(2)  # the payment terms
+
+    def compare() -> None:
+        outline()
+        window.terms_dock.hide()  # three columns side by side want the width
+        window.views.compare_proposal(proposal)
+
+    def history() -> None:
+        outline()
+        window.findChild(QDockWidget, "historyDock").raise_()
+
+    def library() -> None:
+        outline()
+        window.library_panel.select_key("alliance.board.quorum", "Governance")
+        window.compare_with_previous()
+
+    def positions() -> None:
+        outline()
+        window.views.show_positions()
+
+    return {"agreement-outline": outline, "terms": terms, "positions": positions, "compare-n-way": compare,
+            "history": history, "clause-library": library}
 
 
 def on_a_screen(argv: list[str]) -> int:
