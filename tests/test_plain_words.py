@@ -83,3 +83,20 @@ def test_converged_only_when_every_party_that_spoke_agrees_and_more_than_one_did
     assert not _row(Stance.SILENT, Stance.SILENT).converged
     assert _row(Stance.PROPOSES, Stance.SUPPORTS, Stance.SILENT).converged
     assert not _row(Stance.PROPOSES, Stance.OPPOSES).converged
+
+
+def test_refusals_name_terms_and_values_in_words(demo_library) -> None:
+    import pytest
+
+    from negotiator.domain.errors import InvalidInput
+    from negotiator.services.session import open_workspace
+
+    ws = open_workspace(demo_library, "Test Drafter")
+    try:
+        alliance = "Northshire Ageing Well Alliance Agreement"
+        with pytest.raises(InvalidInput, match=r"^Invoices paid within is already 30 days: propose a different"):
+            ws.negotiation.propose_term(alliance, "payment.days", "30", "Hope Street", "No change")
+        with pytest.raises(InvalidInput, match=r"^Risk corridor is 120%; a percentage must be between 0 and 100"):
+            ws.negotiation.propose_term(alliance, "risk_share.corridor", "120", "Hope Street", "Wide")
+    finally:
+        ws.close()

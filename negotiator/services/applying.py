@@ -9,6 +9,7 @@ from negotiator.domain.merge import rebase
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import Proposal, ProposalKind, placement
 from negotiator.domain.term_fields import set_term, terms_as_text
+from negotiator.domain.term_words import term_label
 from negotiator.services.agreements import check_sheet
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.exchange_store import ExchangeStore
@@ -40,8 +41,8 @@ def apply_proposal(session: object, proposal: Proposal, exchange: ExchangeStore 
         sheet = changed = store.terms(proposal.agreement_id)
         for name, value in proposal.term_values().items():
             if term_value(sheet, name, parties) != proposal.term_values(base=True).get(name):
-                raise InvalidInput(f"{name} has changed since proposal {proposal.id} was made; ask "
-                                   f"{proposal.party_name} to propose again against the current value.")
+                raise InvalidInput(f"{term_label(name, parties)} has changed since proposal {proposal.id} was made; "
+                                   f"ask {proposal.party_name} to propose again against the current value.")
             changed = set_term(changed, name, value, parties)
         check_sheet(changed, parties)
         store.save_terms(proposal.agreement_id, changed, proposal.party_name, note)

@@ -26,6 +26,7 @@ from negotiator.domain.proposals import (
 )
 from negotiator.domain.provenance import Provenance
 from negotiator.domain.term_fields import is_term, set_term, term_names
+from negotiator.domain.term_words import term_label, value_words
 from negotiator.services.acting import Acting
 from negotiator.services.agreements import check_sheet
 from negotiator.services.applying import Reversal, apply_proposal, live_section, parties_of, term_value
@@ -98,7 +99,7 @@ class NegotiationService:
             proposed = {name: term_value(changed, name, parties) for name in names}
             moved = [name for name in names if base[name] != proposed[name]]
             if not moved:
-                shown = "; ".join(f"{name} is already {values[name] if name in values else proposed[name]}"
+                shown = "; ".join(f"{term_label(name, parties)} is already {value_words(name, proposed[name])}"
                                   for name in names)
                 raise InvalidInput(f"{shown}: propose a different value.", field="value")
             if len(moved) == 1:
