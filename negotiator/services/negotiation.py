@@ -304,7 +304,11 @@ class NegotiationService:
                                   # Who recorded it, when not its own party (a returned Word file): its provenance.
                                   **({"recorded_by": self.acting.party}
                                      if self.acting.party and self.acting.party != made.party_name else {})})
-        for earlier in own_rivals(ProposalStore(session).open_of(made.agreement_id, made.party_id), made):
+        # Only the party's open proposals on the same things can be rivals: read just those, so that a
+        # returned file of a hundred changes does not read the party's whole list a hundred times.
+        nearby = [] if "new" in made.targets else ProposalStore(session).open_of(made.agreement_id, made.party_id,
+                                                                                 made.targets)
+        for earlier in own_rivals(nearby, made):
             self._set_status(session, earlier, ProposalStatus.SUPERSEDED, made.party_name, made.party_id,
                              "supersede", {"by": made.id, "replaced": True})
         return made

@@ -194,7 +194,9 @@ class ReturnedService:
 
         ``cancelled()`` is asked before each proposal; saying yes rolls back the ones already made."""
         made: list[int] = []
-        with self.library.unit_of_work(write=True):
+        with self.library.unit_of_work(write=True) as session:
+            # By id from here on: the agreement is then read once, not found again by title for each change.
+            agreement = AgreementStore(session).find(str(agreement)).id
             for plan in result.plans:
                 if cancelled is not None and cancelled():
                     raise Cancelled(f"The import of {result.file} was cancelled; nothing was imported.")

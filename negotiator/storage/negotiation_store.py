@@ -172,11 +172,15 @@ class ProposalStore:
         self._session.refresh(row)
         return _proposal(row)
 
-    def open_of(self, agreement_id: int, party_id: int | None = None) -> list[Proposal]:
-        """The open proposals on an agreement (one party's only, when given), oldest first."""
+    def open_of(self, agreement_id: int, party_id: int | None = None,
+                targets: set[str] | frozenset[str] | None = None) -> list[Proposal]:
+        """The open proposals on an agreement (one party's only, when given), oldest first; with
+        ``targets``, only those that may change one of them (on it, or several terms at once)."""
         conditions = [ProposalRow.agreement_id == agreement_id, ProposalRow.status == ProposalStatus.OPEN.value]
         if party_id is not None:
             conditions.append(ProposalRow.party_id == party_id)
+        if targets is not None:  # a combined proposal's terms are inside it: every one may overlap
+            conditions.append(ProposalRow.target.in_(sorted(set(targets) | {"terms"})))
         return self._plain(*conditions)
 
     def of_agreement(self, agreement_id: int) -> list[Proposal]:
