@@ -58,6 +58,10 @@ def test_opening_an_agreement_shows_its_numbered_outline_with_terms_in_the_wordi
     board = next(view.outline_model.index(r, 0) for r in range(view.outline_model.rowCount())
                  if view.outline_model.index(r, 1).data() == "Alliance Board: membership")
     assert view.outline_model.index(0, 0, board).data() == board.data() + ".1"
+    source = view.outline_model.index(board.row(), 2).data()
+    assert source == "Alliance Board: membership, version 1"  # the library clause by its title, never its key
+    sources = [view.outline_model.index(r, 2).data() for r in range(view.outline_model.rowCount())]
+    assert not any("alliance." in (text or "") for text in sources)
     assert "Hope Street Wellbeing: Alliance member" in view.heading.text()
     term = next(n.section.id for n in window.workspace.outline.outline(view.agreement.id)
                 if n.section.clause_key == "alliance.term.commencement")

@@ -106,6 +106,11 @@ class LibraryService:
                 category=category, offset=offset, limit=limit, include_retired=include_retired
             )
 
+    def titles(self, keys: set[str]) -> dict[str, str]:
+        """Each clause's title by key, for the clauses named (a reader is shown titles, never keys)."""
+        with self.library.unit_of_work() as session:
+            return ClauseStore(session).titles(keys)
+
     def clause(self, key: str) -> Clause:
         """One clause by key."""
         with self.library.unit_of_work() as session:

@@ -58,6 +58,13 @@ class ClauseStore:
         query = query.offset(offset).limit(limit)
         return [_clause(row) for row in self._session.scalars(query)]
 
+    def titles(self, keys: set[str]) -> dict[str, str]:
+        """The titles of the clauses with these keys (in one query, however big the library)."""
+        if not keys:
+            return {}
+        query = select(ClauseRow.key, ClauseRow.title).where(ClauseRow.key.in_(sorted(keys)))
+        return {key: title for key, title in self._session.execute(query)}
+
     def categories(self, *, include_retired: bool = False) -> list[tuple[str, int]]:
         """Each category with how many clauses it holds, alphabetically."""
         query = select(ClauseRow.category, func.count()).group_by(ClauseRow.category)

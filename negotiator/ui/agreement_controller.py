@@ -44,13 +44,16 @@ class _Loaded:
     parties: dict
     terms: TermsSheet
     stage: Stage
+    sources: dict  # the title of each library clause a section came from, by key
 
 
 def _load(ws: Workspace, agreement_id: int) -> _Loaded:
     agreement = ws.agreements.agreement(agreement_id)
     parent = ws.agreements.agreement(agreement.parent_id).title if agreement.parent_id else None
-    return _Loaded(agreement, parent, ws.outline.rendered(agreement.id), ws.agreements.parties_of(agreement),
-                   ws.agreements.terms(agreement.id), ws.agreements.stage(agreement.id))
+    sections = ws.outline.rendered(agreement.id)
+    sources = ws.clauses.titles({n.section.clause_key for n, _ in sections if n.section.clause_key})
+    return _Loaded(agreement, parent, sections, ws.agreements.parties_of(agreement),
+                   ws.agreements.terms(agreement.id), ws.agreements.stage(agreement.id), sources)
 
 
 class AgreementController(QObject):
@@ -139,7 +142,7 @@ class AgreementController(QObject):
         agreement = loaded.agreement
         same = self.view.agreement is not None and self.view.agreement.id == agreement.id
         self.stage = loaded.stage
-        self.view.show_agreement(agreement, loaded.parent_title, loaded.sections)
+        self.view.show_agreement(agreement, loaded.parent_title, loaded.sections, loaded.sources)
         self.view.show_stage(stage_note(loaded.stage, agreement.title))
         if not (same and self.view.terms_editor.has_unapplied_edits()):  # never throw away the user's typing
             self.view.show_terms(agreement, loaded.parties, loaded.terms)

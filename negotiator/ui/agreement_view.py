@@ -69,11 +69,13 @@ class AgreementView(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def show_agreement(self, agreement: Agreement | None, parent_title: str | None,
-                       outline: list[tuple[NumberedSection, str]]) -> None:
-        """Display an agreement and its outline (each section with its rendered wording)."""
+                       outline: list[tuple[NumberedSection, str]], sources: dict[str, str] | None = None) -> None:
+        """Display an agreement and its outline (each section with its rendered wording); ``sources`` are
+        the titles of the library clauses its sections came from, by key."""
         current = self.current_section()
         self.agreement = agreement
         self._rendered = {n.section.id: text for n, text in outline}
+        self.outline_model.sources = dict(sources or {})
         self.outline_model.set_outline([n for n, _ in outline])
         self.outline.expandAll()
         if agreement is None:

@@ -18,6 +18,7 @@ class OutlineModel(IdTreeModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._nodes: dict[int, NumberedSection] = {}
+        self.sources: dict[str, str] = {}  # library clause titles by key: a reader sees titles, never keys
 
     def set_outline(self, outline: list[NumberedSection]) -> None:
         """Replace the outline (already in reading order)."""
@@ -36,7 +37,9 @@ class OutlineModel(IdTreeModel):
         node = self._nodes[index.internalId()]
         section = node.section
         if role == Qt.ItemDataRole.DisplayRole:
-            source = f"{section.clause_key} v{section.clause_version}" if section.clause_key else ""
+            title = self.sources.get(section.clause_key or "", "")
+            source = (self.tr("%1, version %2").replace("%1", title).replace("%2", str(section.clause_version))
+                      if title else "")
             return (node.number, section.heading, source)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{node.number} {section.heading} (wording version {section.version})"

@@ -4,37 +4,37 @@
 <context>
     <name>AgreementController</name>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="107"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="110"/>
         <source>Opening %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="122"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="125"/>
         <source>The agreement was not opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="264"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="267"/>
         <source>The section cannot be re-pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="289"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="292"/>
         <source>Rename Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="289"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="292"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="332"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="335"/>
         <source>Agreement Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_controller.py" line="332"/>
+        <location filename="../../negotiator/ui/agreement_controller.py" line="335"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -43,7 +43,7 @@
     <name>AgreementView</name>
     <message>
         <location filename="../../negotiator/ui/agreement_view.py" line="31"/>
-        <location filename="../../negotiator/ui/agreement_view.py" line="80"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="82"/>
         <source>Choose an agreement in the Agreements panel to open it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -83,7 +83,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/agreement_view.py" line="95"/>
+        <location filename="../../negotiator/ui/agreement_view.py" line="97"/>
         <source>&lt;p&gt;This agreement has no sections yet: choose a clause in the library and use Agreement → Add Library Clause.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,6 +1512,14 @@
     <message>
         <location filename="../../negotiator/ui/new_agreement_dialog.py" line="66"/>
         <source>&amp;Parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <location filename="../../negotiator/ui/outline_model.py" line="41"/>
+        <source>%1, version %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
