@@ -34,7 +34,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 4
 class ProposalsModel(RowsModel):
     """One row per proposal, coloured by party."""
 
-    headers = ("No.", "Party", "Change", "Status", "Proposed", "Rationale", "Decision reason", "Positions",
+    headers = ("No.", "Party", "Proposal", "Status", "What changes", "Rationale", "Decision reason", "Positions",
                "Provenance")
 
     def __init__(self, parent: object = None) -> None:
