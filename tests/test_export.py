@@ -42,7 +42,7 @@ def test_redline_in_libreoffice_accepts_to_the_target_and_rejects_to_the_round(
     target = paragraph_texts(ws.export.target_document(ALLIANCE, mode), accept=True)
     round_text = paragraph_texts(ws.export.clean_document(ALLIANCE, "Draft 1"), accept=True)
     read = libreoffice(out)
-    assert read["accepted"] == target  # nothing more: competing proposals are comments, not an appendix
+    assert read["accepted"] == target  # nothing more: no appendix, and rival wordings only as bracketed alternatives
     assert read["rejected"] == round_text
     assert read_paragraphs(out, accept=True) == target
     assert read_paragraphs(out, accept=False) == round_text
@@ -61,21 +61,30 @@ def test_rationales_become_comments_by_the_proposing_party(ws: Workspace, tmp_pa
             "content": "Make the minimum escalation period explicit before mediation."} in comments
 
 
-def test_competing_proposals_are_comments_in_their_proposers_names(ws: Workspace, tmp_path: Path,
-                                                                   libreoffice) -> None:
+def test_competing_wordings_are_bracketed_alternatives_and_competing_terms_comments(ws: Workspace, tmp_path: Path,
+                                                                                 libreoffice) -> None:
+    """Hope Street and the Community Trust propose rival wordings of the conflicts clause, and rival risk
+    corridors: each wording is its party's tracked alternative in square brackets after the words it
+    would replace, with its rationale as that party's comment; each corridor is a comment in its name."""
     out = tmp_path / "open.docx"
     ws.export.export_redline(ALLIANCE, out, "Draft 2", "open", "Northshire ICB")
     read = libreoffice(out)
+    conflicts = next(line for line in read["accepted"] if "register of declared interests" in line)
+    assert "every six [three] months" in conflicts and "on the alliance [each Alliance Member's] website" in conflicts
+    by_party = {(r["author"], (r["text"] or "").strip()) for r in read["redlines"] if r["type"] == "Insert"}
+    assert ("Hope Street Wellbeing", "[three]") in by_party
+    assert ("Northshire Community Health NHS Trust", "[each Alliance Member's]") in by_party
+    comments = {(c["author"], c["content"]) for c in read["comments"]}
+    assert any(a == "Hope Street Wellbeing" and "Quarterly review" in c for a, c in comments)  # its rationale
     remarks: dict[str, str] = {}
-    for comment in read["comments"]:
-        if comment["content"].startswith("Competing proposal"):
-            remarks[comment["author"]] = remarks.get(comment["author"], "") + comment["content"]
+    for author, content in comments:
+        if content.startswith("Competing proposal"):
+            remarks[author] = remarks.get(author, "") + content
     assert "Risk corridor to be 3%" in remarks["Northshire Community Health NHS Trust"]
-    assert "each Alliance Member's website" in remarks["Northshire Community Health NHS Trust"]
     assert "Risk corridor to be 1%" in remarks["Northshire Primary Care Federation"]
-    assert "Quarterly review" in remarks["Hope Street Wellbeing"]
-    assert "Northshire Community Health NHS Trust" not in {r["author"] for r in read["redlines"]}  # not a change
+    assert not any("register of declared interests" in text for text in remarks.values())  # shown, not listed
     assert read["rejected"] == paragraph_texts(ws.export.clean_document(ALLIANCE, "Draft 2"), accept=True)
+    assert read["accepted"] == paragraph_texts(ws.export.target_document(ALLIANCE, "open"), accept=True)
 
 
 def test_clean_export_has_numbering_schedule_header_and_no_revisions(ws: Workspace, tmp_path: Path,

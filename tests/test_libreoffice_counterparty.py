@@ -177,7 +177,11 @@ def test_the_saved_file_carries_the_comment_and_the_changes_settled_in_libreoffi
     assert competition.comments == (("Jane Smith", "Does this cover the Procurement Act?"),)
     assert competition.authors == set()  # a comment and nothing else
     authors = {r["author"] for r in settled["redlines"]}
-    assert authors == {"NHS Northshire Integrated Care Board"}  # only the round label is still a change
+    # Still changes: the round label, and the rival wordings' bracketed alternatives she left alone.
+    assert authors == {"NHS Northshire Integrated Care Board", "Hope Street Wellbeing",
+                       "Northshire Community Health NHS Trust"}
+    assert not any("two months" in (r["text"] or "") or "45 Working Days" in (r["text"] or "")
+                   for r in settled["redlines"])  # the changes she settled are settled
     for text in (settled["accepted"], settled["rejected"]):
         joined = "\n".join(text)
         assert "Only after those three stages, and not before 45 Working Days have passed, may" in joined

@@ -73,7 +73,7 @@ def _remarks(document: object) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def test_open_mode_shows_competing_proposals_as_comments_by_their_parties(ws: Workspace) -> None:
+def test_open_mode_shows_rival_wordings_bracketed_and_rival_terms_as_comments(ws: Workspace) -> None:
     redline = ws.export.redline_document(ALLIANCE, "Draft 2", "open", "Northshire ICB")
     body = "\n".join(paragraph_texts(redline, accept=True))
     assert "not before 45 Working Days" in body  # the uncontested stale proposal, rebased
@@ -83,11 +83,12 @@ def test_open_mode_shows_competing_proposals_as_comments_by_their_parties(ws: Wo
     assert "Risk corridor to be 3%" in corridor["Northshire Community Health NHS Trust"]
     assert "Risk corridor to be 1%" in corridor["Northshire Primary Care Federation"]
     assert "Why: A narrow corridor shares savings sooner" in corridor["Northshire Primary Care Federation"]
-    conflicts = next(anchor for anchor, notes in remarks.items() if anchor.startswith("s") and
-                     {a for a, _ in notes} == {"Hope Street Wellbeing", "Northshire Community Health NHS Trust"})
-    heading = next(b for b in redline.blocks if isinstance(b, Paragraph) and b.anchor == conflicts)
-    assert "conflicts of interest" in "".join(r.text for r in heading.runs)
-    assert set(authors(redline)) <= {"Northshire Primary Care Federation", "NHS Northshire Integrated Care Board"}
+    assert not any(anchor.startswith("s") for anchor in remarks)  # rival wordings are shown, not listed
+    assert "every six [three] months" in body  # Hope Street's alternative, bracketed after the words
+    rejected = "\n".join(paragraph_texts(redline, accept=False))
+    assert "[" not in rejected  # rejecting every change gives the round's wording back
+    assert set(authors(redline)) == {"Northshire Primary Care Federation", "NHS Northshire Integrated Care Board",
+                                     "Hope Street Wellbeing", "Northshire Community Health NHS Trust"}
 
 
 def test_unknown_modes_and_rounds_are_refused(ws: Workspace) -> None:

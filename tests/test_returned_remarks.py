@@ -18,6 +18,7 @@ from .word_edits import WordEdit
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 FEDERATION = "Northshire Primary Care Federation"
 TRUST = "Northshire Community Health NHS Trust"
+HOPE = "Hope Street Wellbeing"
 
 
 @pytest.fixture
@@ -209,3 +210,21 @@ def test_a_tampered_record_of_the_export_is_passed_over(ws: Workspace, tmp_path:
             archive.writestr(name, data)
     result = ws.returned.import_file(ALLIANCE, out, {}, untracked_as="Hope Street", dry_run=True)
     assert result.plans == []
+
+
+def test_deciding_rival_alternatives_in_word_is_a_position_on_each(ws: Workspace, tmp_path: Path) -> None:
+    """The Federation's reader rejects Hope Street's bracketed alternative and accepts the Trust's."""
+    conflicts = _section(ws, "alliance.conflicts-of-interest")
+    hope, trust = _open(ws, HOPE, f"section:{conflicts}"), _open(ws, TRUST, f"section:{conflicts}")
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "open")
+    edit = WordEdit(out)
+    paragraph = next(a for c in read_returned(out).export_info["changes"] if c["proposal"] == hope
+                     for a in c["anchors"])
+    edit.decide(paragraph, accept=False, author=HOPE)
+    edit.decide(paragraph, accept=True, author=TRUST)
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {}, untracked_as="GP Federation")
+    assert sorted((p.target, p.proposed) for p in result.plans) == [(f"proposal:{hope}", "opposes"),
+                                                                     (f"proposal:{trust}", "supports")]
+    assert not any("tracking switched off" in note for note in result.notes)

@@ -164,12 +164,14 @@ class WordEdit:
         paragraph.append(etree.Element(_w("commentRangeEnd"), {_w("id"): number}))
         etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("commentReference"), {_w("id"): number})
 
-    def decide(self, anchor: str, accept: bool) -> None:
-        """Accept or reject every tracked change in a paragraph, as a reader does in Word: the change's
-        marks go, and no mark says who decided (tracking does not record a decision)."""
+    def decide(self, anchor: str, accept: bool, author: str | None = None) -> None:
+        """Accept or reject every tracked change in a paragraph (only ``author``'s, when given), as a reader
+        does in Word: the change's marks go, and no mark says who decided (tracking records no decision)."""
         paragraph = self.paragraph(anchor)
         kept, dropped = (_w("ins"), _w("del")) if accept else (_w("del"), _w("ins"))
         for change in list(paragraph.iter(kept, dropped)):
+            if author is not None and change.get(_w("author")) != author:
+                continue
             parent = change.getparent()
             if change.tag == dropped:
                 parent.remove(change)

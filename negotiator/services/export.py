@@ -19,7 +19,7 @@ from negotiator.domain.document import (
 )
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.export_layout import term_anchor
-from negotiator.domain.proposals import Proposal, ProposalStatus, competing
+from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
 from negotiator.domain.redline import clean_document, redline_document
 from negotiator.domain.remarks import Remark
 from negotiator.domain.term_fields import party_slug
@@ -71,7 +71,8 @@ class ExportService:
             proposals = ProposalStore(session).of_agreement(found.id)
             current = self._current(session, found.id)
             label = _now_label(session, found.id, current, mode)
-        target, _ = apply_proposals(current, _chosen(mode, proposals, found)[0], found)
+        chosen, contested = _chosen(mode, proposals, found)
+        target, _ = apply_proposals(current, chosen, found, _offered(contested))
         return clean_document(state_of(found, target, *label))
 
     def redline_document(self, agreement: int | str, since_round: str, mode: str = "agreed",
@@ -107,7 +108,7 @@ class ExportService:
                                      for _, at, author, note in terms.terms_history(found.id)
                                      if until is None or parse_time(at) <= until])
             base = round_snapshot(frozen)
-            built = build_layers(found, base, current, accepted, chosen, record, who)
+            built = build_layers(found, base, current, accepted, chosen, record, who, _offered(contested))
             said = [r for r in remarks_of(session, found.id)
                     if r.at > frozen.issued_at and (until is None or r.at <= until)]
             now = (end.label, end.issued_at.date()) if end is not None else _now_label(session, found.id, current,
@@ -116,7 +117,7 @@ class ExportService:
         target_state = state_of(found, built.target, *now)
         label = Revision(who, utc_now())  # the new round label: the one change that is the exporter's own
         authorship = Authorship(built.layers, lambda _key: label)
-        comments = _competing(contested, found)
+        comments = _competing([p for p in contested if p not in _offered(contested)], found)
         for anchor, notes in _said(said, found).items():
             comments[anchor] = comments.get(anchor, ()) + notes
         document = redline_document(base_state, target_state, authorship, comments)
@@ -224,6 +225,13 @@ def _chosen(mode: str, proposals: list[Proposal], agreement: Agreement) -> tuple
     raise InvalidInput(f"'{mode}' is not an export mode; use agreed, open or party:NAME.", field="mode")
 
 
+def _offered(contested: list[Proposal]) -> list[Proposal]:
+    """The competing proposals shown in the wording as bracketed alternatives: new wordings of a section,
+    in the order they were made. The rest (terms, new, removed or moved sections) stay comments."""
+    return sorted((p for p in contested if p.kind is ProposalKind.WORDING and p.section_id is not None),
+                  key=lambda p: p.id)
+
+
 def _competing(contested: list[Proposal], agreement: Agreement) -> dict[str, tuple[Revision, ...]]:
     """Competing proposals, which no party has the better claim to, are not shown as changes: each is a
     comment in its proposer's name on the section or schedule entry it would change, saying what it
@@ -248,7 +256,8 @@ def _decidable(document: WordDocument, proposals: list[Proposal], mode: str, agr
     carries, so that a reply to it is linked to the proposal."""
     # The open proposals shown as changes, and the accepted ones (a reader may reject those too: the
     # import then says they are decided already, rather than reading the rejection as an edit).
-    shown = {revision_of(p, accepted=False): p for p in _chosen(mode, proposals, agreement)[0]}
+    chosen, contested = _chosen(mode, proposals, agreement)
+    shown = {revision_of(p, accepted=False): p for p in chosen + _offered(contested)}
     shown |= {revision_of(p, accepted=True): p for p in proposals if p.status is ProposalStatus.ACCEPTED}
     changes = [{"proposal": shown[revision].id, "party": shown[revision].party_name, "anchors": texts}
                for revision, texts in texts_without(document, set(shown)).items()]

@@ -55,7 +55,8 @@ class Layers:
 
 
 def build_layers(agreement: Agreement, base: Snapshot, current: Snapshot, accepted: list[Proposal],
-                 shown: list[Proposal], record: Record, exporter: str) -> Layers:
+                 shown: list[Proposal], record: Record, exporter: str,
+                 offered: list[Proposal] | None = None) -> Layers:
     """The layers of a redline from ``base`` (the round) through ``current`` (the agreement as it
     stands) to ``current`` with the ``shown`` open proposals applied. ``exporter`` is the party of
     last resort for a direct change the record ties to no party at all."""
@@ -85,6 +86,10 @@ def build_layers(agreement: Agreement, base: Snapshot, current: Snapshot, accept
     draft = Draft(current, agreement)  # exactly the stored state: open proposals apply to it as the export's target
     for proposal in shown:
         touched = draft.apply(proposal)
+        if touched is not None:
+            layers.append(_layer(draft, touched, revision_of(proposal, accepted=False)))
+    for proposal in offered or []:  # competing wordings: each party's alternative, bracketed, in its name
+        touched = draft.offer(proposal)
         if touched is not None:
             layers.append(_layer(draft, touched, revision_of(proposal, accepted=False)))
     return Layers(layers, draft.snapshot(), draft.warnings + names.warnings)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from negotiator.domain.agreement import Agreement
+from negotiator.domain.alternatives import Offers
 from negotiator.domain.export_layout import AgreementState, SectionText
 from negotiator.domain.merge import rebase
 from negotiator.domain.outline import Section, number_outline
@@ -51,12 +52,15 @@ def round_snapshot(frozen: Round) -> Snapshot:
     return Snapshot(tuple(sections), sheet_from_data(frozen.terms))
 
 
-def apply_proposals(snapshot: Snapshot, proposals: list[Proposal], agreement: Agreement) -> tuple[Snapshot, list[str]]:
-    """The snapshot with each proposal applied in turn; a proposal that no longer fits is skipped
-    and named in the warnings returned."""
+def apply_proposals(snapshot: Snapshot, proposals: list[Proposal], agreement: Agreement,
+                    offered: list[Proposal] | None = None) -> tuple[Snapshot, list[str]]:
+    """The snapshot with each proposal applied in turn, then each ``offered`` competing wording bracketed
+    in as an alternative; a proposal that no longer fits is skipped and named in the warnings returned."""
     draft = Draft(snapshot, agreement)
     for proposal in proposals:
         draft.apply(proposal)
+    for proposal in offered or []:
+        draft.offer(proposal)
     return draft.snapshot(), draft.warnings
 
 
@@ -83,6 +87,7 @@ class Draft:
         self.parties = {s.party.id: s.party for s in agreement.signatories}
         self.added = added or {}
         self.warnings: list[str] = []
+        self.offers: dict[int, Offers] = {}  # the competing wordings bracketed into each section
 
     def snapshot(self) -> Snapshot:
         """The draft as it stands."""
@@ -127,6 +132,23 @@ class Draft:
             return Touched(frozenset({target.id}))
         self.sections = _moved(sections, target, proposal.place)
         return Touched(moved=frozenset(self.under(target.id)))
+
+    def offer(self, proposal: Proposal) -> Touched | None:
+        """Show a competing wording proposal as its party's alternative in square brackets after the words
+        it would change, leaving the wording itself as it is; ``None`` (and a warning) when it no longer fits."""
+        target = self.sections.get(proposal.section_id) if proposal.section_id is not None else None
+        if target is None or proposal.kind is not ProposalKind.WORDING:
+            return None
+        offers = self.offers.setdefault(target.id, Offers(target.text))
+        wording = offers.wording
+        alternative = proposal.proposed if wording == proposal.base else rebase(proposal.base, wording,
+                                                                                proposal.proposed).text
+        if alternative is None:
+            self.warnings.append(f"Proposal {proposal.id} by {proposal.party_name} was made on wording that has "
+                                 "since changed in the same place; it was left out.")
+            return None
+        self.sections[target.id] = replace(target, text=offers.offer(alternative))
+        return Touched(frozenset({target.id}))
 
     def under(self, section_id: int) -> set[int]:
         """A section and every section below it."""

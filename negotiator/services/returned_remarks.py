@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from negotiator.domain.merge import rebase
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import Proposal
 from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
@@ -82,24 +83,28 @@ def position_plans(document: ReturnedDocument, party: str | None, ours: set[str]
     by_anchor = {p.anchor: p for p in document.paragraphs if p.anchor}
     plans: list[Plan] = []
     explained: dict[str, str] = {}
+    # Where a change still shows, the reader has not decided it (a term shown in the wording and in the
+    # schedule may be decided in one place only); where it no longer shows, it was accepted or rejected.
+    decided: dict[str, list[tuple[int, str]]] = {}
     for number, texts in _shown(document):
         proposal = proposals.get(number)
         if proposal is None or any(by_anchor.get(anchor) is None for anchor in texts):
             continue  # a proposal not here, or paragraphs gone: whatever happened there is reported as edits
-        # Where the change still shows, the reader has not decided it; a term shown in the wording and in
-        # the schedule may be decided in one place only.
-        rejected = {a: text for a, text in texts.items() if proposal.party_name not in by_anchor[a].authors}
-        paragraphs = [by_anchor[anchor] for anchor in rejected]
-        if not paragraphs:
-            continue
-        now = {p.anchor: p.text_accepting(ours) for p in paragraphs}
-        if all(now[a] == exported.get(a) for a in rejected):
-            supports = True
-        elif all(now[a] == text for a, text in rejected.items()):
-            supports = False
-        else:
+        for anchor, text in texts.items():
+            if proposal.party_name not in by_anchor[anchor].authors:
+                decided.setdefault(anchor, []).append((number, text))
+    votes: dict[int, set[bool]] = {}
+    for anchor, changes in decided.items():
+        found = _decisions(exported.get(anchor), by_anchor[anchor].text_accepting(ours), changes)
+        if found is None:
             continue  # edited otherwise: the edit is reported as such
-        explained.update({a: str(exported.get(a) if supports else text) for a, text in rejected.items()})
+        explained[anchor] = by_anchor[anchor].text_accepting(ours) or ""
+        for number, accepted in found.items():
+            votes.setdefault(number, set()).add(accepted)
+    for number, kinds in sorted(votes.items()):
+        if len(kinds) != 1:
+            continue  # accepted in one place and rejected in another: no position to read
+        proposal, supports = proposals[number], kinds.pop()
         what = f"{proposal.party_name}'s proposal {proposal.id} on {labels.get(proposal.id, proposal.target)}"
         done = "accepted" if supports else "rejected"
         if party is None:
@@ -116,6 +121,22 @@ def position_plans(document: ReturnedDocument, party: str | None, ours: set[str]
                               f"{'supports' if supports else 'opposes'} {what}",
                               "supports" if supports else "opposes", f"{done.capitalize()} in {document.name}."))
     return plans, explained
+
+
+def _decisions(exported: object, now: str | None, changes: list[tuple[int, str]]) -> dict[int, bool] | None:
+    """Which of the changes in one paragraph the reader accepted (True) or rejected (False), found by
+    turning down each set of them in turn until the paragraph reads as it does now; None when none does.
+    ``changes`` gives each proposal's number and the paragraph with that change alone rejected."""
+    if not isinstance(exported, str) or now is None or len(changes) > 6:  # 64 readings at most
+        return None
+    for picked in range(2 ** len(changes)):
+        rejected = [change for bit, change in enumerate(changes) if picked >> bit & 1]
+        reading: str | None = exported
+        for _, text in rejected:  # each change's own stretch, turned down on top of the others
+            reading = rebase(exported, reading, text).text if reading is not None else None
+        if reading == now:
+            return {number: (number, text) not in rejected for number, text in changes}
+    return None
 
 
 def _shown(document: ReturnedDocument) -> list[tuple[int, dict[str, str]]]:
