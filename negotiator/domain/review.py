@@ -5,9 +5,10 @@ proposals (the outline marks them)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from negotiator.domain.change_summary import LIMIT, compact_segments
@@ -42,13 +43,20 @@ class ReviewEntry:
     target: str  # "section:ID", a term name, "terms" (several terms) or "new"
     section_id: int | None  # the section to go to: its own, or the one a new section follows
     place: str  # where, in words: "5.1 Alliance Board: meetings", "Risk corridor"
-    change: tuple[Segment, ...]  # the inline diff: kept, deleted and inserted words
+    # The inline diff, worked out when first wanted (see ``change``): a list shows a few entries at a time,
+    # and diffing the wording of hundreds of proposals up front would hold up filling it.
+    make_change: Callable[[], tuple[Segment, ...]] = field(compare=False, repr=False)
     rationale: str  # the proposal's rationale, or the remark's own words
     at: datetime
     order: tuple  # reading order in the agreement
     contested: bool = False  # open, and a rival proposes otherwise or a party opposes it
     stale: bool = False  # made on wording that has changed since
     positions: str = ""  # the other parties' standing positions, in words
+
+    @cached_property
+    def change(self) -> tuple[Segment, ...]:
+        """The inline diff: kept, deleted and inserted words ("within ~~60~~ 40 Working Days")."""
+        return self.make_change()
 
     @property
     def is_remark(self) -> bool:
@@ -110,7 +118,7 @@ def _proposal_entry(view: Reviewed, places: Mapping[str, str], position: Mapping
                                    f"opposed by {', '.join(opposed)}" if opposed else "")))
     section_id, place, order = _where(p, places, position, parties)
     return ReviewEntry(p.id, p.party_id, p.party_name, p.status.value, p.target, section_id, place,
-                       tuple(_change(p, parties, places)), p.rationale, p.created_at,
+                       lambda: tuple(_change(p, parties, places)), p.rationale, p.created_at,
                        (*order, p.created_at.timestamp(), 0),
                        p.is_open and bool(view.competing_with or opposed), p.is_open and view.stale, said)
 
@@ -153,7 +161,7 @@ def _change(p: Proposal, parties: Mapping[int, Party], places: Mapping[str, str]
             out.append(Segment(Op.INSERT, value_words(name, value)))
         return out
     if p.kind is ProposalKind.WORDING:
-        return compact_segments(p.base, p.proposed)
+        return list(_wording_change(p.base, p.proposed))
     if p.kind is ProposalKind.ADD_SECTION:
         return [Segment(Op.EQUAL, "new section: "), Segment(Op.INSERT, _opening(f"{p.heading}. {p.proposed}"))]
     if p.kind is ProposalKind.REMOVE_SECTION:
@@ -163,6 +171,13 @@ def _change(p: Proposal, parties: Mapping[int, Party], places: Mapping[str, str]
     where = places.get(f"section:{after}", "") if after is not None else ""
     return [Segment(Op.EQUAL, f"move the section after {where}" if where else
                     "move the section to the start" if how == "first" else "move the section to the end")]
+
+
+@lru_cache(maxsize=4096)
+def _wording_change(base: str, proposed: str) -> tuple[Segment, ...]:
+    """A wording proposal's inline diff, kept for the next time: proposals never change, and the review
+    is read again after every step of the negotiation."""
+    return tuple(compact_segments(base, proposed))
 
 
 def _opening(text: str, words: int = 16) -> str:
@@ -182,7 +197,7 @@ def _remark_entry(r: Remark, places: Mapping[str, str], position: Mapping[str, i
     said = said if len(said) <= LIMIT else said[:LIMIT - 2] + "…\u201d"
     reply = f" (in reply to proposal {r.answers})" if r.answers else ""
     return ReviewEntry(None, r.party_id, r.party_name, REMARK, r.target, r.section_id, place,
-                       (Segment(Op.EQUAL, said + reply),), r.text, r.at, (*order, r.at.timestamp(), 1))
+                       lambda: (Segment(Op.EQUAL, said + reply),), r.text, r.at, (*order, r.at.timestamp(), 1))
 
 
 def matches(entry: ReviewEntry, party_id: int | None = None, status: str | None = None,
