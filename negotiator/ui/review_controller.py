@@ -99,6 +99,8 @@ class ReviewController(QObject):
             view.tabs.setCurrentIndex(0)  # the outline, where the section is shown
         if entry.section_id is not None:
             view.select_section(entry.section_id)  # which shows its proposals in the proposals panel
+            if window.negotiation.target != f"section:{entry.section_id}":  # it was selected already
+                window.negotiation.set_target(f"section:{entry.section_id}")
         if entry.target == NEW or (entry.section_id is None and entry.target.startswith("section:")):
             window.negotiation.set_target(None)  # a new or removed section is listed under the whole agreement
         elif entry.section_id is None:
