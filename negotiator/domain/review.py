@@ -173,7 +173,7 @@ def _change(p: Proposal, parties: Mapping[int, Party], places: Mapping[str, str]
                     "move the section to the start" if how == "first" else "move the section to the end")]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)  # a few thousand short texts: a bounded few megabytes
 def _wording_change(base: str, proposed: str) -> tuple[Segment, ...]:
     """A wording proposal's inline diff, kept for the next time: proposals never change, and the review
     is read again after every step of the negotiation."""
