@@ -272,11 +272,12 @@ def main() -> int:
         print(f"import_libreoffice_redline_1000_sections_s: not measured: {missing} (target < 1 s)")
     print(f"package_roundtrip_1000_proposals_s: {package_seconds(library, path.parent):.2f} s (target < 1 s)")
     print(f"package_incremental_s: {package_incremental_seconds(library, path.parent):.2f} s (target < 0.3 s)")
-    from negotiator.bench_desktop import first_paint_seconds, switch_agreement_ms, to_window_seconds
+    from negotiator.bench_desktop import first_paint_seconds, review_pane_ms, switch_agreement_ms, to_window_seconds
 
     print(f"cold_start_first_paint_s: {first_paint_seconds():.2f} s (target < 0.35 s)")
     print(f"cold_start_to_window_s: {to_window_seconds(path.parent):.2f} s (target < 0.8 s)")
     print(f"switch_agreement_ms: {switch_agreement_ms(path.parent):.1f} ms (target < 100 ms)")
+    print(f"review_pane_300_proposals_ms: {review_pane_ms(path.parent):.1f} ms (target < 100 ms)")
     from negotiator.bench_storage import print_figures
 
     print_figures(path)

@@ -78,3 +78,59 @@ def switch_agreement_ms(folder: Path) -> float:
         times.append((time.perf_counter() - start) * 1000)
     window.close()
     return statistics.median(times[2:])
+
+
+def review_pane_ms(folder: Path) -> float:
+    """Median time to fill the review pane with the 300 open proposals of a 300-section agreement (one
+    wording proposal per section, three parties): read from the services, turned into inline diffs,
+    listed and painted."""
+    library = folder / "review-300.sqlite"
+    from negotiator.domain.bench_texts import scatter_edits, schedule_text
+    from negotiator.services.session import open_workspace
+
+    if not library.exists():
+        partial = library.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        ws = open_workspace(partial, "Benchmark")
+        ws.agreements.add_party("Bench ICB", "ICB", "commissioner")
+        ws.agreements.add_party("Bench Trust", "Trust", "nhs_trust")
+        ws.agreements.add_party("Bench GPs", "GPs", "gp_federation")
+        ws.act_as("ICB")
+        made = ws.agreements.create_agreement("Review Alliance", "overarching_alliance_agreement", "alliance",
+                                              [("ICB", "commissioner"), ("Trust", "alliance_member"),
+                                               ("GPs", "alliance_member")]).id
+        with ws.library_unit():
+            sections = [ws.outline.add_blank(made, f"Clause {n}", schedule_text(60, n)) for n in range(300)]
+        ws.rounds.issue_round(made, "Draft 1", "ICB")
+        parties = ("Bench ICB", "Bench Trust", "Bench GPs")
+        with ws.library_unit():
+            for n, section in enumerate(sections):
+                ws.negotiation.propose_wording(made, section.id, scatter_edits(section.text, 2, n),
+                                               parties[n % 3], f"Rationale {n}: clearer for the members.")
+        ws.close()
+        partial.rename(library)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from negotiator.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow("Benchmark")
+    window.show()
+    window.open_library(str(library))
+    window.agreements.panel.select(window.workspace.agreements.agreement("Review Alliance").id)
+    window.review.show_pane()
+    app.processEvents()
+    assert window.review.pane.model.rowCount() == 300, "every proposal should be listed"
+    from negotiator.domain import review
+
+    times = []
+    for _ in range(12):
+        review._wording_change.cache_clear()  # as the first time: no diff kept from the run before
+        start = time.perf_counter()
+        window.review.reload()
+        window.review.pane.list.viewport().repaint()  # painted now, not when the event loop gets to it
+        app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+    window.close()
+    return statistics.median(times[2:])

@@ -132,7 +132,7 @@ def test_the_whole_negotiation_from_the_keyboard(qtbot, demo_path: Path, tmp_pat
     # The GP Federation counters it, from the proposals panel and the command palette.
     _act_for(user, FEDERATION, window)
     table = window.negotiation.panel.table
-    user.press_until("F6", "the proposals", focus_is(table), most=8)
+    user.press_until("F6", "the proposals", focus_is(table), most=10)
     user.keys("Home").wait("the proposal selected", lambda: window.negotiation.panel.selected() == proposal.id)
     user.keys("Ctrl+Shift+P").type("Counter").keys("Return").wait("the Counter dialog", modal(ProposeDialog))
     user.press_until("Tab", "the wording", lambda: QApplication.focusWidget() is getattr(_dialog(), "wording", 0))
@@ -147,7 +147,7 @@ def test_the_whole_negotiation_from_the_keyboard(qtbot, demo_path: Path, tmp_pat
 
     # Meridian accepts the counter (Ctrl+Return), gives no reason (Enter), and the wording changes.
     _act_for(user, MERIDIAN, window)
-    user.press_until("F6", "the proposals", focus_is(table), most=8)
+    user.press_until("F6", "the proposals", focus_is(table), most=10)
     user.keys("Home").press_until("Down", "the counter-proposal", lambda: window.negotiation.panel.selected()
                                   == counter.id, most=5)
     user.keys("Ctrl+Return").wait("the reason dialog", modal(ReasonDialog))

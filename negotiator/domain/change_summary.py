@@ -81,3 +81,60 @@ def proposal_change(proposal: Proposal, parties: Mapping[int, Party]) -> str:
     if proposal.kind is ProposalKind.REMOVE_SECTION:
         return "remove the section"
     return "move the section"
+
+
+def compact_segments(before: str, after: str, context: int = CONTEXT, limit: int = LIMIT) -> list[Segment]:
+    """:func:`compact_change` as an inline diff, for a list that strikes the old words through and marks
+    the new ones ("within ~~60~~ 40 Working Days"): kept context (with "…" where words are left out),
+    deleted and inserted passages, cut after about ``limit`` characters."""
+    if before == after:
+        return [Segment(Op.EQUAL, "no change")]
+    merged = _merged(word_diff(before, after))
+    out: list[Segment] = []
+    for index, (op, old, new) in enumerate(merged):
+        if op is not Op.EQUAL:
+            pieces = [Segment(Op.DELETE, _flat(old)) if old.strip() else None,
+                      Segment(Op.INSERT, _flat(new)) if new.strip() else None]
+            _join(out, [p for p in pieces if p is not None])
+            continue
+        words = old.split()
+        if index == 0:
+            text = ("…" if len(words) > context else "") + " ".join(words[-context:])
+        elif index == len(merged) - 1:
+            text = " ".join(words[:context]) + ("…" if len(words) > context else "")
+        elif len(words) <= 2 * context:
+            text = " ".join(words)
+        else:
+            text = " ".join(words[:context]) + " … " + " ".join(words[-context:])
+        if text:
+            _join(out, [Segment(Op.EQUAL, text)])
+    return _cut(out, limit)
+
+
+def _join(out: list[Segment], pieces: list[Segment]) -> None:
+    """Add pieces with a space before each, except before a stop or a comma that follows a change."""
+    for piece in pieces:
+        if out and piece.text[0] not in ".,;:!?)":
+            _add(out, Segment(Op.EQUAL, " "))
+        _add(out, piece)
+
+
+def _add(out: list[Segment], segment: Segment) -> None:
+    """Append, merging with the last segment when both do the same (so kept text is one run)."""
+    if out and out[-1].op is segment.op:
+        out[-1] = Segment(segment.op, out[-1].text + segment.text)
+    else:
+        out.append(segment)
+
+
+def _cut(segments: list[Segment], limit: int) -> list[Segment]:
+    """The segments up to ``limit`` characters, the last one cut short with "…"."""
+    kept: list[Segment] = []
+    room = limit
+    for segment in segments:
+        if len(segment.text) >= room:
+            kept.append(Segment(segment.op, segment.text[:max(room - 1, 0)] + "…"))
+            break
+        kept.append(segment)
+        room -= len(segment.text)
+    return kept

@@ -86,6 +86,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Move the keyboard focus to the previous panel"),
     ActionSpec("view.terms", "&View", "Agreement &Terms", "panels.terms", "Ctrl+T",
                "Show the open agreement's terms and put the cursor in the first field"),
+    ActionSpec("view.review", "&View", "Re&view Pane", "review.show_pane", "Ctrl+Shift+L",
+               "Every proposal, remark and recorded decision of the open agreement as a compact inline diff, "
+               "with filters; puts the cursor in its list"),
     ActionSpec("view.reset_layout", "&View", "&Reset Layout", "arrangement.reset", None,
                "Put the panels, dividers and tabs back where they were at the first start"),
     ActionSpec("clause.revise", "&Clause", "&Revise Wording…", "revise_clause", "Ctrl+E",
@@ -134,6 +137,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Answer the selected proposal with another wording or value"),
     ActionSpec("negotiation.round", "&Negotiation", "&Issue Round…", "negotiation.issue_round", "Ctrl+Shift+I",
                "Freeze the agreement as a numbered draft that later changes are measured from"),
+    ActionSpec("negotiation.next_change", "&Negotiation", "&Next Change", "review.next_change", "F8",
+               "Go to the next proposal or remark in the review pane, and to its place in the agreement"),
+    ActionSpec("negotiation.previous_change", "&Negotiation", "Pre&vious Change", "review.previous_change",
+               "Shift+F8", "Go to the previous proposal or remark in the review pane, and to its place in the "
+               "agreement"),
     ActionSpec("negotiation.positions", "&Negotiation", "Show P&ositions", "views.show_positions", "Ctrl+Shift+M",
                "Each party's position on every item under negotiation"),
     ActionSpec("negotiation.export_positions", "&Negotiation", "&Export Positions…", "views.export_positions", None,

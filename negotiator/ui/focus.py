@@ -17,7 +17,7 @@ def panels(window: QMainWindow) -> list[QWidget]:
         else central
     candidates = [library.search_box, library.results if search_shown else library.tree,
                   window.agreements.panel.tree, main, view.terms_editor.tabs, window.negotiation.panel.table,
-                  window.views.history.table, window.agreements.findings]
+                  window.review.pane.list, window.views.history.table, window.agreements.findings]
     return [w for w in candidates if _open(w) and w.isEnabled()]
 
 
@@ -95,6 +95,11 @@ class PanelFocus(QObject):
     def previous(self) -> None:
         """Shift+F6: the keyboard focus moves back to the previous panel."""
         cycle(self.window, -1)
+
+    def show(self, widget: QWidget) -> None:
+        """Put the keyboard focus in ``widget``, bringing forward the panel it is in."""
+        _raise_dock_of(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def terms(self) -> None:
         """Show the open agreement's terms, with the cursor in the first field."""

@@ -35,6 +35,7 @@ from negotiator.ui.library_panel import LibraryPanel
 from negotiator.ui.negotiation_controller import NegotiationController
 from negotiator.ui.negotiation_views import NegotiationViews
 from negotiator.ui.printing import PrintActions
+from negotiator.ui.review_controller import ReviewController
 from negotiator.ui.settings import Settings
 from negotiator.ui.welcome import WelcomePage
 from negotiator.ui.window_layout import LayoutDefaults, first_geometry, scrollable
@@ -61,6 +62,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self.agreements = AgreementController(self)
         self.negotiation = NegotiationController(self)
         self.views = NegotiationViews(self)
+        self.review = ReviewController(self)  # the review pane and the outline's markers
         self.exchange = ExchangeController(self)
         self.backups = BackupController(self)
         self.panels = focus.PanelFocus(self)
@@ -80,6 +82,10 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
                                   Qt.DockWidgetArea.BottomDockWidgetArea)
         self.terms_dock = self._dock("termsDock", self.tr("Terms"), self.agreements.view.terms_editor,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        review_dock = self._dock("reviewDock", self.tr("Review"), self.review.pane,
+                                 Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.terms_dock, review_dock)
+        self.terms_dock.raise_()
         history_dock.visibilityChanged.connect(self.views.history_shown)
         self.tabifyDockWidget(findings_dock, proposals_dock)
         self.tabifyDockWidget(proposals_dock, history_dock)
@@ -101,7 +107,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         docks = [d.toggleViewAction() for d in (library_dock, agreements_dock, self.terms_dock, findings_dock,
-                                                proposals_dock, history_dock)]
+                                                proposals_dock, history_dock, review_dock)]
         palette = QAction(self.tr("Find an &Action…"), self)
         palette.setShortcut(QKeySequence("Ctrl+Shift+P"))
         palette.setToolTip(self.tr("Type to find any action and run it"))
@@ -142,6 +148,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self.agreements.reload()
         self.negotiation.reload()
         self.views.reload()
+        self.review.reload()
         self.update_actions()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -260,6 +267,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
             self.views.reload_compare()
         self.views.reload_positions()
         self.views.reload_history()
+        self.review.reload()
         self.show_agreement_tab()
         self.update_actions()
 

@@ -114,7 +114,8 @@ def update_actions(window: QMainWindow) -> None:
                  "file.import_redline", "file.export_package", "negotiation.propose", "negotiation.round",
                  "negotiation.positions", "negotiation.export_positions", "negotiation.compare",
                  "negotiation.accept", "negotiation.reject", "negotiation.withdraw", "negotiation.counter",
-                 "file.print", "file.export_pdf", "edit.find_in_agreement", "edit.find_next", "edit.find_previous"):
+                 "file.print", "file.export_pdf", "edit.find_in_agreement", "edit.find_next", "edit.find_previous",
+                 "view.review", "negotiation.next_change", "negotiation.previous_change"):
         actions[name].setEnabled(has_agreement)
     for name in ("file.import_package", "file.fingerprints", "file.restore_backup", "agreement.new", "agreement.check",
                  "negotiation.act_for", "history.check_document"):

@@ -1028,112 +1028,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="71"/>
+        <location filename="../../negotiator/ui/main_window.py" line="73"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="73"/>
+        <location filename="../../negotiator/ui/main_window.py" line="75"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="75"/>
+        <location filename="../../negotiator/ui/main_window.py" line="77"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="77"/>
+        <location filename="../../negotiator/ui/main_window.py" line="79"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="79"/>
+        <location filename="../../negotiator/ui/main_window.py" line="81"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="81"/>
+        <location filename="../../negotiator/ui/main_window.py" line="83"/>
         <source>Terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="91"/>
-        <source>Documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="93"/>
-        <source>Welcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="94"/>
-        <source>Clause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="95"/>
-        <source>Agreement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/main_window.py" line="96"/>
-        <source>Compare</source>
+        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="97"/>
-        <source>&amp;Positions</source>
+        <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="99"/>
-        <source>&amp;Undo</source>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="100"/>
+        <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="101"/>
-        <source>&amp;Redo</source>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="102"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="103"/>
+        <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="105"/>
-        <source>Find an &amp;Action…</source>
+        <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/main_window.py" line="107"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="111"/>
+        <source>Find an &amp;Action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/main_window.py" line="113"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="109"/>
+        <location filename="../../negotiator/ui/main_window.py" line="115"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="110"/>
+        <location filename="../../negotiator/ui/main_window.py" line="116"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="136"/>
+        <location filename="../../negotiator/ui/main_window.py" line="142"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="163"/>
+        <location filename="../../negotiator/ui/main_window.py" line="170"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="164"/>
+        <location filename="../../negotiator/ui/main_window.py" line="171"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="192"/>
+        <location filename="../../negotiator/ui/main_window.py" line="199"/>
         <source>%n clause(s) in the library</source>
         <translation>
             <numerusform>%n clause in the library</numerusform>
@@ -1141,37 +1146,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="197"/>
+        <location filename="../../negotiator/ui/main_window.py" line="204"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="197"/>
+        <location filename="../../negotiator/ui/main_window.py" line="204"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="205"/>
+        <location filename="../../negotiator/ui/main_window.py" line="212"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="205"/>
+        <location filename="../../negotiator/ui/main_window.py" line="212"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="222"/>
+        <location filename="../../negotiator/ui/main_window.py" line="229"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="224"/>
+        <location filename="../../negotiator/ui/main_window.py" line="231"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="221"/>
+        <location filename="../../negotiator/ui/main_window.py" line="228"/>
         <source>Imported %n clause(s)</source>
         <translation>
             <numerusform>Imported %n clause</numerusform>
@@ -1179,12 +1184,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="237"/>
+        <location filename="../../negotiator/ui/main_window.py" line="244"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="279"/>
+        <location filename="../../negotiator/ui/main_window.py" line="287"/>
         <source>%n finding(s) in the contract network</source>
         <translation>
             <numerusform>%n finding in the contract network</numerusform>
@@ -1192,12 +1197,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="282"/>
+        <location filename="../../negotiator/ui/main_window.py" line="290"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="283"/>
+        <location filename="../../negotiator/ui/main_window.py" line="291"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1518,7 +1523,7 @@
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../negotiator/ui/outline_model.py" line="41"/>
+        <location filename="../../negotiator/ui/outline_model.py" line="84"/>
         <source>%1, version %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2148,6 +2153,115 @@
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../negotiator/ui/review_controller.py" line="72"/>
+        <source>No changes to review in this agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_controller.py" line="75"/>
+        <source>Change %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="103"/>
+        <source>Enter goes to its place in the agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPane</name>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="206"/>
+        <source>Filter by party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="206"/>
+        <source>Show only this party&apos;s proposals and remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="207"/>
+        <source>Filter by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="208"/>
+        <source>Show only open proposals, decided ones (the recorded changes), or remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="209"/>
+        <source>Filter by place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="210"/>
+        <source>Show only the entries on one section, on the terms or on new sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="211"/>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="214"/>
+        <source>Open an agreement to review its changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="224"/>
+        <source>Review: proposals, remarks and decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="225"/>
+        <source>Every proposal, remark and recorded decision of the agreement, in reading order: old words struck through, new ones underlined. Enter goes to the place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="230"/>
+        <source>Party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="230"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="231"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="257"/>
+        <source>All parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="258"/>
+        <source>All places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="295"/>
+        <source>%1 of %2 shown; %3 open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/review_pane.py" line="297"/>
+        <source>No proposals or remarks on this agreement yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RiskShareEditor</name>
     <message>
         <location filename="../../negotiator/ui/risk_share_editor.py" line="51"/>
@@ -2542,7 +2656,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="213"/>
+        <location filename="../../negotiator/ui/actions.py" line="221"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
