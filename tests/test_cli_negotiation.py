@@ -117,6 +117,6 @@ def test_proposing_new_moved_and_removed_sections(demo: Path, tmp_path: Path) ->
     for proposal in (added, moved, removed):
         _run(demo, "--as", "Northshire ICB", "decide", str(proposal["id"]), "accept")
     outline = [s["heading"] for s in _run(demo, "agreements", "show", ALLIANCE, "--json")["outline"]]
-    assert outline[1] == "Alliance: no partnership or agency"
+    assert outline[1] == "No partnership or agency"
     assert outline[4] == "Annual report"
-    assert "Alliance: competition law" not in outline
+    assert "Competition law" not in outline

@@ -86,6 +86,17 @@ def test_repinning_shows_the_diff_then_takes_the_newer_library_version(ws: Works
     assert "[-work together-]{+collaborate+}" in render_plain(preview.segments)
     section = ws.outline.repin(a, preview.to_version)
     assert section.clause_version == 2 and section.version == 2 and "collaborate" in section.text
+    assert section.heading == "Principles"  # the section's own heading, not the library's title
+
+
+def test_a_section_takes_a_heading_as_an_agreement_words_it_and_keeps_it_as_its_own(ws: Workspace) -> None:
+    titles = {key: ws.clauses.clause(key).title for key in ("subcontract.principles", "subcontract.term")}
+    assert all(title.startswith("Sub-contract: ") for title in titles.values())  # the library's grouping
+    first, second = _add(ws, "subcontract.principles", "subcontract.term")
+    assert [ws.outline.section(s).heading for s in (first, second)] == ["Principles", "Term"]
+    ws.outline.edit(first, ws.outline.section(first).text, heading="Principles of the sub-contract")
+    ws.clauses.revise("subcontract.principles", ws.clauses.version("subcontract.principles").text + " Again.")
+    assert ws.outline.repin(first, 2).heading == "Principles of the sub-contract"
 
 
 def test_library_clauses_with_unknown_placeholders_are_refused_on_save(ws: Workspace) -> None:

@@ -50,3 +50,22 @@ def number_outline(sections: list[Section]) -> list[NumberedSection]:
         kids = children.get(section.id, [])
         stack.extend((kid, f"{number}.{i}", depth + 1) for i, kid in reversed(list(enumerate(kids, start=1))))
     return out
+
+
+# Library titles begin with the kind of agreement a clause is written for, so that the library reads
+# well in a list; an agreement's own headings leave that out.
+_LIBRARY_PREFIXES = ("Alliance: ", "Sub-contract: ", "MoU: ", "Prime contract: ", "Contract: ")
+
+
+def heading_for(title: str) -> str:
+    """The heading a section takes from a library clause's title, as an agreement words it: without
+    the library's grouping prefix, and with a dash between subject and aspect read as a colon
+    ("Alliance: dispute resolution - escalation" → "Dispute resolution: escalation"). From then on
+    the section's heading is its own: re-pinning the clause or retitling it in the library leaves it."""
+    heading = title.strip()
+    for prefix in _LIBRARY_PREFIXES:
+        if heading.startswith(prefix) and len(heading) > len(prefix):
+            heading = heading[len(prefix):]
+            break
+    heading = heading.replace(" - ", ": ", 1)
+    return heading[:1].upper() + heading[1:]

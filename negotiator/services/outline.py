@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from negotiator.domain.clauses import MAX_TEXT, MAX_TITLE, check_text
 from negotiator.domain.diff import Segment, word_diff
 from negotiator.domain.errors import InvalidInput
-from negotiator.domain.outline import NumberedSection, Section, number_outline
+from negotiator.domain.outline import NumberedSection, Section, heading_for, number_outline
 from negotiator.domain.placeholders import check_placeholders, render
 from negotiator.domain.term_fields import is_term, render_term, term_names
 from negotiator.services.acting import Acting
@@ -71,8 +71,8 @@ class OutlineService:
             version = ClauseStore(session).version(clause_key)
             self._check_wording(session, agreement_id, version.text)
             parent, position = self._slot(session, agreement_id, after)
-            made = SectionStore(session).add(agreement_id, parent, position, version.title, version.text,
-                                             clause_key, version.number, party.name, "From the library")
+            made = SectionStore(session).add(agreement_id, parent, position, heading_for(version.title),
+                                             version.text, clause_key, version.number, party.name, "From the library")
             return _recorded(session, agreement_id, party.name, "add section", made)
 
     def add_blank(self, agreement_id: int, heading: str, text: str, after: int | None = None) -> Section:
@@ -185,8 +185,8 @@ class OutlineService:
             version = ClauseStore(session).version(section.clause_key, to_version)
             self._check_wording(session, agreement_id, version.text)
             note = f"Re-pinned to library version {version.number}"
-            made = store.append(section_id, version.title, version.text, section.clause_key, version.number,
-                                party.name, note)
+            made = store.append(section_id, section.heading, version.text, section.clause_key, version.number,
+                                party.name, note)  # the heading is the section's own, whatever the library's title
             return _recorded(session, agreement_id, party.name, "edit wording", made, note)
 
     @contextmanager
