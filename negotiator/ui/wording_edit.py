@@ -1,0 +1,178 @@
+"""Wording edited as it reads: each ``{{placeholder}}`` shows as a chip with the term's current value
+("30 days"), one character in the document, so typing can go before or after it but never inside it,
+and Backspace takes it away whole. The wording is read back with the chips as ``{{name}}`` again, which
+is what proposals hold; ``{{name}}`` typed or pasted becomes a chip as soon as it is closed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPen,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextImageFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from negotiator.domain.placeholders import PLACEHOLDER
+
+CHIP = "\ufffc"  # how Qt stores an object (here a chip) in the document's text
+_NAME = QTextFormat.Property.UserProperty  # where a chip keeps its term's name
+_KNOWN, _UNKNOWN = QColor(46, 110, 200), QColor(176, 0, 32)  # read on light and dark palettes alike
+
+
+class WordingEdit(QTextEdit):
+    """Plain wording with protected term chips; ``toPlainText`` gives it back with ``{{name}}``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words: dict[str, str] = {}  # each term's chip text ("30 days"), by name
+        self._labels: dict[str, str] = {}  # each term's name in words, for the chip's tooltip
+        self._chipping = False
+        self.setAcceptRichText(False)  # pasted formatting would not survive into a proposal anyway
+        self.setTabChangesFocus(True)  # Tab moves on, so the dialog works from the keyboard
+        self.document().contentsChange.connect(self._chip_typed)
+
+    def set_terms(self, words: Mapping[str, str], labels: Mapping[str, str]) -> None:
+        """What each chip shows (the term's current value in words) and its tooltip (the term's name)."""
+        self._words, self._labels = dict(words), dict(labels)
+
+    # The wording as text ------------------------------------------------------------------
+
+    def toPlainText(self) -> str:  # noqa: N802 - the editor it replaced was read with this name
+        """The wording as proposals hold it: each chip written back as ``{{name}}``."""
+        return _slice_with_placeholders(self, 0, self.document().characterCount())
+
+    def setPlainText(self, text: str) -> None:  # noqa: N802 - as QPlainTextEdit's, with chips
+        """Show wording, each ``{{name}}`` as a chip; it starts a fresh undo history."""
+        self._chipping = True  # the whole text is chipped below, in one go
+        try:
+            super().setPlainText(text)
+        finally:
+            self._chipping = False
+        self._chip_all(0, self.document().characterCount())
+        self.document().clearUndoRedoStacks()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def chips(self) -> list[str]:
+        """The names of the chips in the wording, in order."""
+        return [match.group(1) for match in PLACEHOLDER.finditer(self.toPlainText())]
+
+    def insert_term(self, name: str) -> None:
+        """Put a chip for term ``name`` where the cursor is."""
+        self._insert_chip(self.textCursor(), name)
+        self.setFocus()
+
+    # Chips ---------------------------------------------------------------------------------
+
+    def _chip_typed(self, position: int, _removed: int, added: int) -> None:
+        if self._chipping or not added:
+            return
+        # Look a placeholder's length around the change, since the "}}" that closes it may be all that was typed.
+        self._chip_all(max(0, position - 200), position + added + 200)
+
+    def _chip_all(self, start: int, end: int) -> None:
+        """Turn every ``{{name}}`` written out between ``start`` and ``end`` into a chip."""
+        raw = self.document().toRawText()
+        end = min(end, len(raw))
+        matches = list(PLACEHOLDER.finditer(raw, start, end))
+        if not matches:
+            return
+        self._chipping = True
+        try:
+            cursor = QTextCursor(self.document())
+            cursor.joinPreviousEditBlock()  # one undo step with the typing that closed the placeholder
+            for match in reversed(matches):  # from the end, so earlier positions stay valid
+                cursor.setPosition(match.start())
+                cursor.setPosition(match.end(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+                self._insert_chip(cursor, match.group(1))
+            cursor.endEditBlock()
+        finally:
+            self._chipping = False
+
+    def _insert_chip(self, cursor: QTextCursor, name: str) -> None:
+        chip = QTextImageFormat()
+        chip.setName(f"chip:{name}")
+        chip.setProperty(_NAME, name)
+        chip.setToolTip(self._labels.get(name, self.tr("%1: not a term this agreement has").replace("%1", name)))
+        self.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chip:{name}"),
+                                    self._chip_image(name))
+        was = self._chipping
+        self._chipping = True
+        try:
+            cursor.insertImage(chip)
+        finally:
+            self._chipping = was
+
+    def _chip_image(self, name: str) -> QImage:
+        """The chip as drawn: the term's value in a rounded box, red when the agreement has no such term."""
+        known = name in self._words
+        text = self._words.get(name) or name
+        metrics = QFontMetricsF(self.font())
+        ratio = max(1.0, self.devicePixelRatioF())
+        width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 2
+        image = QImage(int(width * ratio), int(height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        colour = _KNOWN if known else _UNKNOWN
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(colour)
+        fill.setAlpha(40)
+        painter.setBrush(fill)
+        painter.setPen(QPen(colour, 1))
+        painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 4, 4)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().text().color())
+        painter.drawText(QPointF(5, 1 + metrics.ascent()), text)
+        painter.end()
+        return image
+
+    # Copying, pasting and tooltips ---------------------------------------------------------
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        """Copied wording keeps its placeholders as ``{{name}}``, so it pastes back as chips."""
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        data = QMimeData()
+        data.setText(_slice_with_placeholders(self, start, end))
+        return data
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        """Paste as plain text; placeholders in it become chips."""
+        self.textCursor().insertText(source.text())
+
+    def event(self, event: QEvent) -> bool:
+        """A chip's tooltip names its term."""
+        if event.type() == QEvent.Type.ToolTip:
+            cursor = self.cursorForPosition(event.pos())
+            for position in (cursor.position(), cursor.position() + 1):
+                cursor.setPosition(min(position, self.document().characterCount() - 1))
+                tip = cursor.charFormat().toolTip()
+                if tip and cursor.charFormat().isImageFormat():
+                    QToolTip.showText(event.globalPos(), tip, self)
+                    return True
+        return super().event(event)
+
+
+def _slice_with_placeholders(edit: WordingEdit, start: int, end: int) -> str:
+    """The wording between two document positions, chips written as ``{{name}}``."""
+    raw = edit.document().toRawText()
+    cursor, out = QTextCursor(edit.document()), []
+    for position in range(start, min(end, len(raw))):
+        char = raw[position]
+        if char == CHIP:
+            cursor.setPosition(position + 1)
+            name = cursor.charFormat().property(_NAME)
+            out.append(f"{{{{{name}}}}}" if name else "")
+        else:
+            out.append(char)
+    return "".join(out).replace("\u2029", "\n").replace("\u2028", "\n")
