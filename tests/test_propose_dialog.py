@@ -233,6 +233,19 @@ def test_wording_shows_terms_as_chips_that_cannot_be_broken(qtbot, window: MainW
     assert wording.chips() == ["payment.pooled_fund", "payment.days"]  # typed placeholders become chips
     assert wording.document().toRawText().count(CHIP) == 2
 
+    cursor = wording.textCursor()  # copied, a chip is its placeholder; pasted, a chip again
+    chip = wording.document().toRawText().index(CHIP)
+    cursor.setPosition(chip)
+    cursor.setPosition(chip + 1, cursor.MoveMode.KeepAnchor)
+    wording.setTextCursor(cursor)
+    QTest.keyClick(wording, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "{{payment.pooled_fund}}"
+    QTest.keyClick(wording, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(wording, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert wording.chips() == ["payment.pooled_fund", "payment.days", "payment.pooled_fund"]
+    QTest.keyClick(wording, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert wording.chips() == ["payment.pooled_fund", "payment.days"]
+
     shown = dialog.preview.toPlainText()
     assert "(in pounds)" in shown and "Invoices are paid within" in shown
     assert "text-decoration:underline" in dialog.preview.toHtml() or "underline" in dialog.preview.toHtml()

@@ -207,7 +207,8 @@ class ProposeDialog(QDialog):
         size = self.sizeHint().expandedTo(self.minimumSizeHint())
         if kind in ("wording", "new_section"):  # wording needs room to read; the diff beside it more
             size = size.expandedTo(QSize(900 if kind == "wording" else 720, 560))
-        self.resize(size.expandedTo(QSize(640, 0)))
+        room = self.screen().availableGeometry().size() - QSize(40, 60)  # a title bar and a margin on a laptop
+        self.resize(size.expandedTo(QSize(640, 0)).boundedTo(room))
 
     # Checking as the user types ------------------------------------------------------------
 

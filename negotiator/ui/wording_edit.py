@@ -1,7 +1,9 @@
 """Wording edited as it reads: each ``{{placeholder}}`` shows as a chip with the term's current value
 ("30 days"), one character in the document, so typing can go before or after it but never inside it,
 and Backspace takes it away whole. The wording is read back with the chips as ``{{name}}`` again, which
-is what proposals hold; ``{{name}}`` typed or pasted becomes a chip as soon as it is closed."""
+is what proposals hold; ``{{name}}`` typed becomes a chip as soon as it is closed, and pasted it comes in
+as one. Chips are made only at those moments, never on every change, so undo and redo give back exactly
+the text they took away."""
 
 from __future__ import annotations
 
@@ -12,8 +14,10 @@ from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
     QImage,
+    QKeyEvent,
     QPainter,
     QPen,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -35,10 +39,8 @@ class WordingEdit(QTextEdit):
         super().__init__(parent)
         self._words: dict[str, str] = {}  # each term's chip text ("30 days"), by name
         self._labels: dict[str, str] = {}  # each term's name in words, for the chip's tooltip
-        self._chipping = False
         self.setAcceptRichText(False)  # pasted formatting would not survive into a proposal anyway
         self.setTabChangesFocus(True)  # Tab moves on, so the dialog works from the keyboard
-        self.document().contentsChange.connect(self._chip_typed)
 
     def set_terms(self, words: Mapping[str, str], labels: Mapping[str, str]) -> None:
         """What each chip shows (the term's current value in words) and its tooltip (the term's name)."""
@@ -52,12 +54,8 @@ class WordingEdit(QTextEdit):
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 - as QPlainTextEdit's, with chips
         """Show wording, each ``{{name}}`` as a chip; it starts a fresh undo history."""
-        self._chipping = True  # the whole text is chipped below, in one go
-        try:
-            super().setPlainText(text)
-        finally:
-            self._chipping = False
-        self._chip_all(0, self.document().characterCount())
+        super().setPlainText("")
+        self._insert_wording(QTextCursor(self.document()), text)
         self.document().clearUndoRedoStacks()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -72,11 +70,23 @@ class WordingEdit(QTextEdit):
 
     # Chips ---------------------------------------------------------------------------------
 
-    def _chip_typed(self, position: int, _removed: int, added: int) -> None:
-        if self._chipping or not added:
-            return
-        # Look a placeholder's length around the change, since the "}}" that closes it may be all that was typed.
-        self._chip_all(max(0, position - 200), position + added + 200)
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Typing the ``}}`` that closes a placeholder turns it into a chip."""
+        super().keyPressEvent(event)
+        if "}" in event.text():
+            position = self.textCursor().position()
+            self._chip_all(max(0, position - 200), position)  # a placeholder's length back is enough
+
+    def _insert_wording(self, cursor: QTextCursor, text: str) -> None:
+        """Insert wording at ``cursor`` as one edit, each ``{{name}}`` in it as a chip."""
+        cursor.beginEditBlock()
+        start = 0
+        for match in PLACEHOLDER.finditer(text):
+            cursor.insertText(text[start:match.start()], QTextCharFormat())
+            self._insert_chip(cursor, match.group(1))
+            start = match.end()
+        cursor.insertText(text[start:], QTextCharFormat())
+        cursor.endEditBlock()
 
     def _chip_all(self, start: int, end: int) -> None:
         """Turn every ``{{name}}`` written out between ``start`` and ``end`` into a chip."""
@@ -85,18 +95,14 @@ class WordingEdit(QTextEdit):
         matches = list(PLACEHOLDER.finditer(raw, start, end))
         if not matches:
             return
-        self._chipping = True
-        try:
-            cursor = QTextCursor(self.document())
-            cursor.joinPreviousEditBlock()  # one undo step with the typing that closed the placeholder
-            for match in reversed(matches):  # from the end, so earlier positions stay valid
-                cursor.setPosition(match.start())
-                cursor.setPosition(match.end(), QTextCursor.MoveMode.KeepAnchor)
-                cursor.removeSelectedText()
-                self._insert_chip(cursor, match.group(1))
-            cursor.endEditBlock()
-        finally:
-            self._chipping = False
+        cursor = QTextCursor(self.document())
+        cursor.joinPreviousEditBlock()  # one undo step with the typing that closed the placeholder
+        for match in reversed(matches):  # from the end, so earlier positions stay valid
+            cursor.setPosition(match.start())
+            cursor.setPosition(match.end(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self._insert_chip(cursor, match.group(1))
+        cursor.endEditBlock()
 
     def _insert_chip(self, cursor: QTextCursor, name: str) -> None:
         chip = QTextImageFormat()
@@ -105,12 +111,7 @@ class WordingEdit(QTextEdit):
         chip.setToolTip(self._labels.get(name, self.tr("%1: not a term this agreement has").replace("%1", name)))
         self.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chip:{name}"),
                                     self._chip_image(name))
-        was = self._chipping
-        self._chipping = True
-        try:
-            cursor.insertImage(chip)
-        finally:
-            self._chipping = was
+        cursor.insertImage(chip)
 
     def _chip_image(self, name: str) -> QImage:
         """The chip as drawn: the term's value in a rounded box, red when the agreement has no such term."""
@@ -147,8 +148,10 @@ class WordingEdit(QTextEdit):
         return data
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
-        """Paste as plain text; placeholders in it become chips."""
-        self.textCursor().insertText(source.text())
+        """Paste as plain text; placeholders in it come in as chips."""
+        cursor = self.textCursor()
+        self._insert_wording(cursor, source.text())
+        self.setTextCursor(cursor)
 
     def event(self, event: QEvent) -> bool:
         """A chip's tooltip names its term."""
