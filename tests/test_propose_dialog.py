@@ -318,3 +318,45 @@ def test_every_field_of_the_dialog_is_named(qtbot, window: MainWindow) -> None:
             if not (widget.accessibleName() and widget.toolTip()):
                 unnamed.append(f"{widget.metaObject().className()} {widget.accessibleName()!r}")
     assert unnamed == []
+
+
+def test_several_terms_are_edited_each_in_its_own_editor(qtbot, window: MainWindow) -> None:
+    dialog = _active(window.negotiation.propose(prefill={"kind": "terms", "values": {
+        "payment.days": "21", "duration.start": "2027-04-01", "payment.annual_value": "48m"}}))
+    table = dialog.several
+    rows = {table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(table.rowCount())}
+    table.setFocus()
+    table.setCurrentCell(rows["payment.days"], 1)
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    spin = next(e for e in table.viewport().findChildren(QSpinBox) if e.isVisible())
+    spin.selectAll()
+    QTest.keyClicks(spin, "14")
+    QTest.keyClick(spin, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert table.item(rows["payment.days"], 1).text() == "14"
+    table.setCurrentCell(rows["duration.start"], 1)
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    assert any(e.isVisible() for e in table.viewport().findChildren(QDateEdit))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    table.item(rows["payment.annual_value"], 1).setText("48 pounds and change")
+    assert dialog.problem.isVisible() and "Annual contract value" in dialog.problem.text()
+    table.item(rows["payment.annual_value"], 1).setText("49m")
+    assert not dialog.problem.isVisible() and dialog.isVisible()
+    assert dialog.values()["values"] == {"payment.days": "14", "duration.start": "2027-04-01",
+                                         "payment.annual_value": "49m"}
+
+
+def test_a_risk_share_draft_comes_back_cell_by_cell(qtbot, window: MainWindow) -> None:
+    dialog = _active(window.negotiation.propose())
+    dialog.kind.setCurrentIndex(dialog.kind.findData("risk_share"))
+    _type_in_cell(dialog.risk_share.table, 2, 1, "40")
+    seen: list[str] = []
+    _answer_close_question("Keep as Draft", seen)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert seen and not dialog.isVisible()
+    again = _active(window.negotiation.propose())
+    again.draft_bar.restore_button.click()
+    assert again.kind.currentData() == "risk_share"
+    assert again.risk_share.model.index(2, 1).data(Qt.ItemDataRole.EditRole) == "40"
+    assert "Gains 90%" in again.risk_share.total_label.text()

@@ -216,7 +216,7 @@ class ProposeDialog(QDialog):
         kind = self.kind.currentData()
         if kind == "wording":
             self.preview.show_change(self.wording.toPlainText())
-        self._say(self.value.problem() if kind == "term" else None)
+        self._say(self.value.problem() if kind == "term" else self.several.problem() if kind == "terms" else None)
 
     def _say(self, problem: str | None) -> None:
         self.problem.setText(problem or "")

@@ -1,12 +1,13 @@
-"""The Propose dialog's larger parts: the bar offering a kept draft back, the table of several terms,
-and the wording pane (the wording with its term chips, a way to add a term, and the live word diff)."""
+"""The Propose dialog's larger parts: the bar offering a kept draft back, the table of several terms
+(each value edited in its term's own editor), and the wording pane (the wording with its term chips,
+a way to add a term, and the live word diff)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,15 +17,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from negotiator.domain.errors import InvalidInput
 from negotiator.domain.parties import Party
-from negotiator.domain.term_words import term_label
+from negotiator.domain.term_fields import parse_value
+from negotiator.domain.term_words import term_kind, term_label
 from negotiator.ui.propose_drafts import Draft
+from negotiator.ui.term_value_edit import TermValueEdit
 from negotiator.ui.wording_edit import WordingEdit
 from negotiator.ui.wording_preview import WordingPreview
 
@@ -47,7 +52,7 @@ class DraftBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.restore_button = named(QPushButton(self.tr("&Restore Draft")), self.tr("Restore draft"),
+        self.restore_button = named(QPushButton(self.tr("R&estore Draft")), self.tr("Restore draft"),
                                     self.tr("Fill the dialog with the draft you kept"))
         self.discard_button = named(QPushButton(self.tr("Discard Dra&ft")), self.tr("Discard draft"),
                                     self.tr("Forget the kept draft and start afresh"))
@@ -65,6 +70,29 @@ class DraftBar(QFrame):
                 "%1", draft.kept.strftime("%H:%M")))
 
 
+class _ValueDelegate(QStyledItemDelegate):
+    """Edits a proposed value in the editor its term's kind takes, as the single-term mode does."""
+
+    def __init__(self, table: SeveralTerms) -> None:
+        super().__init__(table)
+        self._table = table
+
+    def createEditor(self, parent: QWidget, _option: object, index: QModelIndex) -> QWidget:  # noqa: N802
+        """The term's own editor, starting from the value in the cell."""
+        editor = TermValueEdit(parent)
+        name = self._table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+        editor.set_term(name, index.data(Qt.ItemDataRole.EditRole) or "", self._table.item(index.row(), 0).text())
+        editor.setAutoFillBackground(True)  # the cell's text must not show through
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        """Set when the editor was made; setting it again would undo what is being typed."""
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+        """The value as proposals hold it."""
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
 class SeveralTerms(QTableWidget):
     """Several terms proposed at once: each term by its name, with its proposed value."""
 
@@ -78,6 +106,7 @@ class SeveralTerms(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setTabKeyNavigation(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setItemDelegateForColumn(1, _ValueDelegate(self))
 
     def fill(self, values: Mapping[str, str]) -> None:
         """Show these terms (by name) with their proposed values."""
@@ -88,6 +117,15 @@ class SeveralTerms(QTableWidget):
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)  # the term is fixed; its value is not
             self.setItem(row, 0, item)
             self.setItem(row, 1, QTableWidgetItem(value))
+
+    def problem(self) -> str | None:
+        """Why a typed value cannot be read, naming its term; None when every one can."""
+        for name, text in self.values().items():
+            try:
+                parse_value(name, term_kind(name), text, term_label(name, self._parties))
+            except InvalidInput as error:
+                return str(error)
+        return None
 
     def values(self) -> dict[str, str]:
         """Each term's name with the value typed for it."""

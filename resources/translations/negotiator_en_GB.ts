@@ -353,37 +353,37 @@
 <context>
     <name>DraftBar</name>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="50"/>
-        <source>&amp;Restore Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="50"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="55"/>
         <source>Restore draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="51"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="55"/>
+        <source>R&amp;estore Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="56"/>
         <source>Fill the dialog with the draft you kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="52"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="57"/>
         <source>Discard Dra&amp;ft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="52"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="57"/>
         <source>Discard draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="53"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="58"/>
         <source>Forget the kept draft and start afresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="64"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="69"/>
         <source>You have a draft of a proposal here, kept at %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1946,7 +1946,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="230"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="231"/>
         <source>%1: something unexpected went wrong. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2262,22 +2262,22 @@
 <context>
     <name>SeveralTerms</name>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="74"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="102"/>
         <source>Proposed term values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="75"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="103"/>
         <source>Each term this proposal changes, with its proposed value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="76"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="104"/>
         <source>Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="76"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="104"/>
         <source>Proposed value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2639,7 +2639,7 @@
 <context>
     <name>WordingEdit</name>
     <message>
-        <location filename="../../negotiator/ui/wording_edit.py" line="105"/>
+        <location filename="../../negotiator/ui/wording_edit.py" line="111"/>
         <source>%1: not a term this agreement has</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2647,37 +2647,37 @@
 <context>
     <name>WordingPane</name>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="105"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="143"/>
         <source>Insert a term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="106"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="144"/>
         <source>Put a term into the wording where the cursor is; it shows the term&apos;s value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="107"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="145"/>
         <source>Insert a term…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="110"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="148"/>
         <source>Proposed wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="111"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="149"/>
         <source>The wording you propose. Terms show as chips with their current values; type {{name}} or use Insert a term to add one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="120"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="158"/>
         <source>What changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="121"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="159"/>
         <source>Your wording</source>
         <translation type="unfinished"></translation>
     </message>
