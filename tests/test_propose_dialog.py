@@ -245,6 +245,11 @@ def test_wording_shows_terms_as_chips_that_cannot_be_broken(qtbot, window: MainW
     assert wording.chips() == ["payment.pooled_fund", "payment.days", "payment.pooled_fund"]
     QTest.keyClick(wording, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert wording.chips() == ["payment.pooled_fund", "payment.days"]
+    wording.setTextCursor(cursor)
+    QTextEdit.copy(wording)  # as Qt copies for a drag: the chip as an image in HTML
+    wording.paste()
+    assert wording.chips() == ["payment.pooled_fund", "payment.days"]  # the chip replaced by itself
+    assert wording.document().toRawText().count(CHIP) == 2
 
     shown = dialog.preview.toPlainText()
     assert "(in pounds)" in shown and "Invoices are paid within" in shown

@@ -7,26 +7,31 @@ the text they took away."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFontMetricsF,
     QImage,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPen,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextFormat,
     QTextImageFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from negotiator.domain.placeholders import PLACEHOLDER
 
+_CHIP_IMAGE = re.compile(r'<img[^>]*src="chip:([a-z0-9_.-]+)"')  # a chip copied as HTML
 CHIP = "\ufffc"  # how Qt stores an object (here a chip) in the document's text
 _NAME = QTextFormat.Property.UserProperty  # where a chip keeps its term's name
 _KNOWN, _UNKNOWN = QColor(46, 110, 200), QColor(176, 0, 32)  # read on light and dark palettes alike
@@ -71,7 +76,10 @@ class WordingEdit(QTextEdit):
     # Chips ---------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        """Typing the ``}}`` that closes a placeholder turns it into a chip."""
+        """Typing the ``}}`` that closes a placeholder turns it into a chip; Copy and Cut keep chips as terms."""
+        if event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Cut):
+            (self.copy_wording if event.matches(QKeySequence.StandardKey.Copy) else self.cut_wording)()
+            return
         super().keyPressEvent(event)
         if "}" in event.text():
             position = self.textCursor().position()
@@ -139,18 +147,43 @@ class WordingEdit(QTextEdit):
 
     # Copying, pasting and tooltips ---------------------------------------------------------
 
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
-        """Copied wording keeps its placeholders as ``{{name}}``, so it pastes back as chips."""
+    # createMimeDataFromSelection is not overridden: PySide6 6.11 frees a QMimeData made in Python and
+    # handed to the clipboard twice (a crash at exit). Copy and Cut put the text on the clipboard instead.
+
+    def copy_wording(self) -> None:
+        """Copy the selection with its chips as ``{{name}}``, so it pastes back (here or elsewhere) as terms."""
         cursor = self.textCursor()
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        data = QMimeData()
-        data.setText(_slice_with_placeholders(self, start, end))
-        return data
+        if cursor.hasSelection():
+            QApplication.clipboard().setText(_slice_with_placeholders(self, cursor.selectionStart(),
+                                                                      cursor.selectionEnd()))
+
+    def cut_wording(self) -> None:
+        """Cut the selection, its chips as ``{{name}}``."""
+        self.copy_wording()
+        self.textCursor().removeSelectedText()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """The usual menu, its Copy and Cut writing chips as ``{{name}}``."""
+        menu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():
+            handler = {"edit-copy": self.copy_wording, "edit-cut": self.cut_wording}.get(action.objectName())
+            if handler is not None:
+                action.triggered.disconnect()
+                action.triggered.connect(handler)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
-        """Paste as plain text; placeholders in it come in as chips."""
+        """Paste as plain text; placeholders in it come in as chips, and so do chips dragged within the
+        wording (which arrive as images in HTML)."""
+        text = source.text()
+        if source.hasHtml() and "chip:" in source.html():
+            names = iter(_CHIP_IMAGE.findall(source.html()))
+            raw = QTextDocumentFragment.fromHtml(source.html()).toRawText()
+            text = "".join(f"{{{{{next(names, '')}}}}}" if char == CHIP else char for char in raw)
+            text = text.replace("{{}}", "").replace("\u2029", "\n").replace("\u2028", "\n")
         cursor = self.textCursor()
-        self._insert_wording(cursor, source.text())
+        self._insert_wording(cursor, text)
         self.setTextCursor(cursor)
 
     def event(self, event: QEvent) -> bool:

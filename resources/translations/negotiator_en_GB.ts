@@ -2639,7 +2639,7 @@
 <context>
     <name>WordingEdit</name>
     <message>
-        <location filename="../../negotiator/ui/wording_edit.py" line="111"/>
+        <location filename="../../negotiator/ui/wording_edit.py" line="119"/>
         <source>%1: not a term this agreement has</source>
         <translation type="unfinished"></translation>
     </message>
