@@ -82,7 +82,8 @@ def test_a_refused_proposal_keeps_the_dialog_open_with_what_was_typed(window: Ma
     dialog = window.agreements.edit_section("The Board meets within {{payment.dayz}}.")
     _propose(dialog, "A typo in the placeholder.")
     assert dialog.isVisible() and dialog.wording.toPlainText() == "The Board meets within {{payment.dayz}}."
-    assert any("payment.dayz" in text for text in _errors(window))
+    assert "payment.dayz" in dialog.problem.text() and dialog.problem.isVisible()  # said inside the dialog
+    assert dialog.rationale.toPlainText() == "A typo in the placeholder." and not _errors(window)
     assert not window.undo_stack.canUndo()
 
 
@@ -192,7 +193,7 @@ def test_the_risk_share_in_the_propose_dialog_adds_up_as_you_type(window: MainWi
     assert dialog.risk_share.total_label.text() == "Gains 90% · Losses 100%: gains must make 100%"
     _propose(dialog, "Less for the Trust.")
     assert dialog.isVisible() and model.index(2, 1).data(Qt.ItemDataRole.EditRole) == "40"  # kept for fixing
-    assert any("100%" in text for text in _errors(window))
+    assert "100%" in dialog.problem.text() and not _errors(window)
     assert not window.undo_stack.canUndo()
 
 

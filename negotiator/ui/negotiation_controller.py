@@ -16,7 +16,7 @@ from negotiator.ui.commands import LibraryEdit
 from negotiator.ui.errors import show_error
 from negotiator.ui.proposals_panel import ProposalsPanel
 from negotiator.ui.propose_dialog import Outcome, ProposeDialog
-from negotiator.ui.proposing import ask_to_replace, propose_dialog, targets_of
+from negotiator.ui.proposing import ask_to_replace, chip_words, propose_dialog, targets_of
 from negotiator.ui.reason_dialog import ReasonDialog
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
@@ -133,7 +133,7 @@ class NegotiationController(QObject):
             targets = targets_of(values, section_id)
             replaced = n.replaced_by(agreement, party, targets) if targets else []
         except Exception as error:
-            show_error(parent, failure, error)
+            _refuse(parent, failure, error)
             return Outcome.REFUSED
         if replaced and not (replace if replace is not None else ask_to_replace(parent, replaced,
                                                                                 self._parties(ws, agreement))):
@@ -170,7 +170,7 @@ class NegotiationController(QObject):
         try:
             state["made"] = make()
         except Exception as error:
-            show_error(parent, failure, error)
+            _refuse(parent, failure, error)
             return Outcome.REFUSED
         self.window.undo_stack.push(self._edit(self.tr("Propose change"), undo, redo))
         self.window.refresh_negotiation()
@@ -225,11 +225,14 @@ class NegotiationController(QObject):
             self._counter(ws, original, party, proposed, rationale or "", replace, self.window)
             return None
         wording, terms = original.kind is ProposalKind.WORDING, original.kind is not ProposalKind.WORDING
+        parties = self._parties(ws, original.agreement_id)
         dialog = ProposeDialog(party, self.window, section=(self.tr("the section"), original.proposed) if wording
                                else None, terms=list(original.term_values().items()) if terms else None,
                                term=original.target if original.kind is ProposalKind.TERM else None,
                                submit=lambda values: self._counter(ws, original, party, _countered(original, values),
-                                                                   values["rationale"], replace, dialog))
+                                                                   values["rationale"], replace, dialog),
+                               words=chip_words(ws.agreements.terms(original.agreement_id), parties),
+                               place=(ws.location, original.agreement_id, "counter", proposal_id))
         dialog.setObjectName("proposeDialog")
         dialog.setWindowTitle(self.tr("Counter Proposal %1").replace("%1", str(proposal_id)))
         if original.kind is ProposalKind.TERMS:
@@ -245,7 +248,7 @@ class NegotiationController(QObject):
             replaced = [p for p in n.replaced_by(original.agreement_id, party, set(original.targets))
                         if p.id != original.id]
         except Exception as error:
-            show_error(parent, failure, error)
+            _refuse(parent, failure, error)
             return Outcome.REFUSED
         if replaced and not (replace if replace is not None else ask_to_replace(
                 parent, replaced, self._parties(ws, original.agreement_id))):
@@ -263,7 +266,7 @@ class NegotiationController(QObject):
         try:
             make()
         except Exception as error:
-            show_error(parent, failure, error)
+            _refuse(parent, failure, error)
             return Outcome.REFUSED
         self.window.undo_stack.push(self._edit(self.tr("Counter proposal"), undo, make))
         self.window.refresh_negotiation()
@@ -308,6 +311,15 @@ class NegotiationController(QObject):
             return
         self.window.undo_stack.push(command)
         self.window.refresh_negotiation()
+
+
+def _refuse(parent: QWidget, failure: str, error: BaseException) -> None:
+    """Say why a proposal was refused: inside the Propose dialog when it was typed there (it stays open
+    with what was typed), else in an error dialog over ``parent``."""
+    if isinstance(parent, ProposeDialog):
+        parent.refused(failure, error)
+    else:
+        show_error(parent, failure, error)
 
 
 def _countered(original: Proposal, values: dict) -> str:

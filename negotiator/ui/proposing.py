@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from negotiator.domain.errors import NegotiatorError
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import Proposal, ProposalKind
+from negotiator.domain.term_fields import render_term, term_names
 from negotiator.domain.term_words import term_label
+from negotiator.domain.terms import TermsSheet
 from negotiator.ui.propose_dialog import ProposeDialog, Submit
 from negotiator.ui.term_texts import term_texts
 
@@ -31,12 +34,31 @@ def propose_dialog(window: QMainWindow, ws: Workspace, agreement: int, party: st
     sheet = ws.agreements.terms(agreement)
     places = [(f"{n.number} {n.section.heading}", n.section.id) for n in ws.outline.outline(agreement)
               if n.section.id != section_id]
+    place = (ws.location, agreement, f"section:{section_id}" if section_id else None, term)
     dialog = ProposeDialog(party, window, section=(section.heading, section.text) if section else None,
                            terms=list(term_texts(sheet, parties).items()), term=term, places=places,
-                           risk=(parties, sheet.risk_share), submit=submit)
+                           risk=(parties, sheet.risk_share), submit=submit, words=chip_words(sheet, parties),
+                           place=place)
     dialog.setObjectName("proposeDialog")
     dialog.finished.connect(dialog.deleteLater)
     return dialog
+
+
+def chip_words(sheet: TermsSheet, parties: Mapping[int, Party]) -> dict[str, str]:
+    """What each term's chip in the wording shows: its current value in words, or its name where the value
+    is long (the risk-share table) or not agreed yet."""
+    words: dict[str, str] = {}
+    for name in term_names(parties):
+        label = term_label(name, parties)
+        try:
+            value = render_term(sheet, name, parties)
+        except NegotiatorError:  # a term of a party no longer in the agreement
+            value = None
+        if value is None:
+            words[name] = _tr("%1 (not yet agreed)").replace("%1", label)
+        else:
+            words[name] = value if len(value) <= 40 and "\n" not in value else label
+    return words
 
 
 def targets_of(values: Mapping[str, object], section_id: int | None) -> set[str]:

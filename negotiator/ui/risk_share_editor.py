@@ -91,6 +91,12 @@ class RiskShareEditor(QWidget):
         """Every risk-share term by name with the text in its field."""
         return {**self.model.typed_terms(), CORRIDOR: self.corridor.text().strip()}
 
+    def set_typed_terms(self, texts: Mapping[str, str]) -> None:
+        """Put typed text (as ``typed_terms`` gave it) back in the table and the corridor."""
+        self.model.set_typed_terms(texts)
+        if CORRIDOR in texts:
+            self.corridor.setText(texts[CORRIDOR])
+
     def changed_terms(self) -> dict[str, str]:
         """The terms whose text differs from the risk share as loaded, with their new text."""
         return {name: text for name, text in self.typed_terms().items() if text != self._base.get(name, "")}

@@ -107,6 +107,14 @@ class RiskShareModel(QAbstractTableModel):
         return {f"risk_share.{row.slug}.{term}": text.strip() for row in self._rows
                 for term, text in zip(self._TERMS, row.cells, strict=True)}
 
+    def set_typed_terms(self, texts: Mapping[str, str]) -> None:
+        """Put typed text back in the cells it was read from (``risk_share.<party>.gain`` and so on)."""
+        for number, row in enumerate(self._rows):
+            for column, term in enumerate(self._TERMS, start=1):
+                name = f"risk_share.{row.slug}.{term}"
+                if name in texts:
+                    self.setData(self.index(number, column), texts[name])
+
     def read_shares(self) -> tuple[tuple[PartyShare, ...], list[TermProblem]]:
         """The shares as typed, and a problem for each cell that is not a number; bad cells count as empty."""
         problems: list[TermProblem] = []

@@ -351,6 +351,44 @@
     </message>
 </context>
 <context>
+    <name>DraftBar</name>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="55"/>
+        <source>Restore draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="55"/>
+        <source>R&amp;estore Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="56"/>
+        <source>Fill the dialog with the draft you kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="57"/>
+        <source>Discard Dra&amp;ft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="57"/>
+        <source>Discard draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="58"/>
+        <source>Forget the kept draft and start afresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="69"/>
+        <source>You have a draft of a proposal here, kept at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExchangeController</name>
     <message>
         <location filename="../../negotiator/ui/exchange_controller.py" line="32"/>
@@ -1249,19 +1287,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="234"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="237"/>
         <source>Counter Proposal %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="268"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="271"/>
         <source>Counter proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../negotiator/ui/negotiation_controller.py" line="215"/>
         <location filename="../../negotiator/ui/negotiation_controller.py" line="220"/>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="243"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="246"/>
         <source>The counter-proposal was not made</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1291,38 +1329,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="228"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="229"/>
         <source>the section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="279"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="282"/>
         <source>Issue Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="280"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="283"/>
         <source>Label for the draft being issued:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="281"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="284"/>
         <source>Draft %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="291"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="294"/>
         <source>Issue round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="284"/>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="293"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="287"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="296"/>
         <source>The round was not issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="295"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="298"/>
         <source>Issued %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1736,68 +1774,67 @@
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="56"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="67"/>
         <source>Propose a Change for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="59"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="69"/>
         <source>Proposing for &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="61"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="74"/>
         <source>What to propose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="62"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="75"/>
         <source>New wording for the selected section, new term values, or a new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="64"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="139"/>
         <source>New wording for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="66"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="141"/>
         <source>A new value for a term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="68"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="143"/>
         <source>Risk share (all parties)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="69"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="144"/>
         <source>A new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="71"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="146"/>
         <source>Remove %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="73"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="148"/>
         <source>Move %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="74"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="77"/>
         <source>&amp;Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="76"/>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="94"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="78"/>
         <source>Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="77"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="78"/>
         <source>The term to change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,119 +1844,123 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="85"/>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="94"/>
-        <source>Proposed value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="86"/>
-        <source>For example 30, 2.5%, £120,000,000 or 2027-04-01</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="92"/>
-        <source>Proposed term values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="93"/>
-        <source>Each term this proposal changes, with its proposed value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="100"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="87"/>
         <source>Move after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="101"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="87"/>
         <source>The section it should follow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="102"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="88"/>
         <source>(to the top)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="106"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="91"/>
         <source>Heading of the new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="107"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="91"/>
         <source>The new section&apos;s heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="110"/>
-        <source>Proposed wording</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="111"/>
-        <source>The wording you propose; terms can be written as {{payment.days}}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="114"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="95"/>
         <source>Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="115"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="96"/>
         <source>Why your party proposes it: the other parties will read this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="117"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="99"/>
         <source>&amp;Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="118"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="99"/>
         <source>&amp;Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="119"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="100"/>
         <source>Risk &amp;share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="120"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="100"/>
         <source>&amp;Values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="121"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="101"/>
         <source>&amp;After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="122"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="101"/>
         <source>&amp;Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="123"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="102"/>
         <source>&amp;Wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="124"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="102"/>
         <source>&amp;Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="127"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="104"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="104"/>
+        <source>Why the proposal cannot be made as it stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="113"/>
         <source>&amp;Propose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="142"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="114"/>
+        <source>Propose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="114"/>
+        <source>Make this proposal in your party&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="115"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="116"/>
+        <source>Close without proposing (asks first if you have typed anything)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="171"/>
         <source>Several terms at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="231"/>
+        <source>%1: something unexpected went wrong. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2274,27 +2315,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="103"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="109"/>
         <source>No party shares gains or losses yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="105"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="111"/>
         <source>Gains {gains} · Losses {losses}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="108"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="114"/>
         <source>: gains and losses must each make 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="110"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="116"/>
         <source>: gains must make 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="110"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="116"/>
         <source>: losses must make 100%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2302,7 +2343,7 @@
 <context>
     <name>RiskShareModel</name>
     <message>
-        <location filename="../../negotiator/ui/risk_share_model.py" line="171"/>
+        <location filename="../../negotiator/ui/risk_share_model.py" line="179"/>
         <source>No cap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2337,6 +2378,97 @@
     <message>
         <location filename="../../negotiator/ui/window_session.py" line="110"/>
         <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeveralTerms</name>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="102"/>
+        <source>Proposed term values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="103"/>
+        <source>Each term this proposal changes, with its proposed value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="104"/>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="104"/>
+        <source>Proposed value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TermValueEdit</name>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="37"/>
+        <source>Not agreed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="55"/>
+        <source>Proposed value of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="55"/>
+        <source>Proposed value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="56"/>
+        <source>Type the amount or percentage; it is checked as you type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="57"/>
+        <source>The proposed date; the arrow opens a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="58"/>
+        <source>The proposed number; the arrow keys step it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="59"/>
+        <source>Choose the proposed value from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="64"/>
+        <source>The proposed value, in the form its term takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="74"/>
+        <source>Not chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="82"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="82"/>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="84"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="84"/>
+        <source>Not set</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2623,6 +2755,65 @@
     <message>
         <location filename="../../negotiator/ui/revise_dialog.py" line="31"/>
         <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WordingEdit</name>
+    <message>
+        <location filename="../../negotiator/ui/wording_edit.py" line="119"/>
+        <source>%1: not a term this agreement has</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WordingPane</name>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="143"/>
+        <source>Insert a term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="144"/>
+        <source>Put a term into the wording where the cursor is; it shows the term&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="145"/>
+        <source>Insert a term…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="148"/>
+        <source>Proposed wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="149"/>
+        <source>The wording you propose. Terms show as chips with their current values; type {{name}} or use Insert a term to add one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="158"/>
+        <source>What changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/propose_parts.py" line="159"/>
+        <source>Your wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WordingPreview</name>
+    <message>
+        <location filename="../../negotiator/ui/wording_preview.py" line="43"/>
+        <source>Changes to the wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/wording_preview.py" line="44"/>
+        <source>What your wording changes: inserted words underlined in green, deleted words struck through in red</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
