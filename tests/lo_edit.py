@@ -202,6 +202,9 @@ def step(editor: Editor, spec: dict) -> None:
     elif kind == "comment":
         editor.select(editor.find(spec["words"], spec.get("within")))
         editor.comment(spec["comment"])
+    elif kind == "format":  # Format → Bold on the words, which LibreOffice tracks as an attribute change
+        editor.select(editor.find(spec["words"], spec.get("within")))
+        editor.command("Bold")
     elif kind in ("accept", "reject"):
         _decide(editor, editor.find(spec["words"], spec.get("within")), kind == "accept")
     elif kind == "new_clause":

@@ -62,6 +62,7 @@ CLEAN_STEPS = [
     {"kind": "replace", "words": "12 months'", "within": "may leave the alliance", "text": "six months'",
      "comment": "A charity cannot wait a year to leave."},
     {"kind": "cell", "row": "Hope Street Wellbeing", "column": "Cap on losses", "text": "£200,000"},
+    {"kind": "format", "words": "comply with competition law"},
 ]
 
 
@@ -208,3 +209,14 @@ def test_changes_she_accepted_or_rejected_in_libreoffice_are_her_partys_position
     assert not any("tracking switched off" in note or "not imported" in note for note in result.notes)
     taken = {(t.proposal_id, t.supports) for t in ws.remarks.positions(ALLIANCE)}
     assert taken == {(open_ones["risk_share.corridor"], False), (open_ones[conflicts], True)}
+
+
+def test_a_formatting_change_made_in_libreoffice_is_reported_where_it_is(ws: Workspace,
+                                                                         files: dict[str, Path]) -> None:
+    competition, _ = _section(ws, "alliance.legal.competition-law")
+    result = ws.returned.import_file(ALLIANCE, files["clean"], {"Sam Patel": "Hope Street"}, dry_run=True)
+    label = next(f"{n.number} {n.section.heading}" for n in ws.outline.outline(ws.agreements.agreement(ALLIANCE).id)
+                 if n.section.id == competition)
+    lines = [n for n in result.notes if n.startswith("A formatting change by Sam Patel")]
+    assert len(lines) == 1 and label in lines[0] and "comply with competition law" in lines[0]
+    assert f"section:{competition}" not in {p.target for p in result.plans}  # reported, never proposed
