@@ -66,10 +66,14 @@ class PartyShare:
 
 @dataclass(frozen=True)
 class RiskShare:
-    """Who shares gains and losses against the budget, beyond an optional corridor (± %)."""
+    """Who shares gains and losses against the budget, beyond an optional corridor (± %).
+
+    ``excess_bearer`` is the party that carries first any loss above another party's cap; when it is
+    None, the parties under their caps carry it in proportion to their loss shares."""
 
     shares: tuple[PartyShare, ...] = ()
     corridor: Decimal | None = None
+    excess_bearer: int | None = None
 
     def share_of(self, party_id: int) -> PartyShare | None:
         """The share of one party, if it has one."""

@@ -35,6 +35,8 @@ def sheet_to_data(sheet: TermsSheet) -> dict:
             "shares": [{"party": s.party_id, "gain": _dec(s.gain), "loss": _dec(s.loss), "loss_cap": s.loss_cap}
                        for s in risk.shares],
             "corridor": _dec(risk.corridor),
+            # Written only when set, so that sheets without it keep the data (and hashes) they had.
+            **({"excess_bearer": risk.excess_bearer} if risk.excess_bearer is not None else {}),
         },
         "duration": {
             "start": duration.start.isoformat() if duration.start else None,
@@ -91,6 +93,7 @@ def _sheet(data: dict) -> TermsSheet:
             shares=tuple(PartyShare(_given(s["party"]), _number(s["gain"]), _number(s["loss"]),
                                     _whole(s.get("loss_cap"))) for s in risk.get("shares", [])),
             corridor=None if risk.get("corridor") is None else _number(risk["corridor"]),
+            excess_bearer=_whole(risk.get("excess_bearer")),
         ),
         duration=Duration(
             start=date.fromisoformat(duration["start"]) if duration.get("start") else None,
