@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
+    QStyleOptionViewItem,
+    QTableWidget,
     QTextEdit,
 )
 
@@ -324,6 +326,14 @@ def test_every_field_of_the_dialog_is_named(qtbot, window: MainWindow) -> None:
     assert unnamed == []
 
 
+def _shown_text(table: QTableWidget, row: int, column: int) -> str:
+    """What the cell shows, as its delegate paints it."""
+    option = QStyleOptionViewItem()
+    index = table.model().index(row, column)
+    table.itemDelegateForIndex(index).initStyleOption(option, index)
+    return option.text
+
+
 def test_several_terms_are_edited_each_in_its_own_editor(qtbot, window: MainWindow) -> None:
     dialog = _active(window.negotiation.propose(prefill={"kind": "terms", "values": {
         "payment.days": "21", "duration.start": "2027-04-01", "payment.annual_value": "48m"}}))
@@ -347,6 +357,9 @@ def test_several_terms_are_edited_each_in_its_own_editor(qtbot, window: MainWind
     assert dialog.problem.isVisible() and "Annual contract value" in dialog.problem.text()
     table.item(rows["payment.annual_value"], 1).setText("49m")
     assert not dialog.problem.isVisible() and dialog.isVisible()
+    shown = {name: _shown_text(table, row, 1) for name, row in rows.items()}
+    assert shown == {"payment.days": "14 days", "duration.start": "1 April 2027",
+                     "payment.annual_value": "£49,000,000"}  # as people write them, not as typed
     assert dialog.values()["values"] == {"payment.days": "14", "duration.start": "2027-04-01",
                                          "payment.annual_value": "49m"}
 

@@ -10,8 +10,9 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from negotiator.domain import legal_english as say
+from negotiator.domain.errors import InvalidInput
 from negotiator.domain.parties import Party
-from negotiator.domain.term_fields import FIELDS, party_slug
+from negotiator.domain.term_fields import FIELDS, parse_value, party_slug
 from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
 
 NO_CAP = "No cap"  # an uncapped share, in the same words in the app and in Word
@@ -77,8 +78,9 @@ def value_words(name: str, text: str) -> str:
     try:
         if kind == "percent":
             return f"{Decimal(value.rstrip('%').strip()).normalize():f}%"
-        if kind == "money":
-            return say.money(int(Decimal(value.replace("£", "").replace(",", "")) * 100))
+        if kind == "money":  # "48m", "£300,000" and "300k" alike, read as the terms editor reads them
+            pence = parse_value(name, kind, value)
+            return say.money(pence) if isinstance(pence, int) else value
         if kind == "date":
             return say.long_date(date.fromisoformat(value))
         if kind == "days":
@@ -92,7 +94,7 @@ def value_words(name: str, text: str) -> str:
         if kind in _ENUMS:
             member = _ENUMS[kind](value.lower())
             return str(getattr(member, "label", member.value))
-    except (ValueError, InvalidOperation, ArithmeticError):
+    except (ValueError, InvalidOperation, ArithmeticError, InvalidInput):
         return value
     return value
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import parse_value
-from negotiator.domain.term_words import term_kind, term_label
+from negotiator.domain.term_words import term_kind, term_label, value_words
 from negotiator.ui.propose_drafts import Draft
 from negotiator.ui.term_value_edit import TermValueEdit
 from negotiator.ui.wording_edit import WordingEdit
@@ -84,6 +85,13 @@ class _ValueDelegate(QStyledItemDelegate):
         editor.set_term(name, index.data(Qt.ItemDataRole.EditRole) or "", self._table.item(index.row(), 0).text())
         editor.setAutoFillBackground(True)  # the cell's text must not show through
         return editor
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        """Show the value as people write it ("£48,000,000", "3%"); the cell keeps it as typed."""
+        super().initStyleOption(option, index)
+        name = self._table.item(index.row(), 0)
+        if name is not None:
+            option.text = value_words(name.data(Qt.ItemDataRole.UserRole), index.data(Qt.ItemDataRole.EditRole) or "")
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         """Set when the editor was made; setting it again would undo what is being typed."""
