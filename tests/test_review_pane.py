@@ -4,6 +4,7 @@ Change; the outline's markers; and all of it from the keyboard."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,15 @@ from PySide6.QtWidgets import QApplication, QComboBox
 
 from negotiator.domain.change_summary import compact_segments
 from negotiator.domain.diff import Op, Segment
+from negotiator.domain.parties import OrganisationType, Party
 from negotiator.domain.review import REMARK, Marker, review_entries
+from negotiator.domain.terms import PartyShare, RiskShare, TermsSheet
 from negotiator.ui.colours import party_colour
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.outline_model import MARKER_ROLE
 from negotiator.ui.review_pane import ENTRY_ROLE, ReviewPane
+from negotiator.ui.term_focus import show_term
+from negotiator.ui.terms_editor import TermsEditor
 from tests.keyboard_user import KeyboardUser, focus_is
 from tests.windows import open_window, press
 
@@ -271,7 +276,8 @@ def test_the_review_from_the_keyboard_alone(window: MainWindow, qtbot) -> None:
     user.press_until("Tab", "the review list", focus_is(pane.list), most=6)
     user.keys("Home").wait("the rejected term", lambda: pane.selected() is not None
                            and pane.selected().status == "rejected")
-    user.keys("Return").wait("the proposals panel, at the term", lambda: focus_is(window.negotiation.panel.table)()
+    # Enter on a term: the keyboard goes to the term's own field, the proposals panel shows the proposal.
+    user.keys("Return").wait("the term's field, its proposal selected", lambda: focus_is(view.terms_editor.notice)()
                              and window.negotiation.panel.selected() == pane.selected().proposal_id)
     user.run(qtbot)
 
@@ -283,3 +289,31 @@ def test_review_entries_are_plain_domain_data(window: MainWindow) -> None:
     entries = review_entries(ws.negotiation.proposals(agreement.id), [], [], ws.outline.places(agreement.id),
                              ws.agreements.parties_of(agreement))
     assert [(e.proposal_id, e.status) for e in entries] == [r[:3:2] for r in _rows(window)]
+
+
+def test_a_term_change_is_shown_in_its_own_field_of_the_terms_panel(window: MainWindow, qtbot) -> None:
+    editor, pane = window.agreements.view.terms_editor, window.review.pane
+    editor.tabs.setCurrentIndex(2)  # the user was looking at payment
+    entries = [pane.model.index(row).data(ENTRY_ROLE) for row in range(pane.model.rowCount())]
+    notice = next(row for row, e in enumerate(entries) if e.target == "duration.notice")
+    corridor = next(row for row, e in enumerate(entries) if e.target == "risk_share.corridor")
+    window.review.go_to(entries[notice])
+    assert editor.tabs.tabText(editor.tabs.currentIndex()) == "Duration"
+    assert window.terms_dock.isVisible()
+    window.review.go_to(entries[corridor], focus=True)  # Enter in the pane: the keyboard goes to the field
+    assert editor.tabs.tabText(editor.tabs.currentIndex()) == "Risk share"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.corridor)
+
+
+def test_a_party_s_share_is_shown_in_its_cell_of_the_risk_share_table(qtbot) -> None:
+    editor = TermsEditor()
+    qtbot.addWidget(editor)
+    parties = {1: Party("Hope Street Wellbeing", "Hope Street", OrganisationType.VOLUNTARY_SECTOR, 1),
+               2: Party("Northshire Community Health NHS Trust", "Trust", OrganisationType.NHS_TRUST, 2)}
+    sheet = TermsSheet(RiskShare((PartyShare(1, Decimal(50), Decimal(50)), PartyShare(2, Decimal(50), Decimal(50)))))
+    editor.set_agreement("Alliance", parties, sheet)
+    assert show_term(editor, "risk_share.trust.cap") is editor.risk_table
+    assert (editor.risk_table.currentIndex().row(), editor.risk_table.currentIndex().column()) == (1, 3)
+    assert show_term(editor, "payment.contribution.hope-street") is editor.contribution_field("hope-street")
+    assert editor.tabs.currentIndex() == 2
+    assert show_term(editor, "nothing.at.all") is None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from negotiator.domain.review import NEW, ReviewEntry, outline_markers, review_entries
 from negotiator.ui.review_pane import ReviewPane
+from negotiator.ui.term_focus import show_term
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.session import Workspace
@@ -103,13 +104,18 @@ class ReviewController(QObject):
                 window.negotiation.set_target(f"section:{entry.section_id}")
         if entry.target == NEW or (entry.section_id is None and entry.target.startswith("section:")):
             window.negotiation.set_target(None)  # a new or removed section is listed under the whole agreement
-        elif entry.section_id is None:
-            term = entry.target if entry.target != "terms" else None
-            window.negotiation.set_target(term or self._first_term(entry))
+        field = None
+        if entry.section_id is None and entry.target != NEW and not entry.target.startswith("section:"):
+            term = (entry.target if entry.target != "terms" else None) or self._first_term(entry)
+            window.negotiation.set_target(term)
+            if term:  # the term's own field in the terms editor, as Word moves to the place of a change
+                window.terms_dock.show()
+                window.terms_dock.raise_()
+                field = show_term(view.terms_editor, term)
         if entry.proposal_id is not None:
             window.negotiation.panel.select(entry.proposal_id)
         if focus:
-            target = view.outline if entry.section_id is not None else window.negotiation.panel.table
+            target = view.outline if entry.section_id is not None else field or window.negotiation.panel.table
             window.panels.show(target)
 
     def _first_term(self, entry: ReviewEntry) -> str | None:

@@ -139,6 +139,10 @@ class RiskShareModel(QAbstractTableModel):
                    f"{row.name}'s {_WORDS[term]}")
         return problems[0].message if problems else None
 
+    def row_of(self, slug: str) -> int | None:
+        """The row of the party that term names call ``slug``, if it has one here."""
+        return next((i for i, row in enumerate(self._rows) if row.slug == slug), None)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """One row per party."""
         return 0 if parent.isValid() else len(self._rows)

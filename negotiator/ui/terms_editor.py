@@ -310,6 +310,10 @@ class TermsEditor(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
+    def contribution_field(self, slug: str) -> QLineEdit | None:
+        """The field of the pooled-fund contribution of the party term names call ``slug``."""
+        return next((line for pid, line in self._contributions.items() if self._slugs.get(pid) == slug), None)
+
     # Reading ---------------------------------------------------------------------------------
 
     def sheet(self) -> TermsSheet:
