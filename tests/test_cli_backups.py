@@ -42,7 +42,7 @@ def test_backup_then_restore_brings_the_earlier_wording_back(starter_path: Path,
 
     listed = json.loads(negotiator("--library", starter_path, "backups", "--json").stdout)
     assert len(listed) == 2 and {"id", "path", "taken", "size", "clauses", "agreements", "proposals"} <= set(listed[0])
-    assert listed[1]["path"] == str(backup) and listed[1]["clauses"] == 50
+    assert listed[1]["path"] == str(backup) and listed[1]["clauses"] == 52
     table = negotiator("--library", starter_path, "backup", "--list")
     assert table.returncode == 0 and "Taken (UTC)" in table.stdout and backup.name in table.stdout
 

@@ -252,3 +252,35 @@ def test_a_redline_between_two_rounds_leads_from_the_first_to_the_second(ws: Wor
     assert draft1 != draft2 and set(report.changes) - {"Northshire ICB"}  # the parties' own changes, by party
     with pytest.raises(Exception, match="issued before"):
         ws.export.redline_document(ALLIANCE, "Draft 2", "agreed", "Northshire ICB", to_round="Draft 1")
+
+
+def test_the_demo_alliance_has_a_defined_terms_section_drawn_from_the_starter_library(ws: Workspace, tmp_path: Path,
+                                                                                      libreoffice) -> None:
+    import re
+
+    out = tmp_path / "clean.docx"
+    ws.export.export_clean(ALLIANCE, out)
+    text = libreoffice(out)["accepted"]
+    heading = next(i for i, line in enumerate(text) if line.endswith("Definitions and interpretation"))
+    definitions = [line for line in text[heading + 1:heading + 20] if re.match(r'^\S*"[^"]+" means ', line)]
+    defined = [re.search(r'"([^"]+)"', line).group(1) for line in definitions]
+    assert "Alliance Board" in defined and "Working Day" in defined and defined == sorted(defined)
+    # Each term it defines is one the agreement uses elsewhere: a definition of nothing misleads.
+    elsewhere = " ".join(text[:heading] + text[heading + 1 + len(definitions) + 1:])
+    assert [term for term in defined if term not in elsewhere] == []
+
+
+def test_each_starter_definition_defines_a_term_its_agreement_uses() -> None:
+    import re
+    import tomllib
+
+    from negotiator.locations import starter_library_file
+
+    clauses = tomllib.loads(starter_library_file().read_text(encoding="utf-8"))["clause"]
+    definitions = [c for c in clauses if c["category"] == "Definitions"]
+    assert {c["key"] for c in definitions} == {"alliance.definitions", "subcontract.definitions"}
+    for clause in definitions:
+        prefix = clause["key"].split(".")[0] + "."
+        others = " ".join(c["text"] for c in clauses if c["key"].startswith(prefix) and c is not clause)
+        defined = re.findall(r'^"([^"]+)" means ', clause["text"], re.MULTILINE)
+        assert len(defined) >= 7 and [term for term in defined if term not in others] == [], clause["key"]

@@ -54,7 +54,7 @@ def test_restoring_an_earlier_backup_shows_the_earlier_wording(window: MainWindo
 
     dialog = _open_dialog(window, qtbot)
     assert dialog.list.topLevelItemCount() == 1
-    assert dialog.list.topLevelItem(0).text(2) == "50"  # clauses in the backup
+    assert dialog.list.topLevelItem(0).text(2) == "52"  # clauses in the backup
     assert not dialog.restore_button.isEnabled()
     dialog.select_row(0)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
