@@ -45,9 +45,14 @@ def test_terms_show_and_set(demo: Path) -> None:
     assert shown["payment.annual_value"] == 2_400_000_000 and shown["id"]
     table = negotiator("--library", demo, "terms", "show", "Northshire MSK Prime Contract").stdout
     assert "five (5) years" in table and "£24,000,000" in table
+    lines = {line.split("  ")[0]: line.split() for line in table.splitlines()}
+    # Each term in words, its value as the agreement says it, and the name to change it with.
+    assert lines["Annual contract value"][-2:] == ["£24,000,000", "payment.annual_value"]
+    assert lines["Variable or at-risk part"][-1] == "payment.variable_part"
     result = negotiator("--library", demo, "--as", "Meridian", "terms", "set", "MSK Sub-contract: Active Physio",
                         "payment.days", "30")
-    assert result.returncode == 0 and "thirty (30) days" in result.stdout
+    assert result.returncode == 0
+    assert result.stdout.strip() == "Invoices paid within: thirty (30) days (set in 'MSK Sub-contract: Active Physio')."
 
 
 def test_invalid_terms_exit_2_and_are_not_saved(demo: Path) -> None:

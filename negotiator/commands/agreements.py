@@ -10,7 +10,10 @@ from negotiator.domain.agreement import Agreement
 from negotiator.domain.clauses import format_time
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.network import Severity
+from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import render_term, terms_as_dict
+from negotiator.domain.term_words import NO_CAP, NOT_SET, term_label
+from negotiator.domain.terms import TermsSheet
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.session import Workspace
@@ -159,9 +162,16 @@ def _terms_show(ws: Workspace, args: argparse.Namespace) -> int:
     values = terms_as_dict(sheet, parties)
     if args.json:
         return print_json({"id": agreement.id, "title": agreement.title, **values})
-    rows = [(name, render_term(sheet, name, parties) or "(not set)") for name in values]
-    print_table(("Term", "Value"), rows)
+    # Each term by its name in words and its value as the agreement says it; the last column is the name
+    # `terms set` and `propose` take, so that what is read can be changed.
+    rows = [(term_label(name, parties), _said(sheet, name, parties), name) for name in values]
+    print_table(("Term", "Value", "Set with"), rows)
     return OK
+
+
+def _said(sheet: TermsSheet, name: str, parties: dict[int, Party]) -> str:
+    """A term's value in words; an unset cap is "No cap", anything else unset "not yet agreed"."""
+    return render_term(sheet, name, parties) or (NO_CAP if name.endswith(".cap") else NOT_SET)
 
 
 def _terms_set(ws: Workspace, args: argparse.Namespace) -> int:
@@ -170,7 +180,7 @@ def _terms_set(ws: Workspace, args: argparse.Namespace) -> int:
     parties = ws.agreements.parties_of(agreement)
     if args.json:
         return print_json({"id": agreement.id, "title": agreement.title, **terms_as_dict(sheet, parties)})
-    print(f"{args.field} of '{agreement.title}' is now {render_term(sheet, args.field, parties) or '(not set)'}.")
+    print(f"{term_label(args.field, parties)}: {_said(sheet, args.field, parties)} (set in '{agreement.title}').")
     return OK
 
 
