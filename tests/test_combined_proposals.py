@@ -123,3 +123,32 @@ def test_accepting_a_money_value_applies_exactly_that_amount(ws: Workspace) -> N
     assert hope.loss_cap == 30_000_050  # pence: exactly what was proposed, not a hundred times it
     row = next(r for r in ws.rounds.positions(ALLIANCE).rows if r.target == "risk_share.hope-street.cap")
     assert row.current == "£300,000.50" and row.converged
+
+
+def _status(ws: Workspace, *ids: int) -> list[str]:
+    return [ws.negotiation.proposal(i).status.value for i in ids]
+
+
+def test_taking_a_proposal_back_reopens_what_it_replaced_and_making_it_again_replaces_it_again(ws: Workspace) -> None:
+    first = ws.negotiation.propose_term(ALLIANCE, "payment.days", "21", "Hope Street", "Three weeks")
+    second = ws.negotiation.propose_term(ALLIANCE, "payment.days", "25", "Hope Street", "Twenty-five days")
+    ws.negotiation.take_back(second.id, "Hope Street")
+    assert _status(ws, first.id, second.id) == ["open", "withdrawn"]
+    ws.negotiation.make_again(second.id, "Hope Street")
+    assert _status(ws, first.id, second.id) == ["superseded", "open"]
+    answer = ws.negotiation.counter(second.id, "GP Federation", "28", "Four weeks")  # answers, so supersedes it
+    ws.negotiation.take_back(answer.id, "GP Federation")
+    assert _status(ws, first.id, second.id, answer.id) == ["superseded", "open", "withdrawn"]
+    ws.negotiation.make_again(answer.id, "GP Federation")
+    assert _status(ws, second.id, answer.id) == ["superseded", "open"]
+
+
+def test_a_proposal_decided_meanwhile_cannot_be_taken_back_and_nothing_is_written(ws: Workspace) -> None:
+    first = ws.negotiation.propose_term(ALLIANCE, "payment.days", "21", "Hope Street", "Three weeks")
+    second = ws.negotiation.propose_term(ALLIANCE, "payment.days", "25", "Hope Street", "Twenty-five days")
+    ws.negotiation.decide(second.id, "accept", "Northshire ICB")  # another user, meanwhile
+    events = len(ws.record.of_agreement(ALLIANCE).entries)
+    with pytest.raises(InvalidInput, match=f"Proposal {second.id} is already accepted"):
+        ws.negotiation.take_back(second.id, "Hope Street")
+    assert _status(ws, first.id, second.id) == ["superseded", "accepted"]
+    assert len(ws.record.of_agreement(ALLIANCE).entries) == events

@@ -251,3 +251,47 @@ def test_terms_changed_on_several_pages_become_one_proposal_and_can_be_countered
     assert ws.negotiation.proposal(made.id).status.value == "superseded"
     window.actions_by_id["edit.undo"].trigger()
     assert ws.negotiation.proposal(made.id).is_open and not ws.negotiation.proposal(answer.id).is_open
+
+
+def test_an_undo_another_user_overtook_is_refused_and_stays_on_the_stack(qtbot, window: MainWindow,
+                                                                         demo_path: Path) -> None:
+    from negotiator.services.session import open_workspace
+
+    quorum = _section(window, "alliance.board.quorum")
+    window.agreements.view.select_section(quorum)
+    wording = window.workspace.outline.section(quorum).text + " A quorum includes at least one provider."
+    _propose(window.agreements.edit_section(wording), "Providers must be in the room.")
+    made = _own_open(window, "Northshire Primary Care Federation")[-1]
+    undo = window.actions_by_id["edit.undo"]
+    assert undo.text() == "&Undo Propose change" and window.undo_stack.index() == 1
+    other = open_workspace(demo_path, "Another user")  # on another laptop's window of the same library
+    try:
+        other.negotiation.decide(made.id, "accept", "Northshire ICB")
+    finally:
+        other.close()
+    undo.trigger()
+    qtbot.waitUntil(lambda: bool(_errors(window)))
+    assert "already accepted" in _errors(window)[0]
+    # The step stays: the stack is where it was, and nothing was withdrawn.
+    qtbot.waitUntil(lambda: window.undo_stack.index() == 1)
+    assert undo.text() == "&Undo Propose change" and not window.undo_stack.canRedo()
+    assert window.workspace.negotiation.proposal(made.id).status.value == "accepted"
+
+
+def test_undoing_a_proposal_that_replaced_another_stands_the_other_again(window: MainWindow) -> None:
+    quorum = _section(window, "alliance.board.quorum")
+    window.agreements.view.select_section(quorum)
+    text = window.workspace.outline.section(quorum).text
+    _propose(window.agreements.edit_section(text + " First thoughts."), "First")
+    first = _own_open(window, "Northshire Primary Care Federation")[-1]
+    seen: list[str] = []
+    answer_question(QMessageBox.StandardButton.Yes, seen)  # replace the first? yes
+    _propose(window.agreements.edit_section(text + " Second thoughts."), "Second")
+    assert seen
+    second = _own_open(window, "Northshire Primary Care Federation")[-1]
+    n = window.workspace.negotiation
+    assert n.proposal(first.id).status.value == "superseded"
+    window.actions_by_id["edit.undo"].trigger()
+    assert [n.proposal(p.id).status.value for p in (first, second)] == ["open", "withdrawn"]
+    window.actions_by_id["edit.redo"].trigger()
+    assert [n.proposal(p.id).status.value for p in (first, second)] == ["superseded", "open"]

@@ -243,6 +243,37 @@ class NegotiationService:
                                  {"undoing": proposal.status.value})
             return proposals.get(proposal.id)
 
+    # Taking a proposal back ----------------------------------------------------------------
+
+    def take_back(self, proposal_id: int, party: str) -> Proposal:
+        """Undo making a proposal: it is withdrawn, and what it superseded (the party's own proposals it
+        replaced, or the proposal it answered) stands open again. One change: if another user decided any
+        of them meanwhile, nothing is written and the refusal says which."""
+        with self.library.unit_of_work(write=True) as session:
+            made = ProposalStore(session).get(proposal_id)
+            earlier = EventLog(session).superseded_by(made.agreement_id, proposal_id)
+            taken = self.decide(proposal_id, Decision.WITHDRAW, party)
+            for old in earlier:
+                status = ProposalStore(session).get(old).status
+                if status is not ProposalStatus.SUPERSEDED:  # decided since: reopening would undo that decision
+                    raise InvalidInput(f"Proposal {proposal_id} cannot be taken back: proposal {old}, which it "
+                                       f"replaced, has since been {status.value}.", field="proposal")
+                self.undo_decision(Reversal(old, ()), party)
+            return taken
+
+    def make_again(self, proposal_id: int, party: str) -> Proposal:
+        """Redo a proposal taken back: it stands open again and supersedes again what it superseded and is
+        still open. Refused, with nothing written, if it was decided meanwhile."""
+        with self.library.unit_of_work(write=True) as session:
+            store = ProposalStore(session)
+            made = self.undo_decision(Reversal(proposal_id, ()), party)
+            for old in EventLog(session).superseded_by(made.agreement_id, proposal_id):
+                earlier = store.get(old)
+                if earlier.is_open:
+                    self._set_status(session, earlier, ProposalStatus.SUPERSEDED, made.party_name, made.party_id,
+                                     "supersede", {"by": made.id})
+            return store.get(proposal_id)
+
     def _set_status(self, session: object, proposal: Proposal, status: ProposalStatus, actor: str,
                     decider_id: int | None, action: str, payload: dict, reason: str = "", at: str | None = None
                     ) -> Proposal:

@@ -95,6 +95,21 @@ class EventLog:
         return [RecordEntry(number, parse_time(at), actor, action, subject, _note(payload))
                 for number, at, actor, action, subject, payload in rows]
 
+    def superseded_by(self, agreement_id: int, proposal_id: int) -> list[int]:
+        """The proposals ``proposal_id`` has superseded (replaced or answered), by the record, each once."""
+        event = NegotiationEventRow
+        rows = self._session.execute(select(event.subject, event.payload).where(
+            event.agreement_id == agreement_id, event.action == "supersede").order_by(event.id))
+        found: dict[int, None] = {}
+        for subject, payload in rows:
+            try:
+                by = json.loads(payload).get("by")
+            except (ValueError, AttributeError):
+                continue
+            if by == proposal_id and subject.startswith("proposal ") and subject[9:].isdigit():
+                found[int(subject[9:])] = None
+        return list(found)
+
     def has_events(self, agreement_id: int) -> bool:
         """Whether anything has been recorded in the agreement itself."""
         return self._session.scalar(select(NegotiationEventRow.id).where(

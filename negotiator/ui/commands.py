@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.library import ImportReport, LibraryService
@@ -29,23 +30,52 @@ class LibraryEdit(QUndoCommand):
         super().__init__(name)
         self.key = key
         self._undo, self._redo, self._refresh, self._report = undo, redo, refresh, report
-        self._done = True
+        self._skip = True  # the edit itself ran before the command was pushed
+        self.failed: str | None = None  # "undo" or "redo" when the last attempt was refused
 
     def redo(self) -> None:
-        if self._done:  # the edit itself ran before the command was pushed
-            self._done = False
+        """Carry the edit out again (not the first time: it was carried out before it was pushed)."""
+        if self._skip:
+            self._skip = False
             return
-        self._run(self._redo, f"Redo {self.text()}")
+        self._run(self._redo, "redo", f"Redo {self.text()}")
 
     def undo(self) -> None:
-        self._run(self._undo, f"Undo {self.text()}")
+        """Take the edit back."""
+        if self._skip:  # the stack stepping back over a redo that failed: nothing was done to take back
+            self._skip = False
+            return
+        self._run(self._undo, "undo", f"Undo {self.text()}")
 
-    def _run(self, step: Step, action: str) -> None:
+    def pass_over(self) -> None:
+        """Let the stack step back over a refused undo or redo without running anything."""
+        self.failed, self._skip = None, True
+
+    def _run(self, step: Step, which: str, action: str) -> None:
         try:
             step()
         except Exception as error:  # Qt cannot carry exceptions out of redo() and undo()
+            self.failed = which
             self._report(action, error)
         self._refresh(self.key)
+
+
+class UndoStack(QUndoStack):
+    """Qt's undo stack, except that a step whose undo or redo is refused (another user changed the same
+    thing meanwhile) stays where it was: the next Undo offers the same step again, not the one before."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Queued: the stack cannot be stepped again from inside the step that failed.
+        self.indexChanged.connect(self._put_back, Qt.ConnectionType.QueuedConnection)
+
+    def _put_back(self, _index: int) -> None:
+        undone, redone = self.command(self.index()), self.command(self.index() - 1)
+        for command, failed, step in ((undone, "undo", self.redo), (redone, "redo", self.undo)):
+            if isinstance(command, LibraryEdit) and command.failed == failed:
+                command.pass_over()
+                step()  # back over the failed step, which does nothing this time
+                return
 
 
 def revise(service: LibraryService, key: str, text: str, note: str, refresh: Refresh, report: Report) -> LibraryEdit:

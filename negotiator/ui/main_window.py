@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -27,6 +27,7 @@ from negotiator.ui.backup_controller import BackupController
 from negotiator.ui.clause_actions import ClauseMixin
 from negotiator.ui.clause_view import ClauseView
 from negotiator.ui.clipboard_actions import ClipboardActions
+from negotiator.ui.commands import UndoStack
 from negotiator.ui.errors import show_error
 from negotiator.ui.exchange_controller import ExchangeController
 from negotiator.ui.export_dialog import ExportDialog
@@ -56,7 +57,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self.author = author or self.settings.get("author") or None
         self.workspace: Workspace | None = None
         self.service: LibraryService | None = None  # the clause library of the open workspace
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self.setGeometry(first_geometry(self.screen().availableGeometry()))  # a laptop's screen may be smaller
         self.library_panel = LibraryPanel()
         self.agreements = AgreementController(self)

@@ -20,7 +20,6 @@ from negotiator.ui.proposing import ask_to_replace, chip_words, propose_dialog, 
 from negotiator.ui.reason_dialog import ReasonDialog
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
-    from negotiator.services.negotiation import Reversal
     from negotiator.services.session import Workspace
 
 
@@ -154,25 +153,14 @@ class NegotiationController(QObject):
             if kind == "move":
                 return n.propose_move(agreement, section_id, values.get("after"), party, why).id
             return n.propose_new_section(agreement, values["heading"], values["wording"], section_id, party, why).id
-        earlier = [p.id for p in replaced]
-        state: dict[str, int] = {}
-
-        def undo() -> None:
-            n.decide(state["made"], "withdraw", party)
-            for old in earlier:  # the party's own proposals this one replaced stand again
-                n.undo_decision(_reopen(old), party)
-
-        def redo() -> None:
-            if earlier:
-                state["made"] = make()  # proposing again replaces them again, as recorded
-            else:
-                n.undo_decision(_reopen(state["made"]), party)
         try:
-            state["made"] = make()
+            made = make()
         except Exception as error:
             _refuse(parent, failure, error)
             return Outcome.REFUSED
-        self.window.undo_stack.push(self._edit(self.tr("Propose change"), undo, redo))
+        # What undoing means (withdrawn, and the proposals it replaced standing again) is the service's rule.
+        self.window.undo_stack.push(self._edit(self.tr("Propose change"), lambda: n.take_back(made, party),
+                                               lambda: n.make_again(made, party)))
         self.window.refresh_negotiation()
         return Outcome.MADE
 
@@ -253,22 +241,14 @@ class NegotiationController(QObject):
         if replaced and not (replace if replace is not None else ask_to_replace(
                 parent, replaced, self._parties(ws, original.agreement_id))):
             return Outcome.CANCELLED
-        reopened = [original.id, *(p.id for p in replaced)]
-        state: dict[str, int] = {}
-
-        def make() -> None:
-            state["made"] = n.counter(original.id, party, proposed, rationale).id
-
-        def undo() -> None:
-            n.decide(state["made"], "withdraw", party)
-            for old in reopened:
-                n.undo_decision(_reopen(old), party)
         try:
-            make()
+            made = n.counter(original.id, party, proposed, rationale).id
         except Exception as error:
             _refuse(parent, failure, error)
             return Outcome.REFUSED
-        self.window.undo_stack.push(self._edit(self.tr("Counter proposal"), undo, make))
+        # Undone, the answered proposal and any of the party's own it replaced stand open again.
+        self.window.undo_stack.push(self._edit(self.tr("Counter proposal"), lambda: n.take_back(made, party),
+                                               lambda: n.make_again(made, party)))
         self.window.refresh_negotiation()
         return Outcome.MADE
 
@@ -329,13 +309,3 @@ def _countered(original: Proposal, values: dict) -> str:
     if original.kind is ProposalKind.TERMS:
         return encode_terms(values["values"])
     return values["value"]
-
-
-def _reopen(proposal_id: int) -> Reversal:
-    """What reopening a proposal (with nothing else to revert) needs."""
-    from negotiator.services.negotiation import Reversal
-
-    return Reversal(proposal_id, ())
-
-
-
