@@ -1,0 +1,152 @@
+"""The money map's layout, without Qt: who goes where, what each link says, and that nothing overlaps."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from negotiator.domain.agreement import Agreement
+from negotiator.domain.agreements import AgreementKind, ContractingModel
+from negotiator.domain.money_map import LABEL_WIDTH, MoneyMap, label_height, lay_out
+from negotiator.domain.network import NetworkNode, check_network
+from negotiator.domain.parties import OrganisationType, Party, Role, Signatory
+from negotiator.domain.terms import PartyShare, Payment, RiskShare, TermsSheet
+from negotiator.services.session import open_workspace
+
+PHYSIO = "MSK Sub-contract: Active Physio"
+
+
+def _demo_map(demo_path) -> MoneyMap:
+    ws = open_workspace(demo_path, "Test Drafter")
+    try:
+        return ws.agreements.money_map()
+    finally:
+        ws.close()
+
+
+def _node(money_map: MoneyMap, name: str):
+    return next(n for n in money_map.nodes if n.lines[0] == name)
+
+
+def test_money_flows_left_to_right_in_the_demo(demo_path) -> None:
+    money_map = _demo_map(demo_path)
+    icb = _node(money_map, "NHS Northshire Integrated Care Board")
+    meridian = _node(money_map, "Meridian MSK Partnership Ltd")
+    physio = _node(money_map, "Active Physio CIC")
+    assert icb.x < meridian.x < physio.x
+    assert icb.lines[1] == "Commissioner"
+    assert len([n for n in money_map.nodes if not n.is_hub]) == 8  # every demo organisation, once
+
+
+def test_each_two_party_agreement_is_one_link_in_plain_words(demo_path) -> None:
+    money_map = _demo_map(demo_path)
+    physio = next(k for k in money_map.links if k.title == PHYSIO)
+    assert physio.words == "£6,000,000 a year · paid in 45 days · no risk share"
+    assert physio.source == _node(money_map, "Meridian MSK Partnership Ltd").key
+    assert physio.target == _node(money_map, "Active Physio CIC").key
+    assert [f.rule for f in physio.findings] == ["payment-flows-down"]
+    assert physio.lines[-1] == "⚠ paid more slowly than the money arrives"
+    assert sum(bool(k.findings) for k in money_map.links) == 1  # the demo's one finding, on its own link
+
+
+def test_the_alliance_is_a_hub_with_a_spoke_per_party(demo_path) -> None:
+    money_map = _demo_map(demo_path)
+    (hub,) = [n for n in money_map.nodes if n.is_hub]
+    assert hub.lines == ("Northshire Ageing Well Alliance Agreement", "£48,000,000 a year · paid in 30 days",
+                         "risk shared by 3 parties beyond a 2% corridor")
+    spokes = {money_map.by_key[k.target if k.source == hub.key else k.source].lines[0]: k.words
+              for k in money_map.links if hub.key in (k.source, k.target)}
+    assert spokes == {"NHS Northshire Integrated Care Board": "puts £1,000,000 into the pooled fund",
+                      "Northshire County Council": "puts £200,000 into the pooled fund",
+                      "Northshire Community Health NHS Trust": "bears 50% of losses",
+                      "Northshire Primary Care Federation": "bears 30% of losses",
+                      "Hope Street Wellbeing": "bears 20% of losses, capped at £250,000"}
+
+
+def test_the_share_of_losses_passed_on_is_on_the_link() -> None:
+    icb = Party("ICB", "ICB", OrganisationType.COMMISSIONER, 1)
+    prime = Party("Prime Ltd", "Prime", OrganisationType.INDEPENDENT_SECTOR_PROVIDER, 2)
+    agreement = Agreement("Prime contract", AgreementKind.PRIME_CONTRACT, ContractingModel.PRIME_CONTRACTOR,
+                          (Signatory(icb, Role.COMMISSIONER), Signatory(prime, Role.PRIME_CONTRACTOR)), id=1)
+    terms = TermsSheet(RiskShare((PartyShare(1, Decimal(60), Decimal(60)), PartyShare(2, Decimal(40), Decimal(40)))),
+                       payment=Payment(annual_value=480_000_000, days=30))
+    (link,) = lay_out([NetworkNode(agreement, terms)]).links
+    assert link.words == "£4,800,000 a year · paid in 30 days · 40% of losses passed on"
+
+
+def _alliance(members: int) -> NetworkNode:
+    parties = [Signatory(Party("ICB", "ICB", OrganisationType.COMMISSIONER, 1), Role.COMMISSIONER)]
+    parties += [Signatory(Party(f"Provider {n}", f"P{n}", OrganisationType.NHS_TRUST, n + 2), Role.ALLIANCE_MEMBER)
+                for n in range(members)]
+    return NetworkNode(Agreement("Alliance", AgreementKind.OVERARCHING_ALLIANCE_AGREEMENT, ContractingModel.ALLIANCE,
+                                 tuple(parties), id=1), TermsSheet())
+
+
+def test_an_alliance_of_eight_members_fans_out_from_its_hub_without_overlaps() -> None:
+    money_map = lay_out([_alliance(8)])
+    assert len(money_map.links) == 9 and sum(n.is_hub for n in money_map.nodes) == 1
+    _assert_nothing_overlaps(money_map)
+
+
+def _network(shape: list[int]) -> list[NetworkNode]:
+    """A prime contract per entry of ``shape``, each with that many sub-contracts, under one commissioner."""
+    icb = Party("ICB", "ICB", OrganisationType.COMMISSIONER, 1)
+    nodes, next_id = [], 2
+    for n, subs in enumerate(shape):
+        integrator = Party(f"Integrator {n}", f"I{n}", OrganisationType.INDEPENDENT_SECTOR_PROVIDER, next_id)
+        next_id += 1
+        prime_id = len(nodes) + 1
+        signatories = (Signatory(icb, Role.COMMISSIONER), Signatory(integrator, Role.PRIME_CONTRACTOR))
+        nodes.append(NetworkNode(Agreement(f"Prime {n}", AgreementKind.PRIME_CONTRACT,
+                                           ContractingModel.PRIME_CONTRACTOR, signatories, id=prime_id),
+                                 TermsSheet(payment=Payment(annual_value=10**9, days=30))))
+        for m in range(subs):
+            provider = Party(f"Provider {n}-{m}", f"P{n}-{m}", OrganisationType.NHS_TRUST, next_id)
+            next_id += 1
+            nodes.append(NetworkNode(Agreement(
+                f"Sub {n}-{m}", AgreementKind.SUB_CONTRACT, ContractingModel.PRIME_CONTRACTOR,
+                (Signatory(integrator, Role.PRIME_CONTRACTOR), Signatory(provider, Role.SUB_CONTRACTOR)),
+                parent_id=prime_id, id=len(nodes) + 1),
+                TermsSheet(payment=Payment(annual_value=10**8, days=20 + m * 5))))
+    return nodes
+
+
+def _assert_nothing_overlaps(money_map: MoneyMap) -> None:
+    columns: dict[float, list] = {}
+    for node in money_map.nodes:
+        columns.setdefault(node.x, []).append(node)
+        assert node.x - node.width / 2 >= 0 and node.x + node.width / 2 <= money_map.width
+        assert node.y - node.height / 2 >= 0 and node.y + node.height / 2 <= money_map.height
+    for column in columns.values():
+        column.sort(key=lambda n: n.y)
+        for upper, lower in zip(column, column[1:], strict=False):
+            assert upper.y + upper.height / 2 <= lower.y - lower.height / 2
+    gaps: dict[float, list] = {}
+    for link in money_map.links:
+        gaps.setdefault(link.label_x, []).append(link)
+        assert link.label_x - LABEL_WIDTH / 2 >= 0 and link.label_x + LABEL_WIDTH / 2 <= money_map.width
+    for gap in gaps.values():
+        gap.sort(key=lambda k: k.label_y)
+        for upper, lower in zip(gap, gap[1:], strict=False):
+            bottom = upper.label_y + label_height(len(upper.lines)) / 2
+            top = lower.label_y - label_height(len(lower.lines)) / 2
+            assert bottom <= top + 1e-6
+
+
+@settings(max_examples=40)
+@given(st.lists(st.integers(min_value=0, max_value=9), min_size=1, max_size=8))
+def test_every_agreement_is_drawn_and_nothing_overlaps(shape: list[int]) -> None:
+    network = _network(shape)
+    money_map = lay_out(network, check_network(network))
+    assert {k.agreement_id for k in money_map.links} == {n.agreement.id for n in network}
+    assert sum(bool(k.findings) for k in money_map.links) == sum(max(0, s - 3) for s in shape)  # paid after 30 days
+    _assert_nothing_overlaps(money_map)
+
+
+def test_the_bench_sized_network_is_laid_out_in_columns() -> None:
+    money_map = lay_out(_network([9] * 20))
+    assert len(money_map.links) == 200 and len(money_map.nodes) == 201
+    assert len({n.x for n in money_map.nodes}) == 3
+    _assert_nothing_overlaps(money_map)
