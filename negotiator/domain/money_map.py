@@ -27,11 +27,11 @@ from negotiator.domain.money_words import (
 )
 from negotiator.domain.network_findings import Finding, NetworkNode, Severity
 
-COLUMN = 620  # from one column of organisations to the next
+COLUMN = 650  # from one column of organisations to the next
 ROW = 104  # from one organisation to the next below it
 NODE_WIDTH, NODE_HEIGHT = 220, 60
-HUB_WIDTH, HUB_HEIGHT = 260, 84
-LABEL_WIDTH = 280
+HUB_WIDTH, HUB_HEIGHT = 280, 84
+LABEL_WIDTH = 310
 LINE = 17  # the height of one line of a label, with its leading
 MARGIN = 40
 

@@ -84,4 +84,4 @@ def risk_summary(node: NetworkNode) -> str:
     if not risk.shares:
         return "no risk share"
     corridor = f" beyond a {percent(risk.corridor)} corridor" if risk.corridor else ""
-    return f"risk shared by {len(risk.shares)} parties{corridor}"
+    return f"risk shared{corridor}"
