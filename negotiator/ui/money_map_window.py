@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QHelpEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,6 +33,7 @@ from negotiator.ui.money_map_export import export_map
 from negotiator.ui.money_map_scene import AGREEMENT, build_scene, colours
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+READABLE = 0.5  # the smallest zoom the map opens at: its words are still legible
 
 
 class MapView(QGraphicsView):
@@ -91,6 +92,19 @@ class MapView(QGraphicsView):
         if rect.width() > view.width() or rect.height() > view.height():
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
+    def show_readable(self) -> None:
+        """The whole map if its words can still be read so; else its full width from the top (a network of
+        hundreds of agreements is scrolled through, not shrunk to specks)."""
+        rect, view = self.sceneRect(), self.viewport().rect()
+        whole = min(view.width() / max(rect.width(), 1), view.height() / max(rect.height(), 1), 1.0)
+        if whole >= READABLE:
+            self.fit()
+            return
+        self.resetTransform()
+        scale = max(min(view.width() / max(rect.width(), 1), 1.0), READABLE)
+        self.scale(scale, scale)
+        self.ensureVisible(QRectF(rect.left(), rect.top(), 1, 1), 0, 0)
+
 
 class MoneyMapWindow(QWidget):
     """The money map of the contract network, with its agreements listed, zoom and export."""
@@ -110,6 +124,8 @@ class MoneyMapWindow(QWidget):
         self.view.agreement_clicked.connect(self.agreement_chosen)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Agreements on the map"))
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setToolTip(self.tr("Choose an agreement to find it on the map; press Enter to open it"))
         self.list.currentRowChanged.connect(self._highlight)
         self.list.itemActivated.connect(lambda item: self.agreement_chosen.emit(item.data(ID_ROLE)))
@@ -164,7 +180,7 @@ class MoneyMapWindow(QWidget):
             "Money flows left to right, from those who pay to those paid. Red marks an error between agreements, "
             "amber a warning (%1 in all). Click an agreement, or choose it in the list and press Enter, to open it.")
             .replace("%1", str(found)))
-        self.view.fit()
+        self.view.show_readable()
 
     def _add_entry(self, item: QGraphicsItem, lines: tuple[str, ...], findings: tuple, agreement_id: int) -> None:
         entry = QListWidgetItem("\n".join([*lines, *(f"⚠ {finding_words(f)}" for f in findings)]))
