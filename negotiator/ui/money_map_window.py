@@ -125,6 +125,7 @@ class MoneyMapWindow(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Agreements on the map"))
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)  # an entry is two or three lines: tell them apart
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setToolTip(self.tr("Choose an agreement to find it on the map; press Enter to open it"))
         self.list.currentRowChanged.connect(self._highlight)
