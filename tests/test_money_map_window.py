@@ -158,3 +158,15 @@ def test_the_benchmark_measures_the_map_drawn(demo_path: Path, qapp) -> None:
     from negotiator.bench_money_map import money_map_ms
 
     assert 0 < money_map_ms(demo_path, repeat=1) < 10_000
+
+
+def test_a_money_finding_is_in_the_findings_panel_and_on_the_map(window: MainWindow) -> None:
+    window.workspace.act_as("Meridian")
+    window.workspace.agreements.set_term("MSK Sub-contract: Hospitals Trust", "payment.annual_value", "30m")
+    window.check_network()
+    model = window.agreements.findings.model
+    messages = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert any("is worth £30,000,000 a year, more on its own than" in m for m in messages)
+    map_window = window.money_map.show()
+    label = _label(map_window, "MSK Sub-contract: Hospitals Trust")
+    assert "⚠ worth more than the agreement funding it" in label.link.lines

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotiator.domain.network import Severity
+from negotiator.domain.network import Severity, check_network
 from negotiator.domain.network_money import exposure
 from negotiator.domain.term_fields import set_term
 from negotiator.domain.terms import PartyShare
 from negotiator.services.session import Workspace, open_workspace
+from tests.test_money_map_layout import _network
 
 PRIME = "Northshire MSK Prime Contract"
 PHYSIO = "MSK Sub-contract: Active Physio"
@@ -130,3 +132,14 @@ def test_exposure_grows_with_the_loss_share_and_never_passes_the_cap_or_the_valu
     assert 0 <= less <= more <= value
     if cap is not None:
         assert more <= cap
+
+
+@given(st.integers(min_value=0, max_value=10**10), st.lists(st.integers(min_value=0, max_value=10**10), max_size=6))
+def test_an_overspend_is_told_once_by_the_single_agreements_or_by_the_total(prime: int, subs: list[int]) -> None:
+    network = _network([len(subs)])
+    network = [replace(node, terms=replace(node.terms, payment=replace(node.terms.payment, annual_value=value)))
+               for node, value in zip(network, [prime, *subs], strict=True)]
+    rules = [f.rule for f in check_network(network) if f.rule.startswith("value")]
+    singles = sum(value > prime for value in subs)
+    assert rules.count("value-within-parent") == singles
+    assert rules.count("values-within-parent") == (1 if not singles and sum(subs) > prime else 0)

@@ -1248,12 +1248,12 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="47"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="48"/>
         <source>Money map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="48"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="49"/>
         <source>Organisations, and the agreements between them with their money</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,107 +1261,107 @@
 <context>
     <name>MoneyMapWindow</name>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="104"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="118"/>
         <source>Money Map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="105"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="119"/>
         <source>Money map of the contract network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="112"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="126"/>
         <source>Agreements on the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="113"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="130"/>
         <source>Choose an agreement to find it on the map; press Enter to open it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="124"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="141"/>
         <source>Zoom &amp;In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="125"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="142"/>
         <source>Zoom &amp;Out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="126"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="143"/>
         <source>&amp;Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="126"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="143"/>
         <source>Show the whole map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="127"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="144"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="128"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="145"/>
         <source>Draw the map again from the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="129"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="146"/>
         <source>Export &amp;PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="129"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="146"/>
         <source>Save the map as a picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="130"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="147"/>
         <source>Export &amp;SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="130"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="147"/>
         <source>Save the map as a drawing that scales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="164"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="181"/>
         <source>Money flows left to right, from those who pay to those paid. Red marks an error between agreements, amber a warning (%1 in all). Click an agreement, or choose it in the list and press Enter, to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="198"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="215"/>
         <source>Export Money Map as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="198"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="215"/>
         <source>PNG pictures (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="202"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="219"/>
         <source>Export Money Map as SVG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="202"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="219"/>
         <source>SVG drawings (*.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="205"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="222"/>
         <source>money-map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="214"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="231"/>
         <source>The money map was not exported</source>
         <translation type="unfinished"></translation>
     </message>
