@@ -150,3 +150,11 @@ def test_the_bench_sized_network_is_laid_out_in_columns() -> None:
     assert len(money_map.links) == 200 and len(money_map.nodes) == 201
     assert len({n.x for n in money_map.nodes}) == 3
     _assert_nothing_overlaps(money_map)
+
+
+def test_an_alliance_finding_is_drawn_on_its_hub() -> None:
+    alliance = _alliance(3)  # no risk shares at all: each member lacks one
+    money_map = lay_out([alliance], check_network([alliance]))
+    (hub,) = [n for n in money_map.nodes if n.is_hub]
+    assert [f.rule for f in hub.findings] == ["alliance-members-share-risk"] * 3
+    assert not any(k.findings for k in money_map.links)

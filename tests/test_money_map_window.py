@@ -170,3 +170,20 @@ def test_a_money_finding_is_in_the_findings_panel_and_on_the_map(window: MainWin
     map_window = window.money_map.show()
     label = _label(map_window, "MSK Sub-contract: Hospitals Trust")
     assert "⚠ worth more than the agreement funding it" in label.link.lines
+
+
+def test_an_open_map_is_redrawn_when_the_network_changes(window: MainWindow, map_window: MoneyMapWindow) -> None:
+    map_window.view.zoom(1.25)
+    zoom = map_window.view.transform().m11()
+    window.workspace.act_as("Meridian")
+    window.workspace.agreements.set_term(PHYSIO, "payment.days", "30")
+    window.agreements.reload()  # as after any change made in the window
+    assert _label(map_window, PHYSIO).link.words == "£6,000,000 a year · paid in 30 days · no risk share"
+    assert map_window.view.transform().m11() == zoom  # the user's zoom is kept
+
+
+def test_escape_closes_the_map(map_window: MoneyMapWindow, qtbot) -> None:
+    map_window.activateWindow()
+    qtbot.waitUntil(lambda: map_window.isActiveWindow())
+    qtbot.keyClick(map_window.list, Qt.Key.Key_Escape)
+    assert not map_window.isVisible()

@@ -144,7 +144,8 @@ class MoneyMapWindow(QWidget):
                 (self.tr("&Refresh"), "F5", self.refresh_requested.emit,
                  self.tr("Draw the map again from the library")),
                 (self.tr("Export &PNG…"), None, self.export_png, self.tr("Save the map as a picture")),
-                (self.tr("Export &SVG…"), None, self.export_svg, self.tr("Save the map as a drawing that scales"))):
+                (self.tr("Export &SVG…"), None, self.export_svg, self.tr("Save the map as a drawing that scales")),
+                (self.tr("&Close"), QKeySequence.StandardKey.Close, self.close, self.tr("Close the money map"))):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.clicked.connect(handler)
@@ -154,6 +155,10 @@ class MoneyMapWindow(QWidget):
                 action.setShortcut(QKeySequence(shortcut))
                 action.triggered.connect(handler)
                 self.addAction(action)
+        escape = QAction(self)  # Escape closes it too, as it does a dialog
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.triggered.connect(self.close)
+        self.addAction(escape)
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -161,9 +166,11 @@ class MoneyMapWindow(QWidget):
         layout.addLayout(buttons)
         self.resize(1200, 720)
 
-    def set_map(self, money_map: MoneyMap) -> None:
-        """Draw a laid-out map, and list its agreements: each link, and each hub before its spokes."""
+    def set_map(self, money_map: MoneyMap, keep_view: bool = False) -> None:
+        """Draw a laid-out map, and list its agreements: each link, and each hub before its spokes. With
+        ``keep_view`` (a redraw after a change) the zoom, the scroll and the chosen entry stay as they were."""
         self.money_map = money_map
+        row, centre = self.list.currentRow(), self.view.mapToScene(self.view.viewport().rect().center())
         labels, hubs = build_scene(money_map, self.scene, colours())
         self.entries = []
         self.list.blockSignals(True)
@@ -181,7 +188,12 @@ class MoneyMapWindow(QWidget):
             "Money flows left to right, from those who pay to those paid. Red marks an error between agreements, "
             "amber a warning (%1 in all). Click an agreement, or choose it in the list and press Enter, to open it.")
             .replace("%1", str(found)))
-        self.view.show_readable()
+        if keep_view:
+            self.view.centerOn(centre)
+            if 0 <= row < self.list.count():
+                self.list.setCurrentRow(row)
+        else:
+            self.view.show_readable()
 
     def _add_entry(self, item: QGraphicsItem, lines: tuple[str, ...], findings: tuple, agreement_id: int) -> None:
         entry = QListWidgetItem("\n".join([*lines, *(f"⚠ {finding_words(f)}" for f in findings)]))

@@ -1331,37 +1331,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="181"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="148"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="148"/>
+        <source>Close the money map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="188"/>
         <source>Money flows left to right, from those who pay to those paid. Red marks an error between agreements, amber a warning (%1 in all). Click an agreement, or choose it in the list and press Enter, to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="215"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="227"/>
         <source>Export Money Map as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="215"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="227"/>
         <source>PNG pictures (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="219"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="231"/>
         <source>Export Money Map as SVG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="219"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="231"/>
         <source>SVG drawings (*.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="222"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="234"/>
         <source>money-map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/money_map_window.py" line="231"/>
+        <location filename="../../negotiator/ui/money_map_window.py" line="243"/>
         <source>The money map was not exported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2968,7 +2978,7 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../negotiator/ui/money_map_controller.py" line="26"/>
+        <location filename="../../negotiator/ui/money_map_controller.py" line="38"/>
         <source>The money map could not be drawn</source>
         <translation type="unfinished"></translation>
     </message>
