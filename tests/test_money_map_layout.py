@@ -158,3 +158,14 @@ def test_an_alliance_finding_is_drawn_on_its_hub() -> None:
     (hub,) = [n for n in money_map.nodes if n.is_hub]
     assert [f.rule for f in hub.findings] == ["alliance-members-share-risk"] * 3
     assert not any(k.findings for k in money_map.links)
+
+
+def test_two_organisations_paying_each_other_are_still_drawn() -> None:
+    a = Party("Trust A", "A", OrganisationType.NHS_TRUST, 1)
+    b = Party("Trust B", "B", OrganisationType.NHS_TRUST, 2)
+    network = [NetworkNode(Agreement(f"Service contract {n}", AgreementKind.SERVICE_CONTRACT, ContractingModel.ALLIANCE,
+                                     (Signatory(payer, Role.COMMISSIONER), Signatory(paid, Role.ALLIANCE_MEMBER)),
+                                     id=n), TermsSheet()) for n, (payer, paid) in enumerate([(a, b), (b, a)], 1)]
+    money_map = lay_out(network)
+    assert {(k.source, k.target) for k in money_map.links} == {("party:1", "party:2"), ("party:2", "party:1")}
+    assert all(0 <= k.label_x <= money_map.width and 0 <= k.label_y <= money_map.height for k in money_map.links)
