@@ -187,3 +187,17 @@ def test_escape_closes_the_map(map_window: MoneyMapWindow, qtbot) -> None:
     qtbot.waitUntil(lambda: map_window.isActiveWindow())
     qtbot.keyClick(map_window.list, Qt.Key.Key_Escape)
     assert not map_window.isVisible()
+
+
+def test_hovering_a_link_shows_its_whole_finding(map_window: MoneyMapWindow) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    label = _label(map_window, PHYSIO)
+    map_window.view.centerOn(label)
+    point = map_window.view.mapFromScene(label.scenePos())
+    viewport = map_window.view.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    assert "Rule: payment terms flow down" in QToolTip.text()
+    QToolTip.hideText()
