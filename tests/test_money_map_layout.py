@@ -114,6 +114,12 @@ def _network(shape: list[int]) -> list[NetworkNode]:
 
 
 def _assert_nothing_overlaps(money_map: MoneyMap) -> None:
+    boxes = sorted(_boxes(money_map), key=lambda b: b[1])
+    for n, (what, _, top, right, bottom) in enumerate(boxes):
+        for other, left2, top2, _, bottom2 in boxes[n + 1:]:
+            if left2 >= right:
+                break  # sorted by their left edge: none further on reaches this one
+            assert top2 >= bottom or bottom2 <= top, f"{what} overlaps {other}"
     columns: dict[float, list] = {}
     for node in money_map.nodes:
         columns.setdefault(node.x, []).append(node)
@@ -169,3 +175,69 @@ def test_two_organisations_paying_each_other_are_still_drawn() -> None:
     money_map = lay_out(network)
     assert {(k.source, k.target) for k in money_map.links} == {("party:1", "party:2"), ("party:2", "party:1")}
     assert all(0 <= k.label_x <= money_map.width and 0 <= k.label_y <= money_map.height for k in money_map.links)
+
+
+def _boxes(money_map: MoneyMap) -> list[tuple[str, float, float, float, float]]:
+    """Every box of the map as (what, left, top, right, bottom): the organisations, hubs and labels."""
+    boxes = [(n.key, n.x - n.width / 2, n.y - n.height / 2, n.x + n.width / 2, n.y + n.height / 2)
+             for n in money_map.nodes]
+    for number, k in enumerate(money_map.links):
+        half = label_height(len(k.lines)) / 2
+        boxes.append((f"label:{number}", k.label_x - LABEL_WIDTH / 2, k.label_y - half, k.label_x + LABEL_WIDTH / 2,
+                      k.label_y + half))
+    return boxes
+
+
+def _assert_lines_pass_no_box(money_map: MoneyMap) -> None:
+    boxes = _boxes(money_map)
+    for number, link in enumerate(money_map.links):
+        start, end = money_map.by_key[link.source], money_map.by_key[link.target]
+        if end.x <= start.x:
+            continue
+        assert link.before[0] == (start.x + start.width / 2, start.y)
+        assert link.after[-1] == (end.x - end.width / 2, end.y)
+        assert link.before[-1] == (link.label_x - LABEL_WIDTH / 2, link.label_y)
+        legs = [link.before, link.after]
+        own = {link.source, link.target, f"label:{number}"}
+        for leg in legs:
+            for (x1, y1), (x2, y2) in zip(leg, leg[1:], strict=False):
+                steps = max(int(max(abs(x2 - x1), abs(y2 - y1)) / 3), 1)
+                for step in range(steps + 1):
+                    x, y = x1 + (x2 - x1) * step / steps, y1 + (y2 - y1) * step / steps
+                    hit = [b[0] for b in boxes
+                           if b[0] not in own and b[1] + 1 < x < b[3] - 1 and b[2] + 1 < y < b[4] - 1]
+                    assert not hit, f"{link.title or link.words} passes through {hit} at ({x:.0f}, {y:.0f})"
+
+
+def test_no_line_of_the_demo_passes_through_a_box(demo_path) -> None:
+    money_map = _demo_map(demo_path)
+    assert any(len(k.before) > 3 for k in money_map.links)  # the ICB's own service contracts run past the hub
+    _assert_lines_pass_no_box(money_map)
+
+
+@settings(max_examples=30)
+@given(st.integers(min_value=2, max_value=8), st.sets(st.integers(min_value=0, max_value=7)), st.lists(
+    st.integers(min_value=0, max_value=6), max_size=4))
+def test_no_line_passes_through_a_box(members: int, direct: set[int], shape: list[int]) -> None:
+    """An alliance whose commissioner also holds service contracts with some members (lines that skip the
+    hub's column), beside prime contracts with their sub-contracts."""
+    alliance = _alliance(members)
+    icb, providers = alliance.agreement.signatories[0], alliance.agreement.signatories[1:]
+    network = [alliance] + [NetworkNode(Agreement(
+        f"Service contract {n}", AgreementKind.SERVICE_CONTRACT, ContractingModel.ALLIANCE, (icb, providers[n]),
+        parent_id=1, id=100 + n), TermsSheet()) for n in sorted(direct) if n < members]
+    network += [replace_ids(node, 1000) for node in _network(shape)]
+    money_map = lay_out(network)
+    _assert_nothing_overlaps(money_map)
+    _assert_lines_pass_no_box(money_map)
+
+
+def replace_ids(node: NetworkNode, offset: int) -> NetworkNode:
+    """The node with its agreement's (and parent's) id moved by ``offset``, its parties too, the commissioner aside."""
+    from dataclasses import replace
+
+    signatories = tuple(s if s.party.id == 1 else replace(s, party=replace(s.party, id=s.party.id + offset))
+                        for s in node.agreement.signatories)
+    parent = node.agreement.parent_id + offset if node.agreement.parent_id else None
+    return replace(node, agreement=replace(node.agreement, id=node.agreement.id + offset, parent_id=parent,
+                                           signatories=signatories))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from negotiator.domain.map_lanes import CLEARANCE, Column, lane_points
 from negotiator.domain.money_words import (
     finding_words,
     member_words,
@@ -27,7 +28,7 @@ from negotiator.domain.money_words import (
 )
 from negotiator.domain.network_findings import Finding, NetworkNode, Severity
 
-COLUMN = 650  # from one column of organisations to the next
+COLUMN = 670  # from one column of organisations to the next
 ROW = 104  # from one organisation to the next below it
 NODE_WIDTH, NODE_HEIGHT = 220, 60
 HUB_WIDTH, HUB_HEIGHT = 280, 84
@@ -69,6 +70,10 @@ class MapLink:
     label_x: float = 0.0
     label_y: float = 0.0
     findings: tuple[Finding, ...] = ()
+    # The line's corners: from the payer's box to the label's left edge, and from its right edge to the box
+    # of the party paid, leaving and arriving level, and level past the boxes of the columns it skips.
+    before: tuple[tuple[float, float], ...] = ()
+    after: tuple[tuple[float, float], ...] = ()
 
     @property
     def words(self) -> str:
@@ -176,7 +181,48 @@ def _place(fields: dict[str, dict], links: list[MapLink]) -> MoneyMap:
     nodes = {k: MapNode(k, f["lines"], layer[k] * COLUMN, y[k], f["width"], f["height"], f.get("party_id"),
                         f.get("agreement_id"), f.get("findings", ())) for k, f in fields.items()}
     placed = _label_places(nodes, links, layer)
-    return _framed(nodes, placed)
+    return _framed(nodes, _routed(nodes, placed, layer, columns))
+
+
+def _routed(nodes: dict[str, MapNode], links: list[MapLink], layer: dict[str, int],
+            columns: list[list[str]]) -> list[MapLink]:
+    """Each link's corners: level out of its payer's column and into its payee's, and, where it skips a
+    column, level through the lanes that take it past that column's boxes and the labels on its way."""
+    boxes = {n: _column([(nodes[k].x, nodes[k].width, nodes[k].y - nodes[k].height / 2,
+                          nodes[k].y + nodes[k].height / 2 + (LINE if nodes[k].findings else 0)) for k in keys])
+             for n, keys in enumerate(columns) if keys}
+    in_gap: dict[int, list[MapLink]] = {}  # gap n lies between columns n and n + 1
+    for link in links:
+        if layer[link.target] > layer[link.source]:
+            in_gap.setdefault(layer[link.target] - 1, []).append(link)
+    labels = {n: _column([(k.label_x, LABEL_WIDTH, k.label_y - label_height(len(k.lines)) / 2,
+                           k.label_y + label_height(len(k.lines)) / 2) for k in gap]) for n, gap in in_gap.items()}
+    routed = []
+    for link in links:
+        first, last = layer[link.source], layer[link.target] - 1
+        if last < first:  # a link back to the left (a cycle): drawn straight
+            routed.append(link)
+            continue
+        start, end = nodes[link.source], nodes[link.target]
+        # Leave level to the edge of the payer's column and arrive level from the edge of the payee's, so the
+        # slanted part of the line stays in the gap, clear of the other boxes of either column.
+        leave = (boxes[first].x + boxes[first].half_width, start.y)
+        arrive = (boxes[last + 1].x - boxes[last + 1].half_width, end.y)
+        crossed = [boxes[n] for n in range(first + 1, last + 1) if n in boxes]
+        crossed += [labels[n] for n in range(first, last) if n in labels]
+        label = (link.label_x - LABEL_WIDTH / 2, link.label_y)
+        before = ((start.x + start.width / 2, start.y), leave, *lane_points(leave, label, crossed), label)
+        after = ((link.label_x + LABEL_WIDTH / 2, link.label_y), arrive, (end.x - end.width / 2, end.y))
+        routed.append(replace(link, before=before, after=after))
+    return routed
+
+
+def _column(boxes: list[tuple[float, float, float, float]]) -> Column:
+    """A column of boxes given as (centre x, width, top, bottom)."""
+    left = min(x - width / 2 for x, width, _, _ in boxes)
+    right = max(x + width / 2 for x, width, _, _ in boxes)
+    spans = tuple((top, bottom) for _, _, top, bottom in boxes)
+    return Column((left + right) / 2, (right - left) / 2 + CLEARANCE, spans)
 
 
 def _mean(values: list[float], otherwise: float) -> float:
@@ -202,13 +248,16 @@ def _spread(ordered: list[str], wanted: dict[str, float], gap: float | dict[str,
 
 def _label_places(nodes: dict[str, MapNode], links: list[MapLink], layer: dict[str, int]) -> list[MapLink]:
     """Each label on its line, just left of the column it flows into, pushed apart from its neighbours."""
+    widest: dict[int, float] = {}
+    for node in nodes.values():
+        widest[layer[node.key]] = max(widest.get(layer[node.key], 0), node.width)
     wanted: dict[int, float] = {}
     xs: dict[int, float] = {}
     gaps: dict[int, list[int]] = {}
     for n, link in enumerate(links):
         start, end = nodes[link.source], nodes[link.target]
-        if layer[link.target] > layer[link.source]:
-            x = end.x - end.width / 2 - 16 - LABEL_WIDTH / 2
+        if layer[link.target] > layer[link.source]:  # clear of the widest box of the column it flows into
+            x = end.x - widest[layer[link.target]] / 2 - 28 - LABEL_WIDTH / 2
         else:  # a link back to the left (a cycle in the network): the middle of the line
             x = (start.x + end.x) / 2
         t = 0.5 if end.x == start.x else (x - start.x) / (end.x - start.x)
@@ -233,5 +282,7 @@ def _framed(nodes: dict[str, MapNode], links: list[MapLink]) -> MoneyMap:
                  + [k.label_y + label_height(len(k.lines)) / 2 for k in links])
     dx, dy = MARGIN - left, MARGIN - top
     moved = {k: replace(n, x=n.x + dx, y=n.y + dy) for k, n in nodes.items()}
-    shifted = tuple(replace(k, label_x=k.label_x + dx, label_y=k.label_y + dy) for k in links)
+    shifted = tuple(replace(k, label_x=k.label_x + dx, label_y=k.label_y + dy,
+                            before=tuple((x + dx, y + dy) for x, y in k.before),
+                            after=tuple((x + dx, y + dy) for x, y in k.after)) for k in links)
     return MoneyMap(tuple(moved.values()), shifted, right - left + 2 * MARGIN, bottom - top + 2 * MARGIN, moved)

@@ -150,21 +150,23 @@ class LinkItem(QGraphicsPathItem):
         self.link = link
         self.setData(AGREEMENT, link.agreement_id)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        half = LABEL_WIDTH / 2
-        source = QPointF(start.x + start.width / 2, start.y)
-        target = QPointF(end.x - end.width / 2, end.y)
-        if end.x <= start.x:  # a link back to the left: leave from the left and arrive from the right
-            source, target = QPointF(start.x - start.width / 2, start.y), QPointF(end.x + end.width / 2, end.y)
-            half = -half
-        path = QPainterPath(source)
-        path.lineTo(link.label_x - half, link.label_y)
-        path.moveTo(link.label_x + half, link.label_y)
-        path.lineTo(target)
+        if link.before:  # the corners the layout gives it
+            before, after = [QPointF(*p) for p in link.before], [QPointF(*p) for p in link.after]
+        else:  # a link back to the left: leave from the left and arrive from the right, straight
+            half = LABEL_WIDTH / 2
+            before = [QPointF(start.x - start.width / 2, start.y), QPointF(link.label_x + half, link.label_y)]
+            after = [QPointF(link.label_x - half, link.label_y), QPointF(end.x + end.width / 2, end.y)]
+        path = QPainterPath(before[0])
+        for point in before[1:]:
+            path.lineTo(point)
+        path.moveTo(after[0])
+        for point in after[1:]:
+            path.lineTo(point)
         colour = _severity_colour(link.severity, scheme)
         self.setPen(QPen(colour, 2.6 if link.findings else 1.4))
         self.setPath(path)
         self.setZValue(-1)
-        self.arrow = _arrow(QPointF(link.label_x + half, link.label_y), target)
+        self.arrow = _arrow(after[-2], after[-1])
         self.arrow_brush = QBrush(colour)
 
     def tip(self) -> str:
