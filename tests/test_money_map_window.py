@@ -201,3 +201,20 @@ def test_hovering_a_link_shows_its_whole_finding(map_window: MoneyMapWindow) -> 
     QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
     assert "Rule: payment terms flow down" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_a_hub_with_findings_is_drawn_with_them(qapp) -> None:
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from negotiator.domain.money_map import lay_out
+    from negotiator.domain.network import check_network
+    from negotiator.ui.money_map_export import png_bytes
+    from negotiator.ui.money_map_scene import build_scene
+    from tests.test_money_map_layout import _alliance
+
+    alliance = _alliance(3)  # no risk shares: every member lacks one
+    scene = QGraphicsScene()
+    _, hubs = build_scene(lay_out([alliance], check_network([alliance])), scene, DARK)
+    assert "Provider 0 is an alliance member of 'Alliance' but has no risk share" in hubs[1].tip()
+    assert hubs[1].boundingRect().bottom() > hubs[1].node.height / 2  # room for the words below it
+    assert png_bytes(scene).startswith(b"\x89PNG")

@@ -9,6 +9,8 @@ eight members make eight short spokes rather than twenty-eight crossing lines.
 
 Coordinates are in pixels at 100% zoom; the window only draws them. Label sizes are estimated
 from a line height, and labels in the same gap between columns are pushed apart so none overlaps.
+Each link's line leaves and arrives level and runs level past the columns it skips
+(negotiator.domain.map_lanes), so it never seems to join a box it passes.
 """
 
 from __future__ import annotations
@@ -56,6 +58,11 @@ class MapNode:
         """Whether the node stands for an agreement rather than an organisation."""
         return self.agreement_id is not None
 
+    @property
+    def severity(self) -> Severity | None:
+        """The worst of a hub's findings, if it has any."""
+        return _worst(self.findings)
+
 
 @dataclass(frozen=True)
 class MapLink:
@@ -100,7 +107,7 @@ class MoneyMap:
     links: tuple[MapLink, ...]
     width: float
     height: float
-    by_key: dict[str, MapNode] = field(default_factory=dict, compare=False, repr=False)
+    by_key: dict[str, MapNode] = field(default_factory=dict, compare=False, repr=False)  # each node by its key
 
 
 def _worst(findings: Iterable[Finding]) -> Severity | None:

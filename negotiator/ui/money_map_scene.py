@@ -95,7 +95,7 @@ class NodeItem(QGraphicsItem):
         fill = scheme.hub if node.is_hub else (
             scheme.commissioner if node.lines[1] in ("Commissioner", "Local authority") else scheme.organisation)
         edge = QColor(scheme.selected) if self.isSelected() else (
-            _severity_colour(_worst(node), scheme) if node.findings else QColor(scheme.border))
+            _severity_colour(node.severity, scheme) if node.findings else QColor(scheme.border))
         painter.setPen(QPen(edge, 2.5 if self.isSelected() or node.findings else 1.2))
         painter.setBrush(QBrush(QColor(fill)))
         if node.is_hub:
@@ -117,7 +117,7 @@ class NodeItem(QGraphicsItem):
             painter.drawText(row, Qt.AlignmentFlag.AlignCenter,
                              metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width()))
         if node.findings:  # a hub's findings, just below it
-            painter.setPen(_severity_colour(_worst(node), scheme))
+            painter.setPen(_severity_colour(node.severity, scheme))
             words = "⚠ " + "; ".join(finding_words(f) for f in node.findings)
             row = QRectF(self._rect.left() - 20, self._rect.bottom() + 2, self._rect.width() + 40, LINE)
             painter.drawText(row, Qt.AlignmentFlag.AlignCenter,
@@ -128,11 +128,6 @@ def _too_small_to_read(painter: QPainter, option: QStyleOptionGraphicsItem) -> b
     """Whether the map is zoomed out so far that its words would be specks: the boxes are drawn without them,
     which keeps a map of hundreds of agreements quick to show whole."""
     return option.levelOfDetailFromTransform(painter.worldTransform()) < 0.25
-
-
-def _worst(node: MapNode) -> Severity | None:
-    severities = {f.severity for f in node.findings}
-    return Severity.ERROR if Severity.ERROR in severities else (Severity.WARNING if severities else None)
 
 
 def _cut_corners(rect: QRectF, cut: float) -> QPolygonF:
