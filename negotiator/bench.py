@@ -247,6 +247,9 @@ def main() -> int:
     print(f"word_diff_rewrite_5k_words_ms: {rewrite_ms:.1f} ms (target < 300 ms)")
     print(f"compare_view_5k_words_ms: {compare:.1f} ms (target < 300 ms)")
     print(f"positions_8_parties_300_items_ms: {positions:.1f} ms (target < 100 ms)")
+    from negotiator.bench_money_map import money_map_ms
+
+    print(f"money_map_200_agreements_ms: {money_map_ms(network_path):.1f} ms (target < 200 ms)")
     from negotiator.bench_export import figures
 
     export = figures(path.parent)

@@ -12,6 +12,8 @@ from negotiator.ui.screenshots import SIZES, render
 
 def test_the_script_draws_each_view_at_each_size_in_both_schemes(qapp, tmp_path: Path) -> None:
     written = render(tmp_path)
+    for name in ("money-map.png", "money-map-dark.png"):  # Agreement → Money Map, in both schemes
+        assert tmp_path / name in written and QImage(str(tmp_path / name)).width() == 1440
     desk = sorted(p for p in written if p.parent.name == "desk")
     views = {p.name.split("-1")[0] for p in desk}
     assert views >= {"agreement-outline", "terms", "positions", "compare-n-way", "history", "clause-library"}

@@ -7,40 +7,14 @@ decide which document to change.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from enum import StrEnum
 
-from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementKind
 from negotiator.domain.legal_english import long_date, money
+from negotiator.domain.network_findings import Finding, NetworkNode, Severity
+from negotiator.domain.network_money import loss_caps_within_value, risk_within_parent, single_values_within_parent
 from negotiator.domain.parties import Role
-from negotiator.domain.terms import TermsSheet
 
-
-class Severity(StrEnum):
-    """How serious a finding is: an error must be fixed before signing."""
-
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One inconsistency in the network."""
-
-    severity: Severity
-    rule: str
-    agreement_id: int
-    other_id: int | None
-    message: str
-
-
-@dataclass(frozen=True)
-class NetworkNode:
-    """An agreement with its current terms."""
-
-    agreement: Agreement
-    terms: TermsSheet
+__all__ = ["Finding", "NetworkNode", "Severity", "check_network"]
 
 
 def check_network(nodes: Iterable[NetworkNode]) -> list[Finding]:
@@ -53,12 +27,17 @@ def check_network(nodes: Iterable[NetworkNode]) -> list[Finding]:
     findings: list[Finding] = []
     for node in sorted(by_id.values(), key=lambda n: n.agreement.id):
         findings += _risk_share_parties(node)
+        findings += loss_caps_within_value(node)
         kids = sorted(children.get(node.agreement.id, []), key=lambda n: n.agreement.id)
         for child in kids:
             findings += _ends_within_parent(node, child)
             findings += _payment_flows_down(node, child)
             findings += _integrator_is_party(node, child)
-        findings += _values_within_parent(node, kids)
+            findings += risk_within_parent(node, child)
+        # An agreement worth more than its parent on its own is named by itself; the total is reported
+        # only when no single one explains it, so one overspend is never told twice.
+        singles = single_values_within_parent(node, kids)
+        findings += singles or _values_within_parent(node, kids)
     return findings
 
 

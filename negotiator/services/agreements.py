@@ -10,6 +10,7 @@ from negotiator.domain.agreements import AgreementKind, AgreementStatus, Contrac
 from negotiator.domain.clauses import check_text
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.lifecycle import Stage, check_status_change
+from negotiator.domain.money_map import MoneyMap, lay_out
 from negotiator.domain.network import Finding, NetworkNode, check_network
 from negotiator.domain.parties import MAX_NAME, OrganisationType, Party, Role, Signatory, check_party_names, match_party
 from negotiator.domain.term_fields import party_slug, set_term, term_names, terms_as_dict
@@ -210,13 +211,26 @@ class AgreementService:
 
     # The network -------------------------------------------------------------------------
 
-    def check(self, reference: str | int | None = None) -> list[Finding]:
-        """Network findings: all of them, or those that concern one agreement."""
+    def network(self) -> list[NetworkNode]:
+        """Every agreement of the library with its current terms."""
         with self.library.unit_of_work() as session:
             store = AgreementStore(session)
             sheets = store.all_terms()
-            nodes = [NetworkNode(a, sheets.get(a.id, TermsSheet())) for a in store.all()]
-            wanted = store.find(str(reference)).id if reference is not None else None
+            return [NetworkNode(a, sheets.get(a.id, TermsSheet())) for a in store.all()]
+
+    def money_map(self) -> MoneyMap:
+        """The contract network laid out as a money map, with the findings on the agreements they concern."""
+        nodes = self.network()
+        return lay_out(nodes, check_network(nodes))
+
+    def check(self, reference: str | int | None = None) -> list[Finding]:
+        """Network findings: all of them, or those that concern one agreement."""
+        nodes = self.network()
+        if reference is not None:
+            with self.library.unit_of_work() as session:
+                wanted = AgreementStore(session).find(str(reference)).id
+        else:
+            wanted = None
         findings = check_network(nodes)
         if wanted is None:
             return findings

@@ -123,6 +123,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Give the open agreement a new title"),
     ActionSpec("agreement.check", "&Agreement", "&Check the Network", "check_network", "F5",
                "Look for contradictions between the agreements and show them in the Findings panel"),
+    ActionSpec("agreement.money_map", "&Agreement", "&Money Map…", "money_map.show", "Ctrl+Alt+M",
+               "The contract network drawn: who pays whom, how much, how fast, the risk passed on, and the "
+               "findings on the agreements they concern"),
     ActionSpec("negotiation.act_for", "&Negotiation", "Act &For…", "act_for", "Ctrl+Shift+F",
                "Choose the party you propose and decide for"),
     ActionSpec("negotiation.propose", "&Negotiation", "&Propose Change…", "negotiation.propose", "Ctrl+Shift+N",

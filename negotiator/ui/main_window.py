@@ -33,6 +33,7 @@ from negotiator.ui.exchange_controller import ExchangeController
 from negotiator.ui.export_dialog import ExportDialog
 from negotiator.ui.find_bar import Finder
 from negotiator.ui.library_panel import LibraryPanel
+from negotiator.ui.money_map_controller import MoneyMapController
 from negotiator.ui.negotiation_controller import NegotiationController
 from negotiator.ui.negotiation_views import NegotiationViews
 from negotiator.ui.printing import PrintActions
@@ -66,6 +67,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self.review = ReviewController(self)  # the review pane and the outline's markers
         self.exchange = ExchangeController(self)
         self.backups = BackupController(self)
+        self.money_map = MoneyMapController(self)  # Agreement → Money Map
         self.panels = focus.PanelFocus(self)
         self.place = WindowPlace(self)
         self.clipboard = ClipboardActions(self)  # Edit → Cut, Copy, Paste, Select All

@@ -75,6 +75,7 @@ def _render(folder: Path) -> list[Path]:
     for name in ("agreement-outline", "terms", "positions", "compare-n-way", "history", "clause-library"):
         views[name]()
         shot(name)
+    shots.append(_money_map(window, folder / "money-map.png"))
     # The desk on a laptop's screen and on a small one, in both schemes: every view as a user meets it.
     for scheme in ("light", "dark"):
         appearance.apply(scheme)
@@ -88,9 +89,24 @@ def _render(folder: Path) -> list[Path]:
     views["agreement-outline"]()
     window.resize(1440, 900)
     shot("agreement-outline-dark")
+    shots.append(_money_map(window, folder / "money-map-dark.png"))
     appearance.apply("system")
     window.close()
     return shots
+
+
+def _money_map(window: object, path: Path) -> Path:
+    """Agreement → Money Map, drawn in the scheme now in use and saved as the window shows it."""
+    from PySide6.QtWidgets import QApplication
+
+    shown = window.money_map.show()
+    shown.resize(1440, 680)
+    shown.view.show_readable()
+    for _ in range(3):
+        QApplication.processEvents()
+    shown.grab().save(str(path))
+    shown.close()
+    return path
 
 
 def _views(window: object, alliance: int, proposal: int) -> dict[str, Callable[[], None]]:

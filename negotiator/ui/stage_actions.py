@@ -118,7 +118,7 @@ def update_actions(window: QMainWindow) -> None:
                  "view.review", "negotiation.next_change", "negotiation.previous_change"):
         actions[name].setEnabled(has_agreement)
     for name in ("file.import_package", "file.fingerprints", "file.restore_backup", "agreement.new", "agreement.check",
-                 "negotiation.act_for", "history.check_document"):
+                 "agreement.money_map", "negotiation.act_for", "history.check_document"):
         actions[name].setEnabled(workspace is not None)
     for action_id in ruled_out:
         actions[action_id].setEnabled(False)

@@ -1066,117 +1066,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="73"/>
+        <location filename="../../negotiator/ui/main_window.py" line="75"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="75"/>
+        <location filename="../../negotiator/ui/main_window.py" line="77"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="77"/>
+        <location filename="../../negotiator/ui/main_window.py" line="79"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="79"/>
+        <location filename="../../negotiator/ui/main_window.py" line="81"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="81"/>
+        <location filename="../../negotiator/ui/main_window.py" line="83"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="83"/>
+        <location filename="../../negotiator/ui/main_window.py" line="85"/>
         <source>Terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <location filename="../../negotiator/ui/main_window.py" line="87"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="97"/>
+        <location filename="../../negotiator/ui/main_window.py" line="99"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="99"/>
+        <location filename="../../negotiator/ui/main_window.py" line="101"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="100"/>
+        <location filename="../../negotiator/ui/main_window.py" line="102"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="101"/>
+        <location filename="../../negotiator/ui/main_window.py" line="103"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="102"/>
+        <location filename="../../negotiator/ui/main_window.py" line="104"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="103"/>
+        <location filename="../../negotiator/ui/main_window.py" line="105"/>
         <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="105"/>
+        <location filename="../../negotiator/ui/main_window.py" line="107"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="107"/>
+        <location filename="../../negotiator/ui/main_window.py" line="109"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="111"/>
+        <location filename="../../negotiator/ui/main_window.py" line="113"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="113"/>
+        <location filename="../../negotiator/ui/main_window.py" line="115"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="115"/>
+        <location filename="../../negotiator/ui/main_window.py" line="117"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="116"/>
+        <location filename="../../negotiator/ui/main_window.py" line="118"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="142"/>
+        <location filename="../../negotiator/ui/main_window.py" line="144"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="170"/>
+        <location filename="../../negotiator/ui/main_window.py" line="172"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="171"/>
+        <location filename="../../negotiator/ui/main_window.py" line="173"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="199"/>
+        <location filename="../../negotiator/ui/main_window.py" line="201"/>
         <source>%n clause(s) in the library</source>
         <translation>
             <numerusform>%n clause in the library</numerusform>
@@ -1184,37 +1184,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="204"/>
+        <location filename="../../negotiator/ui/main_window.py" line="206"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="204"/>
+        <location filename="../../negotiator/ui/main_window.py" line="206"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="212"/>
+        <location filename="../../negotiator/ui/main_window.py" line="214"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="212"/>
+        <location filename="../../negotiator/ui/main_window.py" line="214"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="229"/>
+        <location filename="../../negotiator/ui/main_window.py" line="231"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="231"/>
+        <location filename="../../negotiator/ui/main_window.py" line="233"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="228"/>
+        <location filename="../../negotiator/ui/main_window.py" line="230"/>
         <source>Imported %n clause(s)</source>
         <translation>
             <numerusform>Imported %n clause</numerusform>
@@ -1222,12 +1222,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="244"/>
+        <location filename="../../negotiator/ui/main_window.py" line="246"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="287"/>
+        <location filename="../../negotiator/ui/main_window.py" line="289"/>
         <source>%n finding(s) in the contract network</source>
         <translation>
             <numerusform>%n finding in the contract network</numerusform>
@@ -1235,13 +1235,144 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="290"/>
+        <location filename="../../negotiator/ui/main_window.py" line="292"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="291"/>
+        <location filename="../../negotiator/ui/main_window.py" line="293"/>
         <source> — acting for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="48"/>
+        <source>Money map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="49"/>
+        <source>Organisations, and the agreements between them with their money</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoneyMapWindow</name>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="118"/>
+        <source>Money Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="119"/>
+        <source>Money map of the contract network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="126"/>
+        <source>Agreements on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="130"/>
+        <source>Choose an agreement to find it on the map; press Enter to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="141"/>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="142"/>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="143"/>
+        <source>&amp;Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="143"/>
+        <source>Show the whole map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="144"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="145"/>
+        <source>Draw the map again from the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="146"/>
+        <source>Export &amp;PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="146"/>
+        <source>Save the map as a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="147"/>
+        <source>Export &amp;SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="147"/>
+        <source>Save the map as a drawing that scales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="148"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="148"/>
+        <source>Close the money map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="188"/>
+        <source>Money flows left to right, from those who pay to those paid. Red marks an error between agreements, amber a warning (%1 in all). Click an agreement, or choose it in the list and press Enter, to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="227"/>
+        <source>Export Money Map as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="227"/>
+        <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="231"/>
+        <source>Export Money Map as SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="231"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="234"/>
+        <source>money-map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/money_map_window.py" line="243"/>
+        <source>The money map was not exported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2845,9 +2976,17 @@
     </message>
 </context>
 <context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../negotiator/ui/money_map_controller.py" line="38"/>
+        <source>The money map could not be drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="221"/>
+        <location filename="../../negotiator/ui/actions.py" line="224"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
