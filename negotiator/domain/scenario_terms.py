@@ -8,6 +8,7 @@ corridor" and "the Federation's 1% corridor" are rivals, each a scenario of its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -15,7 +16,7 @@ from negotiator.domain.errors import InvalidInput
 from negotiator.domain.legal_english import money
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import Proposal, ProposalKind
-from negotiator.domain.scenarios import percent_of
+from negotiator.domain.scenarios import MAX_POINTS, parse_result, percent_of
 from negotiator.domain.term_fields import set_term
 from negotiator.domain.term_words import term_label, value_words
 from negotiator.domain.terms import TermsSheet
@@ -88,3 +89,24 @@ def percent_results(percents: Sequence[Decimal], budget: int | None) -> list[int
         raise InvalidInput("This agreement has no annual value, so results cannot be a percentage of its budget; "
                            "set its annual value or give results in pounds (such as £2m).", field="range")
     return [percent_of(budget, p) for p in percents]
+
+
+def parse_results(text: str, budget: int | None) -> list[int]:
+    """Results written as a list ("-10%, -5%, -£2m; 2%"): separated by semicolons, or by commas followed
+    by a space, so that "£2,000,000" stays one amount. Refused, in words, when empty or not results."""
+    parts = [part for part in re.split(r";|,\s+", text) if part.strip()]
+    if not parts:
+        raise InvalidInput("Give at least one result for the table, such as -5%, 2% or -£2m.", field="results")
+    if len(parts) > MAX_POINTS:
+        raise InvalidInput(f"The table can show at most {MAX_POINTS:,} results.", field="results")
+    return [parse_result(part, budget) for part in parts]
+
+
+def result_cell(result: int, budget: int | None) -> str:
+    """A result in a table's first column: "−£4,800,000 (−10%)", "£0 (on budget)"."""
+    if result == 0:
+        return "£0 (on budget)"
+    if not budget:
+        return signed_money(result)
+    share = (Decimal(result) * 100 / budget).quantize(Decimal("0.01")).normalize()
+    return f"{signed_money(result)} ({'+' if share > 0 else chr(0x2212)}{abs(share):f}%)"

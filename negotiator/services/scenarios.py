@@ -52,6 +52,7 @@ class Scenarios:
     parties: tuple[tuple[int, str], ...]  # (party id, short name), in the agreement's order
     scenarios: tuple[Scenario, ...]
     candidates: tuple[Candidate, ...]
+    party_ids: tuple[int, ...] = ()  # every party to the agreement: the key to each party's colour
 
     def outcomes(self, results: Sequence[int]) -> list[list[Outcome]]:
         """For each scenario, how each result (pence; negative an overspend) falls."""
@@ -93,4 +94,4 @@ class ScenarioService:
         named = tuple((sig.party.id, sig.party.short_name or sig.party.name) for sig in found.signatories
                       if sig.party.id in sharing)
         candidates = tuple(Candidate(p.id, scenario_label([p], parties), moves_money(p)) for p in open_terms)
-        return Scenarios(found.id, found.title, budget_of(sheet), named, tuple(scenarios), candidates)
+        return Scenarios(found.id, found.title, budget_of(sheet), named, tuple(scenarios), candidates, tuple(parties))

@@ -78,6 +78,8 @@ class ClipboardActions(QObject):
             text = rows_as_text(widget)
             if text:
                 QApplication.clipboard().setText(text)
+        elif callable(getattr(widget, "copy_image", None)):  # a chart: copied as a picture
+            widget.copy_image()
 
     def paste(self) -> None:
         """Paste into the focused editor."""
@@ -102,7 +104,7 @@ class ClipboardActions(QObject):
         table = isinstance(widget, QAbstractItemView)
         writable = _editable(widget) or (isinstance(widget, QAbstractSpinBox) and not widget.isReadOnly())
         actions["edit.cut"].setEnabled(_editable(widget))
-        actions["edit.copy"].setEnabled(text or table)
+        actions["edit.copy"].setEnabled(text or table or callable(getattr(widget, "copy_image", None)))
         actions["edit.paste"].setEnabled(writable)
         actions["edit.select_all"].setEnabled(text or (table and widget.selectionMode()
                                                        != QAbstractItemView.SelectionMode.SingleSelection))
