@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine,
@@ -149,11 +149,8 @@ class ScenarioChart(QWidget):
         painter.save()
         painter.setClipRect(plot.adjusted(-2, -2, 2, 2))
         for line in self.lines:
-            path = QPainterPath(at(self.xs[0], line.values[0]))
-            for x, y in zip(self.xs[1:], line.values[1:], strict=True):
-                path.lineTo(at(x, y))
             painter.setPen(QPen(QColor(line.colour), 2, STYLES[line.scenario % len(STYLES)]))
-            painter.drawPath(path)
+            painter.drawPolyline(QPolygonF([at(x, y) for x, y in zip(self.xs, line.values, strict=True)]))
         painter.restore()
         self._draw_legend(painter, metrics, QRectF(area.left() + 8, area.bottom() - legend, area.width() - 16, legend))
 
