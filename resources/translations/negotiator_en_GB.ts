@@ -1066,117 +1066,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="73"/>
+        <location filename="../../negotiator/ui/main_window.py" line="74"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="75"/>
+        <location filename="../../negotiator/ui/main_window.py" line="76"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="77"/>
+        <location filename="../../negotiator/ui/main_window.py" line="78"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="79"/>
+        <location filename="../../negotiator/ui/main_window.py" line="80"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="81"/>
+        <location filename="../../negotiator/ui/main_window.py" line="82"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="83"/>
+        <location filename="../../negotiator/ui/main_window.py" line="84"/>
         <source>Terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <location filename="../../negotiator/ui/main_window.py" line="86"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="97"/>
+        <location filename="../../negotiator/ui/main_window.py" line="98"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="99"/>
+        <location filename="../../negotiator/ui/main_window.py" line="100"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="100"/>
+        <location filename="../../negotiator/ui/main_window.py" line="101"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="101"/>
+        <location filename="../../negotiator/ui/main_window.py" line="102"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="102"/>
+        <location filename="../../negotiator/ui/main_window.py" line="103"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="103"/>
+        <location filename="../../negotiator/ui/main_window.py" line="105"/>
         <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="105"/>
+        <location filename="../../negotiator/ui/main_window.py" line="107"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="107"/>
+        <location filename="../../negotiator/ui/main_window.py" line="109"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="111"/>
+        <location filename="../../negotiator/ui/main_window.py" line="113"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="113"/>
+        <location filename="../../negotiator/ui/main_window.py" line="115"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="115"/>
+        <location filename="../../negotiator/ui/main_window.py" line="117"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="116"/>
+        <location filename="../../negotiator/ui/main_window.py" line="118"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="142"/>
+        <location filename="../../negotiator/ui/main_window.py" line="144"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="170"/>
+        <location filename="../../negotiator/ui/main_window.py" line="173"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="171"/>
+        <location filename="../../negotiator/ui/main_window.py" line="174"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="199"/>
+        <location filename="../../negotiator/ui/main_window.py" line="202"/>
         <source>%n clause(s) in the library</source>
         <translation>
             <numerusform>%n clause in the library</numerusform>
@@ -1184,37 +1184,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="204"/>
+        <location filename="../../negotiator/ui/main_window.py" line="207"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="204"/>
+        <location filename="../../negotiator/ui/main_window.py" line="207"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="212"/>
+        <location filename="../../negotiator/ui/main_window.py" line="215"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="212"/>
+        <location filename="../../negotiator/ui/main_window.py" line="215"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="229"/>
+        <location filename="../../negotiator/ui/main_window.py" line="232"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="231"/>
+        <location filename="../../negotiator/ui/main_window.py" line="234"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="228"/>
+        <location filename="../../negotiator/ui/main_window.py" line="231"/>
         <source>Imported %n clause(s)</source>
         <translation>
             <numerusform>Imported %n clause</numerusform>
@@ -1222,12 +1222,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="244"/>
+        <location filename="../../negotiator/ui/main_window.py" line="247"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="287"/>
+        <location filename="../../negotiator/ui/main_window.py" line="291"/>
         <source>%n finding(s) in the contract network</source>
         <translation>
             <numerusform>%n finding in the contract network</numerusform>
@@ -1235,12 +1235,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="290"/>
+        <location filename="../../negotiator/ui/main_window.py" line="294"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="291"/>
+        <location filename="../../negotiator/ui/main_window.py" line="295"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2349,6 +2349,143 @@
     </message>
 </context>
 <context>
+    <name>ScenarioChart</name>
+    <message>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="59"/>
+        <source>Risk-share chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="75"/>
+        <source>Gain or loss of %1 under %2 across results from %3; the table below gives the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="107"/>
+        <source>No risk share to chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="148"/>
+        <source>Year-end result, % of the budget (− overspend, + underspend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioTableModel</name>
+    <message>
+        <location filename="../../negotiator/ui/scenario_table.py" line="63"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioView</name>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="71"/>
+        <source>Lowest result, % of the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="72"/>
+        <source>Highest result, % of the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="73"/>
+        <source>Step between results, % of the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="74"/>
+        <source>Results shown in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="78"/>
+        <source>Results for the table, as % of the budget or in pounds, separated by commas: −5%, +2%, −£2m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="81"/>
+        <source>Open proposals to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="83"/>
+        <source>Show the checked proposals &amp;together as one scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="84"/>
+        <source>Combine the checked proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="89"/>
+        <source>Problem with the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="96"/>
+        <source>Gains and losses at the chosen results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="99"/>
+        <source>Copy C&amp;hart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="100"/>
+        <source>Copy the chart to the clipboard as a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="110"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="110"/>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="110"/>
+        <source>&amp;Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="111"/>
+        <source>Table &amp;at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="120"/>
+        <source>Compare with &amp;open proposals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="152"/>
+        <source>Open an agreement to see its risk share in pounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="200"/>
+        <source>This agreement has no risk share yet: set each party&apos;s share of gains and losses in its terms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosController</name>
+    <message>
+        <location filename="../../negotiator/ui/scenarios_controller.py" line="27"/>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionMixin</name>
     <message>
         <location filename="../../negotiator/ui/window_session.py" line="48"/>
@@ -2847,7 +2984,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="221"/>
+        <location filename="../../negotiator/ui/actions.py" line="224"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
