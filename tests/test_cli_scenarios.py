@@ -72,3 +72,14 @@ def test_bad_input_is_a_plain_message_and_exit_2(demo_path: Path, args: list[str
     assert done.returncode == 2
     assert message in done.stderr and "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_rival_proposals_together_and_a_wording_proposal_are_refused_with_exit_2(demo_path: Path) -> None:
+    ids = _corridor_ids(demo_path)
+    both = negotiator("--library", demo_path, "scenarios", ALLIANCE, "--with-proposal", f"{ids['3%']},{ids['1%']}")
+    assert both.returncode == 2
+    assert "both set Risk corridor (3% and 1%); a scenario can take only one of them" in both.stderr
+    listed = json.loads(negotiator("--library", demo_path, "proposals", ALLIANCE, "--open", "--json").stdout)
+    wording = next(p["id"] for p in listed if p["kind"] == "wording")
+    done = negotiator("--library", demo_path, "scenarios", ALLIANCE, "--with-proposal", str(wording))
+    assert done.returncode == 2 and "changes the wording, not the terms" in done.stderr
