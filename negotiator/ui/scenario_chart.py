@@ -112,7 +112,7 @@ class ScenarioChart(QWidget):
         low, high = math.floor(low / step) * step, math.ceil(high / step) * step
         if high == low:
             high = low + step
-        legend = self._legend_height(metrics, area.width())
+        legend = self._legend_height(metrics, area.width() - 16)  # the width _draw_legend is given
         left = max(metrics.horizontalAdvance(short_money(v)) for v in (low, high)) + 12
         plot = QRectF(area.left() + left, area.top() + 10, area.width() - left - 16,
                       area.height() - legend - metrics.height() * 2 - 24)

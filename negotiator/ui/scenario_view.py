@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -106,16 +105,15 @@ class ScenarioView(QWidget):
         self._layout()
 
     def _layout(self) -> None:
-        ranges = QHBoxLayout()
-        for text, edit in ((self.tr("&From"), self.start), (self.tr("&To"), self.stop), (self.tr("&Step"), self.step),
-                           (self.tr("Table &at"), self.points)):
+        ranges, points = QHBoxLayout(), QHBoxLayout()
+        for row, text, edit in ((ranges, self.tr("&From"), self.start), (ranges, self.tr("&To"), self.stop),
+                                (ranges, self.tr("&Step"), self.step), (points, self.tr("Table &at"), self.points)):
             label = QLabel(text)
             label.setBuddy(edit)
-            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # never clipped
-            ranges.addWidget(label)
-            ranges.addWidget(edit, 3 if edit is self.points else 0)
-            if edit is not self.points:
-                edit.setMaximumWidth(90)
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(label.text().replace("&", "")) + 6)
+            row.addWidget(label)
+            row.addWidget(edit, 1)
+        ranges.addStretch(1)
         ranges.addWidget(self.copy_button)
         compare = QLabel(self.tr("Compare with &open proposals:"))
         compare.setBuddy(self.proposals)
@@ -128,8 +126,14 @@ class ScenarioView(QWidget):
         for part in (self.title, compare, self.proposals, self.together):
             layout.addWidget(part)
         layout.addLayout(ranges)
+        layout.addLayout(points)
         layout.addWidget(self.problem)
         layout.addWidget(split, 1)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        # The least height that fits, not the preferred one: a scroll area would otherwise make the view as
+        # tall as its chart and table would like, and scroll where the window has room for both.
+        return self.layout().minimumHeightForWidth(width)
 
     # What to show ----------------------------------------------------------------------------
 
