@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from negotiator.domain.errors import InvalidInput, NotFound
 from negotiator.domain.scenario_terms import signed_money
@@ -87,3 +88,33 @@ def test_a_proposal_that_cannot_make_a_scenario_is_refused_in_words(ws, which: s
 def test_an_unknown_proposal_is_refused(ws) -> None:
     with pytest.raises(NotFound, match="There is no proposal 999"):
         ws.scenarios.scenarios(ALLIANCE, [[999]])
+
+
+def test_results_for_the_table_are_read_as_people_write_them() -> None:
+    from negotiator.domain.scenario_terms import parse_results, result_cell
+
+    budget = 48_000_000_00
+    assert parse_results("−10%, -£2,000,000; underspend of 1%", budget) == [-480_000_000, -200_000_000, 48_000_000]
+    assert result_cell(-480_000_000, budget) == "−£4,800,000 (−10%)"
+    assert result_cell(200_000_000, budget) == "+£2,000,000 (+4.17%)"
+    assert result_cell(0, budget) == "£0 (on budget)" and result_cell(-150, None) == "−£1.50"
+    assert signed_money(39_500_000 * -1) == "−£395,000" and signed_money(0) == "£0"
+    for text, message in (("", "Give at least one result"), ("-5%, lots", "'lots' is not a year-end result")):
+        with pytest.raises(InvalidInput, match=message):
+            parse_results(text, budget)
+    with pytest.raises(InvalidInput, match="has no annual value"):
+        parse_results("2%", None)
+
+
+def test_the_table_model_passes_the_model_tester(ws, qtmodeltester) -> None:
+    from negotiator.ui.scenario_table import ScenarioTableModel
+
+    found = ws.scenarios.scenarios(ALLIANCE)
+    model = ScenarioTableModel()
+    results = [-200_000_000, 0, 240_000_000]
+    model.show(["−£2m", "£0", "+£2.4m"], list(found.parties), [s.label for s in found.scenarios],
+               found.outcomes(results))
+    qtmodeltester.check(model)
+    assert model.columnCount() == 1 + 3 * 3 and model.rowCount() == 3
+    assert model.index(0, 9).data() == "−£250,000"  # Hope Street at its cap under the 1% corridor
+    assert "at its cap on losses" in model.index(0, 9).data(Qt.ItemDataRole.ToolTipRole)
