@@ -115,6 +115,16 @@ def test_copy_puts_the_chart_on_the_clipboard_as_a_picture(window, qtbot) -> Non
     assert window.actions_by_id["edit.copy"].isEnabled()
     press(qtbot, window, "Ctrl+C")  # Edit → Copy with the chart focused
     assert not QApplication.clipboard().image().isNull()
+    QApplication.clipboard().clear()
+    view.together.setFocus()  # and with the focus on one of the view's buttons
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.together)
+    window.actions_by_id["edit.copy"].trigger()
+    assert not QApplication.clipboard().image().isNull()
+    view.start.setFocus()  # a field copies its own text, as everywhere
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.start)
+    view.start.selectAll()
+    window.actions_by_id["edit.copy"].trigger()
+    assert QApplication.clipboard().text() == "−10%"
 
 
 def test_the_chart_follows_the_dark_scheme(window, qtbot) -> None:

@@ -206,3 +206,5 @@ class ScenarioView(QWidget):
     def copy_chart(self) -> None:
         """Put the chart on the clipboard as a picture (to paste into a briefing or an email)."""
         QApplication.clipboard().setImage(self.chart.image())
+
+    copy_image = copy_chart  # Edit → Copy with the focus on the view's buttons (its fields copy their text)
