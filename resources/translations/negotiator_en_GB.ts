@@ -2382,72 +2382,72 @@
 <context>
     <name>ScenarioView</name>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="71"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="70"/>
         <source>Lowest result, % of the budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="72"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="71"/>
         <source>Highest result, % of the budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="73"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="72"/>
         <source>Step between results, % of the budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="74"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="73"/>
         <source>Results shown in the table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="78"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="77"/>
         <source>Results for the table, as % of the budget or in pounds, separated by commas: −5%, +2%, −£2m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="81"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="80"/>
         <source>Open proposals to compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="83"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="82"/>
         <source>Show the checked proposals &amp;together as one scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="84"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="83"/>
         <source>Combine the checked proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="89"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="88"/>
         <source>Problem with the scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="96"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="95"/>
         <source>Gains and losses at the chosen results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="99"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="98"/>
         <source>Copy C&amp;hart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="100"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="99"/>
         <source>Copy the chart to the clipboard as a picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="110"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="109"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="110"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="109"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2457,22 +2457,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="111"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="110"/>
         <source>Table &amp;at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="120"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="118"/>
         <source>Compare with &amp;open proposals:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="152"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="156"/>
         <source>Open an agreement to see its risk share in pounds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_view.py" line="200"/>
+        <location filename="../../negotiator/ui/scenario_view.py" line="204"/>
         <source>This agreement has no risk share yet: set each party&apos;s share of gains and losses in its terms.</source>
         <translation type="unfinished"></translation>
     </message>
