@@ -153,3 +153,13 @@ def test_accessible_names_and_another_agreement(window, qtbot) -> None:
     window.scenarios.show()
     assert view.chart.series_count == 0 and view.proposals.count() == 0
     assert "no risk share yet" in view.problem.text()
+
+
+def test_accepting_a_corridor_makes_it_the_current_terms_in_the_view(window) -> None:
+    view = window.scenarios.view
+    view.proposals.item(1).setCheckState(Qt.CheckState.Unchecked)  # a choice the decision will overtake
+    trust = view.proposals.item(0).data(Qt.ItemDataRole.UserRole)
+    window.workspace.negotiation.decide(trust, "accept", "Northshire ICB")
+    window.refresh_negotiation()
+    assert view.proposals.count() == 0 and view.chart.series_count == 3  # its rival is superseded
+    assert _table(view)[1][1:] == ["−£480,000", "−£288,000", "−£192,000"]  # −5% under a 3% corridor
