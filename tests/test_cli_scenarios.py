@@ -83,3 +83,10 @@ def test_rival_proposals_together_and_a_wording_proposal_are_refused_with_exit_2
     wording = next(p["id"] for p in listed if p["kind"] == "wording")
     done = negotiator("--library", demo_path, "scenarios", ALLIANCE, "--with-proposal", str(wording))
     assert done.returncode == 2 and "changes the wording, not the terms" in done.stderr
+
+
+def test_an_agreement_without_a_risk_share_says_so(demo_path: Path) -> None:
+    done = negotiator("--library", demo_path, "scenarios", "Northshire MSK Prime Contract", "--step", "5%")
+    assert done.returncode == 0, done.stderr
+    assert "No party shares this agreement's risk yet" in done.stdout
+    assert "an overspend of £2,400,000 (10%)" in done.stdout  # 10% of its £24m

@@ -81,6 +81,9 @@ def _scenarios(ws: Workspace, args: argparse.Namespace) -> int:
     budget = f"a budget of {money(found.budget)}" if found.budget else "no budget set"
     print(f"{found.title}: {budget}. Positive results are underspends (gains), negative overspends (losses).")
     names = [name for _, name in found.parties]
+    if not names:
+        print("No party shares this agreement's risk yet: set each party's share of gains and losses in its terms "
+              "(negotiator terms set A risk_share.PARTY.gain 50).")
     for scenario, outcomes in zip(found.scenarios, tables, strict=True):
         print(f"\n{scenario.label}")
         rows = [(_result_cell(result, percent), *(signed_money(o.of(pid)) for pid, _ in found.parties))
