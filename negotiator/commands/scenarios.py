@@ -82,8 +82,8 @@ def _scenarios(ws: Workspace, args: argparse.Namespace) -> int:
     print(f"{found.title}: {budget}. Positive results are underspends (gains), negative overspends (losses).")
     names = [name for _, name in found.parties]
     if not names:
-        print("No party shares this agreement's risk yet: set each party's share of gains and losses in its terms "
-              "(negotiator terms set A risk_share.PARTY.gain 50).")
+        print("No party shares this agreement's risk yet: give each party its share of gains and losses "
+              "(risk_share.PARTY.gain and .loss: 'terms set' while drafting, 'propose' after the first round).")
     for scenario, outcomes in zip(found.scenarios, tables, strict=True):
         print(f"\n{scenario.label}")
         rows = [(_result_cell(result, percent), *(signed_money(o.of(pid)) for pid, _ in found.parties))
