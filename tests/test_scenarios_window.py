@@ -163,3 +163,20 @@ def test_accepting_a_corridor_makes_it_the_current_terms_in_the_view(window) -> 
     window.refresh_negotiation()
     assert view.proposals.count() == 0 and view.chart.series_count == 3  # its rival is superseded
     assert _table(view)[1][1:] == ["−£480,000", "−£288,000", "−£192,000"]  # −5% under a 3% corridor
+
+
+def test_hovering_over_the_chart_gives_every_line_s_figure_at_that_result(window, qtbot) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    chart = window.scenarios.view.chart
+    qtbot.waitUntil(lambda: chart._plot.width() > 0)  # painted once
+    plot = chart._plot
+    left = QPoint(int(plot.left()) + 1, int(plot.center().y()))  # the far left: an overspend of 10%
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, left, chart.mapToGlobal(left)))
+    text = QToolTip.text()
+    assert text.splitlines()[0] == "Result −10% of the budget"
+    assert "Community Trust, Current terms: −£2,243,750" in text.splitlines()
+    assert len(text.splitlines()) == 1 + 9
+    QToolTip.hideText()

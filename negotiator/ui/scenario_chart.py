@@ -11,9 +11,21 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from negotiator.domain.scenario_terms import signed_money
 
 STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine,
           Qt.PenStyle.DashDotDotLine)
@@ -60,6 +72,7 @@ class ScenarioChart(QWidget):
         self.xs: list[float] = []
         self.lines: list[Line] = []
         self.scenarios: list[str] = []
+        self._plot = QRectF()  # where the lines were last drawn, for the tooltip
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(640, 320)
@@ -92,6 +105,29 @@ class ScenarioChart(QWidget):
         painter.end()
         return picture
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.figures_at(event.pos().x())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def figures_at(self, x: float) -> str:
+        """Every line's figure at the result nearest the horizontal position ``x`` of the plot, in words."""
+        if not self.xs or not self.lines or not self._plot.width() or not self._plot.left() <= x <= self._plot.right():
+            return ""
+        span = (self.xs[-1] - self.xs[0]) or 1
+        wanted = self.xs[0] + (x - self._plot.left()) / self._plot.width() * span
+        index = min(range(len(self.xs)), key=lambda i: abs(self.xs[i] - wanted))
+        lines = [f"Result {self.xs[index]:+g}% of the budget".replace("-", "\u2212")]
+        for line in self.lines:
+            scenario = self.scenarios[line.scenario].split(":", 1)[0] if line.scenario < len(self.scenarios) else ""
+            lines.append(f"{line.party}, {scenario}: {signed_money(line.values[index])}")
+        return "\n".join(lines)
+
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
@@ -117,6 +153,8 @@ class ScenarioChart(QWidget):
         plot = QRectF(area.left() + left, area.top() + 10, area.width() - left - 16,
                       area.height() - legend - metrics.height() * 2 - 24)
         x0, x1 = self.xs[0], self.xs[-1] if self.xs[-1] != self.xs[0] else self.xs[0] + 1
+        if area.topLeft() == QPointF(0, 0) and area.size() == QRectF(self.rect()).size():
+            self._plot = QRectF(plot)  # on screen, not in a copied picture
 
         def at(x: float, y: float) -> QPointF:
             return QPointF(plot.left() + (x - x0) / (x1 - x0) * plot.width(),

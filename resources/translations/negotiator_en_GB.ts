@@ -2351,22 +2351,22 @@
 <context>
     <name>ScenarioChart</name>
     <message>
-        <location filename="../../negotiator/ui/scenario_chart.py" line="59"/>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="71"/>
         <source>Risk-share chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_chart.py" line="75"/>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="88"/>
         <source>Gain or loss of %1 under %2 across results from %3; the table below gives the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_chart.py" line="107"/>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="143"/>
         <source>No risk share to chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/scenario_chart.py" line="148"/>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="186"/>
         <source>Year-end result, % of the budget (− overspend, + underspend)</source>
         <translation type="unfinished"></translation>
     </message>
