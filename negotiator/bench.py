@@ -281,6 +281,10 @@ def main() -> int:
     print(f"cold_start_to_window_s: {to_window_seconds(path.parent):.2f} s (target < 0.8 s)")
     print(f"switch_agreement_ms: {switch_agreement_ms(path.parent):.1f} ms (target < 100 ms)")
     print(f"review_pane_300_proposals_ms: {review_pane_ms(path.parent):.1f} ms (target < 100 ms)")
+    from negotiator.bench_scenarios import scenario_view_ms, scenarios_ms
+
+    print(f"scenarios_20_parties_201_points_ms: {scenarios_ms():.1f} ms (target < 20 ms)")
+    print(f"scenario_view_ms: {scenario_view_ms(path.parent):.1f} ms (target < 100 ms)")
     from negotiator.bench_storage import print_figures
 
     print_figures(path)

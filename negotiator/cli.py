@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from negotiator.commands import agreements, backups, exchange, export, library, negotiation
+from negotiator.commands import agreements, backups, exchange, export, library, negotiation, scenarios
 from negotiator.commands.output import BAD_INPUT
 from negotiator.domain.errors import NegotiatorError
 
@@ -39,6 +39,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     library.add_parser(commands)
     agreements.add_parsers(commands)
     negotiation.add_parsers(commands)
+    scenarios.add_parsers(commands)
     export.add_parsers(commands)
     exchange.add_parsers(commands)
     backups.add_parsers(commands)

@@ -16,7 +16,8 @@ def test_the_script_draws_each_view_at_each_size_in_both_schemes(qapp, tmp_path:
         assert tmp_path / name in written and QImage(str(tmp_path / name)).width() == 1440
     desk = sorted(p for p in written if p.parent.name == "desk")
     views = {p.name.split("-1")[0] for p in desk}
-    assert views >= {"agreement-outline", "terms", "positions", "compare-n-way", "history", "clause-library"}
+    assert views >= {"agreement-outline", "terms", "positions", "compare-n-way", "history", "clause-library",
+                     "scenarios"}
     assert len(desk) == len(views) * len(SIZES) * 2
     for path in desk:
         image = QImage(str(path))

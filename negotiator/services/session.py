@@ -25,6 +25,7 @@ from negotiator.services.record import RecordService
 from negotiator.services.remarks import RemarksService
 from negotiator.services.returned import ReturnedService
 from negotiator.services.rounds import RoundService
+from negotiator.services.scenarios import ScenarioService
 from negotiator.services.trust import TrustService
 from negotiator.storage.database import open_library
 from negotiator.storage.schema import HEAD as SCHEMA_HEAD
@@ -91,6 +92,11 @@ class Workspace:
     def remarks(self) -> RemarksService:
         """The parties' remarks and their positions on each other's proposals."""
         return RemarksService(self.clauses.library, self.acting)
+
+    @property
+    def scenarios(self) -> ScenarioService:
+        """Risk-share scenarios: the current terms beside open term proposals, in pounds."""
+        return ScenarioService(self.clauses.library)
 
     @property
     def trust(self) -> TrustService:

@@ -89,6 +89,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("view.review", "&View", "Re&view Pane", "review.show_pane", "Ctrl+Shift+L",
                "Every proposal, remark and recorded decision of the open agreement as a compact inline diff, "
                "with filters; puts the cursor in its list"),
+    ActionSpec("view.scenarios", "&View", "Risk-Share &Scenarios…", "scenarios.show", "Ctrl+Shift+G",
+               "What each party gains or loses across a range of year-end results, under the current terms and "
+               "with open proposals, as a chart and a table"),
     ActionSpec("view.reset_layout", "&View", "&Reset Layout", "arrangement.reset", None,
                "Put the panels, dividers and tabs back where they were at the first start"),
     ActionSpec("clause.revise", "&Clause", "&Revise Wording…", "revise_clause", "Ctrl+E",

@@ -49,6 +49,14 @@ def _target(widget: QWidget | None) -> QWidget | None:
     return widget
 
 
+def _picture(widget: QWidget | None) -> QWidget | None:
+    """The focused widget, or the nearest widget around it, that copies itself as a picture (``copy_image``):
+    the scenarios chart, whose view copies it from any of its buttons too."""
+    while widget is not None and not callable(getattr(widget, "copy_image", None)):
+        widget = widget.parentWidget()
+    return widget
+
+
 def _editable(widget: QWidget | None) -> bool:
     return isinstance(widget, _TEXT) and not widget.isReadOnly()
 
@@ -78,6 +86,8 @@ class ClipboardActions(QObject):
             text = rows_as_text(widget)
             if text:
                 QApplication.clipboard().setText(text)
+        elif (picture := _picture(widget)) is not None:  # a chart, or a view around one: copied as a picture
+            picture.copy_image()
 
     def paste(self) -> None:
         """Paste into the focused editor."""
@@ -102,7 +112,7 @@ class ClipboardActions(QObject):
         table = isinstance(widget, QAbstractItemView)
         writable = _editable(widget) or (isinstance(widget, QAbstractSpinBox) and not widget.isReadOnly())
         actions["edit.cut"].setEnabled(_editable(widget))
-        actions["edit.copy"].setEnabled(text or table)
+        actions["edit.copy"].setEnabled(text or table or _picture(widget) is not None)
         actions["edit.paste"].setEnabled(writable)
         actions["edit.select_all"].setEnabled(text or (table and widget.selectionMode()
                                                        != QAbstractItemView.SelectionMode.SingleSelection))

@@ -38,6 +38,7 @@ from negotiator.ui.negotiation_controller import NegotiationController
 from negotiator.ui.negotiation_views import NegotiationViews
 from negotiator.ui.printing import PrintActions
 from negotiator.ui.review_controller import ReviewController
+from negotiator.ui.scenarios_controller import ScenariosController
 from negotiator.ui.settings import Settings
 from negotiator.ui.welcome import WelcomePage
 from negotiator.ui.window_layout import LayoutDefaults, first_geometry, scrollable
@@ -103,6 +104,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self.central.addTab(self.clause_view, self.tr("Clause"))
         self.central.addTab(self.agreements.view, self.tr("Agreement"))
         self.central.addTab(self.views.compare_panel, self.tr("Compare"))
+        self.scenarios = ScenariosController(self)  # the Scenarios tab: the risk share in pounds
         self.agreements.view.tabs.addTab(self.views.positions, self.tr("&Positions"))
         self.setCentralWidget(self.central)
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -152,6 +154,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self.negotiation.reload()
         self.views.reload()
         self.review.reload()
+        self.scenarios.changed()
         self.update_actions()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -271,6 +274,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self.views.reload_positions()
         self.views.reload_history()
         self.review.reload()
+        self.scenarios.changed()
         self.show_agreement_tab()
         self.update_actions()
 

@@ -72,7 +72,7 @@ def _render(folder: Path) -> list[Path]:
     hope = next(v.proposal.id for v in window.workspace.negotiation.proposals(alliance.id)
                 if v.proposal.party_name.startswith("Hope") and v.proposal.is_open)
     views = _views(window, alliance.id, hope)
-    for name in ("agreement-outline", "terms", "positions", "compare-n-way", "history", "clause-library"):
+    for name in ("agreement-outline", "terms", "positions", "compare-n-way", "history", "clause-library", "scenarios"):
         views[name]()
         shot(name)
     shots.append(_money_map(window, folder / "money-map.png"))
@@ -142,8 +142,13 @@ def _views(window: object, alliance: int, proposal: int) -> dict[str, Callable[[
         outline()
         window.views.show_positions()
 
+    def scenarios() -> None:
+        outline()
+        window.terms_dock.hide()  # the chart and the table of three scenarios want the width
+        window.scenarios.show()
+
     return {"agreement-outline": outline, "terms": terms, "positions": positions, "compare-n-way": compare,
-            "history": history, "clause-library": library}
+            "history": history, "clause-library": library, "scenarios": scenarios}
 
 
 def on_a_screen(argv: list[str]) -> int:

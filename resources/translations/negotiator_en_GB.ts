@@ -353,37 +353,37 @@
 <context>
     <name>DraftBar</name>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="55"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="56"/>
         <source>Restore draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="55"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="56"/>
         <source>R&amp;estore Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="56"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="57"/>
         <source>Fill the dialog with the draft you kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="57"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="58"/>
         <source>Discard Dra&amp;ft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="57"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="58"/>
         <source>Discard draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="58"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="59"/>
         <source>Forget the kept draft and start afresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="69"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="70"/>
         <source>You have a draft of a proposal here, kept at %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1066,117 +1066,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="75"/>
+        <location filename="../../negotiator/ui/main_window.py" line="77"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="77"/>
+        <location filename="../../negotiator/ui/main_window.py" line="79"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="79"/>
+        <location filename="../../negotiator/ui/main_window.py" line="81"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="81"/>
+        <location filename="../../negotiator/ui/main_window.py" line="83"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="83"/>
+        <location filename="../../negotiator/ui/main_window.py" line="85"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="85"/>
+        <location filename="../../negotiator/ui/main_window.py" line="87"/>
         <source>Terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="87"/>
+        <location filename="../../negotiator/ui/main_window.py" line="89"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="99"/>
+        <location filename="../../negotiator/ui/main_window.py" line="101"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="101"/>
+        <location filename="../../negotiator/ui/main_window.py" line="103"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="102"/>
+        <location filename="../../negotiator/ui/main_window.py" line="104"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="103"/>
+        <location filename="../../negotiator/ui/main_window.py" line="105"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="104"/>
+        <location filename="../../negotiator/ui/main_window.py" line="106"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="105"/>
+        <location filename="../../negotiator/ui/main_window.py" line="108"/>
         <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="107"/>
+        <location filename="../../negotiator/ui/main_window.py" line="110"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="109"/>
+        <location filename="../../negotiator/ui/main_window.py" line="112"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="113"/>
+        <location filename="../../negotiator/ui/main_window.py" line="116"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="115"/>
+        <location filename="../../negotiator/ui/main_window.py" line="118"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="117"/>
+        <location filename="../../negotiator/ui/main_window.py" line="120"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="118"/>
+        <location filename="../../negotiator/ui/main_window.py" line="121"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="144"/>
+        <location filename="../../negotiator/ui/main_window.py" line="147"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="172"/>
+        <location filename="../../negotiator/ui/main_window.py" line="176"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="173"/>
+        <location filename="../../negotiator/ui/main_window.py" line="177"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="201"/>
+        <location filename="../../negotiator/ui/main_window.py" line="205"/>
         <source>%n clause(s) in the library</source>
         <translation>
             <numerusform>%n clause in the library</numerusform>
@@ -1184,37 +1184,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="206"/>
+        <location filename="../../negotiator/ui/main_window.py" line="210"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="206"/>
+        <location filename="../../negotiator/ui/main_window.py" line="210"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="214"/>
+        <location filename="../../negotiator/ui/main_window.py" line="218"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="214"/>
+        <location filename="../../negotiator/ui/main_window.py" line="218"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="231"/>
+        <location filename="../../negotiator/ui/main_window.py" line="235"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="233"/>
+        <location filename="../../negotiator/ui/main_window.py" line="237"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="230"/>
+        <location filename="../../negotiator/ui/main_window.py" line="234"/>
         <source>Imported %n clause(s)</source>
         <translation>
             <numerusform>Imported %n clause</numerusform>
@@ -1222,12 +1222,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="246"/>
+        <location filename="../../negotiator/ui/main_window.py" line="250"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/main_window.py" line="289"/>
+        <location filename="../../negotiator/ui/main_window.py" line="294"/>
         <source>%n finding(s) in the contract network</source>
         <translation>
             <numerusform>%n finding in the contract network</numerusform>
@@ -1235,12 +1235,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="292"/>
+        <location filename="../../negotiator/ui/main_window.py" line="297"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/main_window.py" line="293"/>
+        <location filename="../../negotiator/ui/main_window.py" line="298"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,111 +1387,111 @@
 <context>
     <name>NegotiationController</name>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="60"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="59"/>
         <source>Open an agreement to see its proposals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="68"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="67"/>
         <source>Proposals on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="70"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="69"/>
         <source>All proposals on this agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="175"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="162"/>
         <source>Propose change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="131"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="130"/>
         <source>The proposal was not made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="185"/>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="205"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="173"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="193"/>
         <source>The proposal was not decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="237"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="225"/>
         <source>Counter Proposal %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="271"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="250"/>
         <source>Counter proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="215"/>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="220"/>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="246"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="203"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="208"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="234"/>
         <source>The counter-proposal was not made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="74"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="73"/>
         <source>%1 on %2: “%3”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="76"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="75"/>
         <source> (in reply to proposal %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="108"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="107"/>
         <source>Nothing was proposed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="150"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="149"/>
         <source>Nothing has changed: change at least one value to propose it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="221"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="209"/>
         <source>Only proposals of new wording or new term values can be countered; propose your own change instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="229"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="217"/>
         <source>the section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="282"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="262"/>
         <source>Issue Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="283"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="263"/>
         <source>Label for the draft being issued:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="284"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="264"/>
         <source>Draft %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="294"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="274"/>
         <source>Issue round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="287"/>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="296"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="267"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="276"/>
         <source>The round was not issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_controller.py" line="298"/>
+        <location filename="../../negotiator/ui/negotiation_controller.py" line="278"/>
         <source>Issued %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2327,12 +2327,12 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../negotiator/ui/review_controller.py" line="72"/>
+        <location filename="../../negotiator/ui/review_controller.py" line="73"/>
         <source>No changes to review in this agreement.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/review_controller.py" line="75"/>
+        <location filename="../../negotiator/ui/review_controller.py" line="76"/>
         <source>Change %1 of %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2474,8 +2474,145 @@
 <context>
     <name>RiskShareModel</name>
     <message>
-        <location filename="../../negotiator/ui/risk_share_model.py" line="179"/>
+        <location filename="../../negotiator/ui/risk_share_model.py" line="183"/>
         <source>No cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioChart</name>
+    <message>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="71"/>
+        <source>Risk-share chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="88"/>
+        <source>Gain or loss of %1 under %2 across results from %3; the table below gives the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="143"/>
+        <source>No risk share to chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_chart.py" line="186"/>
+        <source>Year-end result, % of the budget (− overspend, + underspend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioTableModel</name>
+    <message>
+        <location filename="../../negotiator/ui/scenario_table.py" line="63"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioView</name>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="70"/>
+        <source>Lowest result, % of the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="71"/>
+        <source>Highest result, % of the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="72"/>
+        <source>Step between results, % of the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="73"/>
+        <source>Results shown in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="77"/>
+        <source>Results for the table, as % of the budget or in pounds, separated by commas: −5%, +2%, −£2m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="80"/>
+        <source>Open proposals to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="82"/>
+        <source>Show the checked proposals &amp;together as one scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="83"/>
+        <source>Combine the checked proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="88"/>
+        <source>Problem with the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="95"/>
+        <source>Gains and losses at the chosen results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="98"/>
+        <source>Copy C&amp;hart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="99"/>
+        <source>Copy the chart to the clipboard as a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="109"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="109"/>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="110"/>
+        <source>&amp;Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="110"/>
+        <source>Table &amp;at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="118"/>
+        <source>Compare with &amp;open proposals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="156"/>
+        <source>Open an agreement to see its risk share in pounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_view.py" line="204"/>
+        <source>This agreement has no risk share yet: set each party&apos;s share of gains and losses in its terms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosController</name>
+    <message>
+        <location filename="../../negotiator/ui/scenarios_controller.py" line="27"/>
+        <source>Scenarios</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2515,22 +2652,22 @@
 <context>
     <name>SeveralTerms</name>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="102"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="110"/>
         <source>Proposed term values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="103"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="111"/>
         <source>Each term this proposal changes, with its proposed value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="104"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="112"/>
         <source>Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="104"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="112"/>
         <source>Proposed value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2682,17 +2819,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="375"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="379"/>
         <source>Fix these before applying:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="376"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="380"/>
         <source>No problems found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/terms_editor.py" line="377"/>
+        <location filename="../../negotiator/ui/terms_editor.py" line="381"/>
         <source>Not known yet (needs a start date and an initial term)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2900,37 +3037,37 @@
 <context>
     <name>WordingPane</name>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="143"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="151"/>
         <source>Insert a term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="144"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="152"/>
         <source>Put a term into the wording where the cursor is; it shows the term&apos;s value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="145"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="153"/>
         <source>Insert a term…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="148"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="156"/>
         <source>Proposed wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="149"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="157"/>
         <source>The wording you propose. Terms show as chips with their current values; type {{name}} or use Insert a term to add one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="158"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="166"/>
         <source>What changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="159"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="167"/>
         <source>Your wording</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2986,7 +3123,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../negotiator/ui/actions.py" line="224"/>
+        <location filename="../../negotiator/ui/actions.py" line="227"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
