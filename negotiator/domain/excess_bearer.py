@@ -63,3 +63,17 @@ def bearer_sentence(risk: RiskShare, parties: Mapping[int, Party]) -> str | None
         return None
     return (f"Any loss above a party's cap is carried first by {name}, up to its own cap, and then by the other "
             "parties still under their caps in proportion to their loss shares.")
+
+
+def bearer_from_words(words: str, parties: Mapping[int, Party]) -> str | None:
+    """The term's value as proposals hold it (a party's name, or "" for the others in proportion) read
+    from what a returned schedule line says ("Who carries losses above a cap: Hope Street"); None when
+    it names no party of the agreement."""
+    text = words.strip()
+    if text.casefold().startswith(LABEL.casefold()):
+        text = text[len(LABEL):].lstrip(" :-–—")
+    try:
+        bearer = parse_bearer(text, parties)
+    except InvalidInput:
+        return None
+    return "" if bearer is None else parties[bearer].name
