@@ -364,3 +364,17 @@ def test_a_risk_share_draft_comes_back_cell_by_cell(qtbot, window: MainWindow) -
     assert again.kind.currentData() == "risk_share"
     assert again.risk_share.model.index(2, 1).data(Qt.ItemDataRole.EditRole) == "40"
     assert "Gains 90%" in again.risk_share.total_label.text()
+
+
+def test_who_carries_losses_above_a_cap_is_chosen_from_the_sharing_parties(qtbot, window: MainWindow) -> None:
+    dialog = _on_term(window, "risk_share.excess_bearer")
+    combo = dialog.value.editor()
+    assert isinstance(combo, QComboBox)
+    choices = [combo.itemText(i) for i in range(combo.count())]
+    assert choices[0] == "The other parties, in proportion to their loss shares"
+    assert "Hope Street Wellbeing" in choices and "NHS Northshire Integrated Care Board" not in choices  # no share
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData("Northshire Community Health NHS Trust"))
+    _type_rationale_and_propose(qtbot, dialog, "The largest provider carries what a small one cannot.")
+    made = _made(window)[-1]
+    assert (made.target, made.proposed) == ("risk_share.excess_bearer", "Northshire Community Health NHS Trust")
