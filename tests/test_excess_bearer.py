@@ -82,3 +82,21 @@ def test_an_unset_bearer_leaves_the_stored_data_as_it_was() -> None:
     assert "excess_bearer" not in data["risk_share"]
     named = set_term(SHEET, EXCESS_BEARER, "Hope Street", PARTIES)
     assert sheet_from_data(sheet_to_data(named)) == named
+
+
+def test_a_package_names_the_bearer_by_party_name_and_the_receiver_maps_it_to_its_own_party() -> None:
+    from negotiator.domain.agreement import Agreement, AgreementKind, ContractingModel
+    from negotiator.domain.parties import Role, Signatory
+    from negotiator.services.package_terms import terms_by_id, terms_by_name
+
+    agreement = Agreement("Alliance", AgreementKind.OVERARCHING_ALLIANCE_AGREEMENT, ContractingModel.ALLIANCE,
+                          tuple(Signatory(p, Role.ALLIANCE_MEMBER) for p in PARTIES.values()))
+    plain = terms_by_name(sheet_to_data(SHEET), agreement)
+    assert "excess_bearer" not in plain["risk_share"]  # unset: the package reads as it did before the term
+    named = terms_by_name(sheet_to_data(set_term(SHEET, EXCESS_BEARER, "Hope Street", PARTIES)), agreement)
+    assert named["risk_share"]["excess_bearer"] == "Hope Street Wellbeing"
+    here = {"Northshire Community Trust": 11, "Hope Street Wellbeing": 12}  # the same parties, other ids
+    received = sheet_from_data(terms_by_id(named, here))
+    assert received.risk_share.excess_bearer == 12
+    with pytest.raises(InvalidInput, match="damaged"):
+        terms_by_id(named, {"Northshire Community Trust": 11})
