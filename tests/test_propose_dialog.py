@@ -378,3 +378,12 @@ def test_who_carries_losses_above_a_cap_is_chosen_from_the_sharing_parties(qtbot
     _type_rationale_and_propose(qtbot, dialog, "The largest provider carries what a small one cannot.")
     made = _made(window)[-1]
     assert (made.target, made.proposed) == ("risk_share.excess_bearer", "Northshire Community Health NHS Trust")
+
+
+def test_a_named_bearer_is_shown_and_offered_by_its_name(qtbot, window: MainWindow) -> None:
+    ws = window.workspace
+    made = ws.negotiation.propose_term(ALLIANCE, "risk_share.excess_bearer", "Hope Street", "Hope Street", "We can.")
+    ws.negotiation.decide(made.id, "accept", "Northshire ICB")
+    dialog = _on_term(window, "risk_share.excess_bearer")
+    assert dialog.term.currentText().endswith("(now Hope Street Wellbeing)")
+    assert dialog.value.editor().currentText() == "Hope Street Wellbeing"
