@@ -120,3 +120,15 @@ def test_an_edited_excess_rule_in_a_returned_file_becomes_a_term_proposal(ws: Wo
     assert [(p.party_name, p.target, p.proposed) for p in made] == [
         (FEDERATION, "risk_share.excess_bearer", "Northshire Community Health NHS Trust")]
     assert [p.label for p in result.plans] == ["the schedule's \u201cWho carries losses above a cap\u201d"]
+
+
+def test_a_comment_on_a_worked_example_is_quoted_in_the_report(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"  # a file with comments already
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "party:GP Federation", ICB)
+    edit = WordEdit(out)
+    edit.comment("term.example.under.share.5.3", "Is this before or after the quality gate?", "Jane Smith")
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "Hope Street"}, dry_run=True)
+    assert result.plans == []
+    assert any("Jane Smith" in note and "Is this before or after the quality gate?" in note and
+               "worked example of an underspend of 10%" in note for note in result.notes)
