@@ -49,7 +49,7 @@ def test_a_name_that_fits_no_party_is_refused_naming_the_term() -> None:
 def test_it_is_said_in_words_and_reads_back() -> None:
     assert term_label(EXCESS_BEARER, PARTIES) == "Who carries losses above a cap"
     assert EXCESS_BEARER in term_names(PARTIES)
-    assert render_term(SHEET, EXCESS_BEARER, PARTIES) == OTHERS
+    assert render_term(SHEET, EXCESS_BEARER, PARTIES) == "the other parties, in proportion to their loss shares"
     assert terms_as_text(SHEET, PARTIES)[EXCESS_BEARER] == ""
     assert term_change(EXCESS_BEARER, "", PARTIES) == f"Who carries losses above a cap: {OTHERS}"
     named = set_term(SHEET, EXCESS_BEARER, "hope street", PARTIES)

@@ -55,6 +55,12 @@ def bearer_words(risk: RiskShare, parties: Mapping[int, Party]) -> str:
     return bearer_name(risk, parties) or OTHERS
 
 
+def bearer_in_wording(risk: RiskShare, parties: Mapping[int, Party]) -> str:
+    """Who carries a loss above a cap, as a clause's placeholder fills it in mid-sentence ("… is carried
+    by {{risk_share.excess_bearer}}")."""
+    return bearer_name(risk, parties) or OTHERS[0].lower() + OTHERS[1:]
+
+
 def bearer_sentence(risk: RiskShare, parties: Mapping[int, Party]) -> str | None:
     """The rule as the risk-share clause states it, when a party is named (None otherwise, so that the
     wording of agreements that name nobody stays as it was)."""

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from negotiator.domain import legal_english as say
 from negotiator.domain.errors import InvalidInput
-from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_name, bearer_sentence, bearer_words, parse_bearer
+from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_in_wording, bearer_name, bearer_sentence, parse_bearer
 from negotiator.domain.parties import Party
 from negotiator.domain.terms import (
     Indexation,
@@ -283,7 +283,7 @@ def render_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> s
     if name == "risk_share.table":
         return _risk_table(sheet.risk_share, parties)
     if name == EXCESS_BEARER:  # unset is a rule too: the others carry it in proportion
-        return bearer_words(sheet.risk_share, parties)
+        return bearer_in_wording(sheet.risk_share, parties)
     value = get_term(sheet, name, parties)
     if value is None:
         return None
