@@ -132,3 +132,14 @@ def test_a_comment_on_a_worked_example_is_quoted_in_the_report(ws: Workspace, tm
     assert result.plans == []
     assert any("Jane Smith" in note and "Is this before or after the quality gate?" in note and
                "worked example of an underspend of 10%" in note for note in result.notes)
+
+
+def test_an_edit_of_the_examples_note_is_reported_in_the_terms_schedule(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "clean.docx"
+    ws.export.export_clean(ALLIANCE, out)
+    edit = WordEdit(out)
+    edit.replace_words("examples.note", "worked out by the app", "checked by our finance team", "Jane Smith")
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "Hope Street"}, dry_run=True)
+    assert result.plans == []
+    assert any("in the terms schedule" in note and "Jane Smith" in note for note in result.notes), result.notes
