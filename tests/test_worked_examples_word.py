@@ -143,3 +143,19 @@ def test_an_edit_of_the_examples_note_is_reported_in_the_terms_schedule(ws: Work
     result = ws.returned.import_file(ALLIANCE, out, {"Jane Smith": "Hope Street"}, dry_run=True)
     assert result.plans == []
     assert any("in the terms schedule" in note and "Jane Smith" in note for note in result.notes), result.notes
+
+
+def test_rows_a_proposal_takes_away_are_deleted_in_its_party_s_name(ws: Workspace) -> None:
+    """The Federation proposes a risk share without Hope Street: Hope Street's rows of the risk share and of
+    the worked examples go, tracked under the Federation, not under the party exporting."""
+    ws.negotiation.propose_terms(ALLIANCE, {"risk_share.hope-street.gain": "", "risk_share.hope-street.loss": "",
+                                            "risk_share.community-trust.gain": "70",
+                                            "risk_share.community-trust.loss": "70"}, "GP Federation",
+                                 "Hope Street leaves the risk share.")
+    document = ws.export.redline_document(ALLIANCE, "Draft 2", "party:GP Federation", ICB)
+    gone = [row for block in document.blocks if isinstance(block, Table) for row in block.rows
+            if row.change.value == "delete"]
+    assert len(gone) == 3  # the risk share's row and each worked-examples table's
+    assert {row.revision.author for row in gone} == {FEDERATION}
+    assert paragraph_texts(document, accept=True) == paragraph_texts(
+        ws.export.target_document(ALLIANCE, "party:GP Federation"), accept=True)
