@@ -387,3 +387,16 @@ def test_a_named_bearer_is_shown_and_offered_by_its_name(qtbot, window: MainWind
     dialog = _on_term(window, "risk_share.excess_bearer")
     assert dialog.term.currentText().endswith("(now Hope Street Wellbeing)")
     assert dialog.value.editor().currentText() == "Hope Street Wellbeing"
+
+
+def test_the_whole_risk_share_proposes_who_carries_losses_above_a_cap_too(qtbot, window: MainWindow) -> None:
+    dialog = _active(window.negotiation.propose())
+    dialog.kind.setCurrentIndex(dialog.kind.findData("risk_share"))
+    bearer = dialog.risk_share.bearer
+    assert bearer.isVisible() and bearer.itemText(0) == "The other parties, in proportion to their loss shares"
+    _type_in_cell(dialog.risk_share.table, 2, 3, "£500,000")  # a cap for the row typed into
+    bearer.setCurrentIndex(bearer.findText("Hope Street Wellbeing"))
+    _type_rationale_and_propose(qtbot, dialog, "A capped party's excess goes to the charity's reserves first.")
+    made = _made(window)[-1]
+    assert made.kind is ProposalKind.TERMS
+    assert made.term_values()["risk_share.excess_bearer"] == "Hope Street Wellbeing"
