@@ -120,3 +120,17 @@ def test_proposing_new_moved_and_removed_sections(demo: Path, tmp_path: Path) ->
     assert outline[1] == "No partnership or agency"
     assert outline[4] == "Annual report"
     assert "Competition law" not in outline
+
+
+def test_who_carries_losses_above_a_cap_is_proposed_and_shown_by_name(demo: Path) -> None:
+    made = _run(demo, "--as", "GP Federation", "propose", ALLIANCE, "--term", "risk_share.excess_bearer",
+                "--value", "community trust", "--rationale", "The largest provider carries the excess", "--json")
+    assert made["proposed"] == "Northshire Community Health NHS Trust" and made["base"] == ""
+    _run(demo, "--as", "Northshire ICB", "decide", str(made["id"]), "accept")
+    terms = _run(demo, "terms", "show", ALLIANCE, "--json")
+    assert terms["risk_share.excess_bearer"] == "Northshire Community Health NHS Trust"
+    shown = _run(demo, "terms", "show", ALLIANCE)
+    assert "risk_share.excess_bearer" in shown and "Northshire Community Health NHS Trust" in shown
+    refused = negotiator("--library", demo, "--as", "GP Federation", "propose", ALLIANCE, "--term",
+                         "risk_share.excess_bearer", "--value", "Acme Health", "--rationale", "Why not")
+    assert refused.returncode == 2 and "Who carries losses above a cap" in refused.stderr

@@ -62,6 +62,8 @@ CLEAN_STEPS = [
     {"kind": "replace", "words": "12 months'", "within": "may leave the alliance", "text": "six months'",
      "comment": "A charity cannot wait a year to leave."},
     {"kind": "cell", "row": "Hope Street Wellbeing", "column": "Cap on losses", "text": "£200,000"},
+    # and a figure of the worked examples (an overspend of 5%), which the app works out from the terms
+    {"kind": "cell", "row": "Hope Street Wellbeing", "column": "5%", "text": "(£100,000)"},
     {"kind": "format", "words": "comply with competition law"},
 ]
 
@@ -220,3 +222,13 @@ def test_a_formatting_change_made_in_libreoffice_is_reported_where_it_is(ws: Wor
     lines = [n for n in result.notes if n.startswith("A formatting change by Sam Patel")]
     assert len(lines) == 1 and label in lines[0] and "comply with competition law" in lines[0]
     assert f"section:{competition}" not in {p.target for p in result.plans}  # reported, never proposed
+
+
+def test_a_worked_example_edited_in_libreoffice_is_a_report_line_not_a_proposal(ws: Workspace,
+                                                                                files: dict[str, Path]) -> None:
+    result = ws.returned.import_file(ALLIANCE, files["clean"], {"Sam Patel": "Hope Street"}, dry_run=True)
+    lines = [n for n in result.notes if "worked example" in n]
+    assert lines == ["The change of the worked example of an overspend of 5%: Hope Street Wellbeing's share to "
+                     "'(£100,000)' by Hope Street Wellbeing was not imported: it is worked out by the app from the "
+                     "risk share, the corridor and the annual value; propose a change to those instead."]
+    assert not any(p.target.startswith("example") or "worked example" in p.label for p in result.plans)

@@ -377,3 +377,39 @@ def test_a_risk_share_draft_comes_back_cell_by_cell(qtbot, window: MainWindow) -
     assert again.kind.currentData() == "risk_share"
     assert again.risk_share.model.index(2, 1).data(Qt.ItemDataRole.EditRole) == "40"
     assert "Gains 90%" in again.risk_share.total_label.text()
+
+
+def test_who_carries_losses_above_a_cap_is_chosen_from_the_sharing_parties(qtbot, window: MainWindow) -> None:
+    dialog = _on_term(window, "risk_share.excess_bearer")
+    combo = dialog.value.editor()
+    assert isinstance(combo, QComboBox)
+    choices = [combo.itemText(i) for i in range(combo.count())]
+    assert choices[0] == "The other parties, in proportion to their loss shares"
+    assert "Hope Street Wellbeing" in choices and "NHS Northshire Integrated Care Board" not in choices  # no share
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData("Northshire Community Health NHS Trust"))
+    _type_rationale_and_propose(qtbot, dialog, "The largest provider carries what a small one cannot.")
+    made = _made(window)[-1]
+    assert (made.target, made.proposed) == ("risk_share.excess_bearer", "Northshire Community Health NHS Trust")
+
+
+def test_a_named_bearer_is_shown_and_offered_by_its_name(qtbot, window: MainWindow) -> None:
+    ws = window.workspace
+    made = ws.negotiation.propose_term(ALLIANCE, "risk_share.excess_bearer", "Hope Street", "Hope Street", "We can.")
+    ws.negotiation.decide(made.id, "accept", "Northshire ICB")
+    dialog = _on_term(window, "risk_share.excess_bearer")
+    assert dialog.term.currentText().endswith("(now Hope Street Wellbeing)")
+    assert dialog.value.editor().currentText() == "Hope Street Wellbeing"
+
+
+def test_the_whole_risk_share_proposes_who_carries_losses_above_a_cap_too(qtbot, window: MainWindow) -> None:
+    dialog = _active(window.negotiation.propose())
+    dialog.kind.setCurrentIndex(dialog.kind.findData("risk_share"))
+    bearer = dialog.risk_share.bearer
+    assert bearer.isVisible() and bearer.itemText(0) == "The other parties, in proportion to their loss shares"
+    _type_in_cell(dialog.risk_share.table, 2, 3, "£500,000")  # a cap for the row typed into
+    bearer.setCurrentIndex(bearer.findText("Hope Street Wellbeing"))
+    _type_rationale_and_propose(qtbot, dialog, "A capped party's excess goes to the charity's reserves first.")
+    made = _made(window)[-1]
+    assert made.kind is ProposalKind.TERMS
+    assert made.term_values()["risk_share.excess_bearer"] == "Hope Street Wellbeing"

@@ -286,8 +286,21 @@ def test_switching_agreements_keeps_shares_of_former_signatories_and_their_order
 def test_every_input_has_an_accessible_name_and_a_tooltip(editor: TermsEditor) -> None:
     inputs = [w for kind in (QLineEdit, QSpinBox, QComboBox, QDateEdit, QCheckBox, QTableView)
               for w in editor.findChildren(kind) if not isinstance(w.parent(), (QSpinBox, QComboBox, QDateEdit))]
-    assert len(inputs) == 19  # 8 text fields, 5 counters, 3 choices, a date, a tick box, the table
+    assert len(inputs) == 20  # 8 text fields, 5 counters, 4 choices, a date, a tick box, the table
     unnamed = [w for w in inputs if not w.accessibleName() or not w.toolTip()]
     assert unnamed == []
     assert editor.annual_value.accessibleName() == "Annual contract value (£)"
     assert editor.days.accessibleName() == "Pay invoices within (days)"
+
+
+def test_who_carries_losses_above_a_cap_is_a_choice_of_the_sharing_parties(editor: TermsEditor) -> None:
+    bearer = editor.risk_editor.bearer
+    assert [bearer.itemText(i) for i in range(bearer.count())] == [
+        "The other parties, in proportion to their loss shares", *(PARTIES[p].name for p in (ICB, TRUST, GPS))]
+    assert editor.sheet().risk_share.excess_bearer is None
+    bearer.setCurrentIndex(bearer.findData(ICB))
+    assert editor.sheet().risk_share.excess_bearer == ICB
+    assert editor.risk_editor.changed_terms() == {"risk_share.excess_bearer": PARTIES[ICB].name}
+    named = replace(SHEET, risk_share=replace(SHEET.risk_share, excess_bearer=GPS))
+    editor.set_agreement("Shire MSK Alliance Agreement", PARTIES, named)
+    assert bearer.currentData() == GPS and editor.sheet() == named

@@ -10,10 +10,13 @@ from datetime import date
 from itertools import groupby
 
 from negotiator.domain import legal_english as say
+from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_words
+from negotiator.domain.excess_bearer import LABEL as EXCESS_LABEL
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import render_term
 from negotiator.domain.term_words import NO_CAP, TERM_LABELS
 from negotiator.domain.terms import TermsSheet
+from negotiator.domain.worked_examples import worked_examples
 
 SUBJECT_TO_CONTRACT = "Subject to contract"
 CLOSING = ("This document is subject to contract: it is not binding on any party until every party has signed "
@@ -85,7 +88,10 @@ def body_key(section_id: int) -> str:
 def cell_anchor(row: str, column: int, columns: int) -> str | None:
     """The export's mark on a schedule cell that holds a term, so that a returned file's edit of it is
     read back as that term: the last cell of a row (``term.payment.days``, a share's cap), and a share's
-    gain and loss (``term.share.5.gain``)."""
+    gain and loss (``term.share.5.gain``), and every figure of a worked example (``term.example.over.result.2``),
+    which the app works out, so that an edit of it is named in the import's report."""
+    if row.startswith("example."):
+        return f"term.{row}.{column}" if column else None
     if column == columns - 1:
         return f"term.{row}"
     if row.startswith("share.") and column in (1, 2):
@@ -148,6 +154,13 @@ def unit_texts(items: list[Item]) -> dict[str, str]:
     return texts
 
 
+def schedule_units(sheet: TermsSheet, parties: Mapping[int, Party]) -> dict[str, str]:
+    """The schedule's unit texts (:func:`unit_texts`), and each table's presence under its own key, so that
+    the layer that makes a table appear or go (the worked examples, once there is a budget) is its author."""
+    items = schedule(sheet, parties)
+    return {**unit_texts(items), **{item.key: " | ".join(item.header) for item in items if isinstance(item, Grid)}}
+
+
 def section_texts(section_id: int, heading: str | None, text: str | None) -> dict[str, str | None]:
     """A section's units and their texts (its placeholders filled in); ``None`` for a section that is gone."""
     return {heading_key(section_id): heading, body_key(section_id): text}
@@ -179,6 +192,9 @@ def schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
     corridor = sheet.risk_share.corridor
     items.append(Line("corridor", "Risk corridor: " + (f"± {say.percent(corridor)} of the budget"
                                                        if corridor is not None else "none")))
+    if sheet.risk_share.shares:  # its own line, anchored as the term, so that a returned edit of it comes home
+        items.append(Line(f"term.{EXCESS_BEARER}", f"{EXCESS_LABEL}: {bearer_words(sheet.risk_share, parties)}"))
+    items += worked_examples(sheet, parties)
     items.append(Line("schedule.duration", "Duration", "Heading 2"))
     items.append(Grid("duration", ("Term", "Value"), tuple((k, (label, value(k))) for k, label in DURATION_ROWS)))
     items.append(Line("schedule.payment", "Payment", "Heading 2"))

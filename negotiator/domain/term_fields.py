@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from negotiator.domain import legal_english as say
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_in_wording, bearer_name, bearer_sentence, parse_bearer
 from negotiator.domain.parties import Party
 from negotiator.domain.terms import (
     Indexation,
@@ -50,7 +51,7 @@ def party_slug(party: Party) -> str:
 
 def term_names(parties: Mapping[int, Party]) -> list[str]:
     """Every term name this agreement's sheet has, plain, per party and derived."""
-    names = list(FIELDS) + list(DERIVED)
+    names = list(FIELDS) + [EXCESS_BEARER] + list(DERIVED)
     for party in parties.values():
         slug = party_slug(party)
         names += [f"risk_share.{slug}.gain", f"risk_share.{slug}.loss", f"risk_share.{slug}.cap",
@@ -60,7 +61,8 @@ def term_names(parties: Mapping[int, Party]) -> list[str]:
 
 def is_term(name: str, parties: Mapping[int, Party]) -> bool:
     """Whether a placeholder or CLI field names a term of this agreement."""
-    return name in FIELDS or name in DERIVED or _party_of(name, parties, strict=False) is not None
+    return name in FIELDS or name in DERIVED or name == EXCESS_BEARER or \
+        _party_of(name, parties, strict=False) is not None
 
 
 def _party_of(name: str, parties: Mapping[int, Party], *, strict: bool = True) -> tuple[int, str] | None:
@@ -171,6 +173,8 @@ def set_term(sheet: TermsSheet, name: str, raw: str, parties: Mapping[int, Party
         if value is None and attribute in ("extension_count", "extension_months"):
             value = 0
         return replace(sheet, **{part: replace(getattr(sheet, part), **{attribute: value})})
+    if name == EXCESS_BEARER:
+        return replace(sheet, risk_share=replace(sheet.risk_share, excess_bearer=parse_bearer(raw, parties)))
     found = _party_of(name, parties)
     if found is None:
         raise InvalidInput(f"{shown(name)} is not a term. Terms are named like payment.days or "
@@ -207,6 +211,8 @@ def get_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> obje
     if name in FIELDS:
         part, attribute, _kind = FIELDS[name]
         return getattr(getattr(sheet, part), attribute)
+    if name == EXCESS_BEARER:
+        return sheet.risk_share.excess_bearer
     if name == "duration.end":
         return sheet.duration.initial_end
     if name == "duration.latest_end":
@@ -229,7 +235,9 @@ def terms_as_dict(sheet: TermsSheet, parties: Mapping[int, Party]) -> dict[str, 
         if name in ("duration.extensions", "risk_share.table"):
             continue
         value = get_term(sheet, name, parties)
-        if isinstance(value, Decimal):
+        if name == EXCESS_BEARER:  # a party, by the name set_term reads back
+            value = bearer_name(sheet.risk_share, parties)
+        elif isinstance(value, Decimal):
             value = f"{value.normalize():f}"
         elif isinstance(value, date):
             value = value.isoformat()
@@ -274,6 +282,8 @@ def render_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> s
         return f"{count} of {say.months_phrase(duration.extension_months)}{each}"
     if name == "risk_share.table":
         return _risk_table(sheet.risk_share, parties)
+    if name == EXCESS_BEARER:  # unset is a rule too: the others carry it in proportion
+        return bearer_in_wording(sheet.risk_share, parties)
     value = get_term(sheet, name, parties)
     if value is None:
         return None
@@ -297,9 +307,11 @@ def _risk_table(risk: RiskShare, parties: Mapping[int, Party]) -> str | None:
         lines.append(f"{name}: {say.percent(share.gain)} of gains and {say.percent(share.loss)} of losses{cap}")
     if risk.corridor is not None:
         lines.append(f"No gain or loss is shared within {say.percent(risk.corridor)} either side of the budget.")
+    if (rule := bearer_sentence(risk, parties)) is not None:  # only when named: unnamed wording stays as it was
+        lines.append(rule)
     return "\n".join(lines)
 
 
 def is_term_name(name: str) -> bool:
     """Whether a name could be a term of some agreement (used for library clauses, which have no parties)."""
-    return name in FIELDS or name in DERIVED or _PARTY_FIELD.match(name) is not None
+    return name in FIELDS or name in DERIVED or name == EXCESS_BEARER or _PARTY_FIELD.match(name) is not None

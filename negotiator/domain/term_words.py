@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 from negotiator.domain import legal_english as say
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.excess_bearer import EXCESS_BEARER, OTHERS
+from negotiator.domain.excess_bearer import LABEL as EXCESS_LABEL
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import FIELDS, parse_value, party_slug
 from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
@@ -28,7 +30,7 @@ TERM_LABELS: dict[str, str] = {
     "payment.variable_part": "Variable or at-risk part", "payment.quality_incentive": "Quality incentive",
     "payment.days": "Invoices paid within", "payment.invoicing": "Invoicing", "payment.indexation": "Indexation",
     "payment.pooled_fund": "Pooled fund", "risk_share.corridor": "Risk corridor",
-    "risk_share.table": "Risk-share table",
+    "risk_share.table": "Risk-share table", EXCESS_BEARER: EXCESS_LABEL,
 }
 _PER_PARTY = {"gain": "share of gains", "loss": "share of losses", "cap": "cap on losses",
               "contribution": "contribution to the pooled fund"}
@@ -58,9 +60,11 @@ def term_label_by_slug(name: str, names: Mapping[str, str]) -> str:
 
 
 def term_kind(name: str) -> str:
-    """What a term holds: "money", "percent", "date", "days", "months", "count", or a choice."""
+    """What a term holds: "money", "percent", "date", "days", "months", "count", "party", or a choice."""
     if name in FIELDS:
         return FIELDS[name][2]
+    if name == EXCESS_BEARER:
+        return "party"
     if name.endswith((".gain", ".loss")) or name == "risk_share.corridor":
         return "percent"
     if name in ("duration.end", "duration.latest_end"):
@@ -73,6 +77,8 @@ def value_words(name: str, text: str) -> str:
     written as people write it ("3%", "£300,000", "1 April 2027", "5 years"); text that is not such a
     value is shown as it is."""
     kind, value = term_kind(name), text.strip()
+    if kind == "party":  # a party's name, or nobody named: the others carry it in proportion
+        return value or OTHERS
     if not value:
         return NO_CAP if name.endswith(".cap") else NOT_SET
     try:

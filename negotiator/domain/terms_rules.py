@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.excess_bearer import EXCESS_BEARER
+from negotiator.domain.excess_bearer import LABEL as EXCESS_LABEL
 from negotiator.domain.term_words import term_label_by_slug
 from negotiator.domain.terms import HUNDRED, TermsSheet
 
@@ -80,6 +82,11 @@ def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str],
                 add(TermProblem(f"risk_share.{side}", f"The {side} shares total {total.normalize():f}%; they must "
                                 "total exactly 100%."))
     percent("risk_share.corridor", risk.corridor)
+    if risk.excess_bearer is not None and risk.share_of(risk.excess_bearer) is None:
+        who = (names or {}).get(risk.excess_bearer) or slugs.get(risk.excess_bearer) or "That party"
+        add(TermProblem(EXCESS_BEARER, f"{EXCESS_LABEL}: {who} has no share of gains or losses, so it cannot carry "
+                        "another party's loss above its cap; name a party with a share, or leave it to the other "
+                        "parties in proportion to their loss shares."))
 
     if duration.start is not None and not FIRST_YEAR <= duration.start.year <= LAST_YEAR:
         add(TermProblem("duration.start", f"The start date must be between {FIRST_YEAR} and {LAST_YEAR}."))

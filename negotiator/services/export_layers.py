@@ -16,7 +16,7 @@ from negotiator.domain.agreement import Agreement
 from negotiator.domain.authorship import Layer
 from negotiator.domain.clauses import utc_now
 from negotiator.domain.document import Revision
-from negotiator.domain.export_layout import body_key, heading_key, schedule, section_texts, unit_texts
+from negotiator.domain.export_layout import body_key, heading_key, schedule_units, section_texts
 from negotiator.domain.outline import Section
 from negotiator.domain.placeholders import placeholders_in
 from negotiator.domain.proposals import Proposal, ProposalKind
@@ -112,7 +112,10 @@ def _layer(draft: Draft, touched: Touched, revision: Revision) -> Layer:
     texts: dict[str, str | None] = {}
     if touched.terms:  # a term shows in the schedule and wherever a placeholder names it
         ids |= {sid for sid, s in draft.sections.items() if "{{" in s.text and placeholders_in(s.text)}
-        texts.update(unit_texts(schedule(draft.terms, draft.parties)))
+        now = schedule_units(draft.terms, draft.parties)
+        texts.update(dict.fromkeys(draft.schedule_keys - now.keys()))  # a row or table gone is this step's doing
+        texts.update(now)
+        draft.schedule_keys = set(now)
     for sid in ids:
         section = draft.sections.get(sid)
         texts.update(section_texts(sid, section.heading, draft.rendered(section)) if section is not None

@@ -8,7 +8,7 @@ from datetime import date
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.alternatives import Offers
-from negotiator.domain.export_layout import AgreementState, SectionText
+from negotiator.domain.export_layout import AgreementState, SectionText, schedule_units
 from negotiator.domain.merge import rebase
 from negotiator.domain.outline import Section, number_outline
 from negotiator.domain.placeholders import render
@@ -88,6 +88,8 @@ class Draft:
         self.added = added or {}
         self.warnings: list[str] = []
         self.offers: dict[int, Offers] = {}  # the competing wordings bracketed into each section
+        # The schedule's units as last laid out: a step of the terms says which of them it took away.
+        self.schedule_keys = set(schedule_units(self.terms, self.parties))
 
     def snapshot(self) -> Snapshot:
         """The draft as it stands."""

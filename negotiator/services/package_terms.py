@@ -21,6 +21,9 @@ def terms_by_name(terms: dict, agreement: Agreement) -> dict:
                                     for s in terms["risk_share"]["shares"]]
     data["payment"]["contributions"] = [{**c, "party": names.get(c["party"], str(c["party"]))}
                                         for c in terms["payment"]["contributions"]]
+    if terms["risk_share"].get("excess_bearer") is not None:  # absent when unset, so older sheets read the same
+        bearer = terms["risk_share"]["excess_bearer"]
+        data["risk_share"]["excess_bearer"] = names.get(bearer, str(bearer))
     return data
 
 
@@ -33,6 +36,8 @@ def terms_by_id(terms: dict, ids: dict[str, int]) -> dict:
                                         if s["party"] in ids]
         data["payment"]["contributions"] = [{**c, "party": ids[c["party"]]}
                                             for c in terms["payment"]["contributions"] if c["party"] in ids]
+        if terms["risk_share"].get("excess_bearer") is not None:  # a party no signatory here cannot carry it
+            data["risk_share"]["excess_bearer"] = ids[terms["risk_share"]["excess_bearer"]]
     except (KeyError, TypeError, ValueError, AttributeError):
         raise InvalidInput("The package's terms sheet is damaged: a value is missing or of the wrong kind.",
                            field="terms") from None

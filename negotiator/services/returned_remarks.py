@@ -14,7 +14,7 @@ from negotiator.domain.parties import Party
 from negotiator.domain.proposals import Proposal
 from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
 from negotiator.domain.term_words import term_label
-from negotiator.services.returned_terms import term_of_cell
+from negotiator.services.returned_terms import WORKED_EXAMPLE, term_of_cell
 
 if TYPE_CHECKING:
     from negotiator.services.returned import Plan
@@ -156,7 +156,7 @@ def _place(anchor: str | None, sections: dict[int, str], parties: dict[int, Part
     """The section or term an export anchor belongs to, and how a reader names it."""
     key = anchor or ""
     if key.startswith("term.") or key == "corridor":
-        return term_of_cell(key.removeprefix("term."), parties)
+        return _term(key, parties)
     match = re.match(r"^s(\d+)(?:\.p\d+)?$", key)
     if match and int(match.group(1)) in sections:
         return f"section:{match.group(1)}", sections[int(match.group(1))]
@@ -168,12 +168,18 @@ def _target(paragraph: ReturnedParagraph, located: dict[int, int], sections: dic
     """What a commented paragraph is part of: a section or a term of the schedule."""
     anchor = paragraph.anchor or ""
     if anchor.startswith("term.") or anchor == "corridor":
-        name, words = term_of_cell(anchor.removeprefix("term."), parties)
-        return name, words
+        return _term(anchor, parties)
     section = located.get(id(paragraph))
     if section is None or section not in sections:
         return None, ""
     return f"section:{section}", sections[section]
+
+
+def _term(anchor: str, parties: dict[int, Party]) -> tuple[str | None, str]:
+    """The term a schedule cell holds; none for a worked example's figure, which no term holds alone, so
+    that a comment on it is quoted in the report instead of becoming a remark."""
+    name, words = term_of_cell(anchor.removeprefix("term."), parties)
+    return (None, "") if name == WORKED_EXAMPLE else (name, words)
 
 
 def _terms_of(plan: Plan) -> set[str]:

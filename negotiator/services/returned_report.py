@@ -151,7 +151,7 @@ class Places:
             if anchor is None:
                 return "in the terms schedule"
             return f"in the terms schedule: {self.term(key) if key != 'corridor' else 'the risk corridor'}"
-        if key == "schedule" or key.startswith("schedule.") or key in ("risk", "duration", "payment"):
+        if key == "schedule" or key.startswith(("schedule.", "examples")) or key in ("risk", "duration", "payment"):
             return "in the terms schedule"
         if TITLE_PAGE.match(key):
             return "on the title page"

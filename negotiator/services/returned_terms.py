@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_from_words
 from negotiator.domain.legal_english import read_number_words
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import encode_terms
@@ -18,6 +19,9 @@ from negotiator.domain.returned import ReturnedDocument
 from negotiator.domain.term_fields import DERIVED, FIELDS, parse_value, party_slug
 from negotiator.domain.term_words import NO_CAP, TERM_LABELS
 from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
+from negotiator.domain.worked_examples import example_cell
+
+WORKED_EXAMPLE = "worked_example"  # a figure of the worked examples: no term, worked out from several
 
 if TYPE_CHECKING:
     from negotiator.services.returned import Plan
@@ -44,8 +48,17 @@ def term_plans(document: ReturnedDocument, ours: set[str], theirs: dict[str, set
                              "from the start date, the initial term and the extension options; propose a change to "
                              "those instead.")
                 continue
-            values = extension_values(shown) if name == "duration.extensions" else \
-                {name: value} if name and (value := value_from_words(name, shown)) is not None else None
+            if name == WORKED_EXAMPLE:
+                notes.append(f"The change of {words} to '{shown}' by {party} was not imported: it is worked out by "
+                             "the app from the risk share, the corridor and the annual value; propose a change to "
+                             "those instead.")
+                continue
+            if name == EXCESS_BEARER:  # a party's name: read against the agreement's parties
+                value = bearer_from_words(shown, parties)
+                values = None if value is None else {name: value}
+            else:
+                values = extension_values(shown) if name == "duration.extensions" else \
+                    {name: value} if name and (value := value_from_words(name, shown)) is not None else None
             if values is None:
                 notes.append(f"The change of {words} to '{shown}' by {party} was not imported: the app could not "
                              "read a value from it; propose it in the app instead.")
@@ -84,7 +97,10 @@ def _combined(plans: list[Plan]) -> list[Plan]:
 
 
 def term_of_cell(key: str, parties: dict[int, Party]) -> tuple[str | None, str]:
-    """The term a schedule cell holds (by the export's key for it), and the term in words."""
+    """The term a schedule cell holds (by the export's key for it), and the term in words; a worked
+    example's figure is :data:`WORKED_EXAMPLE`, said in words."""
+    if (example := example_cell(key, parties)) is not None:
+        return WORKED_EXAMPLE, example
     party_cell = re.fullmatch(r"(share|contribution)\.(\d+)(?:\.(gain|loss))?", key)
     if party_cell:
         party = parties.get(int(party_cell.group(2)))

@@ -84,6 +84,8 @@ class ProposeDialog(QDialog):
         if risk is not None:
             self.risk_share.set_risk_share(*risk)
         self.several = SeveralTerms(self._parties)
+        shares = risk[1].shares if risk is not None else ()
+        self.value.parties = [self._parties[s.party_id].name for s in shares if s.party_id in self._parties]
         self.after = named(QComboBox(), self.tr("Move after"), self.tr("The section it should follow"))
         self.after.addItem(self.tr("(to the top)"), None)
         for label, section_id in places or []:
@@ -150,9 +152,9 @@ class ProposeDialog(QDialog):
     def _chain_tab_order(self) -> None:
         """Top to bottom, with the preview after the rationale: Tab from the wording goes to the rationale."""
         chain = [self.draft_bar.restore_button, self.draft_bar.discard_button, self.kind, self.term,
-                 *self.value.stack.children(), self.risk_share.table, self.risk_share.corridor, self.several,
-                 self.after, self.heading, self.wording_pane.insert, self.wording, self.rationale, self.preview,
-                 *self.buttons.buttons()]
+                 *self.value.stack.children(), self.risk_share.table, self.risk_share.corridor,
+                 self.risk_share.bearer, self.several, self.after, self.heading, self.wording_pane.insert,
+                 self.wording, self.rationale, self.preview, *self.buttons.buttons()]
         chain = [widget for widget in chain if isinstance(widget, QWidget)]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)

@@ -129,6 +129,8 @@ class SeveralTerms(QTableWidget):
     def problem(self) -> str | None:
         """Why a typed value cannot be read, naming its term; None when every one can."""
         for name, text in self.values().items():
+            if term_kind(name) == "party":  # a party's name: the services read it against the agreement's parties
+                continue
             try:
                 parse_value(name, term_kind(name), text, term_label(name, self._parties))
             except InvalidInput as error:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator.domain import legal_english as say
+from negotiator.domain.excess_bearer import EXCESS_BEARER
 from negotiator.domain.parties import Party
 from negotiator.domain.terms import HUNDRED, PartyShare, RiskShare
 from negotiator.domain.terms_rules import TermProblem
@@ -51,15 +53,21 @@ class RiskShareEditor(QWidget):
         self.corridor.setPlaceholderText(self.tr("e.g. 2.5"))
         self._name(self.corridor, "Risk corridor ± %", "No gain or loss is shared within this percentage either "
                    "side of the budget; leave empty for none")
+        self.bearer = QComboBox()
+        self._name(self.bearer, "Who carries losses above a cap", "Who carries a loss above a party's cap: the "
+                   "other parties in proportion to their loss shares, or a party named here first, up to its own cap")
+        self._parties: Mapping[int, Party] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total_label)
         form = QFormLayout()
         form.addRow(self.tr("Risk corridor ± %"), self.corridor)
+        form.addRow(self.tr("Losses above a cap"), self.bearer)
         layout.addLayout(form)
         self.model.dataChanged.connect(self._changed)
         self.corridor.textChanged.connect(self._changed)
+        self.bearer.currentIndexChanged.connect(self._changed)
         self.show_totals(())
 
     def _name(self, widget: QWidget, name: str, tip: str) -> None:
@@ -74,28 +82,51 @@ class RiskShareEditor(QWidget):
     def show_risk_share(self, parties: Mapping[int, Party], risk: RiskShare) -> None:
         """Put a risk share in the fields (for example one edited elsewhere), keeping what it is measured from."""
         blocked = self.corridor.blockSignals(True)  # one change, announced once below
+        bearer_blocked = self.bearer.blockSignals(True)
         try:
+            self._parties = parties
             self.model.set_agreement(parties, risk)
             self.corridor.setText(percent_text(risk.corridor))
+            self._list_bearers(risk.excess_bearer)
         finally:
             self.corridor.blockSignals(blocked)
+            self.bearer.blockSignals(bearer_blocked)
         self._changed()
+
+    def _list_bearers(self, chosen: int | None) -> None:
+        """The choices of who carries losses above a cap: the others in proportion, then each party with a
+        share as typed (and the one chosen, even without a share, so that the rule's refusal can say so)."""
+        sharing = [s.party_id for s in self.model.read_shares()[0]]
+        if chosen is not None and chosen not in sharing:
+            sharing.append(chosen)
+        self.bearer.clear()
+        self.bearer.addItem(self.tr("The other parties, in proportion to their loss shares"), None)
+        for party_id in sharing:
+            party = self._parties.get(party_id)
+            self.bearer.addItem(party.name if party else self.tr("Party %1").replace("%1", str(party_id)), party_id)
+        self.bearer.setCurrentIndex(max(0, self.bearer.findData(chosen)))
 
     def read(self, problems: list[TermProblem]) -> RiskShare:
         """The risk share as typed; each field that is not a number adds a problem and counts as empty."""
         shares, unreadable = self.model.read_shares()
         problems.extend(unreadable)
-        return RiskShare(shares, read_value(CORRIDOR, "percent", self.corridor.text(), problems))
+        return RiskShare(shares, read_value(CORRIDOR, "percent", self.corridor.text(), problems),
+                         self.bearer.currentData())
 
     def typed_terms(self) -> dict[str, str]:
         """Every risk-share term by name with the text in its field."""
-        return {**self.model.typed_terms(), CORRIDOR: self.corridor.text().strip()}
+        bearer = self._parties.get(self.bearer.currentData())  # by name, as the term is read back
+        return {**self.model.typed_terms(), CORRIDOR: self.corridor.text().strip(),
+                EXCESS_BEARER: bearer.name if bearer is not None else ""}
 
     def set_typed_terms(self, texts: Mapping[str, str]) -> None:
         """Put typed text (as ``typed_terms`` gave it) back in the table and the corridor."""
         self.model.set_typed_terms(texts)
         if CORRIDOR in texts:
             self.corridor.setText(texts[CORRIDOR])
+        if EXCESS_BEARER in texts:
+            chosen = next((pid for pid, p in self._parties.items() if p.name == texts[EXCESS_BEARER]), None)
+            self._list_bearers(chosen)
 
     def changed_terms(self) -> dict[str, str]:
         """The terms whose text differs from the risk share as loaded, with their new text."""
@@ -119,5 +150,10 @@ class RiskShareEditor(QWidget):
         self.total_label.setStyleSheet("" if balanced else f"color: {PROBLEM_COLOUR}; font-weight: bold;")
 
     def _changed(self) -> None:
-        self.show_totals(self.model.read_shares()[0])
+        shares = self.model.read_shares()[0]
+        if [self.bearer.itemData(i) for i in range(1, self.bearer.count())] != [s.party_id for s in shares]:
+            blocked = self.bearer.blockSignals(True)  # a share typed or cleared: the choices follow
+            self._list_bearers(self.bearer.currentData())
+            self.bearer.blockSignals(blocked)
+        self.show_totals(shares)
         self.edited.emit()

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
+from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_name
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import DERIVED, FIELDS, get_term, term_names
 from negotiator.domain.terms import TermsSheet
@@ -37,8 +38,10 @@ def term_text(name: str, value: object) -> str:
 
 def term_texts(sheet: TermsSheet, parties: Mapping[int, Party]) -> dict[str, str]:
     """Every term that can be set (derived ones left out), by name, as text."""
-    return {name: term_text(name, get_term(sheet, name, parties)) for name in term_names(parties)
-            if name not in DERIVED}
+    texts = {name: term_text(name, get_term(sheet, name, parties)) for name in term_names(parties)
+             if name not in DERIVED}
+    texts[EXCESS_BEARER] = bearer_name(sheet.risk_share, parties) or ""  # a party by its name, not its id
+    return texts
 
 
 def changed_terms(before: TermsSheet, after: TermsSheet, parties: Mapping[int, Party]) -> dict[str, str]:

@@ -29,6 +29,7 @@ class TermValueEdit(QWidget):
         self._name = ""
         self._kind = "money"
         self._label = ""
+        self.parties: list[str] = []  # the names a term that names a party chooses from
         self.line = QLineEdit()
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
@@ -76,6 +77,14 @@ class TermValueEdit(QWidget):
                 self.choice.addItem(self.tr(words), str(value))
             self.choice.blockSignals(blocked)
             editor: QWidget = self.choice
+        elif kind == "party":  # who carries losses above a cap: the others in proportion, or a party
+            blocked = self.choice.blockSignals(True)
+            self.choice.clear()
+            self.choice.addItem(self.tr("The other parties, in proportion to their loss shares"), "")
+            for party in self.parties:
+                self.choice.addItem(party, party)
+            self.choice.blockSignals(blocked)
+            editor = self.choice
         elif kind == "date":
             editor = self.date
         elif kind in ("days", "months", "count"):
@@ -110,7 +119,7 @@ class TermValueEdit(QWidget):
         """Show a value given as text ("30", "2027-04-01", "blended", "48,000,000")."""
         shown, text = self.stack.currentWidget(), text.strip()
         if shown is self.choice:
-            self.choice.setCurrentIndex(max(0, self.choice.findData(text.lower())))
+            self.choice.setCurrentIndex(max(0, self.choice.findData(text if self._kind == "party" else text.lower())))
         elif shown is self.date:
             try:
                 day = date.fromisoformat(text)

@@ -302,10 +302,10 @@ class TermsEditor(QWidget):
             self._contributions_form.addRow(name, line)
         self._contribution_order = [pid for pid, _ in payment.contributions]
         self.contributions_box.setVisible(bool(self._contributions))
-        chain = [self.risk_table, self.corridor, self.start, self.start_unset, self.initial_term,
-                 self.extension_count, self.extension_months, self.notice, self.mechanism, self.annual_value,
-                 self.variable_part, self.quality_incentive, self.days, self.invoicing, self.indexation,
-                 self.pooled_fund, *self._contributions.values(), self.problems, self.revert_button,
+        chain = [self.risk_table, self.corridor, self.risk_editor.bearer, self.start, self.start_unset,
+                 self.initial_term, self.extension_count, self.extension_months, self.notice, self.mechanism,
+                 self.annual_value, self.variable_part, self.quality_incentive, self.days, self.invoicing,
+                 self.indexation, self.pooled_fund, *self._contributions.values(), self.problems, self.revert_button,
                  self.apply_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)

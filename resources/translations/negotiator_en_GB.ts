@@ -1925,32 +1925,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="139"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="141"/>
         <source>New wording for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="141"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="143"/>
         <source>A new value for a term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="143"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="145"/>
         <source>Risk share (all parties)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="144"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="146"/>
         <source>A new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="146"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="148"/>
         <source>Remove %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="148"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="150"/>
         <source>Move %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1975,122 +1975,122 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="87"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="89"/>
         <source>Move after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="87"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="89"/>
         <source>The section it should follow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="88"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="90"/>
         <source>(to the top)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="91"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="93"/>
         <source>Heading of the new section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="91"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="93"/>
         <source>The new section&apos;s heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="95"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="97"/>
         <source>Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="96"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="98"/>
         <source>Why your party proposes it: the other parties will read this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="99"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="101"/>
         <source>&amp;Term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="99"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="101"/>
         <source>&amp;Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="100"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="102"/>
         <source>Risk &amp;share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="100"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="102"/>
         <source>&amp;Values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="101"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="103"/>
         <source>&amp;After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="101"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="103"/>
         <source>&amp;Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="102"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="104"/>
         <source>&amp;Wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="102"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="104"/>
         <source>&amp;Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="104"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="106"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="104"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="106"/>
         <source>Why the proposal cannot be made as it stands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="113"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="115"/>
         <source>&amp;Propose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="114"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="116"/>
         <source>Propose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="114"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="116"/>
         <source>Make this proposal in your party&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="115"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="117"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="116"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="118"/>
         <source>Close without proposing (asks first if you have typed anything)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="171"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="173"/>
         <source>Several terms at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_dialog.py" line="231"/>
+        <location filename="../../negotiator/ui/propose_dialog.py" line="233"/>
         <source>%1: something unexpected went wrong. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2436,37 +2436,52 @@
 <context>
     <name>RiskShareEditor</name>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="51"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="53"/>
         <source>e.g. 2.5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="59"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="65"/>
         <source>Risk corridor ± %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="109"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="66"/>
+        <source>Losses above a cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="103"/>
+        <source>The other parties, in proportion to their loss shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="106"/>
+        <source>Party %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="140"/>
         <source>No party shares gains or losses yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="111"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="142"/>
         <source>Gains {gains} · Losses {losses}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="114"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="145"/>
         <source>: gains and losses must each make 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="116"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="147"/>
         <source>: gains must make 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/risk_share_editor.py" line="116"/>
+        <location filename="../../negotiator/ui/risk_share_editor.py" line="147"/>
         <source>: losses must make 100%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2675,67 +2690,72 @@
 <context>
     <name>TermValueEdit</name>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="37"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="38"/>
         <source>Not agreed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="55"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="56"/>
         <source>Proposed value of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="55"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="56"/>
         <source>Proposed value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="56"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="57"/>
         <source>Type the amount or percentage; it is checked as you type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="57"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="58"/>
         <source>The proposed date; the arrow opens a calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="58"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="59"/>
         <source>The proposed number; the arrow keys step it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="59"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="60"/>
         <source>Choose the proposed value from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="64"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="65"/>
         <source>The proposed value, in the form its term takes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="74"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="75"/>
         <source>Not chosen yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="82"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="83"/>
+        <source>The other parties, in proportion to their loss shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="91"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="82"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="91"/>
         <source> months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="84"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="93"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/term_value_edit.py" line="84"/>
+        <location filename="../../negotiator/ui/term_value_edit.py" line="93"/>
         <source>Not set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3037,37 +3057,37 @@
 <context>
     <name>WordingPane</name>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="151"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="153"/>
         <source>Insert a term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="152"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="154"/>
         <source>Put a term into the wording where the cursor is; it shows the term&apos;s value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="153"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="155"/>
         <source>Insert a term…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="156"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="158"/>
         <source>Proposed wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="157"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="159"/>
         <source>The wording you propose. Terms show as chips with their current values; type {{name}} or use Insert a term to add one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="166"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="168"/>
         <source>What changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/propose_parts.py" line="167"/>
+        <location filename="../../negotiator/ui/propose_parts.py" line="169"/>
         <source>Your wording</source>
         <translation type="unfinished"></translation>
     </message>
