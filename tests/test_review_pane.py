@@ -316,4 +316,6 @@ def test_a_party_s_share_is_shown_in_its_cell_of_the_risk_share_table(qtbot) -> 
     assert (editor.risk_table.currentIndex().row(), editor.risk_table.currentIndex().column()) == (1, 3)
     assert show_term(editor, "payment.contribution.hope-street") is editor.contribution_field("hope-street")
     assert editor.tabs.currentIndex() == 2
+    assert show_term(editor, "risk_share.excess_bearer") is editor.risk_editor.bearer
+    assert editor.tabs.currentIndex() == 0
     assert show_term(editor, "nothing.at.all") is None

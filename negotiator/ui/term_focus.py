@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from negotiator.domain.excess_bearer import EXCESS_BEARER
 from negotiator.ui.terms_editor import TermsEditor
 
 _PAGES = {"risk_share": 0, "duration": 1, "payment": 2}
@@ -36,6 +37,8 @@ def show_term(editor: TermsEditor, name: str) -> QWidget | None:
 
 
 def _widget_for(editor: TermsEditor, name: str) -> QWidget | None:
+    if name == EXCESS_BEARER:
+        return editor.risk_editor.bearer
     if name in _FIELDS:
         return getattr(editor, _FIELDS[name], None)
     parts = name.split(".")
