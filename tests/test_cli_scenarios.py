@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,28 @@ def test_an_agreement_without_a_risk_share_says_so(demo_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "No party shares this agreement's risk yet" in done.stdout
     assert "an overspend of £2,400,000 (10%)" in done.stdout  # 10% of its £24m
+
+
+def test_a_loss_beyond_every_cap_has_a_column_of_its_own(demo_path: Path) -> None:
+    from decimal import Decimal
+
+    from negotiator.domain.terms import PartyShare, RiskShare
+    from negotiator.services.session import open_workspace
+
+    prime = "Northshire MSK Prime Contract"  # still being drafted: its terms are saved directly
+    ws = open_workspace(demo_path, "Test Drafter")
+    try:
+        ws.act_as("Meridian")
+        meridian = ws.agreements.find_party("Meridian").id
+        sheet = ws.agreements.terms(prime)
+        capped = RiskShare((PartyShare(meridian, Decimal(100), Decimal(100), 100_000_00),))
+        ws.agreements.save_terms(prime, replace(sheet, risk_share=capped))
+    finally:
+        ws.close()
+    done = negotiator("--library", demo_path, "scenarios", prime, "--result", "-10%", "--result", "5%")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[lines.index("Current terms") + 1].split()[-5:] == ["Meridian", "Carried", "by", "no", "party"]
+    overspend, underspend = lines[lines.index("Current terms") + 2:][:2]
+    assert overspend.split()[-2:] == ["−£100,000", "−£2,300,000"]  # its cap, and the rest no party carries
+    assert underspend.split()[-2:] == ["+£1,200,000", "£0"]  # gains are never capped

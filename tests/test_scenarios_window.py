@@ -180,3 +180,19 @@ def test_hovering_over_the_chart_gives_every_line_s_figure_at_that_result(window
     assert "Community Trust, Current terms: −£2,243,750" in text.splitlines()
     assert len(text.splitlines()) == 1 + 9
     QToolTip.hideText()
+
+
+def test_a_loss_beyond_every_cap_has_a_column_in_the_table(qapp) -> None:
+    from decimal import Decimal
+
+    from negotiator.domain.risk_outcome import share_result
+    from negotiator.domain.terms import PartyShare, RiskShare
+    from negotiator.ui.scenario_table import ScenarioTableModel
+
+    capped = RiskShare((PartyShare(7, Decimal(100), Decimal(100), 100_000_00),))
+    model = ScenarioTableModel()
+    model.show(["an overspend of £2,400,000"], [(7, "Meridian")], ["Current terms"],
+               [[share_result(capped, -2_400_000_00, None)]])
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[1:] == ["Meridian\nCurrent terms", "Carried by no party\nCurrent terms"]
+    assert [model.index(0, c).data() for c in (1, 2)] == ["−£100,000", "−£2,300,000"]

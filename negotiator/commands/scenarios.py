@@ -86,9 +86,11 @@ def _scenarios(ws: Workspace, args: argparse.Namespace) -> int:
               "(risk_share.PARTY.gain and .loss: 'terms set' while drafting, 'propose' after the first round).")
     for scenario, outcomes in zip(found.scenarios, tables, strict=True):
         print(f"\n{scenario.label}")
-        rows = [(_result_cell(result, percent), *(signed_money(o.of(pid)) for pid, _ in found.parties))
+        rest = any(o.uncovered for o in outcomes)  # a loss beyond every cap: said, not silently dropped
+        rows = [(_result_cell(result, percent), *(signed_money(o.of(pid)) for pid, _ in found.parties),
+                 *((signed_money(o.uncovered),) if rest else ()))
                 for (result, percent), o in zip(points, outcomes, strict=True)]
-        print_table(("Result", *names), rows)
+        print_table(("Result", *names, *(("Carried by no party",) if rest else ())), rows)
     return OK
 
 

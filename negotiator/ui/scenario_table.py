@@ -9,6 +9,7 @@ from negotiator.domain.risk_outcome import Outcome
 from negotiator.domain.scenario_terms import signed_money
 
 _Index = QModelIndex | QPersistentModelIndex
+NOBODY = -1  # the column of a loss beyond every cap, which no party carries (it stays with the budget holder)
 
 
 class ScenarioTableModel(QAbstractTableModel):
@@ -23,6 +24,8 @@ class ScenarioTableModel(QAbstractTableModel):
     def show(self, results: list[str], parties: list[tuple[int, str]], scenarios: list[str],
              outcomes: list[list[Outcome]]) -> None:
         """Fill the table: ``results`` in words, ``parties`` (id, name), and each scenario's outcomes."""
+        if any(o.uncovered for table in outcomes for o in table):  # a loss beyond every cap has a column too
+            parties = [*parties, (NOBODY, self.tr("Carried by no party"))]
         self.beginResetModel()
         self.results = results
         self.columns = [(name, _short(label, index), label, pid) for index, label in enumerate(scenarios)
@@ -49,7 +52,7 @@ class ScenarioTableModel(QAbstractTableModel):
         party, _short_name, scenario, pid = self.columns[column - 1]
         parties = len({c[3] for c in self.columns}) or 1
         outcome = self.cells[(column - 1) // parties][row]
-        amount = signed_money(outcome.of(pid))
+        amount = signed_money(outcome.uncovered if pid == NOBODY else outcome.of(pid))
         if role == Qt.ItemDataRole.ToolTipRole:
             capped = any(p.party_id == pid and p.at_cap for p in outcome.parts)
             return f"{party}, {scenario}: {amount}" + (" (at its cap on losses)" if capped else "")

@@ -2520,7 +2520,12 @@
 <context>
     <name>ScenarioTableModel</name>
     <message>
-        <location filename="../../negotiator/ui/scenario_table.py" line="63"/>
+        <location filename="../../negotiator/ui/scenario_table.py" line="28"/>
+        <source>Carried by no party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/scenario_table.py" line="66"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
