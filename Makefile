@@ -25,11 +25,11 @@ test: setup lint
 	$(PY) -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check negotiator tests main.py
+	$(VENV)/bin/ruff check negotiator benchmarks tests tools main.py
 	$(VENV)/bin/lint-imports
 
 bench: setup
-	$(PY) -m negotiator.bench
+	$(PY) -m benchmarks
 
 setup: system-packages $(STAMP)
 

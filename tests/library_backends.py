@@ -2,7 +2,7 @@
 
 The storage and service tests take ``starter_library``, ``demo_library`` or ``new_library``
 instead of a file path, and run once per backend. The PostgreSQL server is a throwaway cluster
-started once for the session (see negotiator/throwaway_postgres.py); each test gets a database of
+started once for the session (see tests/support/throwaway_postgres.py); each test gets a database of
 its own, copied from a template built once. Without a server those tests skip with the reason,
 except in CI (CI set), where a missing server fails the run.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from negotiator.throwaway_postgres import ServerUnavailable, ThrowawayServer, start_server
+from tests.support.throwaway_postgres import ServerUnavailable, ThrowawayServer, start_server
 
 BACKENDS = [pytest.param("sqlite", id="sqlite"),
             pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgresql)]

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from negotiator.domain.bench_texts import schedule_text
 from negotiator.services.session import open_workspace
 from negotiator.ui.agreement_controller import BIG_AGREEMENT
 from negotiator.ui.main_window import MainWindow
+from tests.support.texts import schedule_text
 
 from .background import held_worker
 

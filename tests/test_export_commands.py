@@ -120,8 +120,8 @@ def test_a_redline_without_an_acting_party_is_refused_with_a_dialog(qtbot, demo_
 @pytest.fixture
 def long_agreement(demo_path: Path) -> Path:
     """The demo with an agreement of 600 sections, so that exporting it takes a noticeable time."""
-    from negotiator.domain.bench_texts import schedule_text
     from negotiator.services.session import open_workspace
+    from tests.support.texts import schedule_text
 
     ws = open_workspace(demo_path, "Test Drafter")
     ws.act_as("Northshire ICB")  # the prime contract is still being drafted, by the ICB

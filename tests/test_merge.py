@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiator.domain.bench_texts import scatter_edits, schedule_text
 from negotiator.domain.merge import Edit, Rebase, edits, overlaps, rebase
+from tests.support.texts import scatter_edits, schedule_text
 
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
 _VOCABULARY = [

@@ -155,7 +155,7 @@ def test_refresh_draws_a_change_made_meanwhile(window: MainWindow, map_window: M
 
 
 def test_the_benchmark_measures_the_map_drawn(demo_path: Path, qapp) -> None:
-    from negotiator.bench_money_map import money_map_ms
+    from benchmarks.money_map import money_map_ms
 
     assert 0 < money_map_ms(demo_path, repeat=1) < 10_000
 

@@ -28,7 +28,7 @@ def test_the_translation_source_holds_every_user_visible_string(tmp_path: Path) 
 
 
 def test_the_screenshots_script_renders_the_main_views(tmp_path: Path) -> None:
-    from negotiator.ui.screenshots import render
+    from tools.screenshots import render
 
     written = render(tmp_path / "shots")
     assert {p.name for p in written} >= {"agreement-outline.png", "positions.png", "compare-n-way.png"}
@@ -41,7 +41,7 @@ def test_the_screenshots_are_taken_on_a_virtual_screen_light_and_dark(tmp_path: 
             pytest.fail("CI needs Xvfb (Debian packages xvfb and xauth) for the screenshots; make test installs it")
         pytest.skip("no Xvfb on this machine (Debian packages xvfb and xauth)")
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    run = subprocess.run([sys.executable, "-m", "negotiator.ui.screenshots", str(tmp_path)], env=env,
+    run = subprocess.run([sys.executable, "-m", "tools.screenshots", str(tmp_path)], env=env,
                          capture_output=True, text=True, timeout=180, check=False)
     assert run.returncode == 0, run.stderr
     assert "Drawing on Qt's xcb platform" in run.stderr  # a real X server, not the offscreen fallback

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from negotiator.ui.screenshots import SIZES, render
+from tools.screenshots import SIZES, render
 
 
 def test_the_script_draws_each_view_at_each_size_in_both_schemes(qapp, tmp_path: Path) -> None:

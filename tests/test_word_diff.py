@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiator.domain.bench_texts import rewrite, scatter_edits, schedule_text
 from negotiator.domain.diff import Op, Segment, apply_diff, fine_word_diff, render_plain, tokenize, word_diff
+from tests.support.texts import rewrite, scatter_edits, schedule_text
 
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
 words = st.lists(st.sampled_from(["days", "30", "60", "the", "Integrator", "pays", " ", ", ", "\n", "é", "😀"]))

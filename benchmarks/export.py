@@ -27,9 +27,9 @@ def build(path: Path, sections: int) -> None:
     reworded by three providers and accepted."""
     if path.exists():
         return
-    from negotiator.bench import fresh_partial
-    from negotiator.domain.bench_texts import schedule_text
+    from benchmarks.main import fresh_partial
     from negotiator.services.session import open_workspace
+    from tests.support.texts import schedule_text
 
     partial = fresh_partial(path)
     ws = open_workspace(partial, "Benchmark")

@@ -12,7 +12,7 @@ import time
 
 from sqlalchemy import create_engine, text
 
-from negotiator.throwaway_postgres import ServerUnavailable, start_server
+from tests.support.throwaway_postgres import ServerUnavailable, start_server
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 REPEAT = 60

@@ -43,8 +43,8 @@ def to_window_seconds(folder: Path) -> float:
 def switch_agreement_ms(folder: Path) -> float:
     """Median time to switch the window between two agreements of 300 sections each."""
     library = folder / "switch-300.sqlite"
-    from negotiator.domain.bench_texts import schedule_text
     from negotiator.services.session import open_workspace
+    from tests.support.texts import schedule_text
 
     if not library.exists():
         ws = open_workspace(library, "Benchmark")
@@ -85,8 +85,8 @@ def review_pane_ms(folder: Path) -> float:
     wording proposal per section, three parties): read from the services, turned into inline diffs,
     listed and painted."""
     library = folder / "review-300.sqlite"
-    from negotiator.domain.bench_texts import scatter_edits, schedule_text
     from negotiator.services.session import open_workspace
+    from tests.support.texts import scatter_edits, schedule_text
 
     if not library.exists():
         partial = library.with_suffix(".partial")

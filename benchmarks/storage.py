@@ -98,7 +98,7 @@ def verify_library_seconds(library: Path, events: int = 10_000, repeat: int = 3)
 
 def _grow_record(library: Path, target: Path, events: int) -> None:
     """Copy the clause library, add the demo, then proposals and decisions until the record has ``events``."""
-    from negotiator.bench import fresh_partial
+    from benchmarks.main import fresh_partial
     from negotiator.services.demo_rounds import ALLIANCE, GPS, HOPE, ICB, TRUST
     from negotiator.services.session import open_workspace
 
@@ -147,10 +147,10 @@ def backup_seconds(library: Path, repeat: int = BACKUPS) -> float:
 
 
 def main() -> int:
-    """Just these two figures (``python -m negotiator.bench_storage``); ``make bench`` prints them with the rest."""
+    """Just these two figures (``python -m benchmarks.storage``); ``make bench`` prints them with the rest."""
     import os
 
-    from negotiator.bench import build
+    from benchmarks.main import build
 
     path = Path(os.environ.get("NEGOTIATOR_BENCH_LIBRARY", ".bench/library-10k.sqlite"))
     build(path)

@@ -1,5 +1,5 @@
 """Render the main views of the demo negotiation to PNG files (for the README and the user guide):
-``python -m negotiator.ui.screenshots FOLDER``.
+``python -m tools.screenshots FOLDER``.
 
 The pictures are taken on a real X screen: the user's own, or else a virtual one (Xvfb) started for
 the run, so that fonts, window frames and high-DPI scaling are drawn as on a desktop. Only when no X
@@ -164,7 +164,7 @@ def on_a_screen(argv: list[str]) -> int:
         return on_a_screen(argv)
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "NEGOTIATOR_SCREENSHOTS_INNER": "1"}
     command = [xvfb, "--auto-servernum", f"--server-args=-screen 0 {SCREEN}", sys.executable, "-m",
-               "negotiator.ui.screenshots", *argv]
+               "tools.screenshots", *argv]
     return subprocess.run(command, env=env, check=False).returncode
 
 

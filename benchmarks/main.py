@@ -152,8 +152,8 @@ def _view_ms(path: Path) -> float:
 def _diff_figures() -> tuple[float, float, float]:
     """Word diff of a 20,000-word schedule with 50 edits, of a 5,000-word rewrite, and the 5,000-word
     side-by-side view (offscreen)."""
-    from negotiator.domain.bench_texts import rewrite, scatter_edits, schedule_text
     from negotiator.domain.diff import word_diff
+    from tests.support.texts import rewrite, scatter_edits, schedule_text
 
     schedule = schedule_text(20_000, 1)
     edited = scatter_edits(schedule, 50, 2)
@@ -247,17 +247,17 @@ def main() -> int:
     print(f"word_diff_rewrite_5k_words_ms: {rewrite_ms:.1f} ms (target < 300 ms)")
     print(f"compare_view_5k_words_ms: {compare:.1f} ms (target < 300 ms)")
     print(f"positions_8_parties_300_items_ms: {positions:.1f} ms (target < 100 ms)")
-    from negotiator.bench_money_map import money_map_ms
+    from benchmarks.money_map import money_map_ms
 
     print(f"money_map_200_agreements_ms: {money_map_ms(network_path):.1f} ms (target < 200 ms)")
-    from negotiator.bench_export import figures
+    from benchmarks.export import figures
 
     export = figures(path.parent)
     print(f"export_redline_1000_sections_s: {export['export_redline_1000_sections_s']:.3f} s (target < 0.3 s), "
           f"peak memory {export['export_redline_1000_sections_peak_mb']:.0f} MB (target < 200 MB)")
     print(f"export_redline_100_sections_s: {export['export_redline_100_sections_s']:.3f} s (target < 0.06 s)")
     print(f"export_floor_ratio: {export['export_floor_ratio']:.1f} (target < 6)")
-    from negotiator.bench_exchange import (
+    from benchmarks.exchange import (
         import_libreoffice_redline_seconds,
         import_redline_seconds,
         libreoffice_missing,
@@ -275,21 +275,21 @@ def main() -> int:
         print(f"import_libreoffice_redline_1000_sections_s: not measured: {missing} (target < 1 s)")
     print(f"package_roundtrip_1000_proposals_s: {package_seconds(library, path.parent):.2f} s (target < 1 s)")
     print(f"package_incremental_s: {package_incremental_seconds(library, path.parent):.2f} s (target < 0.3 s)")
-    from negotiator.bench_desktop import first_paint_seconds, review_pane_ms, switch_agreement_ms, to_window_seconds
+    from benchmarks.desktop import first_paint_seconds, review_pane_ms, switch_agreement_ms, to_window_seconds
 
     print(f"cold_start_first_paint_s: {first_paint_seconds():.2f} s (target < 0.35 s)")
     print(f"cold_start_to_window_s: {to_window_seconds(path.parent):.2f} s (target < 0.8 s)")
     print(f"switch_agreement_ms: {switch_agreement_ms(path.parent):.1f} ms (target < 100 ms)")
     print(f"review_pane_300_proposals_ms: {review_pane_ms(path.parent):.1f} ms (target < 100 ms)")
-    from negotiator.bench_scenarios import scenario_view_ms, scenarios_ms
+    from benchmarks.scenarios import scenario_view_ms, scenarios_ms
 
     print(f"scenarios_20_parties_201_points_ms: {scenarios_ms():.1f} ms (target < 20 ms)")
     print(f"scenario_view_ms: {scenario_view_ms(path.parent):.1f} ms (target < 100 ms)")
-    from negotiator.bench_storage import print_figures
+    from benchmarks.storage import print_figures
 
     print_figures(path)
 
-    from negotiator.bench_postgres import print_figure as print_postgres_figure
+    from benchmarks.postgres import print_figure as print_postgres_figure
 
     print_postgres_figure()
     return 0

@@ -1,0 +1,5 @@
+"""``python -m benchmarks``: every figure, as ``make bench`` prints them."""
+
+from benchmarks.main import main
+
+raise SystemExit(main())
