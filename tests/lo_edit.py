@@ -230,6 +230,14 @@ def step(editor: Editor, spec: dict) -> None:
         raise ValueError(f"unknown step kind {kind!r}")
 
 
+def settle(context: Any) -> None:
+    """Let LibreOffice finish what a step set going before the next starts, as a person waits for the
+    screen: a comment just inserted takes the keyboard a moment later, and if that moment fell inside the
+    next step, the next step's typing would go into the comment instead of the text."""
+    toolkit = context.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", context)
+    toolkit.processEventsToIdle()
+
+
 def edit(context: Any, desktop: Any, dispatcher: Any, request: dict) -> dict:
     """Carry out one edit request; ``{"ok": true}`` once the file is saved."""
     set_author(context, request["author"])
@@ -239,6 +247,7 @@ def edit(context: Any, desktop: Any, dispatcher: Any, request: dict) -> dict:
         for number, spec in enumerate(request["steps"], 1):
             try:
                 step(editor, spec)
+                settle(context)
             except Exception as error:
                 raise RuntimeError(f"step {number} ({spec.get('kind')}): {type(error).__name__}: {error}") from None
         editor.save(Path(request["out"]))
