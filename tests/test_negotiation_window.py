@@ -125,6 +125,7 @@ def test_n_way_comparison_of_competing_term_values(window: MainWindow) -> None:
     window.views.compare_proposal(corridor)
     texts = [p.toPlainText() for p in window.views.compare_panel.view.panes()]
     assert texts == ["2%", "3%", "1%"]
+    assert window.views.compare_panel.caption.text() == "Comparing Risk corridor"  # the term in words
 
 
 def test_comparing_two_chosen_texts_side_by_side(window: MainWindow) -> None:
