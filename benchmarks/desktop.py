@@ -30,12 +30,10 @@ def to_window_seconds(folder: Path) -> float:
     """A cold process opens the demo library and shows the window with its docks filled."""
     demo = folder / "demo.sqlite"
     if not demo.exists():
-        from negotiator.locations import starter_library_file
         from negotiator.services.session import open_workspace
 
         ws = open_workspace(demo, "Benchmark")
-        ws.clauses.import_file(starter_library_file())
-        ws.create_demo()
+        ws.seed_demo()
         ws.close()
     return _process_seconds("--library", str(demo), "--quit-when-ready")
 

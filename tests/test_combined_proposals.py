@@ -10,11 +10,11 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.proposals import ProposalKind, ProposalStatus
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 
 from .test_cli import negotiator
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 REBALANCED = {"risk_share.community-trust.gain": "35", "risk_share.gp-federation.gain": "45",
               "risk_share.hope-street.gain": "20"}
 

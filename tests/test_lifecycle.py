@@ -9,12 +9,10 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.lifecycle import NeedsProposal, Stage
+from negotiator.services.demo_titles import ALLIANCE, PRIME
 from negotiator.services.session import Workspace, open_workspace
 
 from .test_cli import negotiator
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
-PRIME = "Northshire MSK Prime Contract"
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.proposals import ProposalStatus
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from tests.library_backends import behind_the_apps_back
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 PHYSIO = "MSK Sub-contract: Active Physio"
 
 

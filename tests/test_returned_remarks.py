@@ -10,12 +10,12 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.positions import Stance
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.word.importer import read_returned
 
 from .word_edits import WordEdit
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 FEDERATION = "Northshire Primary Care Federation"
 TRUST = "Northshire Community Health NHS Trust"
 HOPE = "Hope Street Wellbeing"

@@ -120,6 +120,13 @@ class Workspace:
             self.acting.party = acting  # the demo acts for its own parties, then hands back
         return titles
 
+    def seed_demo(self) -> list[str]:
+        """Add the demo negotiation, first bringing in the starter library when this library has no
+        clauses yet (the demo's sections are the starter library's clauses); its agreements' titles."""
+        if not self.clauses.clauses():
+            self.clauses.import_file(starter_library_file())
+        return self.create_demo()
+
     def library_unit(self) -> object:
         """One transaction around several service calls (they join it): all or nothing."""
         return self.clauses.library.unit_of_work(write=True)
@@ -151,8 +158,7 @@ def open_session(library: str | None, author: str | None = None, *, seed: bool |
     workspace = open_workspace(target, author or default_author())
     if workspace.clauses.is_new and (seed if seed is not None else library is None):
         try:
-            workspace.clauses.import_file(starter_library_file())
-            workspace.create_demo()
+            workspace.seed_demo()
         except BaseException:
             workspace.close()
             raise
