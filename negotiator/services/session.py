@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from negotiator.domain.errors import InvalidInput
@@ -28,7 +29,6 @@ from negotiator.services.rounds import RoundService
 from negotiator.services.scenarios import ScenarioService
 from negotiator.services.trust import TrustService
 from negotiator.storage.database import open_library
-from negotiator.storage.schema import HEAD as SCHEMA_HEAD
 
 
 def default_author() -> str:
@@ -80,30 +80,34 @@ class Workspace:
 
     @property
     def schema_revision(self) -> str:
-        """The schema revision of the open library (always the newest: opening upgrades it)."""
-        return SCHEMA_HEAD
+        """The schema revision the open library's database is at, as it says (opening upgrades it to the
+        newest this version knows, so it differs only if another program changed it since)."""
+        return self.clauses.library.schema_revision() or "none"
 
-    @property
+    # The services below are built once, on first use, like those above: each holds no state of its own
+    # beyond the library and the acting party, so one of each serves the workspace for its lifetime.
+
+    @cached_property
     def record(self) -> RecordService:
         """The negotiation record, to read as evidence."""
         return RecordService(self.clauses.library)
 
-    @property
+    @cached_property
     def remarks(self) -> RemarksService:
         """The parties' remarks and their positions on each other's proposals."""
         return RemarksService(self.clauses.library, self.acting)
 
-    @property
+    @cached_property
     def scenarios(self) -> ScenarioService:
         """Risk-share scenarios: the current terms beside open term proposals, in pounds."""
         return ScenarioService(self.clauses.library)
 
-    @property
+    @cached_property
     def trust(self) -> TrustService:
         """This library's fingerprint and the keys of the libraries it trusts."""
         return TrustService(self.clauses.library)
 
-    @property
+    @cached_property
     def backups(self) -> BackupService:
         """Backups of this library's file (a library on a database server has none)."""
         return BackupService(self.location)
