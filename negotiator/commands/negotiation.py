@@ -203,9 +203,9 @@ def _short(text: str, width: int = 50) -> str:
 
 def _positions(ws: Workspace, args: argparse.Namespace) -> int:
     if args.out is not None:
-        print(f"Wrote {ws.rounds.export_positions(args.agreement, args.out)}")
+        print(f"Wrote {ws.matrix.export(args.agreement, args.out)}")
         return OK
-    matrix = ws.rounds.positions(args.agreement)
+    matrix = ws.matrix.positions(args.agreement)
     if args.json:
         return print_json([{"id": row.target, "item": row.label, "current": row.current, "converged": row.converged,
                             "positions": {party.name: {"stance": cell.stance.value, "value": cell.text,

@@ -15,6 +15,7 @@ from negotiator.locations import default_library_path, starter_library_file
 from negotiator.services.acting import Acting, remember_party, remembered_party
 from negotiator.services.agreements import AgreementService
 from negotiator.services.backups import BackupService
+from negotiator.services.comparison import ComparisonService
 from negotiator.services.demo import create_demo
 from negotiator.services.demo_rounds import negotiate_demo
 from negotiator.services.export import ExportService
@@ -22,6 +23,7 @@ from negotiator.services.library import LibraryService
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
 from negotiator.services.packages import PackageService
+from negotiator.services.positions_matrix import PositionsService
 from negotiator.services.record import RecordService
 from negotiator.services.remarks import RemarksService
 from negotiator.services.returned import ReturnedService
@@ -86,6 +88,16 @@ class Workspace:
 
     # The services below are built once, on first use, like those above: each holds no state of its own
     # beyond the library and the acting party, so one of each serves the workspace for its lifetime.
+
+    @cached_property
+    def matrix(self) -> PositionsService:
+        """The positions matrix: where each party stands on every item under negotiation."""
+        return PositionsService(self.clauses.library, self.acting)
+
+    @cached_property
+    def comparison(self) -> ComparisonService:
+        """Texts to compare a section's wording with, and term values as the wording says them."""
+        return ComparisonService(self.clauses.library)
 
     @cached_property
     def record(self) -> RecordService:
