@@ -205,15 +205,34 @@ def _median_ms(action: object, repeat: int) -> float:
     return statistics.median(times)
 
 
+def own_settings() -> Path:
+    """Give the benchmark, and every process it starts, settings of its own (a fresh folder for the app's
+    settings, remembered parties and default library), so that no figure depends on the user's own:
+    their window layout, their last agreement, their acting party."""
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="negotiator-bench-settings-"))
+    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"),
+                             ("XDG_STATE_HOME", "state")):
+        (home / folder).mkdir()
+        os.environ[variable] = str(home / folder)
+    return home
+
+
 def main() -> int:
     """Build the library if needed and print the figures."""
+    own_settings()
     path = Path(os.environ.get("NEGOTIATOR_BENCH_LIBRARY", ".bench/library-10k.sqlite"))
     build(path)
     service = LibraryService.open(path, "Benchmark")
     hits = service.search("payment")
     assert len(hits) == 50, "the benchmark search should fill the first page"
     search = statistics.median(_median_ms(lambda q=q: service.search(q), 20) for q in QUERIES)
-    navigator = _median_ms(lambda: service.clauses(offset=0, limit=200), 50)
+    # What the navigator waits for when a category is opened: its categories, then the first page of the
+    # largest category, fetched with the category filter as the navigator fetches it.
+    largest = max(service.categories(), key=lambda pair: pair[1])[0]
+    navigator = _median_ms(lambda: (service.categories(), service.clauses(category=largest, offset=0, limit=200)),
+                           50)
     service.close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     import compileall
@@ -275,9 +294,18 @@ def main() -> int:
         print(f"import_libreoffice_redline_1000_sections_s: not measured: {missing} (target < 1 s)")
     print(f"package_roundtrip_1000_proposals_s: {package_seconds(library, path.parent):.2f} s (target < 1 s)")
     print(f"package_incremental_s: {package_incremental_seconds(library, path.parent):.2f} s (target < 0.3 s)")
-    from benchmarks.desktop import first_paint_seconds, review_pane_ms, switch_agreement_ms, to_window_seconds
+    from benchmarks.desktop import (
+        first_paint_on_x_seconds,
+        first_paint_seconds,
+        review_pane_ms,
+        switch_agreement_ms,
+        to_window_seconds,
+    )
 
     print(f"cold_start_first_paint_s: {first_paint_seconds():.2f} s (target < 0.35 s)")
+    on_x = first_paint_on_x_seconds()
+    print("cold_start_first_paint_xvfb_s: " + (f"{on_x:.2f} s" if on_x is not None else "not measured: no Xvfb")
+          + " (target < 0.35 s)")
     print(f"cold_start_to_window_s: {to_window_seconds(path.parent):.2f} s (target < 0.8 s)")
     print(f"switch_agreement_ms: {switch_agreement_ms(path.parent):.1f} ms (target < 100 ms)")
     print(f"review_pane_300_proposals_ms: {review_pane_ms(path.parent):.1f} ms (target < 100 ms)")
