@@ -179,23 +179,6 @@ def _diff_figures() -> tuple[float, float, float]:
     return scattered, rewrite_ms, compare
 
 
-def _positions_ms() -> float:
-    """The positions matrix of 8 parties over 300 items, each with proposals from three parties."""
-    from datetime import UTC, datetime
-
-    from negotiator.domain.positions import build_positions
-    from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus
-
-    items = [(f"section:{n}", f"{n} Heading", f"Wording {n}") for n in range(300)]
-    proposals = [
-        Proposal(n * 3 + k, 1, k + 1, f"Party {k}", ProposalKind.WORDING, f"section:{n}", f"Wording {n}", 1,
-                 f"Wording {n} as party {k} sees it", "why", ProposalStatus.OPEN if k else ProposalStatus.ACCEPTED,
-                 datetime(2027, 1, 1, tzinfo=UTC), decided_by_id=2)
-        for n in range(300) for k in range(3)
-    ]
-    return _median_ms(lambda: build_positions(items, proposals, list(range(1, 9))), 20)
-
-
 def _median_ms(action: object, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -256,7 +239,9 @@ def main() -> int:
     ws.close()
     view = _view_ms(network_path)
     scattered, rewrite_ms, compare = _diff_figures()
-    positions = _positions_ms()
+    from benchmarks.positions import positions_view_ms
+
+    positions = positions_view_ms(path.parent)  # read, built, modelled and painted
     print(f"search_ms: {search:.2f} ms (target < 10 ms)")
     print(f"navigator_first_200_ms: {navigator:.2f} ms (target < 30 ms)")
     print(f"open_library_and_window_s: {statistics.median(starts):.2f} s (target < 0.8 s)")
