@@ -179,23 +179,6 @@ def _diff_figures() -> tuple[float, float, float]:
     return scattered, rewrite_ms, compare
 
 
-def _positions_ms() -> float:
-    """The positions matrix of 8 parties over 300 items, each with proposals from three parties."""
-    from datetime import UTC, datetime
-
-    from negotiator.domain.positions import build_positions
-    from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus
-
-    items = [(f"section:{n}", f"{n} Heading", f"Wording {n}") for n in range(300)]
-    proposals = [
-        Proposal(n * 3 + k, 1, k + 1, f"Party {k}", ProposalKind.WORDING, f"section:{n}", f"Wording {n}", 1,
-                 f"Wording {n} as party {k} sees it", "why", ProposalStatus.OPEN if k else ProposalStatus.ACCEPTED,
-                 datetime(2027, 1, 1, tzinfo=UTC), decided_by_id=2)
-        for n in range(300) for k in range(3)
-    ]
-    return _median_ms(lambda: build_positions(items, proposals, list(range(1, 9))), 20)
-
-
 def _median_ms(action: object, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -205,15 +188,34 @@ def _median_ms(action: object, repeat: int) -> float:
     return statistics.median(times)
 
 
+def own_settings() -> Path:
+    """Give the benchmark, and every process it starts, settings of its own (a fresh folder for the app's
+    settings, remembered parties and default library), so that no figure depends on the user's own:
+    their window layout, their last agreement, their acting party."""
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="negotiator-bench-settings-"))
+    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"),
+                             ("XDG_STATE_HOME", "state")):
+        (home / folder).mkdir()
+        os.environ[variable] = str(home / folder)
+    return home
+
+
 def main() -> int:
     """Build the library if needed and print the figures."""
+    own_settings()
     path = Path(os.environ.get("NEGOTIATOR_BENCH_LIBRARY", ".bench/library-10k.sqlite"))
     build(path)
     service = LibraryService.open(path, "Benchmark")
     hits = service.search("payment")
     assert len(hits) == 50, "the benchmark search should fill the first page"
     search = statistics.median(_median_ms(lambda q=q: service.search(q), 20) for q in QUERIES)
-    navigator = _median_ms(lambda: service.clauses(offset=0, limit=200), 50)
+    # What the navigator waits for when a category is opened: its categories, then the first page of the
+    # largest category, fetched with the category filter as the navigator fetches it.
+    largest = max(service.categories(), key=lambda pair: pair[1])[0]
+    navigator = _median_ms(lambda: (service.categories(), service.clauses(category=largest, offset=0, limit=200)),
+                           50)
     service.close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     import compileall
@@ -237,7 +239,9 @@ def main() -> int:
     ws.close()
     view = _view_ms(network_path)
     scattered, rewrite_ms, compare = _diff_figures()
-    positions = _positions_ms()
+    from benchmarks.positions import positions_view_ms
+
+    positions = positions_view_ms(path.parent)  # read, built, modelled and painted
     print(f"search_ms: {search:.2f} ms (target < 10 ms)")
     print(f"navigator_first_200_ms: {navigator:.2f} ms (target < 30 ms)")
     print(f"open_library_and_window_s: {statistics.median(starts):.2f} s (target < 0.8 s)")
@@ -275,9 +279,18 @@ def main() -> int:
         print(f"import_libreoffice_redline_1000_sections_s: not measured: {missing} (target < 1 s)")
     print(f"package_roundtrip_1000_proposals_s: {package_seconds(library, path.parent):.2f} s (target < 1 s)")
     print(f"package_incremental_s: {package_incremental_seconds(library, path.parent):.2f} s (target < 0.3 s)")
-    from benchmarks.desktop import first_paint_seconds, review_pane_ms, switch_agreement_ms, to_window_seconds
+    from benchmarks.desktop import (
+        first_paint_on_x_seconds,
+        first_paint_seconds,
+        review_pane_ms,
+        switch_agreement_ms,
+        to_window_seconds,
+    )
 
     print(f"cold_start_first_paint_s: {first_paint_seconds():.2f} s (target < 0.35 s)")
+    on_x = first_paint_on_x_seconds()
+    print("cold_start_first_paint_xvfb_s: " + (f"{on_x:.2f} s" if on_x is not None else "not measured: no Xvfb")
+          + " (target < 0.35 s)")
     print(f"cold_start_to_window_s: {to_window_seconds(path.parent):.2f} s (target < 0.8 s)")
     print(f"switch_agreement_ms: {switch_agreement_ms(path.parent):.1f} ms (target < 100 ms)")
     print(f"review_pane_300_proposals_ms: {review_pane_ms(path.parent):.1f} ms (target < 100 ms)")

@@ -40,12 +40,10 @@ def scenario_view_ms(folder: Path) -> float:
     painted. Each run comes from the other demo agreement with risk shared, so nothing is kept."""
     demo = folder / "demo.sqlite"
     if not demo.exists():
-        from negotiator.locations import starter_library_file
         from negotiator.services.session import open_workspace
 
         ws = open_workspace(demo, "Benchmark")
-        ws.clauses.import_file(starter_library_file())
-        ws.create_demo()
+        ws.seed_demo()
         ws.close()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication

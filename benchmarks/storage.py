@@ -106,10 +106,8 @@ def _grow_record(library: Path, target: Path, events: int) -> None:
     shutil.copyfile(library, partial)
     ws = open_workspace(partial, "Benchmark")
     try:
-        from negotiator.locations import starter_library_file
 
-        ws.clauses.import_file(starter_library_file())
-        ws.create_demo()
+        ws.seed_demo()
         alliance = ws.agreements.agreement(ALLIANCE).id
         sections = [n.section for n in ws.outline.outline(alliance)]
         parties, n = (TRUST, GPS, HOPE), 0

@@ -7,9 +7,9 @@ from __future__ import annotations
 import multiprocessing
 
 from negotiator.domain.proposals import ProposalStatus
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import open_workspace
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 _SPAWN = multiprocessing.get_context("spawn")
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from negotiator.services.demo_titles import PRIME
 from negotiator.ui.agreements_panel import ID_ROLE
 from negotiator.ui.main_window import MainWindow
 
 from .windows import history_rows, open_window
 
-PRIME = "Northshire MSK Prime Contract"
 PHYSIO = "MSK Sub-contract: Active Physio"
 
 

@@ -115,3 +115,26 @@ def test_creating_and_changing_an_agreement(demo: Path) -> None:
     bad = negotiator("--library", demo, "agreements", "add", "X", "--kind", "prime_contract", "--model",
                      "prime_contractor", "--party", "Meridian")
     assert bad.returncode == 2 and "NAME=ROLE" in bad.stderr
+
+
+def test_a_loss_cap_without_a_share_is_refused_on_the_command_line_as_in_the_app(demo: Path) -> None:
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from negotiator.domain.terms import PartyShare, RiskShare
+    from negotiator.services.session import open_workspace
+
+    prime = "Northshire MSK Prime Contract"
+    ws = open_workspace(demo, "Test Drafter")
+    try:
+        ws.act_as("Meridian")
+        meridian = ws.agreements.find_party("Meridian").id
+        sheet = ws.agreements.terms(prime)
+        ws.agreements.save_terms(prime, replace(sheet, risk_share=RiskShare(
+            (PartyShare(meridian, Decimal(100), Decimal(100)),))))
+    finally:
+        ws.close()
+    result = negotiator("--library", demo, "--as", "Meridian", "terms", "set", prime,
+                        "risk_share.northshire-icb.cap", "50000")
+    assert result.returncode == 2
+    assert "NHS Northshire Integrated Care Board has a loss cap but no share of gains or losses" in result.stderr

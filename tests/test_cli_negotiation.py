@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from .test_cli import negotiator
+from negotiator.services.demo_titles import ALLIANCE
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
+from .test_cli import negotiator
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,11 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.proposals import ProposalKind, ProposalStatus
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 
 from .test_cli import negotiator
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 REBALANCED = {"risk_share.community-trust.gain": "35", "risk_share.gp-federation.gain": "45",
               "risk_share.hope-street.gain": "20"}
 
@@ -46,8 +46,8 @@ def test_a_combined_proposal_competes_with_any_proposal_on_one_of_its_terms(ws: 
     views = {v.proposal.id: v for v in ws.negotiation.proposals(ALLIANCE)}
     corridor = [pid for pid, v in views.items() if v.proposal.target == "risk_share.corridor" and v.proposal.is_open]
     assert set(views[combined.id].competing_with) == set(corridor)
-    row = next(r for r in ws.rounds.positions(ALLIANCE).rows if r.target == "risk_share.corridor")
-    hope = next(c for p, c in zip(ws.rounds.positions(ALLIANCE).parties, row.cells, strict=True)
+    row = next(r for r in ws.matrix.positions(ALLIANCE).rows if r.target == "risk_share.corridor")
+    hope = next(c for p, c in zip(ws.matrix.positions(ALLIANCE).parties, row.cells, strict=True)
                 if p.short_name == "Hope Street")
     assert hope.stance.value == "proposes" and hope.text == "1.5"  # its position on this term, not the whole JSON
     ws.negotiation.decide(corridor[0], "accept", "Northshire ICB")  # accepting a rival supersedes the combined one
@@ -121,7 +121,7 @@ def test_accepting_a_money_value_applies_exactly_that_amount(ws: Workspace) -> N
     ws.negotiation.decide(made.id, "accept", "Northshire ICB")
     hope = next(s for s in ws.agreements.terms(ALLIANCE).risk_share.shares if s.loss_cap is not None)
     assert hope.loss_cap == 30_000_050  # pence: exactly what was proposed, not a hundred times it
-    row = next(r for r in ws.rounds.positions(ALLIANCE).rows if r.target == "risk_share.hope-street.cap")
+    row = next(r for r in ws.matrix.positions(ALLIANCE).rows if r.target == "risk_share.hope-street.cap")
     assert row.current == "£300,000.50" and row.converged
 
 

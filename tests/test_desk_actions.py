@@ -12,13 +12,11 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QMenu, QMessageBox
 
+from negotiator.services.demo_titles import ALLIANCE, PRIME
 from negotiator.ui import printing
 from negotiator.ui.find_bar import find_in
 from negotiator.ui.main_window import MainWindow
 from tests.windows import open_window, press
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
-PRIME = "Northshire MSK Prime Contract"
 
 
 def _menu_action(window: MainWindow, menu: str, action_id: str):

@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialogButtonBox
 
 from negotiator.domain.parties import Role
+from negotiator.services.demo_titles import PRIME
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.new_agreement_dialog import NewAgreementDialog
 from negotiator.ui.reason_dialog import ReasonDialog
 from tests.libreoffice import libreoffice_read, require_libreoffice
 
-PRIME = "Northshire MSK Prime Contract"
 SUB = "MSK Sub-contract: GP Federation"
 
 

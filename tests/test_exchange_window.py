@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui.import_dialogs import ImportRedlineDialog
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.package_review import ImportPackageDialog
@@ -16,8 +17,6 @@ from negotiator.ui.package_review import ImportPackageDialog
 from .background import held_worker
 from .windows import open_window
 from .word_edits import WordEdit
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from negotiator.domain.document import paragraph_texts
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.word.check import check_docx
 from negotiator.word.reader import read_paragraphs
 from tests.libreoffice import libreoffice_read, require_libreoffice
 from tests.test_word_writer import libreoffice_redlines
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 MODES = ["agreed", "open", "party:GP Federation"]
 
 

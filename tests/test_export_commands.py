@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.word.check import check_docx
 from negotiator.word.reader import read_paragraphs, read_revisions
 
 from .test_cli import negotiator
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 def test_export_redline_and_clean_from_the_command_line(demo_path: Path, tmp_path: Path) -> None:

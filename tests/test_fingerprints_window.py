@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui.fingerprints_dialog import FingerprintsDialog
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.proposals_panel import ProposalsModel
@@ -15,7 +16,6 @@ from negotiator.ui.proposals_panel import ProposalsModel
 from .test_exchange_window import open_package
 from .windows import open_window
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ICB = "NHS Northshire Integrated Care Board"
 
 

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 
 from .hostile_packages import reseal, zip_bytes
@@ -25,7 +26,6 @@ from .nasty_text import carriable_text, nasty_numbers, nasty_text
 from .test_hostile_imports import _fingerprint
 from .word_edits import WordEdit
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 MAPPING = {"Jane Smith": "GP Federation"}
 FOLDER = Path(tempfile.mkdtemp(prefix="fuzz-imports-"))
 SLOW = settings(max_examples=8, suppress_health_check=[HealthCheck.too_slow])

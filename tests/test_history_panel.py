@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui.main_window import MainWindow
 
 from .windows import history_rows, open_window
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import open_workspace
 
 from .hostile_docx import HOSTILE, truncated
 from .hostile_packages import build_corpus
 from .test_cli import negotiator
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 def _fingerprint(library: Path) -> str:

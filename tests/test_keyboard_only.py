@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QInputDialog
 
+from negotiator.services.demo_titles import PRIME
 from negotiator.ui.export_dialog import ExportDialog
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.new_agreement_dialog import NewAgreementDialog
@@ -16,7 +17,6 @@ from negotiator.ui.reason_dialog import ReasonDialog
 from tests.keyboard_user import KeyboardUser, focus_is, modal
 from tests.libreoffice import libreoffice_read, require_libreoffice
 
-PRIME = "Northshire MSK Prime Contract"
 SUB = "MSK Sub-contract: GP Federation"
 MERIDIAN = "Meridian MSK Partnership Ltd"
 FEDERATION = "Northshire Primary Care Federation"

@@ -14,11 +14,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMenu, QSplitter
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.settings import Settings
 from tests.windows import open_window, press
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ROOT = Path(__file__).resolve().parent.parent
 
 # Started on a screen of the given size (the offscreen platform's screens are set by a file), with no

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.word.importer import read_returned
 from tests.libreoffice import libreoffice_edit, libreoffice_read, require_libreoffice
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 JANE = {"Jane Smith": "GP Federation"}
 GPS = "Northshire Primary Care Federation"
 TRUST = "Northshire Community Health NHS Trust"

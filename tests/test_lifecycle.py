@@ -9,12 +9,10 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.lifecycle import NeedsProposal, Stage
+from negotiator.services.demo_titles import ALLIANCE, PRIME
 from negotiator.services.session import Workspace, open_workspace
 
 from .test_cli import negotiator
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
-PRIME = "Northshire MSK Prime Contract"
 
 
 @pytest.fixture
@@ -45,7 +43,7 @@ def test_while_drafting_every_direct_edit_is_recorded_under_the_acting_party(ws:
         (meridian, "move section", f"section {section.id}"), (meridian, "add section", f"section {added.id}"),
         (meridian, "remove section", f"section {added.id}")]
     assert edited.version == section.version + 1
-    texts = ws.rounds.texts(PRIME, section.id)
+    texts = ws.comparison.texts(PRIME, section.id)
     assert any(t.label == f"Section version {edited.version} ({meridian})" for t in texts)  # the version's author
     assert ws.record.verify().problems == ()
 

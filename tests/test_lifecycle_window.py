@@ -11,13 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from negotiator.domain.proposals import ProposalKind
+from negotiator.services.demo_titles import ALLIANCE, PRIME
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.propose_dialog import ProposeDialog
 
 from .windows import answer_question, history_rows, open_window
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
-PRIME = "Northshire MSK Prime Contract"
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from negotiator.domain.network import Severity
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui import appearance
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.money_map_export import export_size
@@ -21,7 +22,6 @@ from negotiator.ui.money_map_window import MoneyMapWindow
 from .windows import open_window
 
 PHYSIO = "MSK Sub-contract: Active Physio"
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ORGANISATIONS = {"NHS Northshire Integrated Care Board", "Northshire County Council",
                  "Northshire Community Health NHS Trust", "Northshire Primary Care Federation", "Hope Street Wellbeing",
                  "Meridian MSK Partnership Ltd", "Northshire Hospitals NHS Foundation Trust", "Active Physio CIC"}

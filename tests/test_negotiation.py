@@ -8,10 +8,10 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.proposals import ProposalStatus
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from tests.library_backends import behind_the_apps_back
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 PHYSIO = "MSK Sub-contract: Active Physio"
 
 
@@ -135,7 +135,7 @@ def test_rounds_freeze_the_text_and_labels_must_be_new(ws: Workspace) -> None:
 
 
 def test_positions_show_who_proposes_what_and_where_parties_diverge(ws: Workspace) -> None:
-    matrix = ws.rounds.positions(ALLIANCE)
+    matrix = ws.matrix.positions(ALLIANCE)
     names = [p.short_name for p in matrix.parties]
     corridor = next(r for r in matrix.rows if r.target == "risk_share.corridor")
     cells = dict(zip(names, corridor.cells, strict=True))
@@ -157,8 +157,9 @@ def test_verify_passes_then_names_a_tampered_event(ws: Workspace, demo_library: 
 
 def test_comparison_texts_cover_versions_rounds_library_and_proposals(ws: Workspace) -> None:
     quorum = _section(ws, "alliance.board.quorum")
-    labels = [t.label for t in ws.rounds.texts(ALLIANCE, quorum.id)]
+    labels = [t.label for t in ws.comparison.texts(ALLIANCE, quorum.id)]
     assert any(label.startswith("Section version 2") for label in labels)
     assert any(label.startswith("Draft 1") for label in labels)
-    assert any(label.startswith("Library alliance.board.quorum v1") for label in labels)
+    library = "Library clause 'Alliance Board: meetings and quorum', version 1"  # its title, not its key
+    assert any(label.startswith(library) for label in labels), labels
     assert any(label.startswith("Proposal ") for label in labels)

@@ -9,13 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.positions_model import TARGET_ROLE
 from negotiator.ui.reason_dialog import ReasonDialog
 
 from .windows import answer_question, open_window
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture
@@ -125,6 +124,7 @@ def test_n_way_comparison_of_competing_term_values(window: MainWindow) -> None:
     window.views.compare_proposal(corridor)
     texts = [p.toPlainText() for p in window.views.compare_panel.view.panes()]
     assert texts == ["2%", "3%", "1%"]
+    assert window.views.compare_panel.caption.text() == "Comparing Risk corridor"  # the term in words
 
 
 def test_comparing_two_chosen_texts_side_by_side(window: MainWindow) -> None:

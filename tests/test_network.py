@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from negotiator.domain.network import Severity
+from negotiator.services.demo_titles import ALLIANCE, PRIME
 from negotiator.services.session import Workspace, open_workspace
 
-PRIME = "Northshire MSK Prime Contract"
 PHYSIO = "MSK Sub-contract: Active Physio"
 HOSPITALS = "MSK Sub-contract: Hospitals Trust"
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture

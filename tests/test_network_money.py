@@ -13,10 +13,10 @@ from negotiator.domain.network import Severity, check_network
 from negotiator.domain.network_money import exposure
 from negotiator.domain.term_fields import set_term
 from negotiator.domain.terms import PartyShare
+from negotiator.services.demo_titles import PRIME
 from negotiator.services.session import Workspace, open_workspace
 from tests.test_money_map_layout import _network
 
-PRIME = "Northshire MSK Prime Contract"
 PHYSIO = "MSK Sub-contract: Active Physio"
 HOSPITALS = "MSK Sub-contract: Hospitals Trust"
 

@@ -169,3 +169,22 @@ def test_a_sqlalchemy_url_opens_a_library(tmp_path: Path) -> None:
 def test_an_unknown_url_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LibraryUnusable):
         LibraryService.open("nosuchdb://user@host/db", "A")
+
+
+def test_the_workspace_builds_each_service_once_and_says_its_library_s_real_schema_revision(tmp_path: Path) -> None:
+    import sqlite3
+
+    from negotiator.services.session import open_workspace
+    from negotiator.storage.schema import HEAD
+
+    path = tmp_path / "library.sqlite"
+    ws = open_workspace(path, "Test Drafter")
+    try:
+        assert all(getattr(ws, name) is getattr(ws, name) for name in ("record", "remarks", "scenarios", "trust",
+                                                                       "backups"))
+        assert ws.schema_revision == HEAD
+        with sqlite3.connect(path) as other:  # another program rewinds it: the About box must not pretend
+            other.execute("UPDATE alembic_version SET version_num = '0006'")
+        assert ws.schema_revision == "0006"
+    finally:
+        ws.close()

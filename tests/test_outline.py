@@ -103,3 +103,15 @@ def test_library_clauses_with_unknown_placeholders_are_refused_on_save(ws: Works
     with pytest.raises(InvalidInput, match=r"\{\{payment.dayss\}\}"):
         ws.clauses.revise("subcontract.term", "Runs for {{payment.dayss}}.")
     ws.clauses.revise("subcontract.term", "Runs for {{duration.initial_term}} from {{ duration.start }}.")
+
+
+def test_a_section_is_found_as_a_lawyer_names_it() -> None:
+    from negotiator.domain.outline import Section, find_section, number_outline
+
+    outline = number_outline([Section(21, None, 0, "Parties", "", None, None, 1),
+                              Section(7, None, 1, "Board", "", None, None, 1),
+                              Section(3, 7, 0, "Quorum", "", None, None, 1)])
+    assert [find_section(outline, r).section.id for r in ("2.1", "clause 2.1", "Section 2.1.", " s21 ", "S3")] == \
+        [3, 3, 3, 21, 3]
+    assert find_section(outline, "1").section.id == 21  # the number first: clause 1, not the section with id 1
+    assert find_section(outline, "9") is None and find_section(outline, "s99") is None

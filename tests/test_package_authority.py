@@ -13,10 +13,10 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.proposals import ProposalStatus
+from negotiator.services.demo_titles import ALLIANCE
 from tests.hostile_packages import entries_of, reseal, zip_bytes
 from tests.test_packages import _laptop
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ICB, GPS, HOPE = "NHS Northshire Integrated Care Board", "Northshire Primary Care Federation", "Hope Street Wellbeing"
 
 

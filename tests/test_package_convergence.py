@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from tests.agreement_state import state
 from tests.library_backends import behind_the_apps_back, copy_library, library_template
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 PARTIES = ("NHS Northshire Integrated Care Board", "Northshire Primary Care Federation", "Hope Street Wellbeing")
 EXAMPLES = {"sqlite": 20, "postgresql": 4}
 _uids = count()

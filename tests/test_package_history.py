@@ -11,12 +11,12 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.signatures import sign
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.storage.negotiation_store import event_fields_hash
 from tests.hostile_packages import entries_of, reseal, zip_bytes
 from tests.library_backends import behind_the_apps_back, true_location
 from tests.test_packages import _laptop
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ICB, GPS = "NHS Northshire Integrated Care Board", "Northshire Primary Care Federation"
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from negotiator.services.demo_titles import ALLIANCE
 from tests.agreement_state import outline, state
 from tests.hostile_packages import entries_of, reseal, zip_bytes
 from tests.test_packages import _laptop
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ICB, GPS = "NHS Northshire Integrated Care Board", "Northshire Primary Care Federation"
 
 

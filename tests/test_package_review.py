@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import open_workspace
 from tests.hostile_packages import entries_of, reseal, zip_bytes
 from tests.library_backends import behind_the_apps_back
 
 from .test_cli import negotiator
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ICB, GPS = "NHS Northshire Integrated Care Board", "Northshire Primary Care Federation"
 
 

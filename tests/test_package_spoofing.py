@@ -12,11 +12,11 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.signatures import library_named_by, public_key_of, sign
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import open_workspace
 from tests.hostile_packages import dump, entries_of, reseal, zip_bytes
 from tests.library_backends import behind_the_apps_back
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ICB = "NHS Northshire Integrated Care Board"
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from negotiator.domain.proposals import ProposalStatus
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace
 from tests.agreement_state import outline, state, terms
 from tests.test_packages import _laptop
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ICB, GPS, HOPE = "NHS Northshire Integrated Care Board", "Northshire Primary Care Federation", "Hope Street Wellbeing"
 
 

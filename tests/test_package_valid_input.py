@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from tests.hostile_packages import entries_of, reseal, zip_bytes
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture

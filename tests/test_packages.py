@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.storage.negotiation_store import event_fields_hash
 from tests.library_backends import behind_the_apps_back, copy_library, library_template, true_location
 
 from .test_cli import negotiator
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 def _laptop(request: pytest.FixtureRequest, tmp_path: Path, name: str, template: str) -> Workspace:

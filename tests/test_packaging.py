@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.word.check import check_docx
 from negotiator.word.reader import read_revisions
 
@@ -25,7 +26,6 @@ BUNDLE = ROOT / "dist" / "negotiator"
 EXECUTABLE = BUNDLE / ("negotiator-cli.exe" if sys.platform == "win32" else "negotiator")
 LINUX = ROOT / "packaging" / "linux"
 APP_ID = "org.negotiator.Negotiator"
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator.domain.proposals import ProposalKind
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.propose_dialog import ProposeDialog
 from negotiator.ui.wording_edit import CHIP
 
 from .windows import open_window
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 FEDERATION = "Northshire Primary Care Federation"
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from negotiator.domain.errors import InvalidInput, NotFound
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import open_workspace
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 def test_a_proposer_is_found_by_name_or_short_name_and_the_agreement_by_id_or_title(demo_path: Path) -> None:

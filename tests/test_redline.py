@@ -17,9 +17,8 @@ from negotiator.domain.errors import InvalidInput
 from negotiator.domain.export_layout import AgreementState, SectionText
 from negotiator.domain.redline import clean_document, redline_document
 from negotiator.domain.terms import TermsSheet
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture

@@ -14,14 +14,13 @@ from lxml import etree
 
 from negotiator.domain.document import paragraph_texts
 from negotiator.domain.errors import InvalidInput
+from negotiator.services.demo_titles import ALLIANCE, PRIME
 from negotiator.services.session import Workspace, open_workspace
 from tests.libreoffice import libreoffice_read, require_libreoffice
 from tests.test_redline import _changes
 
 from .test_cli import negotiator
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
-PRIME = "Northshire MSK Prime Contract"
 ICB, COUNCIL, TRUST = "NHS Northshire Integrated Care Board", "Northshire County Council", \
     "Northshire Community Health NHS Trust"
 FEDERATION, HOPE = "Northshire Primary Care Federation", "Hope Street Wellbeing"

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_session, open_workspace
 
 from .test_cli import negotiator
 from .word_edits import WordEdit
-
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 @pytest.fixture

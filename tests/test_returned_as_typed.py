@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 
 from .word_edits import WordEdit
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 JANE = {"Jane Smith": "GP Federation"}
 
 

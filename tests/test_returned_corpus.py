@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.returned import ReturnedImport
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.word.importer import read_returned
 
 from .word_markup import Change, WordMarkup
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 JANE, SAM = "Jane Smith", "Sam Patel"
 AUTHOR_MAP = {JANE: "GP Federation", SAM: "Hope Street"}
 GPS = "Northshire Primary Care Federation"

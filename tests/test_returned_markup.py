@@ -13,6 +13,7 @@ import pytest
 from lxml import etree
 
 from negotiator.domain.returned import CommentReply
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.returned import ReturnedImport
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.word.importer import read_returned
@@ -20,7 +21,6 @@ from negotiator.word.importer import read_returned
 from .libreoffice import libreoffice_read, require_libreoffice
 from .word_markup import WordMarkup
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 JANE, SAM = "Jane Smith", "Sam Patel"
 GPS, HOPE = "Northshire Primary Care Federation", "Hope Street Wellbeing"
 AUTHOR_MAP = {JANE: "GP Federation", SAM: "Hope Street"}

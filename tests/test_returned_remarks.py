@@ -10,12 +10,12 @@ import pytest
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.positions import Stance
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.word.importer import read_returned
 
 from .word_edits import WordEdit
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 FEDERATION = "Northshire Primary Care Federation"
 TRUST = "Northshire Community Health NHS Trust"
 HOPE = "Hope Street Wellbeing"
@@ -40,7 +40,7 @@ def _open(ws: Workspace, party: str, target: str) -> int:
 
 
 def _row(ws: Workspace, target: str):
-    positions = ws.rounds.positions(ALLIANCE)
+    positions = ws.matrix.positions(ALLIANCE)
     row = next(r for r in positions.rows if r.target == target)
     return {party.name: cell for party, cell in zip(positions.parties, row.cells, strict=True)}, row
 
@@ -119,7 +119,7 @@ def test_rejecting_a_term_change_opposes_it_and_the_reader_is_the_files_counterp
     cells, row = _row(ws, "risk_share.corridor")
     assert cells[FEDERATION].stance is Stance.PROPOSES  # its own rival proposal (1%) is its stand on the item
     assert row.converged is False
-    assert ws.rounds.positions(ALLIANCE)  # the matrix still builds with positions on rival proposals
+    assert ws.matrix.positions(ALLIANCE)  # the matrix still builds with positions on rival proposals
     taken, = ws.remarks.positions(ALLIANCE)
     assert (taken.party_name, taken.proposal_id, taken.supports) == (FEDERATION, corridor, False)
 

@@ -10,12 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotiator.domain.legal_english import months_phrase, number_words, read_number_words
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.returned_terms import extension_values, value_from_words
 from negotiator.services.session import Workspace, open_workspace
 
 from .word_edits import WordEdit
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 FEDERATION = "Northshire Primary Care Federation"
 
 

@@ -17,6 +17,7 @@ from negotiator.domain.diff import Op, Segment
 from negotiator.domain.parties import OrganisationType, Party
 from negotiator.domain.review import REMARK, Marker, review_entries
 from negotiator.domain.terms import PartyShare, RiskShare, TermsSheet
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui.colours import party_colour
 from negotiator.ui.main_window import MainWindow
 from negotiator.ui.outline_model import MARKER_ROLE
@@ -26,7 +27,6 @@ from negotiator.ui.terms_editor import TermsEditor
 from tests.keyboard_user import KeyboardUser, focus_is
 from tests.windows import open_window, press
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 TRUST = "Northshire Community Health NHS Trust"
 HOPE = "Hope Street Wellbeing"
 FEDERATION = "Northshire Primary Care Federation"

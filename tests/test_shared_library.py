@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from negotiator.domain.proposals import ProposalStatus
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import open_workspace
 from negotiator.storage.schema import HEAD as SCHEMA_HEAD
 from tests.decision_race import accept_and_counter_at_once
 from tests.library_backends import PostgresDatabases
 
 pytestmark = pytest.mark.postgresql
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 PROPOSALS_EACH = 12
 # Spawned, not forked: each worker is a fresh interpreter, as a second user's app would be.
 _SPAWN = multiprocessing.get_context("spawn")

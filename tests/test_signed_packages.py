@@ -12,11 +12,11 @@ from sqlalchemy import create_engine, text
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.signatures import fingerprint, new_private_key, public_key_of, sign, verify
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from tests.hostile_packages import dump, entries_of, reseal, zip_bytes
 from tests.library_backends import behind_the_apps_back, copy_library, library_template, true_location
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ICB, GPS, HOPE = "NHS Northshire Integrated Care Board", "Northshire Primary Care Federation", "Hope Street Wellbeing"
 
 

@@ -158,3 +158,11 @@ def test_terms_as_json_use_the_placeholder_names(demo: Workspace) -> None:
     values = terms_as_dict(demo.agreements.terms(prime.id), demo.agreements.parties_of(prime))
     assert values["payment.days"] == 30 and values["duration.start"] == "2027-04-01"
     assert values["payment.annual_value"] == 2_400_000_000 and values["payment.variable_part"] == "4"
+
+
+def test_a_loss_cap_without_a_share_is_refused_in_the_domain() -> None:
+    sheet = _sheet(risk_share__north__gain="100", risk_share__north__loss="100", risk_share__south__cap="50000")
+    problems = [p for p in terms_problems(sheet, SLUGS, {2: "South GPs"}) if p.field == "risk_share.south.cap"]
+    assert [p.message for p in problems] == [
+        "South GPs has a loss cap but no share of gains or losses; give it a share or clear the cap."]
+    assert "risk_share.south.cap" not in _fields(_sheet(risk_share__north__gain="100", risk_share__north__loss="100"))

@@ -304,3 +304,13 @@ def test_who_carries_losses_above_a_cap_is_a_choice_of_the_sharing_parties(edito
     named = replace(SHEET, risk_share=replace(SHEET.risk_share, excess_bearer=GPS))
     editor.set_agreement("Shire MSK Alliance Agreement", PARTIES, named)
     assert bearer.currentData() == GPS and editor.sheet() == named
+
+
+def test_a_loss_cap_without_a_share_is_refused_in_the_rules_words(editor: TermsEditor) -> None:
+    _edit_cell(editor, 2, GAIN, "")
+    _edit_cell(editor, 2, LOSS, "")
+    _edit_cell(editor, 2, CAP, "50000")
+    name = editor.risk_model.index(2, 0).data()
+    assert f"{name} has a loss cap but no share of gains or losses; give it a share or clear the cap." in \
+        _problems(editor)
+    assert not editor.apply_button.isEnabled()

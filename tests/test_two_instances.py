@@ -11,10 +11,10 @@ import threading
 import time
 from pathlib import Path
 
+from negotiator.services.demo_titles import ALLIANCE
 from tests.decision_race import accept_and_counter_at_once
 from tests.library_checks import acknowledgements, check_library, start_writer
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 WRITES = 40
 
 

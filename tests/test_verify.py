@@ -15,12 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotiator.domain.clauses import chain_hash
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from tests.library_backends import behind_the_apps_back, true_location
 
 from .test_cli import negotiator
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 _LAST = "(SELECT max(id) FROM negotiation_event)"
 _QUORUM = "(SELECT id FROM clause WHERE key = 'alliance.board.quorum')"
 _SECTION = "(SELECT section_id FROM section_version WHERE number = 2 ORDER BY section_id LIMIT 1)"

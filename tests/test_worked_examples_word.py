@@ -11,6 +11,7 @@ import pytest
 from negotiator.domain.document import Table, paragraph_texts
 from negotiator.domain.export_layout import Grid
 from negotiator.domain.worked_examples import worked_examples
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.word.check import check_docx
 from negotiator.word.reader import read_paragraphs
@@ -18,7 +19,6 @@ from tests.libreoffice import libreoffice_read, require_libreoffice
 
 from .word_edits import WordEdit
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ICB = "Northshire ICB"
 HOPE, FEDERATION = "Hope Street Wellbeing", "Northshire Primary Care Federation"
 

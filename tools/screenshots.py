@@ -39,7 +39,6 @@ def _render(folder: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from negotiator.locations import starter_library_file
     from negotiator.services.session import open_workspace
     from negotiator.ui import appearance
     from negotiator.ui.main_window import MainWindow
@@ -47,8 +46,7 @@ def _render(folder: Path) -> list[Path]:
     (folder / "desk").mkdir(parents=True, exist_ok=True)
     library = Path(tempfile.mkdtemp()) / "demo.sqlite"
     seeded = open_workspace(library, "Demo")
-    seeded.clauses.import_file(starter_library_file())
-    seeded.create_demo()
+    seeded.seed_demo()
     seeded.close()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     print(f"Drawing on Qt's {app.platformName()} platform.", file=sys.stderr)

@@ -220,10 +220,6 @@ def _party_remove(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _demo(ws: Workspace, args: argparse.Namespace) -> int:
-    if not ws.clauses.clauses():
-        from negotiator.locations import starter_library_file
-
-        ws.clauses.import_file(starter_library_file())
-    titles = ws.create_demo()
+    titles = ws.seed_demo()
     print(f"Added the demo negotiation to {ws.location}: " + "; ".join(titles) + ".")
     return OK

@@ -11,6 +11,7 @@ from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print
 from negotiator.domain.change_summary import proposal_change
 from negotiator.domain.clauses import format_time
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.outline import find_section
 from negotiator.domain.positions import matrix_rows
 from negotiator.domain.term_words import term_label
 
@@ -86,14 +87,9 @@ def _acting(ws: Workspace, doing: str) -> str:
 
 def _section_id(ws: Workspace, agreement: str, reference: str) -> int:
     found = ws.agreements.agreement(agreement)
-    outline = ws.outline.outline(found.id)
-    # A bare number is the outline number a lawyer reads ("21", "5.1"); "s21" is a section's stable id.
-    for numbered in outline:
-        if reference.strip() == numbered.number:
-            return numbered.section.id
-    for numbered in outline:
-        if reference.strip().lower() == numbered.section.stable_id:
-            return numbered.section.id
+    numbered = find_section(ws.outline.outline(found.id), reference)
+    if numbered is not None:
+        return numbered.section.id
     raise InvalidInput(f"'{found.title}' has no section '{reference}'; give its number (such as 2.1) or id "
                        "(such as s12) from 'negotiator agreements show'.", field="section")
 
@@ -207,9 +203,9 @@ def _short(text: str, width: int = 50) -> str:
 
 def _positions(ws: Workspace, args: argparse.Namespace) -> int:
     if args.out is not None:
-        print(f"Wrote {ws.rounds.export_positions(args.agreement, args.out)}")
+        print(f"Wrote {ws.matrix.export(args.agreement, args.out)}")
         return OK
-    matrix = ws.rounds.positions(args.agreement)
+    matrix = ws.matrix.positions(args.agreement)
     if args.json:
         return print_json([{"id": row.target, "item": row.label, "current": row.current, "converged": row.converged,
                             "positions": {party.name: {"stance": cell.stance.value, "value": cell.text,

@@ -52,6 +52,16 @@ def number_outline(sections: list[Section]) -> list[NumberedSection]:
     return out
 
 
+def find_section(outline: list[NumberedSection], reference: str) -> NumberedSection | None:
+    """The section a person means by ``reference``: its outline number as a lawyer reads it ("21", "5.1",
+    "clause 5.1", "5.1."), or else its stable id ("s21"); None when no section answers to it."""
+    wanted = reference.strip().lower().removeprefix("clause").removeprefix("section").strip().rstrip(".")
+    for numbered in outline:  # a number first: "21" is clause 21, whatever section 21's id may be
+        if wanted == numbered.number:
+            return numbered
+    return next((n for n in outline if wanted == n.section.stable_id), None)
+
+
 # Library titles begin with the kind of agreement a clause is written for, so that the library reads
 # well in a list; an agreement's own headings leave that out.
 _LIBRARY_PREFIXES = ("Alliance: ", "Sub-contract: ", "MoU: ", "Prime contract: ", "Contract: ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from negotiator.domain.change_summary import compact_change
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus
@@ -28,7 +29,13 @@ class Position:
     stance: Stance
     text: str  # the value it holds or proposes ("" when silent)
     proposal_id: int | None = None
-    change: str = ""  # for wording: the words the proposal changes, against the wording it was made on
+    base: str | None = None  # for wording: the wording the proposal was made on
+
+    @cached_property
+    def change(self) -> str:
+        """For wording, the words the proposal changes against the wording it was made on ("" otherwise).
+        Worked out when first read, so that a matrix of hundreds of wordings costs only the cells shown."""
+        return "" if self.base is None else compact_change(self.base, self.text)
 
 
 @dataclass(frozen=True)
@@ -75,13 +82,13 @@ def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal]
             open_one = next((p for p in reversed(mine) if p.party_id == party_id and p.is_open), None)
             if open_one is not None:
                 value = open_one.term_values().get(target, open_one.proposed)
-                cells.append(Position(Stance.PROPOSES, value, open_one.id, _change(open_one)))
+                cells.append(Position(Stance.PROPOSES, value, open_one.id, _base(open_one)))
                 continue
             spoken = next((p for p in reversed(mine) if p.is_open and party_id in taken.get(p.id, {})), None)
             if spoken is not None:
                 stance = Stance.SUPPORTS if taken[spoken.id][party_id] else Stance.OPPOSES
                 cells.append(Position(stance, spoken.term_values().get(target, spoken.proposed), spoken.id,
-                                      _change(spoken)))
+                                      _base(spoken)))
                 continue
             accepted = [p for p in mine if p.status is ProposalStatus.ACCEPTED]
             agreed = accepted and (accepted[-1].party_id == party_id or accepted[-1].decided_by_id == party_id)
@@ -92,15 +99,15 @@ def build_positions(items: list[tuple[str, str, str]], proposals: list[Proposal]
                         and p.status in (ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.OPEN)), None)
             if own is not None and own.status is ProposalStatus.REJECTED:
                 cells.append(Position(Stance.REJECTED, own.term_values().get(target, own.proposed), own.id,
-                                      _change(own)))
+                                      _base(own)))
             else:
                 cells.append(Position(Stance.SILENT, ""))
         rows.append(PositionRow(target, label, current, tuple(cells)))
     return rows
 
 
-def _change(proposal: Proposal) -> str:
-    return compact_change(proposal.base, proposal.proposed) if proposal.kind is ProposalKind.WORDING else ""
+def _base(proposal: Proposal) -> str | None:
+    return proposal.base if proposal.kind is ProposalKind.WORDING else None
 
 
 def cell_words(row: PositionRow, cell: Position) -> str:

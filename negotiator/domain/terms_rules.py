@@ -73,6 +73,10 @@ def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str],
         usable &= percent(f"risk_share.{slug}.gain", share.gain)
         usable &= percent(f"risk_share.{slug}.loss", share.loss)
         money(f"risk_share.{slug}.cap", share.loss_cap)
+        if share.loss_cap is not None and not share.gain and not share.loss:  # a cap on nothing misleads
+            who = (names or {}).get(share.party_id) or slug
+            add(TermProblem(f"risk_share.{slug}.cap", f"{who} has a loss cap but no share of gains or losses; give "
+                            "it a share or clear the cap."))
     # A total is only worth stating, and only exact, when every share is a usable percentage:
     # "1e999999999" would overflow the sum and "1e999998" would print a million digits.
     if risk.shares and usable:

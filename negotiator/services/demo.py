@@ -16,6 +16,7 @@ from negotiator.domain.errors import InvalidInput
 from negotiator.domain.parties import OrganisationType as Org
 from negotiator.domain.parties import Role
 from negotiator.domain.term_fields import set_term
+from negotiator.services.demo_titles import ALLIANCE, PRIME
 
 if TYPE_CHECKING:  # the workspace module imports this one
     from negotiator.services.session import Workspace
@@ -32,8 +33,6 @@ PARTIES = [
 ]
 SUB_SECTIONS = {"alliance.board.quorum", "alliance.board.unanimous-decisions", "alliance.board.reserved-matters",
                 "alliance.disputes.mediation", "alliance.term.extension", "subcontract.quality.incentives"}
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
-PRIME = "Northshire MSK Prime Contract"
 COMMON_TERMS = {"duration.start": "2027-04-01", "duration.initial_term": "60", "duration.extension_count": "1",
                 "duration.extension_months": "24", "payment.days": "30", "payment.invoicing": "monthly",
                 "payment.indexation": "nhs_payment_scheme"}

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from negotiator.services.demo_titles import ALLIANCE
+
 if TYPE_CHECKING:  # the workspace module imports this one
     from negotiator.services.session import Workspace
 
-ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 ICB, TRUST, GPS, HOPE = "Northshire ICB", "Community Trust", "GP Federation", "Hope Street"
 
 

@@ -14,12 +14,12 @@ from negotiator.domain.errors import InvalidInput
 from negotiator.domain.legal_english import long_date
 from negotiator.domain.positions import matrix_rows
 from negotiator.safe_files import write_safely
-from negotiator.services.rounds import RoundService
+from negotiator.services.positions_matrix import PositionsService
 
 FORMATS = (".csv", ".docx")
 
 
-def export_positions(rounds: RoundService, agreement: int | str, title: str, out: Path) -> Path:
+def export_positions(matrix_service: PositionsService, agreement: int | str, title: str, out: Path) -> Path:
     """Write the agreement's positions matrix to ``out`` (.csv or .docx, by its suffix), safely: a
     failure leaves a file already there as it was."""
     out = Path(out)
@@ -27,7 +27,7 @@ def export_positions(rounds: RoundService, agreement: int | str, title: str, out
         raise InvalidInput(f"{out.name}: the positions matrix is written to a .csv or a .docx file.", field="out")
     if not out.parent.exists():
         raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.", field="out")
-    matrix = rounds.positions(agreement)
+    matrix = matrix_service.positions(agreement)
     table = matrix_rows(matrix.rows, [p.name for p in matrix.parties])
     if out.suffix.lower() == ".csv":
         text = io.StringIO(newline="")

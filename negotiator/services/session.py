@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from negotiator.domain.errors import InvalidInput
@@ -14,6 +15,7 @@ from negotiator.locations import default_library_path, starter_library_file
 from negotiator.services.acting import Acting, remember_party, remembered_party
 from negotiator.services.agreements import AgreementService
 from negotiator.services.backups import BackupService
+from negotiator.services.comparison import ComparisonService
 from negotiator.services.demo import create_demo
 from negotiator.services.demo_rounds import negotiate_demo
 from negotiator.services.export import ExportService
@@ -21,6 +23,7 @@ from negotiator.services.library import LibraryService
 from negotiator.services.negotiation import NegotiationService
 from negotiator.services.outline import OutlineService
 from negotiator.services.packages import PackageService
+from negotiator.services.positions_matrix import PositionsService
 from negotiator.services.record import RecordService
 from negotiator.services.remarks import RemarksService
 from negotiator.services.returned import ReturnedService
@@ -28,7 +31,6 @@ from negotiator.services.rounds import RoundService
 from negotiator.services.scenarios import ScenarioService
 from negotiator.services.trust import TrustService
 from negotiator.storage.database import open_library
-from negotiator.storage.schema import HEAD as SCHEMA_HEAD
 
 
 def default_author() -> str:
@@ -80,30 +82,44 @@ class Workspace:
 
     @property
     def schema_revision(self) -> str:
-        """The schema revision of the open library (always the newest: opening upgrades it)."""
-        return SCHEMA_HEAD
+        """The schema revision the open library's database is at, as it says (opening upgrades it to the
+        newest this version knows, so it differs only if another program changed it since)."""
+        return self.clauses.library.schema_revision() or "none"
 
-    @property
+    # The services below are built once, on first use, like those above: each holds no state of its own
+    # beyond the library and the acting party, so one of each serves the workspace for its lifetime.
+
+    @cached_property
+    def matrix(self) -> PositionsService:
+        """The positions matrix: where each party stands on every item under negotiation."""
+        return PositionsService(self.clauses.library, self.acting)
+
+    @cached_property
+    def comparison(self) -> ComparisonService:
+        """Texts to compare a section's wording with, and term values as the wording says them."""
+        return ComparisonService(self.clauses.library)
+
+    @cached_property
     def record(self) -> RecordService:
         """The negotiation record, to read as evidence."""
         return RecordService(self.clauses.library)
 
-    @property
+    @cached_property
     def remarks(self) -> RemarksService:
         """The parties' remarks and their positions on each other's proposals."""
         return RemarksService(self.clauses.library, self.acting)
 
-    @property
+    @cached_property
     def scenarios(self) -> ScenarioService:
         """Risk-share scenarios: the current terms beside open term proposals, in pounds."""
         return ScenarioService(self.clauses.library)
 
-    @property
+    @cached_property
     def trust(self) -> TrustService:
         """This library's fingerprint and the keys of the libraries it trusts."""
         return TrustService(self.clauses.library)
 
-    @property
+    @cached_property
     def backups(self) -> BackupService:
         """Backups of this library's file (a library on a database server has none)."""
         return BackupService(self.location)
@@ -119,6 +135,13 @@ class Workspace:
         finally:
             self.acting.party = acting  # the demo acts for its own parties, then hands back
         return titles
+
+    def seed_demo(self) -> list[str]:
+        """Add the demo negotiation, first bringing in the starter library when this library has no
+        clauses yet (the demo's sections are the starter library's clauses); its agreements' titles."""
+        if not self.clauses.clauses():
+            self.clauses.import_file(starter_library_file())
+        return self.create_demo()
 
     def library_unit(self) -> object:
         """One transaction around several service calls (they join it): all or nothing."""
@@ -151,8 +174,7 @@ def open_session(library: str | None, author: str | None = None, *, seed: bool |
     workspace = open_workspace(target, author or default_author())
     if workspace.clauses.is_new and (seed if seed is not None else library is None):
         try:
-            workspace.clauses.import_file(starter_library_file())
-            workspace.create_demo()
+            workspace.seed_demo()
         except BaseException:
             workspace.close()
             raise

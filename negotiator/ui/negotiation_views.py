@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTableView
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.term_words import term_label
 from negotiator.ui.background import Job, run_with_progress
 from negotiator.ui.colours import party_colour
 from negotiator.ui.compare_panel import ComparePanel
@@ -58,7 +59,9 @@ class NegotiationViews(QObject):
     def reload_positions(self) -> None:
         """Re-read the positions matrix of the open agreement."""
         ws, agreement = self.window.workspace, self.window.agreements.current
-        self.positions_model.set_positions(ws.rounds.positions(agreement) if ws and agreement else None)
+        self.positions_model.set_positions(ws.matrix.positions(agreement) if ws and agreement else None)
+        # Sized by the rows a reader sees first: measuring every cell would work out every wording change.
+        self.positions.horizontalHeader().setResizeContentsPrecision(40)
         self.positions.resizeColumnsToContents()
         for column in range(self.positions_model.columnCount()):  # long wording is in the tooltip
             self.positions.setColumnWidth(column, min(self.positions.columnWidth(column), 240))
@@ -69,12 +72,13 @@ class NegotiationViews(QObject):
         section_id = self.window.agreements.view.current_section()
         if ws is None or agreement is None or section_id is None:
             return
-        party_ids = list(ws.agreements.parties_of(ws.agreements.agreement(agreement)))
-        current, wordings = ws.rounds.open_wordings(agreement, section_id)
+        parties = ws.agreements.parties_of(ws.agreements.agreement(agreement))
+        party_ids = list(parties)
+        current, wordings = ws.comparison.open_wordings(agreement, section_id)
         columns = [(party.name, party_colour(party.id, party_ids), text) for party, text in wordings]
         heading = ws.outline.section(section_id).heading
         self.compare_panel.set_texts(self.tr("Comparing the wording of %1").replace("%1", heading),
-                                     ws.rounds.texts(agreement, section_id), (self.tr("Current wording"), current),
+                                     ws.comparison.texts(agreement, section_id), (self.tr("Current wording"), current),
                                      columns)
 
     def section_chosen(self, section_id: object) -> None:
@@ -114,13 +118,15 @@ class NegotiationViews(QObject):
         """The current value of a term beside every party's open proposal on it, in legal English."""
         ws = self.window.workspace
         agreement = proposal.agreement_id
-        party_ids = list(ws.agreements.parties_of(ws.agreements.agreement(agreement)))
+        parties = ws.agreements.parties_of(ws.agreements.agreement(agreement))
+        party_ids = list(parties)
         rivals = [v.proposal for v in ws.negotiation.proposals(agreement)
                   if v.proposal.target == proposal.target and (v.proposal.is_open or v.proposal.id == proposal.id)]
         columns = [(f"{p.party_name} proposes", party_colour(p.party_id, party_ids),
-                    ws.rounds.render_value(agreement, p.target, p.proposed)) for p in rivals]
-        current = ws.rounds.render_value(agreement, proposal.target, proposal.base)
-        self.compare_panel.caption.setText(self.tr("Comparing %1").replace("%1", proposal.target))
+                    ws.comparison.render_value(agreement, p.target, p.proposed)) for p in rivals]
+        current = ws.comparison.render_value(agreement, proposal.target, proposal.base)
+        what = self.tr("the terms it changes") if proposal.target == "terms" else term_label(proposal.target, parties)
+        self.compare_panel.caption.setText(self.tr("Comparing %1").replace("%1", what))
         self.compare_panel.view.set_columns(self.tr("Current value"), current, columns)
 
     def _show_stale(self, view: object) -> None:
@@ -194,7 +200,7 @@ class NegotiationViews(QObject):
                 return None
             path = Path(chosen)
         try:
-            written = ws.rounds.export_positions(agreement, path)
+            written = ws.matrix.export(agreement, path)
         except Exception as error:
             show_error(self.window, self.tr("The positions were not exported"), error)
             return None

@@ -123,11 +123,8 @@ class RiskShareModel(QAbstractTableModel):
             gain, loss, cap = (read_value(f"risk_share.{row.slug}.{term}", kind, text, problems,
                                           f"{row.name}'s {_WORDS[term]}")
                                for term, kind, text in zip(self._TERMS, self._KINDS, row.cells, strict=True))
-            if gain is None and loss is None:
-                if cap is not None:
-                    problems.append(TermProblem(f"risk_share.{row.slug}.cap", f"{row.name} has a loss cap but no "
-                                                "share of gains or losses; give it a share or clear the cap."))
-                continue
+            if gain is None and loss is None and cap is None:
+                continue  # no share: a cap alone is kept, for the terms rules to refuse in their words
             rank = self._order.index(row.party_id) if row.party_id in self._order else len(self._order) + position
             found.append((rank, PartyShare(row.party_id, gain or Decimal(0), loss or Decimal(0), cap)))
         return tuple(share for _rank, share in sorted(found, key=lambda pair: pair[0])), problems

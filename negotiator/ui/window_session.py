@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui.command_palette import CommandPalette
 from negotiator.ui.errors import show_error
 from negotiator.ui.preferences import PreferencesDialog
@@ -15,7 +16,6 @@ from negotiator.ui.preferences import PreferencesDialog
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.session import Workspace
 
-DEMO_ALLIANCE = "Northshire Ageing Well Alliance Agreement"
 
 
 def act_for_choices(workspace: Workspace, agreement_id: int | None) -> list[tuple[str, str]]:
@@ -86,19 +86,15 @@ class SessionMixin(QMainWindow):
         if self.workspace is None:
             return
         titles = {a.title: a.id for a in self.workspace.agreements.agreements()}
-        if DEMO_ALLIANCE not in titles:
+        if ALLIANCE not in titles:
             try:
-                if not self.workspace.clauses.clauses():
-                    from negotiator.locations import starter_library_file
-
-                    self.workspace.clauses.import_file(starter_library_file())
-                self.workspace.create_demo()
+                self.workspace.seed_demo()
             except Exception as error:
                 show_error(self, self.tr("The demo could not be added"), error)
                 return
             self.refresh_negotiation()
             titles = {a.title: a.id for a in self.workspace.agreements.agreements()}
-        self.agreements.panel.select(titles[DEMO_ALLIANCE])
+        self.agreements.panel.select(titles[ALLIANCE])
 
     def _fill_recent(self) -> None:
         """The File → Open Recent menu, newest first."""
