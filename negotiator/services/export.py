@@ -226,10 +226,11 @@ def _chosen(mode: str, proposals: list[Proposal], agreement: Agreement) -> tuple
 
 
 def _offered(contested: list[Proposal]) -> list[Proposal]:
-    """The competing proposals shown in the wording as bracketed alternatives: new wordings of a section,
-    in the order they were made. The rest (terms, new, removed or moved sections) stay comments."""
-    return sorted((p for p in contested if p.kind is ProposalKind.WORDING and p.section_id is not None),
-                  key=lambda p: p.id)
+    """The competing proposals shown as bracketed alternatives, in the order they were made: new wordings
+    of a section, in its wording, and rival values of terms, in the terms schedule. The rest (new, removed
+    or moved sections) stay comments."""
+    return sorted((p for p in contested if (p.kind is ProposalKind.WORDING and p.section_id is not None)
+                   or p.kind in (ProposalKind.TERM, ProposalKind.TERMS)), key=lambda p: p.id)
 
 
 def _competing(contested: list[Proposal], agreement: Agreement) -> dict[str, tuple[Revision, ...]]:

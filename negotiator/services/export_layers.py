@@ -112,7 +112,7 @@ def _layer(draft: Draft, touched: Touched, revision: Revision) -> Layer:
     texts: dict[str, str | None] = {}
     if touched.terms:  # a term shows in the schedule and wherever a placeholder names it
         ids |= {sid for sid, s in draft.sections.items() if "{{" in s.text and placeholders_in(s.text)}
-        now = schedule_units(draft.terms, draft.parties)
+        now = schedule_units(draft.terms, draft.parties, draft.schedule_offers())
         texts.update(dict.fromkeys(draft.schedule_keys - now.keys()))  # a row or table gone is this step's doing
         texts.update(now)
         draft.schedule_keys = set(now)
