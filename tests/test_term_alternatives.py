@@ -174,3 +174,19 @@ def _paragraphs(block: object) -> list[Paragraph]:
     if isinstance(block, Paragraph):
         return [block]
     return [p for row in block.rows for cell in row.cells for p in cell.paragraphs]
+
+
+def test_a_rival_value_no_bracket_can_show_stays_a_comment(ws: Workspace) -> None:
+    """Rival pooled-fund contributions of a member with none yet would each add a row: no current value to
+    stand beside, so each is a comment in its proposer's name on the schedule, as before brackets."""
+    ws.negotiation.propose_terms(ALLIANCE, {"payment.contribution.hope-street": "100000",
+                                            "payment.pooled_fund": "1300000"}, "Hope Street", "What we can")
+    ws.negotiation.propose_terms(ALLIANCE, {"payment.contribution.hope-street": "250000",
+                                            "payment.pooled_fund": "1450000"}, "GP Federation", "Fair share")
+    redline = ws.export.redline_document(ALLIANCE, "Draft 2", "open", "Northshire ICB")
+    said = [(r.author, r.comment) for b in redline.blocks for p in _paragraphs(b) for r in p.remarks]
+    assert any(a == HOPE and c.startswith("Competing proposal") and "What we can" in c for a, c in said)
+    assert any(a == FEDERATION and c.startswith("Competing proposal") and "Fair share" in c for a, c in said)
+    assert any("it is a comment on the schedule instead" in w for w in redline.warnings)
+    assert paragraph_texts(redline, accept=True) == paragraph_texts(ws.export.target_document(ALLIANCE, "open"),
+                                                                    accept=True)

@@ -52,6 +52,7 @@ class Layers:
     layers: list[Layer]
     target: Snapshot
     warnings: list[str] = field(default_factory=list)  # open proposals left out, authors guessed
+    unbracketed: list[Proposal] = field(default_factory=list)  # rival terms to show as comments instead
 
 
 def build_layers(agreement: Agreement, base: Snapshot, current: Snapshot, accepted: list[Proposal],
@@ -92,7 +93,7 @@ def build_layers(agreement: Agreement, base: Snapshot, current: Snapshot, accept
         touched = draft.offer(proposal)
         if touched is not None:
             layers.append(_layer(draft, touched, revision_of(proposal, accepted=False)))
-    return Layers(layers, draft.snapshot(), draft.warnings + names.warnings)
+    return Layers(layers, draft.snapshot(), draft.warnings + names.warnings, draft.unbracketed)
 
 
 def revision_of(proposal: Proposal, accepted: bool) -> Revision:

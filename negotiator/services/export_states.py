@@ -94,6 +94,7 @@ class Draft:
         self.warnings: list[str] = []
         self.offers: dict[int, Offers] = {}  # the competing wordings bracketed into each section
         self.term_offers: dict[str, Offers] = {}  # the rival values bracketed into each schedule line or cell
+        self.unbracketed: list[Proposal] = []  # rival term proposals no bracket can show
         # The schedule's units as last laid out: a step of the terms says which of them it took away.
         self.schedule_keys = set(schedule_units(self.terms, self.parties))
 
@@ -170,9 +171,10 @@ class Draft:
             bracketed = offer_terms(self.term_offers, self.terms, self.parties, proposal.term_values())
         except InvalidInput:
             bracketed = []
-        if not bracketed:
-            self.warnings.append(f"Proposal {proposal.id} by {proposal.party_name} cannot be shown beside the "
-                                 "terms schedule's values as they stand; it was left out.")
+        if not bracketed:  # it adds or takes away a row, or cannot be read: its comment says what it proposes
+            self.unbracketed.append(proposal)
+            self.warnings.append(f"Proposal {proposal.id} by {proposal.party_name} cannot be bracketed beside the "
+                                 "terms schedule's values as they stand; it is a comment on the schedule instead.")
             return None
         return Touched(terms=True)
 
