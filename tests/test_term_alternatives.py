@@ -22,6 +22,7 @@ from negotiator.domain.terms import Payment, RiskShare, TermsSheet
 from negotiator.services.session import Workspace, open_workspace
 from negotiator.word.importer import read_returned
 
+from .libreoffice import libreoffice_read, require_libreoffice
 from .word_edits import WordEdit
 
 ALLIANCE = "Northshire Ageing Well Alliance Agreement"
@@ -190,3 +191,39 @@ def test_a_rival_value_no_bracket_can_show_stays_a_comment(ws: Workspace) -> Non
     assert any("it is a comment on the schedule instead" in w for w in redline.warnings)
     assert paragraph_texts(redline, accept=True) == paragraph_texts(ws.export.target_document(ALLIANCE, "open"),
                                                                     accept=True)
+
+
+def test_libreoffice_accepts_rival_values_to_the_target_and_rejects_them_to_the_round(ws: Workspace,
+                                                                                       tmp_path: Path) -> None:
+    """Rival corridors, rival payment days and a rival rebalanced risk share, read by LibreOffice: Accept All
+    gives exactly the export's target (every bracket in), Reject All exactly the round, and each bracket is
+    its own party's insertion."""
+    require_libreoffice()
+    ws.negotiation.propose_terms(ALLIANCE, REBALANCED, "Hope Street", "Rebalance and narrow the corridor")
+    ws.negotiation.propose_term(ALLIANCE, "payment.days", "45", "GP Federation", "Our own payment run.")
+    ws.negotiation.propose_term(ALLIANCE, "payment.days", "20", "Community Trust", "Paid sooner.")
+    out = tmp_path / "open.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "open", "Northshire ICB")
+    read = libreoffice_read(out)
+    assert read["accepted"] == paragraph_texts(ws.export.target_document(ALLIANCE, "open"), accept=True)
+    assert read["rejected"] == paragraph_texts(ws.export.clean_document(ALLIANCE, "Draft 2"), accept=True)
+    assert "Risk corridor: ± 2% [3%][1%][1.5%] of the budget" in read["accepted"]
+    inserted = {(r["author"], (r["text"] or "").strip()) for r in read["redlines"] if r["type"] == "Insert"}
+    assert {(TRUST, "[3%]"), (FEDERATION, "[1%]"), (HOPE, "[1.5%]"), (HOPE, "[35%]"), (HOPE, "[45%]"),
+            (FEDERATION, "[forty-five (45) days]"), (TRUST, "[twenty (20) days]")} <= inserted
+    assert not any(r["type"] == "Delete" for r in read["redlines"] if "[" in (r["text"] or ""))
+
+
+def test_a_bracket_accepted_in_a_cell_is_a_position_not_a_new_term(ws: Workspace, tmp_path: Path) -> None:
+    hope = ws.negotiation.propose_term(ALLIANCE, "payment.days", "20", "Hope Street", "Cash flow for a charity.")
+    federation = ws.negotiation.propose_term(ALLIANCE, "payment.days", "45", "GP Federation", "Our payment run.")
+    out = tmp_path / "redline.docx"
+    ws.export.export_redline(ALLIANCE, out, "Draft 2", "open")
+    edit = WordEdit(out)
+    edit.decide("term.payment.days", accept=True, author=HOPE)
+    edit.save()
+    result = ws.returned.import_file(ALLIANCE, out, {}, untracked_as="Community Trust")
+    assert {(p.kind, p.party, p.target, p.proposed) for p in result.plans} == {
+        ("position", TRUST, f"proposal:{hope.id}", "supports")}  # the Federation's bracket, left alone, says nothing
+    assert ws.negotiation.proposal(federation.id).is_open
+    assert ws.agreements.terms(ALLIANCE).payment.days == 30  # nothing is accepted by importing
