@@ -61,28 +61,27 @@ def test_rationales_become_comments_by_the_proposing_party(ws: Workspace, tmp_pa
             "content": "Make the minimum escalation period explicit before mediation."} in comments
 
 
-def test_competing_wordings_are_bracketed_alternatives_and_competing_terms_comments(ws: Workspace, tmp_path: Path,
-                                                                                 libreoffice) -> None:
-    """Hope Street and the Community Trust propose rival wordings of the conflicts clause, and rival risk
-    corridors: each wording is its party's tracked alternative in square brackets after the words it
-    would replace, with its rationale as that party's comment; each corridor is a comment in its name."""
+def test_competing_wordings_and_terms_are_bracketed_alternatives(ws: Workspace, tmp_path: Path, libreoffice) -> None:
+    """Hope Street and the Community Trust propose rival wordings of the conflicts clause, and the Trust and
+    the Federation rival risk corridors: each is its party's tracked alternative in square brackets after
+    the words or the value it would replace, with its rationale as that party's comment."""
     out = tmp_path / "open.docx"
     ws.export.export_redline(ALLIANCE, out, "Draft 2", "open", "Northshire ICB")
     read = libreoffice(out)
     conflicts = next(line for line in read["accepted"] if "register of declared interests" in line)
     assert "every six [three] months" in conflicts and "on the alliance [each Alliance Member's] website" in conflicts
+    assert "Risk corridor: ± 2% [3%][1%] of the budget" in read["accepted"]
+    assert "Risk corridor: ± 2% of the budget" in read["rejected"]
     by_party = {(r["author"], (r["text"] or "").strip()) for r in read["redlines"] if r["type"] == "Insert"}
     assert ("Hope Street Wellbeing", "[three]") in by_party
     assert ("Northshire Community Health NHS Trust", "[each Alliance Member's]") in by_party
+    assert ("Northshire Community Health NHS Trust", "[3%]") in by_party
+    assert ("Northshire Primary Care Federation", "[1%]") in by_party
     comments = {(c["author"], c["content"]) for c in read["comments"]}
     assert any(a == "Hope Street Wellbeing" and "Quarterly review" in c for a, c in comments)  # its rationale
-    remarks: dict[str, str] = {}
-    for author, content in comments:
-        if content.startswith("Competing proposal"):
-            remarks[author] = remarks.get(author, "") + content
-    assert "Risk corridor to be 3%" in remarks["Northshire Community Health NHS Trust"]
-    assert "Risk corridor to be 1%" in remarks["Northshire Primary Care Federation"]
-    assert not any("register of declared interests" in text for text in remarks.values())  # shown, not listed
+    assert any(a == "Northshire Primary Care Federation" and "A narrow corridor shares savings sooner" in c
+               for a, c in comments)
+    assert not any(c.startswith("Competing proposal") for _, c in comments)  # shown, not listed
     assert read["rejected"] == paragraph_texts(ws.export.clean_document(ALLIANCE, "Draft 2"), accept=True)
     assert read["accepted"] == paragraph_texts(ws.export.target_document(ALLIANCE, "open"), accept=True)
 

@@ -180,9 +180,12 @@ def test_the_saved_file_carries_the_comment_and_the_changes_settled_in_libreoffi
     assert competition.comments == (("Jane Smith", "Does this cover the Procurement Act?"),)
     assert competition.authors == set()  # a comment and nothing else
     authors = {r["author"] for r in settled["redlines"]}
-    # Still changes: the round label, and the rival wordings' bracketed alternatives she left alone.
+    # Still changes: the round label, and the rival wordings' and corridors' bracketed alternatives she
+    # left alone (her own party's rival corridor among them).
     assert authors == {"NHS Northshire Integrated Care Board", "Hope Street Wellbeing",
-                       "Northshire Community Health NHS Trust"}
+                       "Northshire Community Health NHS Trust", "Northshire Primary Care Federation"}
+    assert {(r["text"] or "").strip() for r in settled["redlines"]
+            if r["author"] == "Northshire Primary Care Federation"} == {"[1%]"}
     assert not any("two months" in (r["text"] or "") or "45 Working Days" in (r["text"] or "")
                    for r in settled["redlines"])  # the changes she settled are settled
     for text in (settled["accepted"], settled["rejected"]):

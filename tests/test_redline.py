@@ -72,20 +72,24 @@ def _remarks(document: object) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def test_open_mode_shows_rival_wordings_bracketed_and_rival_terms_as_comments(ws: Workspace) -> None:
+def test_open_mode_shows_rival_wordings_and_rival_terms_bracketed(ws: Workspace) -> None:
     redline = ws.export.redline_document(ALLIANCE, "Draft 2", "open", "Northshire ICB")
     body = "\n".join(paragraph_texts(redline, accept=True))
     assert "not before 45 Working Days" in body  # the uncontested stale proposal, rebased
-    assert "± 2% of the budget" in body  # the contested corridor is not changed
-    remarks = _remarks(redline)
-    corridor = dict(remarks["corridor"])  # on the schedule's corridor line, each in its proposer's name
-    assert "Risk corridor to be 3%" in corridor["Northshire Community Health NHS Trust"]
-    assert "Risk corridor to be 1%" in corridor["Northshire Primary Care Federation"]
-    assert "Why: A narrow corridor shares savings sooner" in corridor["Northshire Primary Care Federation"]
-    assert not any(anchor.startswith("s") for anchor in remarks)  # rival wordings are shown, not listed
+    # The contested corridor stays; each rival is its party's bracket after it, in the order proposed.
+    assert "Risk corridor: ± 2% [3%][1%] of the budget" in body
+    corridor = next(p for p in redline.blocks if isinstance(p, Paragraph) and p.anchor == "corridor")
+    inserted = {(run.revision.author, run.text.strip(), run.revision.comment) for run in corridor.runs
+                if run.change is Change.INSERT}
+    assert {(a, t) for a, t, _ in inserted} == {("Northshire Community Health NHS Trust", "[3%]"),
+                                                 ("Northshire Primary Care Federation", "[1%]")}
+    assert any("A narrow corridor shares savings sooner" in (c or "") for a, _, c in inserted
+               if a == "Northshire Primary Care Federation")  # its rationale, as its comment on its bracket
+    assert not _remarks(redline)  # nothing competing is left as a bare comment
     assert "every six [three] months" in body  # Hope Street's alternative, bracketed after the words
     rejected = "\n".join(paragraph_texts(redline, accept=False))
-    assert "[" not in rejected  # rejecting every change gives the round's wording back
+    assert "[" not in rejected  # rejecting every change gives the round's wording and values back
+    assert "Risk corridor: ± 2% of the budget" in rejected
     assert set(authors(redline)) == {"Northshire Primary Care Federation", "NHS Northshire Integrated Care Board",
                                      "Hope Street Wellbeing", "Northshire Community Health NHS Trust"}
 

@@ -21,8 +21,13 @@ class Offers:
 
     def offer(self, alternative: str) -> str:
         """Bracket one more alternative in; returns the wording with every alternative so far."""
+        return self.place(brackets(self.wording, alternative))
+
+    def place(self, found: list[tuple[int, str]]) -> str:
+        """Add one more alternative's brackets, found elsewhere (offset in the wording, text); returns the
+        wording with every alternative so far."""
         order = len({o for _, o, _ in self.inserts})
-        self.inserts += [(offset, order, text) for offset, text in brackets(self.wording, alternative)]
+        self.inserts += [(offset, order, text) for offset, text in found]
         return self.text()
 
     def text(self) -> str:

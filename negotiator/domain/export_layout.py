@@ -5,7 +5,7 @@ out by the same code, so that accepting or rejecting every change gives exactly 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import groupby
 
@@ -46,6 +46,8 @@ class AgreementState:
     sections: tuple[SectionText, ...]
     terms: TermsSheet
     term_parties: Mapping[int, Party]
+    # Schedule lines and cells with rival values bracketed in (see ``term_alternatives.py``), by unit key.
+    term_offers: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def layout(state: AgreementState) -> list[Item]:
                           page_break=section is state.sections[0]))
         for paragraph in section.text.split("\n\n"):
             items.append(Line(f"s{section.section_id}.p", paragraph, group=heading_key(section.section_id)))
-    items += schedule(state.terms, state.term_parties)
+    items += schedule(state.terms, state.term_parties, state.term_offers)
     items += execution(state.parties)
     # A closing paragraph after the last table: it also gives anything appended to a redline an
     # unchanged paragraph to follow, which Word needs to remove an inserted paragraph cleanly.
@@ -154,10 +156,11 @@ def unit_texts(items: list[Item]) -> dict[str, str]:
     return texts
 
 
-def schedule_units(sheet: TermsSheet, parties: Mapping[int, Party]) -> dict[str, str]:
+def schedule_units(sheet: TermsSheet, parties: Mapping[int, Party],
+                   offers: Mapping[str, str] | None = None) -> dict[str, str]:
     """The schedule's unit texts (:func:`unit_texts`), and each table's presence under its own key, so that
     the layer that makes a table appear or go (the worked examples, once there is a budget) is its author."""
-    items = schedule(sheet, parties)
+    items = schedule(sheet, parties, offers)
     return {**unit_texts(items), **{item.key: " | ".join(item.header) for item in items if isinstance(item, Grid)}}
 
 
@@ -175,8 +178,21 @@ PAYMENT_ROWS = tuple((name, TERM_LABELS[name]) for name in (
     "payment.days", "payment.invoicing", "payment.indexation", "payment.pooled_fund"))
 
 
-def schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
-    """The terms schedule: risk share, corridor, duration and payment."""
+def schedule(sheet: TermsSheet, parties: Mapping[int, Party], offers: Mapping[str, str] | None = None) -> list[Item]:
+    """The terms schedule: risk share, corridor, duration and payment; ``offers`` gives the lines and cells
+    (by unit key) that read otherwise because rival values are bracketed into them."""
+    items = _schedule(sheet, parties)
+    return [_offered(item, offers) for item in items] if offers else items
+
+
+def _offered(item: Item, offers: Mapping[str, str]) -> Item:
+    if isinstance(item, Line):
+        return replace(item, text=offers[item.key]) if item.key in offers else item
+    return replace(item, rows=tuple((row, tuple(offers.get(cell_key(row, n), text) for n, text in enumerate(cells)))
+                                    for row, cells in item.rows))
+
+
+def _schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
 
     def value(name: str) -> str:
         return render_term(sheet, name, parties) or "Not yet agreed"

@@ -117,7 +117,7 @@ class ExportService:
         target_state = state_of(found, built.target, *now)
         label = Revision(who, utc_now())  # the new round label: the one change that is the exporter's own
         authorship = Authorship(built.layers, lambda _key: label)
-        comments = _competing([p for p in contested if p not in _offered(contested)], found)
+        comments = _competing([p for p in contested if p not in _offered(contested)] + built.unbracketed, found)
         for anchor, notes in _said(said, found).items():
             comments[anchor] = comments.get(anchor, ()) + notes
         document = redline_document(base_state, target_state, authorship, comments)
@@ -226,17 +226,18 @@ def _chosen(mode: str, proposals: list[Proposal], agreement: Agreement) -> tuple
 
 
 def _offered(contested: list[Proposal]) -> list[Proposal]:
-    """The competing proposals shown in the wording as bracketed alternatives: new wordings of a section,
-    in the order they were made. The rest (terms, new, removed or moved sections) stay comments."""
-    return sorted((p for p in contested if p.kind is ProposalKind.WORDING and p.section_id is not None),
-                  key=lambda p: p.id)
+    """The competing proposals shown as bracketed alternatives, in the order they were made: new wordings
+    of a section, in its wording, and rival values of terms, in the terms schedule. The rest (new, removed
+    or moved sections) stay comments."""
+    return sorted((p for p in contested if (p.kind is ProposalKind.WORDING and p.section_id is not None)
+                   or p.kind in (ProposalKind.TERM, ProposalKind.TERMS)), key=lambda p: p.id)
 
 
 def _competing(contested: list[Proposal], agreement: Agreement) -> dict[str, tuple[Revision, ...]]:
-    """Competing proposals, which no party has the better claim to, are not shown as changes: each is a
-    comment in its proposer's name on the section or schedule entry it would change, saying what it
-    proposes and why. So every tracked change stays someone's real proposal, and accepting them all
-    never puts a listing into the contract."""
+    """Competing proposals that no bracket can show (new, removed or moved sections; a rival term that would
+    add or take away a schedule row) are not shown as changes: each is a comment in its proposer's name on
+    the section or schedule entry it would change, saying what it proposes and why. So every tracked
+    change stays someone's real proposal, and accepting them all never puts a listing into the contract."""
     slugs = {party_slug(s.party): s.party.id for s in agreement.signatories}
     remarks: dict[str, tuple[Revision, ...]] = {}
     for p in sorted(contested, key=lambda p: p.id):

@@ -52,6 +52,7 @@ class Layers:
     layers: list[Layer]
     target: Snapshot
     warnings: list[str] = field(default_factory=list)  # open proposals left out, authors guessed
+    unbracketed: list[Proposal] = field(default_factory=list)  # rival terms to show as comments instead
 
 
 def build_layers(agreement: Agreement, base: Snapshot, current: Snapshot, accepted: list[Proposal],
@@ -92,7 +93,7 @@ def build_layers(agreement: Agreement, base: Snapshot, current: Snapshot, accept
         touched = draft.offer(proposal)
         if touched is not None:
             layers.append(_layer(draft, touched, revision_of(proposal, accepted=False)))
-    return Layers(layers, draft.snapshot(), draft.warnings + names.warnings)
+    return Layers(layers, draft.snapshot(), draft.warnings + names.warnings, draft.unbracketed)
 
 
 def revision_of(proposal: Proposal, accepted: bool) -> Revision:
@@ -112,7 +113,7 @@ def _layer(draft: Draft, touched: Touched, revision: Revision) -> Layer:
     texts: dict[str, str | None] = {}
     if touched.terms:  # a term shows in the schedule and wherever a placeholder names it
         ids |= {sid for sid, s in draft.sections.items() if "{{" in s.text and placeholders_in(s.text)}
-        now = schedule_units(draft.terms, draft.parties)
+        now = schedule_units(draft.terms, draft.parties, draft.schedule_offers())
         texts.update(dict.fromkeys(draft.schedule_keys - now.keys()))  # a row or table gone is this step's doing
         texts.update(now)
         draft.schedule_keys = set(now)

@@ -3,17 +3,20 @@ agreement with some open proposals applied (in memory only: nothing is saved).""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.alternatives import Offers
+from negotiator.domain.errors import InvalidInput
 from negotiator.domain.export_layout import AgreementState, SectionText, schedule_units
 from negotiator.domain.merge import rebase
 from negotiator.domain.outline import Section, number_outline
 from negotiator.domain.placeholders import render
 from negotiator.domain.proposals import Proposal, ProposalKind, placement
 from negotiator.domain.rounds import Round
+from negotiator.domain.term_alternatives import offer_terms, offered_texts
 from negotiator.domain.term_fields import render_term, set_term
 from negotiator.domain.terms import TermsSheet
 from negotiator.domain.terms_json import sheet_from_data
@@ -25,6 +28,7 @@ class Snapshot:
 
     sections: tuple[Section, ...]
     terms: TermsSheet
+    offers: Mapping[str, str] = field(default_factory=dict)  # schedule lines and cells with rival values bracketed
 
 
 def state_of(agreement: Agreement, snapshot: Snapshot, label: str, issued: date) -> AgreementState:
@@ -37,7 +41,7 @@ def state_of(agreement: Agreement, snapshot: Snapshot, label: str, issued: date)
     )
     return AgreementState(agreement.title, agreement.kind.label,
                           tuple((s.party.name, s.role.label) for s in agreement.signatories),
-                          label, issued, sections, snapshot.terms, parties)
+                          label, issued, sections, snapshot.terms, parties, snapshot.offers)
 
 
 def round_snapshot(frozen: Round) -> Snapshot:
@@ -54,8 +58,9 @@ def round_snapshot(frozen: Round) -> Snapshot:
 
 def apply_proposals(snapshot: Snapshot, proposals: list[Proposal], agreement: Agreement,
                     offered: list[Proposal] | None = None) -> tuple[Snapshot, list[str]]:
-    """The snapshot with each proposal applied in turn, then each ``offered`` competing wording bracketed
-    in as an alternative; a proposal that no longer fits is skipped and named in the warnings returned."""
+    """The snapshot with each proposal applied in turn, then each ``offered`` competing proposal bracketed
+    in as an alternative (a wording in its section, values in the terms schedule); a proposal that no
+    longer fits is skipped and named in the warnings returned."""
     draft = Draft(snapshot, agreement)
     for proposal in proposals:
         draft.apply(proposal)
@@ -88,12 +93,18 @@ class Draft:
         self.added = added or {}
         self.warnings: list[str] = []
         self.offers: dict[int, Offers] = {}  # the competing wordings bracketed into each section
+        self.term_offers: dict[str, Offers] = {}  # the rival values bracketed into each schedule line or cell
+        self.unbracketed: list[Proposal] = []  # rival term proposals no bracket can show
         # The schedule's units as last laid out: a step of the terms says which of them it took away.
         self.schedule_keys = set(schedule_units(self.terms, self.parties))
 
     def snapshot(self) -> Snapshot:
         """The draft as it stands."""
-        return Snapshot(tuple(self.sections.values()), self.terms)
+        return Snapshot(tuple(self.sections.values()), self.terms, self.schedule_offers())
+
+    def schedule_offers(self) -> dict[str, str]:
+        """The schedule's lines and cells with rival values bracketed in, by unit key."""
+        return offered_texts(self.term_offers)
 
     def rendered(self, section: Section) -> str:
         """A section's wording with its placeholders filled from the draft's terms."""
@@ -136,8 +147,11 @@ class Draft:
         return Touched(moved=frozenset(self.under(target.id)))
 
     def offer(self, proposal: Proposal) -> Touched | None:
-        """Show a competing wording proposal as its party's alternative in square brackets after the words
-        it would change, leaving the wording itself as it is; ``None`` (and a warning) when it no longer fits."""
+        """Show a competing proposal as its party's alternative in square brackets after the words (or, for
+        terms, the schedule's values) it would change, leaving them as they are; ``None`` (and a warning)
+        when it no longer fits."""
+        if proposal.kind in (ProposalKind.TERM, ProposalKind.TERMS):
+            return self._offer_terms(proposal)
         target = self.sections.get(proposal.section_id) if proposal.section_id is not None else None
         if target is None or proposal.kind is not ProposalKind.WORDING:
             return None
@@ -151,6 +165,18 @@ class Draft:
             return None
         self.sections[target.id] = replace(target, text=offers.offer(alternative))
         return Touched(frozenset({target.id}))
+
+    def _offer_terms(self, proposal: Proposal) -> Touched | None:
+        try:
+            bracketed = offer_terms(self.term_offers, self.terms, self.parties, proposal.term_values())
+        except InvalidInput:
+            bracketed = []
+        if not bracketed:  # it adds or takes away a row, or cannot be read: its comment says what it proposes
+            self.unbracketed.append(proposal)
+            self.warnings.append(f"Proposal {proposal.id} by {proposal.party_name} cannot be bracketed beside the "
+                                 "terms schedule's values as they stand; it is a comment on the schedule instead.")
+            return None
+        return Touched(terms=True)
 
     def under(self, section_id: int) -> set[int]:
         """A section and every section below it."""
