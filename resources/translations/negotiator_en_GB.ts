@@ -1499,104 +1499,109 @@
 <context>
     <name>NegotiationViews</name>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="30"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="31"/>
         <source>Positions matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="31"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="32"/>
         <source>Each party&apos;s position on each term and section under negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="76"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="80"/>
         <source>Comparing the wording of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="77"/>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="131"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="81"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="137"/>
         <source>Current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="123"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="128"/>
+        <source>the terms it changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="129"/>
         <source>Comparing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="124"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="130"/>
         <source>Current value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="134"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="140"/>
         <source>The proposal on the current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="135"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="141"/>
         <source>Proposal %1 was made on older wording; its change does not overlap later changes, so accepting it applies it to the current wording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="138"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="144"/>
         <source>Proposal %1 was made on older wording that has since changed in the same place: ask its party to redo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="141"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="147"/>
         <source>Wording the proposal was made on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="157"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="163"/>
         <source>Check a Document Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="158"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="164"/>
         <source>Word exports and negotiation packages (*.docx *.negotiation);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="163"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="169"/>
         <source>Checking %1 against the record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="165"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="171"/>
         <source>The document was not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="170"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="176"/>
         <source>Check Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="186"/>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="199"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="192"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="205"/>
         <source>The positions were not exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="187"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="193"/>
         <source>Open an agreement first: the positions are an agreement&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="191"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="197"/>
         <source>Export Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="192"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="198"/>
         <source>Spreadsheet (CSV) (*.csv);;Word document (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="201"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="207"/>
         <source>Positions written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2489,7 +2494,7 @@
 <context>
     <name>RiskShareModel</name>
     <message>
-        <location filename="../../negotiator/ui/risk_share_model.py" line="183"/>
+        <location filename="../../negotiator/ui/risk_share_model.py" line="180"/>
         <source>No cap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2659,12 +2664,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="97"/>
+        <location filename="../../negotiator/ui/window_session.py" line="93"/>
         <source>The demo could not be added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window_session.py" line="110"/>
+        <location filename="../../negotiator/ui/window_session.py" line="106"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
