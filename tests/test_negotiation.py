@@ -163,3 +163,16 @@ def test_comparison_texts_cover_versions_rounds_library_and_proposals(ws: Worksp
     library = "Library clause 'Alliance Board: meetings and quorum', version 1"  # its title, not its key
     assert any(label.startswith(library) for label in labels), labels
     assert any(label.startswith("Proposal ") for label in labels)
+
+
+def test_side_by_side_sets_a_proposal_beside_every_open_one_on_the_same_thing(ws: Workspace) -> None:
+    from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, side_by_side
+
+    def made(pid: int, party: int, target: str, status: ProposalStatus = ProposalStatus.OPEN) -> Proposal:
+        return Proposal(pid, 1, party, f"Party {party}", ProposalKind.TERM, target, "2", 0, str(pid), "", status,
+                        None)
+
+    chosen = made(4, 1, "risk_share.corridor", ProposalStatus.REJECTED)  # a decided one can still be compared
+    others = [made(2, 2, "risk_share.corridor"), made(3, 3, "payment.days"),
+              made(5, 3, "risk_share.corridor", ProposalStatus.WITHDRAWN), made(6, 3, "risk_share.corridor")]
+    assert [p.id for p in side_by_side(chosen, sorted([chosen, *others], key=lambda p: p.id))] == [2, 4, 6]

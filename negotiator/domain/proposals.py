@@ -154,6 +154,12 @@ def competing(proposals: list[Proposal]) -> dict[int, list[int]]:
     return {pid: sorted(rivals) for pid, rivals in result.items() if rivals}
 
 
+def side_by_side(proposal: Proposal, proposals: list[Proposal]) -> list[Proposal]:
+    """What a comparison sets beside ``proposal``: it, and every open proposal on exactly the same thing
+    (the same section, or the same term), oldest first."""
+    return [p for p in proposals if p.id == proposal.id or (p.is_open and p.target == proposal.target)]
+
+
 def own_rivals(proposals: list[Proposal], made: Proposal) -> list[Proposal]:
     """The party's earlier open proposals that a new one of its own replaces: those on the same thing."""
     return [p for p in proposals if p.is_open and p.id != made.id and p.party_id == made.party_id

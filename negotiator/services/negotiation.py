@@ -23,6 +23,7 @@ from negotiator.domain.proposals import (
     encode_terms,
     overlaps,
     own_rivals,
+    side_by_side,
 )
 from negotiator.domain.provenance import Provenance
 from negotiator.domain.term_fields import is_term, set_term, term_names
@@ -343,6 +344,13 @@ class NegotiationService:
             self._set_status(session, earlier, ProposalStatus.SUPERSEDED, made.party_name, made.party_id,
                              "supersede", {"by": made.id, "replaced": True})
         return made
+
+    def side_by_side(self, proposal_id: int) -> list[Proposal]:
+        """The proposal and every open proposal on the same section or term, oldest first."""
+        with self.library.unit_of_work() as session:
+            store = ProposalStore(session)
+            proposal = store.get(proposal_id)
+            return side_by_side(proposal, store.of_agreement(proposal.agreement_id))
 
     def replaced_by(self, agreement: int | str, party: str, targets: set[str]) -> list[Proposal]:
         """The party's own open proposals that a new proposal on these targets would replace."""

@@ -120,8 +120,7 @@ class NegotiationViews(QObject):
         agreement = proposal.agreement_id
         parties = ws.agreements.parties_of(ws.agreements.agreement(agreement))
         party_ids = list(parties)
-        rivals = [v.proposal for v in ws.negotiation.proposals(agreement)
-                  if v.proposal.target == proposal.target and (v.proposal.is_open or v.proposal.id == proposal.id)]
+        rivals = ws.negotiation.side_by_side(proposal.id)  # which proposals stand together is the service's rule
         columns = [(f"{p.party_name} proposes", party_colour(p.party_id, party_ids),
                     ws.comparison.render_value(agreement, p.target, p.proposed)) for p in rivals]
         current = ws.comparison.render_value(agreement, proposal.target, proposal.base)
