@@ -70,3 +70,16 @@ def test_parties_remove_on_the_command_line_removes_only_the_party_named(starter
     assert removed.returncode == 0 and "Removed Beta." in removed.stdout
     listed = negotiator("--library", starter_path, "parties", "list").stdout
     assert "Alpha Trust" in listed and "B1" not in listed
+
+
+def test_one_rule_names_a_party_everywhere() -> None:
+    from negotiator.domain.parties import OrganisationType, Party, party_named
+
+    parties = [Party("Northshire Community Health NHS Trust", "Community Trust", OrganisationType.NHS_TRUST, 1),
+               Party("Northshire Hospitals NHS Foundation Trust", "Hospitals Trust", OrganisationType.NHS_TRUST, 2),
+               Party("Trust", "Trust Two", OrganisationType.NHS_TRUST, 3)]
+    assert party_named(parties, " community TRUST ").id == 1  # the name or short name, ignoring capitals
+    assert party_named(parties, "Trust").id == 3  # an exact name, not every name that holds the word
+    assert party_named(parties, "Hospitals") is None  # a part of a name names no one
+    both = [*parties, Party("Other", "trust", OrganisationType.NHS_TRUST, 4)]
+    assert party_named(both, "trust") is None  # two parties answer: neither is guessed

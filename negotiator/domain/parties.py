@@ -114,3 +114,12 @@ def match_party(parties: list[Party], wanted: str, where: str = "in this library
     near = [p for p in parties if key and (key in p.name.casefold() or key in p.short_name.casefold())]
     hint = (" Did you mean " + " or ".join(f"'{p.name}'" for p in near[:5]) + "?") if near else ""
     raise NotFound(f"There is no party called '{wanted}' {where}.{hint}")
+
+
+def party_named(parties: list[Party], name: str) -> Party | None:
+    """The party ``name`` names exactly (its name or short name, ignoring capitals), or None when it names
+    none or more than one: for names read from a record, where a miss is explained, not refused."""
+    try:
+        return match_party(parties, name)
+    except InvalidInput:  # NotFound is one too
+        return None

@@ -19,6 +19,7 @@ from negotiator.domain.document import (
 )
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.export_layout import term_anchor
+from negotiator.domain.parties import party_named
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
 from negotiator.domain.redline import clean_document, redline_document
 from negotiator.domain.remarks import Remark
@@ -215,9 +216,7 @@ def _chosen(mode: str, proposals: list[Proposal], agreement: Agreement) -> tuple
         rivals = competing(open_ones)
         return [p for p in open_ones if p.id not in rivals], [p for p in open_ones if p.id in rivals]
     if mode.startswith("party:"):
-        name = mode.split(":", 1)[1].strip().lower()
-        party = next((s.party for s in agreement.signatories
-                      if name in (s.party.name.lower(), s.party.short_name.lower())), None)
+        party = party_named([s.party for s in agreement.signatories], mode.split(":", 1)[1])
         if party is None:
             raise InvalidInput(f"'{mode}' names no party of '{agreement.title}'; use party:NAME with one of its "
                                "parties.", field="mode")

@@ -18,6 +18,7 @@ from negotiator.domain.clauses import utc_now
 from negotiator.domain.document import Revision
 from negotiator.domain.export_layout import body_key, heading_key, schedule_units, section_texts
 from negotiator.domain.outline import Section
+from negotiator.domain.parties import party_named
 from negotiator.domain.placeholders import placeholders_in
 from negotiator.domain.proposals import Proposal, ProposalKind
 from negotiator.domain.rounds import Round
@@ -169,10 +170,7 @@ class _Names:
 
     def __init__(self, agreement: Agreement, record: Record, explained: set[str], exporter: str) -> None:
         self.record, self.explained, self.exporter = record, explained, exporter
-        self.parties: dict[str, str] = {}
-        for s in agreement.signatories:
-            self.parties[s.party.name.lower()] = s.party.name
-            self.parties[s.party.short_name.lower()] = s.party.name
+        self.parties = [s.party for s in agreement.signatories]
         self.warnings: list[str] = []
         self._rounds: list[Round] | None = None  # read only when an author has to be guessed
 
@@ -183,13 +181,14 @@ class _Names:
 
     def revision(self, version: Recorded | None, what: str) -> Revision:
         """The revision of a direct change saved as ``version`` (``None``: no version records it)."""
-        if version is not None and (party := self.parties.get(version.author.strip().lower())):
-            return Revision(party, version.at, version.note or None)
+        if version is not None and (found := party_named(self.parties, version.author)):
+            return Revision(found.name, version.at, version.note or None)
         when, note = (version.at, version.note or None) if version is not None else (utc_now(), None)
         if self._rounds is None:
             self._rounds = self.record.rounds()
         issued = [r for r in self._rounds if r.issued_at <= when] or [self.record.since]
-        lead = self.parties.get(issued[-1].issued_by.strip().lower())
+        leader = party_named(self.parties, issued[-1].issued_by)
+        lead = leader.name if leader is not None else None
         made = (f"directly by {version.author}, who is not a party to the agreement" if version is not None
                 else "directly, with no author recorded")
         shown = f"{lead}, which issued {issued[-1].label}" if lead else f"{self.exporter}, the party exporting"

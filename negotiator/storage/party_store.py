@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import InvalidInput, NotFound
-from negotiator.domain.parties import OrganisationType, Party
+from negotiator.domain.parties import OrganisationType, Party, match_party
 from negotiator.storage.models import AgreementRow, PartyRow, SignatoryRow
 
 
@@ -46,12 +46,8 @@ class PartyStore:
         return [Party(name, short_name, OrganisationType(kind), party_id) for party_id, name, short_name, kind in rows]
 
     def find(self, name: str) -> Party:
-        """A party by its name or short name (case-insensitive)."""
-        wanted = name.strip().lower()
-        for party in self.all():
-            if wanted in (party.name.lower(), party.short_name.lower()):
-                return party
-        raise NotFound(f"There is no party called '{name}'.")
+        """A party by its name or short name (ignoring capitals); an unknown or ambiguous name is refused."""
+        return match_party(self.all(), name)
 
     def add(self, party: Party) -> Party:
         """Save a new party; names must be unique."""
