@@ -27,6 +27,7 @@ test: setup lint
 lint: setup
 	$(VENV)/bin/ruff check negotiator benchmarks tests tools main.py
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy negotiator/domain
 
 bench: setup
 	$(PY) -m benchmarks
@@ -53,7 +54,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .bench build dist *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .bench build dist *.egg-info
 
 # The crash test at length: 2,000 writes killed at random moments, with a random seed it prints
 # (set NEGOTIATOR_CRASH_SEED to replay one), then the two-instance tests.

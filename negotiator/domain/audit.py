@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from negotiator.domain.json_data import JsonObject
+
 # Status changes: the status each action leaves a proposal in (an imported decision says its own).
 _STATUS = {"propose": "open", "accept": "accepted", "reject": "rejected", "withdraw": "withdrawn",
            "supersede": "superseded", "reopen": "open"}
@@ -33,7 +35,7 @@ class Event:
     action: str
     agreement_id: int | None
     subject: str
-    payload: dict
+    payload: JsonObject
 
 
 @dataclass
@@ -52,7 +54,7 @@ class ProposalFacts:
     """What the record says about a proposal: its content when made, and where it stands."""
 
     agreement_id: int | None
-    content: dict
+    content: JsonObject
     status: str = "open"
     decided_by: str | None = None
     note: str = ""
@@ -87,7 +89,7 @@ def replay(events: list[Event]) -> Expected:
     return expected
 
 
-def _baseline(expected: Expected, agreement_id: int | None, data: dict) -> None:
+def _baseline(expected: Expected, agreement_id: int | None, data: JsonObject) -> None:
     """The state an older library was upgraded in: the record starts there."""
     if agreement_id is not None and "agreement" in data:
         facts = data["agreement"]
@@ -167,7 +169,7 @@ class StoredProposal:
     """A proposal as the library holds it."""
 
     id: int
-    content: dict
+    content: JsonObject
     status: str
     decided_by: str | None
     note: str

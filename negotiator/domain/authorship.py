@@ -71,11 +71,10 @@ class Authorship:
         """The revision of a unit that both show but in another place: the layer that last moved it,
         else the layer that last moved anything (moving one section shifts its neighbours), else the
         layer that last changed it."""
-        index = (self._movers.get(key) or [None])[-1]
-        if index is None:
-            index = self._last_move
-        if index is None:
-            index = (self._history.get(key) or [None])[-1]
+        movers, history = self._movers.get(key), self._history.get(key)
+        index = movers[-1] if movers else self._last_move
+        if index is None and history:
+            index = history[-1]
         return self.revision(index, key)
 
     def steps(self, key: str) -> list[tuple[int, str | None]]:

@@ -107,7 +107,7 @@ _ENCODE = (_C_ENCODER(None, _CANONICAL.default, json.encoder.encode_basestring, 
            if _C_ENCODER is not None else None)
 
 
-def canonical_json(fields: list) -> str:
+def canonical_json(fields: list[str | int | None]) -> str:
     """The canonical JSON text of a list of fields: what every chain hash is taken over."""
     return "".join(_ENCODE(fields, 0)) if _ENCODE is not None else _CANONICAL.encode(fields)
 

@@ -79,7 +79,8 @@ def _diff(a: str, b: str, level: int, whole: bool) -> Parts:
         return _diff(a, b, level + 1, whole)
     left, right, units = _encode(units_a, units_b)
     parts: Parts = []
-    old, new = [], []
+    old: list[str] = []
+    new: list[str] = []
     for code, chars in _bounded_diff(left, right, semantic=False):
         texts = [units[_index(char)] for char in chars]
         if code == 0:
@@ -100,12 +101,12 @@ def _replaced_run(old: list[str], new: list[str], level: int, whole: bool) -> Pa
     """Compare deleted paragraphs with the inserted ones that replaced them, pair by pair."""
     parts: Parts = []
     for i, j in _align(old, new):
-        if j is None:
-            parts.append((Op.DELETE, old[i]))
-        elif i is None:
-            parts.append((Op.INSERT, new[j]))
-        else:
+        if i is not None and j is not None:
             parts += _pair(old[i], new[j], level, whole)
+        elif i is not None:
+            parts.append((Op.DELETE, old[i]))
+        elif j is not None:
+            parts.append((Op.INSERT, new[j]))
     return parts
 
 
@@ -178,10 +179,10 @@ def _bounded_diff(left: str, right: str, semantic: bool) -> list[tuple[int, str]
     if len(middle_left) * len(middle_right) > _QUICK and not _within(middle_left, middle_right, _WORK):
         diffs = [(0, left[:start]), (-1, middle_left), (1, middle_right), (0, left[len(left) - end:])]
         return [diff for diff in diffs if diff[1]]
-    diffs = engine.diff_main(left, right, False)
+    found: list[tuple[int, str]] = engine.diff_main(left, right, False)  # diff-match-patch has no types
     if semantic:
-        engine.diff_cleanupSemantic(diffs)
-    return diffs
+        engine.diff_cleanupSemantic(found)
+    return found
 
 
 def _within(x: str, y: str, budget: int) -> bool:

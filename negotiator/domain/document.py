@@ -182,7 +182,8 @@ def texts_without(document: WordDocument, revisions: set[Revision]) -> dict[Revi
     def visit(paragraph: Paragraph) -> None:
         if not paragraph.anchor or paragraph.mark is not Change.EQUAL:
             return
-        for revision in {r.revision for r in paragraph.runs if r.change is not Change.EQUAL} & revisions:
+        changed = {r.revision for r in paragraph.runs if r.change is not Change.EQUAL and r.revision is not None}
+        for revision in changed & revisions:
             found.setdefault(revision, {})[paragraph.anchor] = "".join(
                 r.text for r in paragraph.runs
                 if r.change is Change.EQUAL or (r.change is Change.DELETE) == (r.revision == revision))

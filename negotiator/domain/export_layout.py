@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import groupby
+from typing import TypeGuard
 
 from negotiator.domain import legal_english as say
 from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_words
@@ -75,6 +76,20 @@ class Grid:
 
 Item = Line | Grid
 Unit = tuple[str, list[Item]]  # what a redline compares as one: a line, a table, or a section's body
+
+
+def is_paragraphs(members: list[Item]) -> TypeGuard[list[Line]]:
+    """Whether a unit's members are paragraphs (a line, or a section's body) rather than a table: a table
+    is a unit of its own (see :func:`units`), and a key names the same kind of unit in every state."""
+    return not isinstance(members[0], Grid)
+
+
+def table_of(members: list[Item]) -> Grid:
+    """The table of a unit whose members are not paragraphs."""
+    table = members[0]
+    if not isinstance(table, Grid):
+        raise TypeError("the unit holds paragraphs, not a table")
+    return table
 
 
 def heading_key(section_id: int) -> str:
@@ -147,12 +162,11 @@ def unit_texts(items: list[Item]) -> dict[str, str]:
     which is the section's rendered wording) and each schedule cell's under :func:`cell_key`."""
     texts: dict[str, str] = {}
     for key, members in units(items):
-        first = members[0]
-        if isinstance(first, Grid):
-            texts.update((cell_key(row, column), text) for row, cells in first.rows
-                         for column, text in enumerate(cells))
-        else:
+        if is_paragraphs(members):
             texts[key] = "\n\n".join(m.text for m in members)
+        else:
+            texts.update((cell_key(row, column), text) for row, cells in table_of(members).rows
+                         for column, text in enumerate(cells))
     return texts
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from negotiator.domain.clauses import ClauseDraft, check_draft
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 
 FORMAT = "negotiator-clause-library"
 FORMAT_VERSION = 1
@@ -47,7 +48,7 @@ def read_library_file(path: Path) -> LibraryFile:
     return parse_library_data(name, data)
 
 
-def _parse(name: str, text: str, *, json_first: bool) -> dict:
+def _parse(name: str, text: str, *, json_first: bool) -> JsonObject:
     try:
         data = json.loads(text) if json_first else tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
@@ -58,7 +59,7 @@ def _parse(name: str, text: str, *, json_first: bool) -> dict:
     return data
 
 
-def parse_library_data(name: str, data: dict) -> LibraryFile:
+def parse_library_data(name: str, data: JsonObject) -> LibraryFile:
     """Validate already-parsed library data (the top level of the file)."""
     if data.get("format") != FORMAT:
         raise InvalidInput(f"{name} is not a Negotiator clause library: 'format' must be '{FORMAT}'.")
@@ -82,9 +83,9 @@ def parse_library_data(name: str, data: dict) -> LibraryFile:
             )
         seen[draft.key] = number
         drafts.append(draft)
-    title = data.get("title") if isinstance(data.get("title"), str) else name
-    author = data.get("author") if isinstance(data.get("author"), str) else ""
-    return LibraryFile(title=title, author=author, clauses=tuple(drafts))
+    title, author = data.get("title"), data.get("author")
+    return LibraryFile(title=title if isinstance(title, str) else name,
+                       author=author if isinstance(author, str) else "", clauses=tuple(drafts))
 
 
 def _entry(name: str, number: int, entry: object) -> ClauseDraft:

@@ -15,8 +15,9 @@ Each link's line leaves and arrives level and runs level past the columns it ski
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import NotRequired, TypedDict, TypeVar
 
 from negotiator.domain.map_lanes import CLEARANCE, Column, lane_points
 from negotiator.domain.money_words import (
@@ -37,6 +38,7 @@ HUB_WIDTH, HUB_HEIGHT = 280, 84
 LABEL_WIDTH = 310
 LINE = 17  # the height of one line of a label, with its leading
 MARGIN = 40
+_Key = TypeVar("_Key", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,17 @@ class MoneyMap:
     by_key: dict[str, MapNode] = field(default_factory=dict, compare=False, repr=False)  # each node by its key
 
 
+class _Fields(TypedDict):
+    """A node's fields before it has a place: a party's, or a hub's (which opens its agreement)."""
+
+    lines: tuple[str, ...]
+    width: float
+    height: float
+    party_id: NotRequired[int | None]
+    agreement_id: NotRequired[int]
+    findings: NotRequired[tuple[Finding, ...]]
+
+
 def _worst(findings: Iterable[Finding]) -> Severity | None:
     severities = {f.severity for f in findings}
     return Severity.ERROR if Severity.ERROR in severities else (Severity.WARNING if severities else None)
@@ -122,14 +135,14 @@ def label_height(lines: int) -> float:
 
 def lay_out(network: Iterable[NetworkNode], findings: Iterable[Finding] = ()) -> MoneyMap:
     """Lay out the contract network as a money map, each finding drawn on its agreement's link or hub."""
-    agreements = sorted(network, key=lambda n: n.agreement.id)
+    agreements = sorted(network, key=lambda n: n.id)
     concerning: dict[int, list[Finding]] = {}
     for finding in findings:
         concerning.setdefault(finding.agreement_id, []).append(finding)
-    nodes: dict[str, dict] = {}  # key -> the node's fields, before it has a place
+    nodes: dict[str, _Fields] = {}  # key -> the node's fields, before it has a place
     links: list[MapLink] = []
     for node in agreements:
-        found = tuple(concerning.get(node.agreement.id, ()))
+        found = tuple(concerning.get(node.id, ()))
         payers, payees = payers_and_payees(node)
         for signatory in payers + payees:
             party = signatory.party
@@ -137,14 +150,14 @@ def lay_out(network: Iterable[NetworkNode], findings: Iterable[Finding] = ()) ->
                                                    "width": NODE_WIDTH, "height": NODE_HEIGHT})
         money = " · ".join(value_words(node))
         if len(payers) == 1 and len(payees) == 1:
-            links.append(MapLink(node.agreement.id, f"party:{payers[0].party.id}", f"party:{payees[0].party.id}",
+            links.append(MapLink(node.id, f"party:{payers[0].party.id}", f"party:{payees[0].party.id}",
                                  node.agreement.title, money, passed_on_words(node, payees[0]), findings=found))
             continue
-        hub = f"agreement:{node.agreement.id}"
-        nodes[hub] = {"lines": (node.agreement.title, money, risk_summary(node)), "agreement_id": node.agreement.id,
+        hub = f"agreement:{node.id}"
+        nodes[hub] = {"lines": (node.agreement.title, money, risk_summary(node)), "agreement_id": node.id,
                       "width": HUB_WIDTH, "height": HUB_HEIGHT, "findings": found}
-        links += [MapLink(node.agreement.id, f"party:{p.party.id}", hub, "", "", payer_words(node, p)) for p in payers]
-        links += [MapLink(node.agreement.id, hub, f"party:{p.party.id}", "", "", member_words(node, p))
+        links += [MapLink(node.id, f"party:{p.party.id}", hub, "", "", payer_words(node, p)) for p in payers]
+        links += [MapLink(node.id, hub, f"party:{p.party.id}", "", "", member_words(node, p))
                   for p in payees]
     return _place(nodes, links)
 
@@ -163,7 +176,7 @@ def _layers(keys: list[str], links: list[MapLink]) -> dict[str, int]:
     return layer
 
 
-def _place(fields: dict[str, dict], links: list[MapLink]) -> MoneyMap:
+def _place(fields: dict[str, _Fields], links: list[MapLink]) -> MoneyMap:
     keys = list(fields)
     layer = _layers(keys, links)
     columns: list[list[str]] = [[] for _ in range(max(layer.values(), default=-1) + 1)]
@@ -236,10 +249,10 @@ def _mean(values: list[float], otherwise: float) -> float:
     return sum(values) / len(values) if values else otherwise
 
 
-def _spread(ordered: list[str], wanted: dict[str, float], gap: float | dict[str, float]) -> dict[str, float]:
+def _spread(ordered: list[_Key], wanted: dict[_Key, float], gap: float | dict[_Key, float]) -> dict[_Key, float]:
     """Positions as near the wanted ones as keeps ``gap`` between neighbours, in the given order."""
-    placed: dict[str, float] = {}
-    previous: str | None = None
+    placed: dict[_Key, float] = {}
+    previous: _Key | None = None
     for key in ordered:
         if previous is None:
             placed[key] = wanted[key]

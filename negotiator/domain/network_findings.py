@@ -29,7 +29,14 @@ class Finding:
 
 @dataclass(frozen=True)
 class NetworkNode:
-    """An agreement with its current terms."""
+    """A saved agreement with its current terms."""
 
     agreement: Agreement
     terms: TermsSheet
+
+    @property
+    def id(self) -> int:
+        """The agreement's id: a network is made of saved agreements, which have one."""
+        if self.agreement.id is None:
+            raise ValueError(f"'{self.agreement.title}' is not saved, so it is in no network yet.")
+        return self.agreement.id

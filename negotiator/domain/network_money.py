@@ -55,11 +55,11 @@ def single_values_within_parent(parent: NetworkNode,
     if ceiling is None:
         return []
     return [Finding(
-        Severity.ERROR, "value-within-parent", kid.agreement.id, parent.agreement.id,
-        f"The {_kind(kid)} {_title(kid)} is worth {money(_value(kid))} a year, more on its own than "
+        Severity.ERROR, "value-within-parent", kid.id, parent.id,
+        f"The {_kind(kid)} {_title(kid)} is worth {money(value)} a year, more on its own than "
         f"{_title(parent)}, which funds it, at {money(ceiling)} a year. Rule: no agreement is worth more than the "
         "agreement that funds it.")
-        for kid in kids if _value(kid) is not None and _value(kid) > ceiling]
+        for kid in kids if (value := _value(kid)) is not None and value > ceiling]
 
 
 def _describe(share: PartyShare, value: int | None) -> str:
@@ -81,7 +81,7 @@ def risk_within_parent(parent: NetworkNode, child: NetworkNode) -> list[Finding]
         return []
     passed_share = child.terms.risk_share.share_of(subs[0].party.id)
     passed = exposure(passed_share, _value(child))
-    if not passed or not parent.terms.risk_share.shares:
+    if passed_share is None or not passed or not parent.terms.risk_share.shares:
         return []
     carried_share = parent.terms.risk_share.share_of(integrator.party.id)
     carried = exposure(carried_share, _value(parent)) if carried_share else 0
@@ -90,7 +90,7 @@ def risk_within_parent(parent: NetworkNode, child: NetworkNode) -> list[Finding]
     carries = (f"{money(carried)} ({_describe(carried_share, _value(parent))})" if carried_share
                else "nothing (it has no risk share)")
     return [Finding(
-        Severity.WARNING, "risk-within-parent", child.agreement.id, parent.agreement.id,
+        Severity.WARNING, "risk-within-parent", child.id, parent.id,
         f"{_title(child)} passes up to {money(passed)} of losses a year to {subs[0].party.name} "
         f"({_describe(passed_share, _value(child))}), more than {integrator.party.name} carries under "
         f"{_title(parent)}: {carries}. Rule: an integrator passes down no more risk than it carries, each "
@@ -104,7 +104,7 @@ def loss_caps_within_value(node: NetworkNode) -> list[Finding]:
         return []
     names = {s.party.id: s.party.name for s in node.agreement.signatories}
     return [Finding(
-        Severity.WARNING, "loss-cap-within-value", node.agreement.id, None,
+        Severity.WARNING, "loss-cap-within-value", node.id, None,
         f"{_title(node)} caps the losses of {names.get(s.party_id, f'Party {s.party_id}')} at "
         f"{money(s.loss_cap)}, more than its annual value of {money(value)}, so the cap limits nothing. "
         "Rule: a loss cap is no larger than the agreement's annual value.")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from negotiator.domain.json_data import JsonObject
+
 PACKAGE_FORMAT = "negotiator-package"
 PACKAGE_VERSION = 2  # 2: signed events, the libraries' keys, others' events forwarded (1 is still read)
 
@@ -37,8 +39,8 @@ class PackageRound:
     label: str
     issued_at: str  # ISO 8601 UTC
     issued_by: str
-    sections: list[dict]  # as stored: section origin, number, heading, text, version
-    terms: dict
+    sections: list[JsonObject]  # as stored: section origin, number, heading, text, version
+    terms: JsonObject
 
 
 @dataclass(frozen=True)
@@ -95,13 +97,13 @@ class Package:
     sender_library: str  # the sender library's uid
     sender_party: str  # the party the sender acts for
     created_at: str
-    agreement: dict  # title, kind, model, status, parent (title or None), parties [{name, role}], terms
+    agreement: JsonObject  # title, kind, model, status, parent (title or None), parties [{name, role}], terms
     parties: list[PackageParty]
     sections: list[PackageSection]
     rounds: list[PackageRound]
     proposals: list[PackageProposal]
     events: list[PackageEvent]
     format_version: int = PACKAGE_VERSION
-    extra: dict = field(default_factory=dict)
+    extra: JsonObject = field(default_factory=dict)
     record_head: str = ""  # the sender's record head when the package was made: an anchor of its history
     keys: dict[str, PackageKey] = field(default_factory=dict)  # library uid -> key, the sender's included

@@ -3,9 +3,10 @@ the first to the second, each change under the party whose layer made it (see ``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
+from typing import overload
 
 from negotiator.domain.authorship import Authorship, Part, UnitBlame
 from negotiator.domain.diff import Op
@@ -18,7 +19,9 @@ from negotiator.domain.export_layout import (
     Line,
     cell_anchor,
     cell_key,
+    is_paragraphs,
     layout,
+    table_of,
     units,
 )
 
@@ -113,9 +116,9 @@ def _moved(key: str, before: list[Item], after: list[Item], change: Change, who:
     """One side of a unit shown moved (deleted where it was, inserted where it went), under the layer
     that moved it; words other layers changed on the way stay theirs."""
     mover = who.moved(key)
+    if not (is_paragraphs(before) and is_paragraphs(after)):  # a table
+        return [_whole(item, change, mover) for item in (before if change is Change.DELETE else after)]
     shown = before if change is Change.DELETE else after
-    if isinstance(shown[0], Grid):
-        return [_whole(item, change, mover) for item in shown]
     old, new = _text(before), _text(after)
     blame = who.unit(key, old, new, follow=True) if old != new else None
     return [_whole(item, change, mover, blame, at) for item, at in zip(shown, _offsets(shown), strict=True)]
@@ -125,21 +128,21 @@ def _gone_or_new(key: str, items: list[Item], change: Change, who: Authorship) -
     """A unit only one side shows, under the layer where it went or came; words other layers wrote
     into it (or took out of it) on the way stay theirs."""
     revision = who.disappeared(key) if change is Change.DELETE else who.appeared(key)
-    if isinstance(items[0], Grid):
+    if not is_paragraphs(items):  # a table
         return [_whole(item, change, revision) for item in items]
     text = _text(items)
     blame = who.unit(key, text, "", follow=True) if change is Change.DELETE else who.unit(key, "", text, follow=True)
     return [_whole(item, change, revision, blame, at) for item, at in zip(items, _offsets(items), strict=True)]
 
 
-def _text(items: list[Item]) -> str:
+def _text(items: list[Line]) -> str:
     """A unit's text: its paragraphs joined by a blank line, as the section's wording has them."""
     return "\n\n".join(item.text for item in items)
 
 
 def _changed_unit(key: str, before: list[Item], after: list[Item], who: Authorship) -> list[Block]:
-    if isinstance(after[0], Grid):
-        return [_grid(before[0], after[0], who)]
+    if not (is_paragraphs(before) and is_paragraphs(after)):  # a table
+        return [_grid(table_of(before), table_of(after), who)]
     if len(before) == 1 and len(after) == 1 and not after[0].group:
         old, new = before[0], after[0]
         parts = who.unit(key, old.text, new.text).parts(0, old.text, 0, new.text) if old.text != new.text else None
@@ -154,7 +157,7 @@ def _body(key: str, before: list[Line], after: list[Line], who: Authorship) -> l
     blame = who.unit(key, _text(before), _text(after))
     old_at, new_at = _offsets(before), _offsets(after)
     matcher = SequenceMatcher(a=[p.text for p in before], b=[p.text for p in after], autojunk=False)
-    out: list[Block] = []
+    out: list[Paragraph] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
@@ -177,10 +180,11 @@ def _offsets(paragraphs: list[Line]) -> list[int]:
     return out
 
 
-def _anchored(paragraphs: list[Block], key: str) -> list[Block]:
+def _anchored(paragraphs: Sequence[Paragraph], key: str) -> list[Block]:
     """Number a section's surviving paragraphs s12.p1, s12.p2, … for the importer to find them."""
     section = key.removesuffix(".body")
-    out, index = [], 0
+    out: list[Block] = []
+    index = 0
     for paragraph in paragraphs:
         if paragraph.mark is not Change.DELETE:
             index += 1
@@ -200,6 +204,11 @@ def _line(after: Line, parts: list[Part] | None) -> Paragraph:
                      anchor=None if after.group else after.key, page_break_before=after.page_break)
 
 
+@overload
+def _whole(item: Line, change: Change, revision: Revision, blame: UnitBlame | None = None, at: int = 0) -> Paragraph:
+    ...
+@overload
+def _whole(item: Item, change: Change, revision: Revision, blame: UnitBlame | None = None, at: int = 0) -> Block: ...
 def _whole(item: Item, change: Change, revision: Revision, blame: UnitBlame | None = None, at: int = 0) -> Block:
     """An item inserted or deleted whole under ``revision``; with ``blame`` (the item's unit followed
     through the layers, the item starting at ``at`` in it), its words go to the layers that wrote or

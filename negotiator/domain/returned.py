@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from negotiator.domain.json_data import JsonObject
+
 
 @dataclass(frozen=True)
 class TrackedChange:
@@ -93,7 +95,7 @@ class ReturnedDocument:
 
     name: str
     paragraphs: tuple[ReturnedParagraph, ...]
-    export_info: dict | None  # what the app recorded about the export, if the file came from it
+    export_info: JsonObject | None  # what the app recorded about the export, if the file came from it
     unsupported: tuple[str, ...] = field(default_factory=tuple)  # what has no place: page layout…
     tracked: tuple[TrackedChange, ...] = field(default_factory=tuple)
     reported: tuple[ReportedChange, ...] = field(default_factory=tuple)  # one report line each

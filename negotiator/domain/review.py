@@ -22,6 +22,8 @@ REMARK = "remark"  # the status of a remark in the review, beside the proposals'
 TERMS = "terms"  # the place filter for every term
 NEW = "new"  # the place filter for proposed new sections
 _SECTIONS, _NEW_SECTIONS, _TERMS = 0, 0, 1  # reading order: sections (new ones where they go), then the terms
+# Where in the agreement an entry belongs: sections then terms, the place among them, then a term's name.
+Place = tuple[int, float, str]
 
 
 class Reviewed(Protocol):
@@ -48,7 +50,7 @@ class ReviewEntry:
     make_change: Callable[[], tuple[Segment, ...]] = field(compare=False, repr=False)
     rationale: str  # the proposal's rationale, or the remark's own words
     at: datetime
-    order: tuple  # reading order in the agreement
+    order: tuple[int, float, str, float, int]  # reading order: the place, when made, a proposal before a remark
     contested: bool = False  # open, and a rival proposes otherwise or a party opposes it
     stale: bool = False  # made on wording that has changed since
     positions: str = ""  # the other parties' standing positions, in words
@@ -102,7 +104,7 @@ def review_entries(views: Iterable[Reviewed], remarks: Iterable[Remark], positio
     sections in outline order ("section:ID" -> "5.1 Alliance Board"); ``parties`` names the terms."""
     position = {target: index for index, target in enumerate(places)}
     standing = standing_positions(positions)
-    names = {p.id: p.name for p in parties.values()}
+    names = {p.id: p.name for p in parties.values() if p.id is not None}
     entries = [_proposal_entry(v, places, position, parties, standing.get(v.proposal.id, {}), names) for v in views]
     entries += [_remark_entry(r, places, position, parties) for r in remarks]
     return sorted(entries, key=lambda e: e.order)
@@ -124,7 +126,7 @@ def _proposal_entry(view: Reviewed, places: Mapping[str, str], position: Mapping
 
 
 def _where(p: Proposal, places: Mapping[str, str], position: Mapping[str, int], parties: Mapping[int, Party]
-           ) -> tuple[int | None, str, tuple]:
+           ) -> tuple[int | None, str, Place]:
     """The section to go to, the place in words and the reading order of a proposal."""
     values = p.term_values()
     if values:

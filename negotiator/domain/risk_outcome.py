@@ -123,15 +123,17 @@ def _with_bearer(loss: int, units: list[int], caps: list[int | None], bearer: in
     capped: set[int] = set()
     excess = 0
     for i in everyone:
-        if caps[i] is not None and amounts[i] > caps[i]:
-            excess += amounts[i] - caps[i]
-            amounts[i] = caps[i]
+        cap = caps[i]
+        if cap is not None and amounts[i] > cap:
+            excess += amounts[i] - cap
+            amounts[i] = cap
             capped.add(i)
-    room = excess if caps[bearer] is None else min(excess, caps[bearer] - amounts[bearer])
+    bearer_cap = caps[bearer]
+    room = excess if bearer_cap is None else min(excess, bearer_cap - amounts[bearer])
     if room > 0:
         amounts[bearer] += room
         excess -= room
-        if caps[bearer] is not None and amounts[bearer] == caps[bearer]:
+        if bearer_cap is not None and amounts[bearer] == bearer_cap:
             capped.add(bearer)
     if excess > 0:
         others = [i for i in everyone if i not in capped and i != bearer]
@@ -150,8 +152,8 @@ def _spread(excess: int, units: list[int], caps: list[int | None], carried: list
     open_ = list(among)
     while excess > 0 and open_:
         weight = sum(units[i] for i in open_)
-        room = {i: None if caps[i] is None else caps[i] - carried[i] - extra[i] for i in open_}
-        full = [i for i in open_ if room[i] is not None and excess * units[i] > room[i] * weight]
+        room = {i: cap - carried[i] - extra[i] for i in open_ if (cap := caps[i]) is not None}  # the capped ones
+        full = [i for i in open_ if i in room and excess * units[i] > room[i] * weight]
         if not full:
             for i, amount in enumerate(_divide(excess, units, open_)):
                 extra[i] += amount

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from negotiator.domain.clauses import check_text
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 
 MAX_LABEL = 80
 
@@ -32,7 +33,7 @@ class Round:
     issued_at: datetime
     issued_by: str
     sections: tuple[RoundSection, ...]
-    terms: dict  # the terms sheet as JSON-ready data (see terms_json)
+    terms: JsonObject  # the terms sheet as JSON-ready data (see terms_json)
 
     def section(self, section_id: int) -> RoundSection | None:
         """The section as the round froze it, if it was in the outline then."""

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import Literal, overload
 
 from negotiator.domain import legal_english as say
 from negotiator.domain.errors import InvalidInput
@@ -21,6 +22,9 @@ from negotiator.domain.terms import (
     RiskShare,
     TermsSheet,
 )
+
+# What a term holds: a date, a number of months, days or pence, a percentage, or one of the choices.
+TermValue = date | int | Decimal | PaymentMechanism | InvoicingFrequency | Indexation
 
 # Plain fields: name -> (part of the sheet, attribute, kind of value).
 FIELDS: dict[str, tuple[str, str, str]] = {
@@ -82,7 +86,14 @@ def _party_of(name: str, parties: Mapping[int, Party], *, strict: bool = True) -
 
 # Reading typed values from text -----------------------------------------------------------
 
-def parse_value(name: str, kind: str, raw: str, label: str | None = None) -> object:
+@overload
+def parse_value(name: str, kind: Literal["months", "count", "days", "money"], raw: str,
+                label: str | None = None) -> int | None: ...
+@overload
+def parse_value(name: str, kind: Literal["percent"], raw: str, label: str | None = None) -> Decimal | None: ...
+@overload
+def parse_value(name: str, kind: str, raw: str, label: str | None = None) -> TermValue | None: ...
+def parse_value(name: str, kind: str, raw: str, label: str | None = None) -> TermValue | None:
     """Turn what a user typed into the typed value a term holds; empty text clears the term. A refusal
     names the term by ``label`` (its name in words), else by its schedule label."""
     text = raw.strip()
@@ -141,7 +152,7 @@ def _months(text: str) -> int:
     return number * 12 if (match.group(2) or "m").startswith("y") else number
 
 
-_PARSERS: dict[str, Callable[[str], object]] = {
+_PARSERS: dict[str, Callable[[str], TermValue]] = {
     "date": date.fromisoformat, "months": _months, "count": _whole, "days": _whole, "money": _money,
     "percent": _percent, "mechanism": lambda t: PaymentMechanism(t.lower()),
     "invoicing": lambda t: InvoicingFrequency(t.lower()), "indexation": lambda t: Indexation(t.lower()),
@@ -199,51 +210,63 @@ def _set_share(risk: RiskShare, party_id: int, what: str, name: str, raw: str, l
         value = parse_value(name, "percent", raw, label)
         if value is None:  # clearing a share removes the party from the risk share
             return replace(risk, shares=tuple(s for s in risk.shares if s.party_id != party_id))
-        share = replace(share, **{what: value})
+        share = replace(share, gain=value) if what == "gain" else replace(share, loss=value)
     others = [s for s in risk.shares if s.party_id != party_id]
     position = next((i for i, s in enumerate(risk.shares) if s.party_id == party_id), len(others))
     others.insert(position, share)
     return replace(risk, shares=tuple(others))
 
 
-def get_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> object:
-    """The typed value of a term (None when not set); derived terms are computed."""
+def get_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> TermValue | str | None:
+    """The typed value of a term (None when not set); derived terms are computed (the extension options and
+    the risk-share table in words)."""
+    if name in ("duration.extensions", "risk_share.table"):
+        return render_term(sheet, name, parties)
+    return _typed(sheet, name, parties)
+
+
+def _typed(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> TermValue | None:
+    """The typed value of a term that is not in words (None when not set, or not a term)."""
     if name in FIELDS:
         part, attribute, _kind = FIELDS[name]
-        return getattr(getattr(sheet, part), attribute)
+        # Each of FIELDS names an attribute of a part of the sheet that holds a TermValue or None.
+        value: TermValue | None = getattr(getattr(sheet, part), attribute)
+        return value
     if name == EXCESS_BEARER:
         return sheet.risk_share.excess_bearer
     if name == "duration.end":
         return sheet.duration.initial_end
     if name == "duration.latest_end":
         return sheet.duration.latest_end
-    if name in ("duration.extensions", "risk_share.table"):
-        return render_term(sheet, name, parties)
-    party_id, what = _party_of(name, parties) or (None, None)
+    found = _party_of(name, parties)
+    if found is None:
+        return None
+    party_id, what = found
     if what == "contribution":
         return sheet.payment.contribution_of(party_id)
     share = sheet.risk_share.share_of(party_id)
     if share is None:
         return None
-    return share.loss_cap if what == "cap" else getattr(share, what)
+    return share.loss_cap if what == "cap" else share.gain if what == "gain" else share.loss
 
 
-def terms_as_dict(sheet: TermsSheet, parties: Mapping[int, Party]) -> dict[str, object]:
+def terms_as_dict(sheet: TermsSheet, parties: Mapping[int, Party]) -> dict[str, str | int | None]:
     """Every term by name with a JSON-friendly value: money in pence, percentages and dates as text."""
-    out: dict[str, object] = {}
+    out: dict[str, str | int | None] = {}
     for name in term_names(parties):
         if name in ("duration.extensions", "risk_share.table"):
             continue
-        value = get_term(sheet, name, parties)
+        value = _typed(sheet, name, parties)
         if name == EXCESS_BEARER:  # a party, by the name set_term reads back
-            value = bearer_name(sheet.risk_share, parties)
+            out[name] = bearer_name(sheet.risk_share, parties)
         elif isinstance(value, Decimal):
-            value = f"{value.normalize():f}"
+            out[name] = f"{value.normalize():f}"
         elif isinstance(value, date):
-            value = value.isoformat()
-        elif value is not None and hasattr(value, "value"):
-            value = value.value
-        out[name] = value
+            out[name] = value.isoformat()
+        elif isinstance(value, PaymentMechanism | InvoicingFrequency | Indexation):
+            out[name] = value.value
+        else:
+            out[name] = value
     return out
 
 
@@ -284,16 +307,28 @@ def render_term(sheet: TermsSheet, name: str, parties: Mapping[int, Party]) -> s
         return _risk_table(sheet.risk_share, parties)
     if name == EXCESS_BEARER:  # unset is a rule too: the others carry it in proportion
         return bearer_in_wording(sheet.risk_share, parties)
-    value = get_term(sheet, name, parties)
+    value = _typed(sheet, name, parties)
     if value is None:
         return None
-    return _SAY[_kind(name)](value)
+    return _say(_kind(name), value)
 
 
-_SAY: dict[str, Callable[[object], str]] = {
-    "date": say.long_date, "months": say.months_phrase, "count": lambda n: f"{say.number_words(n)} ({n})",
-    "days": lambda n: say.count_phrase(n, "day"), "money": say.money, "percent": say.percent,
-    "mechanism": lambda m: m.label, "invoicing": lambda m: m.value, "indexation": lambda m: m.label,
+def _say(kind: str, value: TermValue) -> str:
+    """A term's value in words; numbers by the kind of term (a number of months, days or pence)."""
+    if isinstance(value, PaymentMechanism | Indexation):
+        return value.label
+    if isinstance(value, InvoicingFrequency):
+        return value.value
+    if isinstance(value, date):
+        return say.long_date(value)
+    if isinstance(value, Decimal):
+        return say.percent(value)
+    return _SAY_NUMBER[kind](value)
+
+
+_SAY_NUMBER: dict[str, Callable[[int], str]] = {
+    "months": say.months_phrase, "count": lambda n: f"{say.number_words(n)} ({n})",
+    "days": lambda n: say.count_phrase(n, "day"), "money": say.money,
 }
 
 

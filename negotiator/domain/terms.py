@@ -75,8 +75,8 @@ class RiskShare:
     corridor: Decimal | None = None
     excess_bearer: int | None = None
 
-    def share_of(self, party_id: int) -> PartyShare | None:
-        """The share of one party, if it has one."""
+    def share_of(self, party_id: int | None) -> PartyShare | None:
+        """The share of one party, if it has one (a party not saved yet, whose id is None, has none)."""
         return next((s for s in self.shares if s.party_id == party_id), None)
 
 
@@ -120,8 +120,8 @@ class Payment:
     pooled_fund: int | None = None
     contributions: tuple[tuple[int, int], ...] = ()  # (party id, pence)
 
-    def contribution_of(self, party_id: int) -> int | None:
-        """One party's pooled-fund contribution (pence), if set."""
+    def contribution_of(self, party_id: int | None) -> int | None:
+        """One party's pooled-fund contribution (pence), if set (a party not saved yet, whose id is None, has none)."""
         return next((pence for pid, pence in self.contributions if pid == party_id), None)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.terms import (
     Duration,
     Indexation,
@@ -23,11 +25,11 @@ def _dec(value: Decimal | None) -> str | None:
     return None if value is None else f"{value.normalize():f}"
 
 
-def _enum(value: object) -> str | None:
+def _enum(value: StrEnum | None) -> str | None:
     return None if value is None else value.value
 
 
-def sheet_to_data(sheet: TermsSheet) -> dict:
+def sheet_to_data(sheet: TermsSheet) -> JsonObject:
     """The sheet as plain JSON-ready data."""
     risk, duration, payment = sheet.risk_share, sheet.duration, sheet.payment
     return {
@@ -55,7 +57,7 @@ def sheet_to_data(sheet: TermsSheet) -> dict:
     }
 
 
-def sheet_from_data(data: dict) -> TermsSheet:
+def sheet_from_data(data: JsonObject) -> TermsSheet:
     """Inverse of :func:`sheet_to_data`; raises InvalidInput when the data is not a terms sheet (the
     data may come from another party's package, so every value's type is checked, not trusted)."""
     try:
@@ -81,12 +83,13 @@ def _whole(value: object) -> int | None:
 
 
 def _given(value: object) -> int:
-    if value is None:
+    whole = _whole(value)
+    if whole is None:
         raise KeyError("missing")
-    return _whole(value)
+    return whole
 
 
-def _sheet(data: dict) -> TermsSheet:
+def _sheet(data: JsonObject) -> TermsSheet:
     risk, duration, payment = data.get("risk_share", {}), data.get("duration", {}), data.get("payment", {})
     return TermsSheet(
         risk_share=RiskShare(

@@ -81,9 +81,9 @@ def terms_problems(sheet: TermsSheet, slugs: Mapping[int, str],
     # "1e999999999" would overflow the sum and "1e999998" would print a million digits.
     if risk.shares and usable:
         for side in ("gain", "loss"):
-            total = sum((getattr(s, side) for s in risk.shares), Decimal(0))
-            if total != HUNDRED:
-                add(TermProblem(f"risk_share.{side}", f"The {side} shares total {total.normalize():f}%; they must "
+            shared = sum((s.gain if side == "gain" else s.loss for s in risk.shares), Decimal(0))
+            if shared != HUNDRED:
+                add(TermProblem(f"risk_share.{side}", f"The {side} shares total {shared.normalize():f}%; they must "
                                 "total exactly 100%."))
     percent("risk_share.corridor", risk.corridor)
     if risk.excess_bearer is not None and risk.share_of(risk.excess_bearer) is None:
