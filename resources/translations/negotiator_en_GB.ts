@@ -1515,93 +1515,93 @@
     </message>
     <message>
         <location filename="../../negotiator/ui/negotiation_views.py" line="81"/>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="137"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="136"/>
         <source>Current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="128"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="127"/>
         <source>the terms it changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="129"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="128"/>
         <source>Comparing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="130"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="129"/>
         <source>Current value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="140"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="139"/>
         <source>The proposal on the current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="141"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="140"/>
         <source>Proposal %1 was made on older wording; its change does not overlap later changes, so accepting it applies it to the current wording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="144"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="143"/>
         <source>Proposal %1 was made on older wording that has since changed in the same place: ask its party to redo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="147"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="146"/>
         <source>Wording the proposal was made on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="163"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="162"/>
         <source>Check a Document Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="164"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="163"/>
         <source>Word exports and negotiation packages (*.docx *.negotiation);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="169"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="168"/>
         <source>Checking %1 against the record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="171"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="170"/>
         <source>The document was not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="176"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="175"/>
         <source>Check Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="192"/>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="205"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="191"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="204"/>
         <source>The positions were not exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="193"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="192"/>
         <source>Open an agreement first: the positions are an agreement&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="197"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="196"/>
         <source>Export Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="198"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="197"/>
         <source>Spreadsheet (CSV) (*.csv);;Word document (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/negotiation_views.py" line="207"/>
+        <location filename="../../negotiator/ui/negotiation_views.py" line="206"/>
         <source>Positions written to %1</source>
         <translation type="unfinished"></translation>
     </message>
