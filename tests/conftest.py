@@ -91,3 +91,25 @@ from hypothesis import settings  # noqa: E402
 # failure can be reproduced from the log.
 settings.register_profile("negotiator", deadline=None, derandomize=bool(os.environ.get("CI")))
 settings.load_profile("negotiator")
+
+
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test():
+    """Each test starts with no window or dialog of an earlier one on screen: a dialog left open (an error
+    shown without blocking) would otherwise stay the active modal window and take the next test's keys."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:  # a test without Qt leaves nothing to close
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():  # hidden, not closed: closing could ask its own questions and wait for them
+            widget.hide()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
