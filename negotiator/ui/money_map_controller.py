@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMainWindow
 
 from negotiator.ui.errors import show_error
-from negotiator.ui.money_map_window import MoneyMapWindow
+
+if TYPE_CHECKING:  # the map (its layout and drawing) loads when it is first opened, not at start-up
+    from negotiator.ui.money_map_window import MoneyMapWindow
 
 
 class MoneyMapController:
@@ -38,6 +42,8 @@ class MoneyMapController:
             show_error(self.window, self.window.tr("The money map could not be drawn"), error)
             return None
         if self.map_window is None:
+            from negotiator.ui.money_map_window import MoneyMapWindow
+
             self.map_window = MoneyMapWindow(self.window)
             self.map_window.agreement_chosen.connect(self.open_agreement)
             self.map_window.refresh_requested.connect(self.show)
