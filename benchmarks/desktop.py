@@ -57,6 +57,21 @@ def to_window_seconds(folder: Path) -> float:
     return _process_seconds("--library", str(demo), "--quit-when-ready")
 
 
+def window_on(library: Path) -> tuple[object, object]:
+    """The application and a shown main window with ``library`` open, offscreen unless a screen is set:
+    where every in-process desktop figure starts."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from negotiator.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow("Benchmark")
+    window.show()
+    window.open_library(str(library))
+    return app, window
+
+
 def switch_agreement_ms(folder: Path) -> float:
     """Median time to switch the window between two agreements of 300 sections each."""
     library = folder / "switch-300.sqlite"
@@ -77,15 +92,7 @@ def switch_agreement_ms(folder: Path) -> float:
                 for n in range(300):
                     ws.outline.add_blank(made, f"Clause {n}", schedule_text(60, n))
         ws.close()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from negotiator.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow("Benchmark")
-    window.show()
-    window.open_library(str(library))
+    app, window = window_on(library)
     ids = [window.workspace.agreements.agreement(n).id for n in ("Alliance A", "Alliance B")]
     times = []
     for run in range(12):
@@ -126,15 +133,7 @@ def review_pane_ms(folder: Path) -> float:
                                                parties[n % 3], f"Rationale {n}: clearer for the members.")
         ws.close()
         partial.rename(library)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from negotiator.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow("Benchmark")
-    window.show()
-    window.open_library(str(library))
+    app, window = window_on(library)
     window.agreements.panel.select(window.workspace.agreements.agreement("Review Alliance").id)
     window.review.show_pane()
     app.processEvents()

@@ -116,16 +116,11 @@ def build_network(path: Path) -> None:
 def _view_ms(path: Path) -> float:
     """Median time to open the 500-section agreement in the agreement view (offscreen), until it shows:
     an agreement this big loads in the background, so the clock runs until its outline is on screen."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
 
-    from negotiator.ui.main_window import MainWindow
+    from benchmarks.desktop import window_on
 
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow("Benchmark")
-    window.show()
-    window.open_library(str(path))
+    app, window = window_on(path)
     big = window.workspace.agreements.agreement("Prime 0").id
     other = window.workspace.agreements.agreement("Prime 1").id
 

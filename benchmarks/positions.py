@@ -4,7 +4,6 @@ library, built, put in its Qt model and painted."""
 
 from __future__ import annotations
 
-import os
 import statistics
 import time
 from pathlib import Path
@@ -43,15 +42,9 @@ def positions_view_ms(folder: Path) -> float:
     library = folder / "positions-300.sqlite"
     if not library.exists():
         _build(library)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from benchmarks.desktop import window_on
 
-    from negotiator.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow("Benchmark")
-    window.show()
-    window.open_library(str(library))
+    app, window = window_on(library)
     window.agreements.panel.select(window.workspace.agreements.agreement("Positions Alliance").id)
     view = window.agreements.view
     view.tabs.setCurrentWidget(window.views.positions)

@@ -3,7 +3,6 @@ scenarios view shown (chart and table painted) after an agreement is chosen."""
 
 from __future__ import annotations
 
-import os
 import statistics
 import time
 from decimal import Decimal
@@ -45,17 +44,12 @@ def scenario_view_ms(folder: Path) -> float:
         ws = open_workspace(demo, "Benchmark")
         ws.seed_demo()
         ws.close()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from benchmarks.desktop import window_on
 
-    from negotiator.ui.main_window import MainWindow
+    app, window = window_on(demo)
+    from negotiator.services.demo_titles import ALLIANCE, PRIME
 
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow("Benchmark")
-    window.show()
-    window.open_library(str(demo))
-    ids = [window.workspace.agreements.agreement(title).id for title in
-           ("Northshire Ageing Well Alliance Agreement", "Northshire MSK Prime Contract")]
+    ids = [window.workspace.agreements.agreement(title).id for title in (ALLIANCE, PRIME)]
     view = window.scenarios.view
     times = []
     for run in range(14):

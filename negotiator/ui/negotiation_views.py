@@ -31,6 +31,8 @@ class NegotiationViews(QObject):
         self.positions.setAccessibleName(self.tr("Positions matrix"))
         self.positions.setToolTip(self.tr("Each party's position on each term and section under negotiation"))
         self.positions.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        # Sized by the rows on screen (precision 0): measuring every cell would work out every wording change.
+        self.positions.horizontalHeader().setResizeContentsPrecision(0)
         self.positions.selectionModel().currentChanged.connect(self._position_chosen)
         self.history = HistoryPanel()
 
@@ -60,8 +62,6 @@ class NegotiationViews(QObject):
         """Re-read the positions matrix of the open agreement."""
         ws, agreement = self.window.workspace, self.window.agreements.current
         self.positions_model.set_positions(ws.matrix.positions(agreement) if ws and agreement else None)
-        # Sized by the rows on screen (precision 0): measuring every cell would work out every wording change.
-        self.positions.horizontalHeader().setResizeContentsPrecision(0)
         self.positions.resizeColumnsToContents()
         for column in range(self.positions_model.columnCount()):  # long wording is in the tooltip
             self.positions.setColumnWidth(column, min(self.positions.columnWidth(column), 240))
