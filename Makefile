@@ -89,5 +89,5 @@ $(PACKAGE_STAMP): $(STAMP)
 # After changing the window's words: the translation source brought up to date, and the compiled British
 # English that ships (committed, so a checkout runs without this step; a test checks they agree).
 translations: setup
-	$(VENV)/bin/pyside6-lupdate negotiator/ui/*.py -ts resources/translations/negotiator_en_GB.ts
+	$(VENV)/bin/pyside6-lupdate negotiator/ui/*.py negotiator/ui/*/*.py -ts resources/translations/negotiator_en_GB.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/negotiator_en_GB.ts

@@ -63,7 +63,7 @@ def window_on(library: Path) -> tuple[object, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from negotiator.ui.main_window import MainWindow
+    from negotiator.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow("Benchmark")

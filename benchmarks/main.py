@@ -159,7 +159,7 @@ def _diff_figures() -> tuple[float, float, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from negotiator.ui.compare_view import CompareView
+    from negotiator.ui.panels.compare_view import CompareView
 
     app = QApplication.instance() or QApplication([])
     view = CompareView()

@@ -15,7 +15,7 @@ def money_map_ms(network: Path, repeat: int = 9) -> float:
     from PySide6.QtWidgets import QApplication
 
     from negotiator.services.session import open_workspace
-    from negotiator.ui.money_map_window import MoneyMapWindow
+    from negotiator.ui.panels.money_map_window import MoneyMapWindow
 
     app = QApplication.instance() or QApplication([])
     workspace = open_workspace(network, "Benchmark")

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
             from negotiator.cli import run
 
             return run(args)
-        from negotiator.ui.launch import launch
+        from negotiator.ui.window.launch import launch
 
         return launch(args.library, args.author, quit_when_ready=args.quit_when_ready, acting=args.acting,
                       quit_after_paint=args.quit_after_paint)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QThreadPool
 
-from negotiator.ui.workers import Task, start
+from negotiator.ui.common.workers import Task, start
 
 
 @contextmanager

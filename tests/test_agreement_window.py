@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from negotiator.services.demo_titles import PRIME
-from negotiator.ui.agreements_panel import ID_ROLE
-from negotiator.ui.main_window import MainWindow
+from negotiator.ui.panels.agreements_panel import ID_ROLE
+from negotiator.ui.window.main_window import MainWindow
 
 from .windows import history_rows, open_window
 
@@ -145,7 +145,7 @@ def test_applying_terms_saves_them_rechecks_the_network_and_undo_restores_them(w
 
 def test_creating_an_agreement_in_the_app_then_undoing_it(window: MainWindow) -> None:
     from negotiator.domain.parties import Role
-    from negotiator.ui.new_agreement_dialog import NewAgreementDialog
+    from negotiator.ui.dialogs.new_agreement_dialog import NewAgreementDialog
 
     ws = window.workspace
     dialog = NewAgreementDialog(ws.agreements.parties(), ws.agreements.agreements(), window)

@@ -10,11 +10,11 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from negotiator.ui import appearance
-from negotiator.ui.colours import PALETTE
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.preferences import PreferencesDialog
-from negotiator.ui.settings import Settings
+from negotiator.ui.common import appearance
+from negotiator.ui.common.colours import PALETTE
+from negotiator.ui.common.settings import Settings
+from negotiator.ui.dialogs.preferences import PreferencesDialog
+from negotiator.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -40,6 +40,9 @@ def test_the_package_keeps_every_layer_contract() -> None:
     ("storage/database.py", "import benchmarks.main", "The package holds the product"),
     ("ui/__init__.py", "import tools.screenshots", "The package holds the product"),
     ("domain/diff.py", "from tests.support import texts", "The package holds the product"),
+    ("ui/models/outline_model.py", "from negotiator.ui.panels import agreement_view", "The ui's rooms"),
+    ("ui/common/colours.py", "import negotiator.ui.window.main_window", "The ui's rooms"),
+    ("ui/panels/review_pane.py", "from negotiator.ui.dialogs import export_dialog", "The ui's rooms"),
 ])
 def test_a_forbidden_import_breaks_the_build(tmp_path: Path, module: str, line: str, contract: str) -> None:
     copy = tmp_path / "project"

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from negotiator.services.session import open_workspace
-from negotiator.ui.agreement_controller import BIG_AGREEMENT
-from negotiator.ui.main_window import MainWindow
+from negotiator.ui.controllers.agreement_controller import BIG_AGREEMENT
+from negotiator.ui.window.main_window import MainWindow
 from tests.support.texts import schedule_text
 
 from .background import held_worker

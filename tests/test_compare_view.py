@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QTextFragment
 from PySide6.QtWidgets import QCheckBox, QTextBrowser
 
-from negotiator.ui.compare_view import CompareView
+from negotiator.ui.panels.compare_view import CompareView
 
 BEFORE = "Payment within 30 days of invoice."
 AFTER = "Payment within 60 days of a valid invoice."

@@ -13,9 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QMenu, QMessageBox
 
 from negotiator.services.demo_titles import ALLIANCE, PRIME
-from negotiator.ui import printing
-from negotiator.ui.find_bar import find_in
-from negotiator.ui.main_window import MainWindow
+from negotiator.ui.panels.find_bar import find_in
+from negotiator.ui.window import printing
+from negotiator.ui.window.main_window import MainWindow
 from tests.windows import open_window, press
 
 

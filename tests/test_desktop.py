@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
-from negotiator.ui.main_window import MainWindow
+from negotiator.ui.window.main_window import MainWindow
 
 
 def test_layout_and_geometry_are_restored_at_the_next_launch(qtbot, starter_path: Path) -> None:

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from negotiator.domain.parties import Role
 from negotiator.services.demo_titles import PRIME
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.new_agreement_dialog import NewAgreementDialog
-from negotiator.ui.reason_dialog import ReasonDialog
+from negotiator.ui.dialogs.new_agreement_dialog import NewAgreementDialog
+from negotiator.ui.dialogs.reason_dialog import ReasonDialog
+from negotiator.ui.window.main_window import MainWindow
 from tests.libreoffice import libreoffice_read, require_libreoffice
 
 SUB = "MSK Sub-contract: GP Federation"

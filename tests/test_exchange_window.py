@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from negotiator.services.demo_titles import ALLIANCE
-from negotiator.ui.import_dialogs import ImportRedlineDialog
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.package_review import ImportPackageDialog
+from negotiator.ui.dialogs.import_dialogs import ImportRedlineDialog
+from negotiator.ui.dialogs.package_review import ImportPackageDialog
+from negotiator.ui.window.main_window import MainWindow
 
 from .background import held_worker
 from .windows import open_window

@@ -53,7 +53,7 @@ def test_bad_export_requests_exit_2_with_a_message(demo_path: Path, tmp_path: Pa
 
 @pytest.fixture
 def window(qtbot, demo_path: Path):
-    from negotiator.ui.main_window import MainWindow
+    from negotiator.ui.window.main_window import MainWindow
 
     shown = MainWindow("Test Drafter")
     qtbot.addWidget(shown)
@@ -97,7 +97,7 @@ def test_a_failed_export_shows_a_dialog_and_writes_nothing(window, qtbot, tmp_pa
 def test_a_redline_without_an_acting_party_is_refused_with_a_dialog(qtbot, demo_path: Path, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from negotiator.ui.main_window import MainWindow
+    from negotiator.ui.window.main_window import MainWindow
 
     window = MainWindow("Test Drafter")
     qtbot.addWidget(window)
@@ -137,7 +137,7 @@ def test_a_long_export_keeps_the_window_responsive_and_cancel_leaves_no_file(qtb
                                                                             tmp_path: Path) -> None:
     from PySide6.QtCore import QTimer
 
-    from negotiator.ui.main_window import MainWindow
+    from negotiator.ui.window.main_window import MainWindow
 
     window = MainWindow("Test Drafter")
     qtbot.addWidget(window)

@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from negotiator.services.demo_titles import ALLIANCE
-from negotiator.ui.fingerprints_dialog import FingerprintsDialog
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.proposals_panel import ProposalsModel
+from negotiator.ui.dialogs.fingerprints_dialog import FingerprintsDialog
+from negotiator.ui.panels.proposals_panel import ProposalsModel
+from negotiator.ui.window.main_window import MainWindow
 
 from .test_exchange_window import open_package
 from .windows import open_window

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import negotiator
-from negotiator.ui import help as help_module
-from negotiator.ui.help import UserGuide, about_text, guide_path, open_log_folder, show_about, show_user_guide
+from negotiator.ui.window import help as help_module
+from negotiator.ui.window.help import UserGuide, about_text, guide_path, open_log_folder, show_about, show_user_guide
 
 REPOSITORY_GUIDE = Path(__file__).resolve().parent.parent / "docs" / "user-guide.md"
 

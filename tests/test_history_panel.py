@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from negotiator.services.demo_titles import ALLIANCE
-from negotiator.ui.main_window import MainWindow
+from negotiator.ui.window.main_window import MainWindow
 
 from .windows import history_rows, open_window
 

@@ -13,10 +13,10 @@ from PySide6.QtGui import QAction, QColor, QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QToolBar, QToolButton, QToolTip
 
 from negotiator.locations import resources_dir
-from negotiator.ui import icons
-from negotiator.ui.actions import ACTIONS, TOOLBAR, ActionSpec, extra_icon_name, toolbar_tip
-from negotiator.ui.icons import IconSet, app_icon, dark_stroke, icon, painted_icon, recolour
-from negotiator.ui.main_window import MainWindow
+from negotiator.ui.common import icons
+from negotiator.ui.common.actions import ACTIONS, TOOLBAR, ActionSpec, extra_icon_name, toolbar_tip
+from negotiator.ui.common.icons import IconSet, app_icon, dark_stroke, icon, painted_icon, recolour
+from negotiator.ui.window.main_window import MainWindow
 
 ICONS = resources_dir() / "icons"
 SVGS = sorted(ICONS.glob("*.svg"))
@@ -108,7 +108,7 @@ def test_a_toolbar_button_shows_the_action_name_as_its_tooltip(window: MainWindo
 
 
 def test_an_unknown_icon_is_empty_and_logged_not_raised(qapp, caplog) -> None:
-    with caplog.at_level(logging.WARNING, logger="negotiator.ui.icons"):
+    with caplog.at_level(logging.WARNING, logger="negotiator.ui.common.icons"):
         unknown = icon("no.such")
     assert unknown.isNull()
     assert "no.such" in caplog.text

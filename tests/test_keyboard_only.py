@@ -9,11 +9,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QInputDialog
 
 from negotiator.services.demo_titles import PRIME
-from negotiator.ui.export_dialog import ExportDialog
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.new_agreement_dialog import NewAgreementDialog
-from negotiator.ui.propose_dialog import ProposeDialog
-from negotiator.ui.reason_dialog import ReasonDialog
+from negotiator.ui.dialogs.export_dialog import ExportDialog
+from negotiator.ui.dialogs.new_agreement_dialog import NewAgreementDialog
+from negotiator.ui.dialogs.propose_dialog import ProposeDialog
+from negotiator.ui.dialogs.reason_dialog import ReasonDialog
+from negotiator.ui.window.main_window import MainWindow
 from tests.keyboard_user import KeyboardUser, focus_is, modal
 from tests.libreoffice import libreoffice_read, require_libreoffice
 

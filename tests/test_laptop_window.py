@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMenu, QSplitter
 
 from negotiator.services.demo_titles import ALLIANCE
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.settings import Settings
+from negotiator.ui.common.settings import Settings
+from negotiator.ui.window.main_window import MainWindow
 from tests.windows import open_window, press
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ _SCREEN_SCRIPT = textwrap.dedent("""
     import json, sys
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from negotiator.ui.main_window import MainWindow
+    from negotiator.ui.window.main_window import MainWindow
     window = MainWindow("Test Drafter")
     window.show()
     app.processEvents()

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from negotiator.domain.proposals import ProposalKind
 from negotiator.services.demo_titles import ALLIANCE, PRIME
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.propose_dialog import ProposeDialog
+from negotiator.ui.dialogs.propose_dialog import ProposeDialog
+from negotiator.ui.window.main_window import MainWindow
 
 from .windows import answer_question, history_rows, open_window
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.navigator_model import KEY_ROLE
+from negotiator.ui.models.navigator_model import KEY_ROLE
+from negotiator.ui.window.main_window import MainWindow
 
 from .background import held_worker
 from .windows import open_window

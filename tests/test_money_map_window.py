@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from negotiator.domain.network import Severity
 from negotiator.services.demo_titles import ALLIANCE
-from negotiator.ui import appearance
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.money_map_export import export_size
-from negotiator.ui.money_map_scene import DARK, LIGHT, LabelItem, LinkItem, NodeItem
-from negotiator.ui.money_map_window import MoneyMapWindow
+from negotiator.ui.common import appearance
+from negotiator.ui.panels.money_map_export import export_size
+from negotiator.ui.panels.money_map_scene import DARK, LIGHT, LabelItem, LinkItem, NodeItem
+from negotiator.ui.panels.money_map_window import MoneyMapWindow
+from negotiator.ui.window.main_window import MainWindow
 
 from .windows import open_window
 
@@ -208,8 +208,8 @@ def test_a_hub_with_findings_is_drawn_with_them(qapp) -> None:
 
     from negotiator.domain.money_map import lay_out
     from negotiator.domain.network import check_network
-    from negotiator.ui.money_map_export import png_bytes
-    from negotiator.ui.money_map_scene import build_scene
+    from negotiator.ui.panels.money_map_export import png_bytes
+    from negotiator.ui.panels.money_map_scene import build_scene
     from tests.test_money_map_layout import _alliance
 
     alliance = _alliance(3)  # no risk shares: every member lacks one

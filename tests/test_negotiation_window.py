@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 from negotiator.services.demo_titles import ALLIANCE
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.positions_model import TARGET_ROLE
-from negotiator.ui.reason_dialog import ReasonDialog
+from negotiator.ui.dialogs.reason_dialog import ReasonDialog
+from negotiator.ui.models.positions_model import TARGET_ROLE
+from negotiator.ui.window.main_window import MainWindow
 
 from .windows import answer_question, open_window
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QListWidget, QMessageBox
 
-from negotiator.ui.main_window import MainWindow
+from negotiator.ui.window.main_window import MainWindow
 
 from .test_exchange_window import open_package
 from .test_package_review import GPS, ICB, damaged, file_bytes, from_no_party, received, standing, with_all_three

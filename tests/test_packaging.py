@@ -112,7 +112,7 @@ def test_the_built_app_can_reach_a_shared_library_on_postgresql(built: Path, hom
 
 
 def test_the_built_app_carries_its_user_guide_and_icons(built: Path) -> None:
-    # Where the installed app looks for them (negotiator.locations, negotiator.ui.help): without them F1
+    # Where the installed app looks for them (negotiator.locations, negotiator.ui.window.help): without them F1
     # finds no guide and the toolbar is blank, and neither shows in a run that quits at once.
     resources = BUNDLE / "_internal" / "resources"
     assert (resources / "docs" / "user-guide.md").read_text(encoding="utf-8").startswith("# Negotiator")

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from negotiator.domain.proposals import ProposalKind
 from negotiator.services.demo_titles import ALLIANCE
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.propose_dialog import ProposeDialog
-from negotiator.ui.wording_edit import CHIP
+from negotiator.ui.dialogs.propose_dialog import ProposeDialog
+from negotiator.ui.editors.wording_edit import CHIP
+from negotiator.ui.window.main_window import MainWindow
 
 from .windows import open_window
 

@@ -19,11 +19,11 @@ TS = ROOT / "resources" / "translations" / "negotiator_en_GB.ts"
 def test_the_translation_source_holds_every_user_visible_string(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    subprocess.run([str(lupdate), *map(str, sorted((ROOT / "negotiator" / "ui").glob("*.py"))), "-ts", str(fresh)],
+    subprocess.run([str(lupdate), *map(str, sorted((ROOT / "negotiator" / "ui").rglob("*.py"))), "-ts", str(fresh)],
                    check=True, capture_output=True)
     def sources(path: Path) -> set[str]:
         return {s.text for s in etree.parse(str(path)).iter("source")}
-    assert sources(fresh) <= sources(TS), "run pyside6-lupdate negotiator/ui/*.py -ts " + str(TS.relative_to(ROOT))
+    assert sources(fresh) <= sources(TS), "run make translations"
     assert "Propose a Change for %1" in sources(TS)
 
 

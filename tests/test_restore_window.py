@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.restore_dialog import RestoreDialog
+from negotiator.ui.dialogs.restore_dialog import RestoreDialog
+from negotiator.ui.window.main_window import MainWindow
 
 from .windows import open_window
 

@@ -18,12 +18,12 @@ from negotiator.domain.parties import OrganisationType, Party
 from negotiator.domain.review import REMARK, Marker, review_entries
 from negotiator.domain.terms import PartyShare, RiskShare, TermsSheet
 from negotiator.services.demo_titles import ALLIANCE
-from negotiator.ui.colours import party_colour
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.outline_model import MARKER_ROLE
-from negotiator.ui.review_pane import ENTRY_ROLE, ReviewPane
-from negotiator.ui.term_focus import show_term
-from negotiator.ui.terms_editor import TermsEditor
+from negotiator.ui.common.colours import party_colour
+from negotiator.ui.controllers.term_focus import show_term
+from negotiator.ui.models.outline_model import MARKER_ROLE
+from negotiator.ui.panels.review_pane import ENTRY_ROLE, ReviewPane
+from negotiator.ui.panels.terms_editor import TermsEditor
+from negotiator.ui.window.main_window import MainWindow
 from tests.keyboard_user import KeyboardUser, focus_is
 from tests.windows import open_window, press
 

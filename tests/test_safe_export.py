@@ -15,7 +15,7 @@ from negotiator.domain.export_layout import NO_CAP
 from negotiator.domain.parties import OrganisationType, Party
 from negotiator.domain.terms import PartyShare, RiskShare
 from negotiator.services.demo_titles import ALLIANCE
-from negotiator.ui.risk_share_model import RiskShareModel
+from negotiator.ui.models.risk_share_model import RiskShareModel
 from negotiator.word.reader import read_paragraphs
 
 from .test_cli import negotiator

@@ -107,7 +107,7 @@ def test_results_for_the_table_are_read_as_people_write_them() -> None:
 
 
 def test_the_table_model_passes_the_model_tester(ws, qtmodeltester) -> None:
-    from negotiator.ui.scenario_table import ScenarioTableModel
+    from negotiator.ui.panels.scenario_table import ScenarioTableModel
 
     found = ws.scenarios.scenarios(ALLIANCE)
     model = ScenarioTableModel()

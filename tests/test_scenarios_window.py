@@ -11,8 +11,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from negotiator.services.demo_rounds import ALLIANCE, HOPE
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.scenario_view import ScenarioView
+from negotiator.ui.panels.scenario_view import ScenarioView
+from negotiator.ui.window.main_window import MainWindow
 from tests.windows import open_window, press
 
 
@@ -128,7 +128,7 @@ def test_copy_puts_the_chart_on_the_clipboard_as_a_picture(window, qtbot) -> Non
 
 
 def test_the_chart_follows_the_dark_scheme(window, qtbot) -> None:
-    from negotiator.ui import appearance
+    from negotiator.ui.common import appearance
 
     view = window.scenarios.view
     light = view.chart.image().pixelColor(5, 5)
@@ -187,7 +187,7 @@ def test_a_loss_beyond_every_cap_has_a_column_in_the_table(qapp) -> None:
 
     from negotiator.domain.risk_outcome import share_result
     from negotiator.domain.terms import PartyShare, RiskShare
-    from negotiator.ui.scenario_table import ScenarioTableModel
+    from negotiator.ui.panels.scenario_table import ScenarioTableModel
 
     capped = RiskShare((PartyShare(7, Decimal(100), Decimal(100), 100_000_00),))
     model = ScenarioTableModel()

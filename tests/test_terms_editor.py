@@ -22,8 +22,8 @@ from negotiator.domain.terms import (
     RiskShare,
     TermsSheet,
 )
-from negotiator.ui.risk_share_model import RiskShareModel
-from negotiator.ui.terms_editor import TermsEditor
+from negotiator.ui.models.risk_share_model import RiskShareModel
+from negotiator.ui.panels.terms_editor import TermsEditor
 
 ICB, TRUST, GPS = 1, 2, 3
 PARTIES = {

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMenu
 
-from negotiator.ui.main_window import MainWindow
-from negotiator.ui.translation import install_translator, translations_dir
+from negotiator.ui.common.translation import install_translator, translations_dir
+from negotiator.ui.window.main_window import MainWindow
 from tests.windows import open_window
 
 ROOT = Path(__file__).resolve().parent.parent

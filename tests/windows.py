@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
-from negotiator.ui.main_window import MainWindow
+from negotiator.ui.window.main_window import MainWindow
 
 
 def open_window(qtbot, library: Path, agreement: str | None = None) -> MainWindow:

@@ -40,8 +40,8 @@ def _render(folder: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from negotiator.services.session import open_workspace
-    from negotiator.ui import appearance
-    from negotiator.ui.main_window import MainWindow
+    from negotiator.ui.common import appearance
+    from negotiator.ui.window.main_window import MainWindow
 
     (folder / "desk").mkdir(parents=True, exist_ok=True)
     library = Path(tempfile.mkdtemp()) / "demo.sqlite"

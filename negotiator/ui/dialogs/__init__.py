@@ -1,0 +1,1 @@
+"""The dialogs: proposing, exporting, importing, restoring, preferences and the small confirmations."""

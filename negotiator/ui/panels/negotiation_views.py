@@ -1,0 +1,207 @@
+"""The views over a negotiation in the window: the positions matrix, the comparison tab and the history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTableView
+
+from negotiator.domain.errors import InvalidInput
+from negotiator.domain.term_words import term_label
+from negotiator.ui.common.background import Job, run_with_progress
+from negotiator.ui.common.colours import party_colour
+from negotiator.ui.common.errors import show_error
+from negotiator.ui.common.frozen_table import FrozenColumnTable
+from negotiator.ui.models.positions_model import TARGET_ROLE, PositionsModel
+from negotiator.ui.panels.compare_panel import ComparePanel
+from negotiator.ui.panels.history_panel import HistoryPanel
+
+
+class NegotiationViews(QObject):
+    """Keeps the positions matrix and the comparison in step with the open agreement and section."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.compare_panel = ComparePanel()
+        self.positions_model = PositionsModel(self)
+        self.positions = FrozenColumnTable()  # the item's name stays in view while the parties scroll
+        self.positions.setModel(self.positions_model)
+        self.positions.setAccessibleName(self.tr("Positions matrix"))
+        self.positions.setToolTip(self.tr("Each party's position on each term and section under negotiation"))
+        self.positions.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        # Sized by the rows on screen (precision 0): measuring every cell would work out every wording change.
+        self.positions.horizontalHeader().setResizeContentsPrecision(0)
+        self.positions.selectionModel().currentChanged.connect(self._position_chosen)
+        self.history = HistoryPanel()
+
+    def reload(self) -> None:
+        """Re-read the matrix, the texts to compare and the history."""
+        self.reload_positions()
+        self.reload_compare()
+        self.reload_history()
+
+    def reload_history(self) -> None:
+        """Re-read the record of the open agreement, now if the History panel is on screen, else when it is
+        next shown: an agreement drafted section by section has a record of hundreds of steps, and reading
+        and checking it every time an agreement opens would hold up opening it."""
+        if not self.history.isVisible() or self.history.visibleRegion().isEmpty():  # hidden, or behind another tab
+            self._history_stale = True
+            return
+        self._history_stale = False
+        ws, agreement = self.window.workspace, self.window.agreements.current
+        self.history.show_record(ws.record.of_agreement(agreement) if ws and agreement else None)
+
+    def history_shown(self, visible: bool) -> None:
+        """The History panel came on screen: bring it up to date if anything changed while it was hidden."""
+        if visible and getattr(self, "_history_stale", True):
+            self.reload_history()
+
+    def reload_positions(self) -> None:
+        """Re-read the positions matrix of the open agreement."""
+        ws, agreement = self.window.workspace, self.window.agreements.current
+        self.positions_model.set_positions(ws.matrix.positions(agreement) if ws and agreement else None)
+        self.positions.resizeColumnsToContents()
+        for column in range(self.positions_model.columnCount()):  # long wording is in the tooltip
+            self.positions.setColumnWidth(column, min(self.positions.columnWidth(column), 240))
+
+    def reload_compare(self) -> None:
+        """Offer the selected section's texts for comparison."""
+        ws, agreement = self.window.workspace, self.window.agreements.current
+        section_id = self.window.agreements.view.current_section()
+        if ws is None or agreement is None or section_id is None:
+            return
+        parties = ws.agreements.parties_of(ws.agreements.agreement(agreement))
+        party_ids = list(parties)
+        current, wordings = ws.comparison.open_wordings(agreement, section_id)
+        columns = [(party.name, party_colour(party.id, party_ids), text) for party, text in wordings]
+        heading = ws.outline.section(section_id).heading
+        self.compare_panel.set_texts(self.tr("Comparing the wording of %1").replace("%1", heading),
+                                     ws.comparison.texts(agreement, section_id), (self.tr("Current wording"), current),
+                                     columns)
+
+    def section_chosen(self, section_id: object) -> None:
+        """The user selected a section in the outline: show its proposals and texts."""
+        if section_id is not None:
+            self.window.negotiation.set_target(f"section:{section_id}")
+            self.reload_compare()
+        self.window.update_actions()
+
+    def _position_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        target = current.siblingAtColumn(0).data(TARGET_ROLE) if current.isValid() else None
+        if target is None:
+            return
+        if target.startswith("section:"):
+            self.window.agreements.view.select_section(int(target.split(":")[1]))
+        self.window.negotiation.set_target(target)
+
+    def compare_proposal(self, proposal_id: int) -> None:
+        """Show a proposal beside the current wording (and the other parties' proposals)."""
+        ws = self.window.workspace
+        proposal = ws.negotiation.proposal(proposal_id)
+        view = next(v for v in ws.negotiation.proposals(proposal.agreement_id) if v.proposal.id == proposal_id)
+        if view.stale and proposal.kind.value == "wording":
+            self._show_stale(view)
+        elif proposal.section_id is not None:
+            self.window.agreements.view.select_section(proposal.section_id)
+            self.reload_compare()
+            if self.compare_panel.columns and proposal.is_open:
+                self.compare_panel.show_columns()
+            else:
+                self.compare_panel.choose_label(f"Proposal {proposal_id} ")
+        else:
+            self._show_term(proposal)
+        self.window.central.setCurrentWidget(self.compare_panel)
+
+    def _show_term(self, proposal: object) -> None:
+        """The current value of a term beside every party's open proposal on it, in legal English."""
+        ws = self.window.workspace
+        agreement = proposal.agreement_id
+        parties = ws.agreements.parties_of(ws.agreements.agreement(agreement))
+        party_ids = list(parties)
+        rivals = ws.negotiation.side_by_side(proposal.id)  # which proposals stand together is the service's rule
+        columns = [(f"{p.party_name} proposes", party_colour(p.party_id, party_ids),
+                    ws.comparison.render_value(agreement, p.target, p.proposed)) for p in rivals]
+        current = ws.comparison.render_value(agreement, proposal.target, proposal.base)
+        what = self.tr("the terms it changes") if proposal.target == "terms" else term_label(proposal.target, parties)
+        self.compare_panel.caption.setText(self.tr("Comparing %1").replace("%1", what))
+        self.compare_panel.view.set_columns(self.tr("Current value"), current, columns)
+
+    def _show_stale(self, view: object) -> None:
+        """Base, current and proposed wording side by side, and the proposal replayed on the current wording."""
+        ws, proposal = self.window.workspace, view.proposal
+        party_ids = list(ws.agreements.parties_of(ws.agreements.agreement(proposal.agreement_id)))
+        colour = party_colour(proposal.party_id, party_ids)
+        columns = [(self.tr("Current wording"), "#57606a", view.current),
+                   (f"{proposal.party_name} proposes", colour, proposal.proposed)]
+        if view.rebased is not None:
+            columns.append((self.tr("The proposal on the current wording"), colour, view.rebased))
+            caption = self.tr("Proposal %1 was made on older wording; its change does not overlap later changes, "
+                              "so accepting it applies it to the current wording.")
+        else:
+            caption = self.tr("Proposal %1 was made on older wording that has since changed in the same place: "
+                              "ask its party to redo it.")
+        self.compare_panel.caption.setText(caption.replace("%1", str(proposal.id)))
+        self.compare_panel.view.set_columns(self.tr("Wording the proposal was made on"), proposal.base, columns)
+
+    def show_compare(self) -> None:
+        """Bring the comparison of the selected section to the front."""
+        self.reload_compare()
+        self.window.central.setCurrentWidget(self.compare_panel)
+
+    def check_document(self, path: Path | None = None) -> Job | None:
+        """History → Check a Document Against the Record: whether a Word export or a negotiation package
+        sent earlier still matches the record (asking for the file when not given). Read in the background:
+        a big document or record never freezes the window."""
+        ws = self.window.workspace
+        if ws is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Check a Document Against the Record"), "",
+                self.tr("Word exports and negotiation packages (*.docx *.negotiation);;All files (*)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        record = ws.record
+        return run_with_progress(self.window, self.tr("Checking %1 against the record…").replace("%1", path.name),
+                                 lambda _cancelled: record.check_against(path), self._checked,
+                                 lambda error: show_error(self.window, self.tr("The document was not checked"), error))
+
+    def _checked(self, check: object) -> None:
+        """Say what the check found: information when the record holds, a warning when it does not."""
+        icon = QMessageBox.Icon.Information if check.holds else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, self.tr("Check Against the Record"), check.message, QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.setObjectName("recordCheckDialog")
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    def show_positions(self) -> None:
+        """Bring the positions matrix to the front."""
+        self.window.show_agreement_tab()
+        self.window.agreements.view.tabs.setCurrentWidget(self.positions)
+
+    def export_positions(self, path: Path | None = None) -> Path | None:
+        """Negotiation → Export Positions…: the matrix, in words, to a CSV file for a spreadsheet or a Word
+        document with the matrix as a table (asking where when no path is given)."""
+        ws, agreement = self.window.workspace, self.window.agreements.current
+        if ws is None or agreement is None:
+            show_error(self.window, self.tr("The positions were not exported"),
+                       InvalidInput(self.tr("Open an agreement first: the positions are an agreement's.")))
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export Positions"), "",
+                self.tr("Spreadsheet (CSV) (*.csv);;Word document (*.docx)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            written = ws.matrix.export(agreement, path)
+        except Exception as error:
+            show_error(self.window, self.tr("The positions were not exported"), error)
+            return None
+        self.window.statusBar().showMessage(self.tr("Positions written to %1").replace("%1", str(written)), 8000)
+        return written
