@@ -25,6 +25,13 @@ class Agreement:
     id: int | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
+    @property
+    def saved_id(self) -> int:
+        """The agreement's id in the library: what the stores and services key it by once it is saved."""
+        if self.id is None:
+            raise ValueError(f"The agreement {self.title!r} has not been saved yet.")
+        return self.id
+
     def with_role(self, role: Role) -> list[Signatory]:
         """The signatories in one role."""
         return [s for s in self.signatories if s.role is role]

@@ -66,6 +66,13 @@ class Party:
     type: OrganisationType
     id: int | None = None
 
+    @property
+    def saved_id(self) -> int:
+        """The party's id in the library: what the stores and services key it by once it is saved."""
+        if self.id is None:
+            raise ValueError(f"The party {self.name!r} has not been saved yet.")
+        return self.id
+
 
 @dataclass(frozen=True)
 class Signatory:
