@@ -83,3 +83,17 @@ def test_one_rule_names_a_party_everywhere() -> None:
     assert party_named(parties, "Hospitals") is None  # a part of a name names no one
     both = [*parties, Party("Other", "trust", OrganisationType.NHS_TRUST, 4)]
     assert party_named(both, "trust") is None  # two parties answer: neither is guessed
+
+
+def test_a_saved_party_and_agreement_give_their_id_and_an_unsaved_one_says_so(ws: Workspace) -> None:
+    from negotiator.domain.agreement import Agreement
+    from negotiator.domain.agreements import AgreementKind, ContractingModel
+    from negotiator.domain.parties import OrganisationType, Party
+
+    saved = ws.agreements.find_party("Betamax")
+    assert saved.saved_id == saved.id and isinstance(saved.saved_id, int)
+    with pytest.raises(ValueError, match="party 'Draft Care' has not been saved"):
+        _ = Party("Draft Care", "Draft", OrganisationType.VOLUNTARY_SECTOR).saved_id
+    draft = Agreement("Unsaved alliance", AgreementKind.OVERARCHING_ALLIANCE_AGREEMENT, ContractingModel.ALLIANCE)
+    with pytest.raises(ValueError, match="agreement 'Unsaved alliance' has not been saved"):
+        _ = draft.saved_id
