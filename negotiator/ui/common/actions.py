@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
@@ -270,7 +271,8 @@ def build_menus(
             action.setShortcut(QKeySequence(spec.shortcut))
         action.setToolTip(window.tr(spec.tip))
         action.setStatusTip(window.tr(spec.tip))
-        handler: Callable[[], object] = reduce(getattr, spec.handler.split("."), window)
+        # The spec names a method of the window or of one of its parts ("agreements.open", say).
+        handler = cast(Callable[[], object], reduce(getattr, spec.handler.split("."), window))
         action.triggered.connect(lambda _checked=False, h=handler: h())
         menus[spec.menu].addAction(action)
         actions[spec.id] = action

@@ -26,7 +26,7 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def apply(scheme: str) -> None:
     """Show the app in the scheme: ``system`` (follow the desktop), ``light`` or ``dark``."""
     app = QApplication.instance()
-    if app is None or scheme not in SCHEMES:
+    if not isinstance(app, QApplication) or scheme not in SCHEMES:  # no app yet (or no widgets to paint)
         return
     hints = app.styleHints()
     if scheme == "system":

@@ -8,6 +8,7 @@ whatever arrives after a cancel is dropped, so the user never sees a result they
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -18,17 +19,23 @@ from negotiator.ui.common.workers import Task, start
 # Quick work finishes before the dialog would show, so nothing flashes on screen.
 SHOW_AFTER_MS = 300
 
+T = TypeVar("T")  # what the work returns
+U = TypeVar("U")
+
 
 class Job(QObject):
     """One piece of work in the thread pool, reported back on the UI thread unless cancelled."""
 
-    def __init__(self, owner: QObject, work: Callable[[Callable[[], bool]], object],
-                 done: Callable[[object], None], failed: Callable[[BaseException], None],
-                 discarded: Callable[[], None] | None = None) -> None:
+    progress: QProgressDialog  # set by run_with_progress for the work it runs
+
+    def __init__(self, owner: QObject, work: Callable[[Callable[[], bool]], T],
+                 done: Callable[[T], object], failed: Callable[[BaseException], object],
+                 discarded: Callable[[], object] | None = None) -> None:
         """``discarded`` tidies up after work whose result arrives once the user has cancelled it."""
         super().__init__(owner)
         self.task = Task(lambda: work(self.is_cancelled))
-        self.done, self.failed, self.discarded, self.finished = done, failed, discarded, False
+        self.done: Callable[[Any], object] = done  # given what ``work`` returned (the task carries it as an object)
+        self.failed, self.discarded, self.finished = failed, discarded, False
         self.task.signals.finished.connect(self._finished)
         self.task.signals.failed.connect(self._failed)
 
@@ -64,8 +71,8 @@ class Job(QObject):
         self.deleteLater()
 
 
-def run_with_progress(parent: QWidget, label: str, work: Callable[[Callable[[], bool]], object],
-                      done: Callable[[object], None], failed: Callable[[BaseException], None],
+def run_with_progress(parent: QWidget, label: str, work: Callable[[Callable[[], bool]], T],
+                      done: Callable[[T], object], failed: Callable[[BaseException], object],
                       cancelled: Callable[[], None] | None = None) -> Job:
     """Run ``work(cancelled)`` in the background behind a progress dialog with a Cancel button
     (``cancelled()`` is called if the user presses it)."""
@@ -78,7 +85,7 @@ def run_with_progress(parent: QWidget, label: str, work: Callable[[Callable[[], 
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
 
-    def finish(then: Callable, value: object) -> None:
+    def finish(then: Callable[[U], object], value: U) -> None:
         dialog.canceled.disconnect()
         dialog.hide()
         dialog.deleteLater()

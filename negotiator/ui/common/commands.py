@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has pai
     from negotiator.services.library import ImportReport, LibraryService
 
 
-Step = Callable[[], None]
+Step = Callable[[], object]  # what the step returns (the version made, say) is not used
 Refresh = Callable[[str], None]  # told which clause changed ("" for many)
 Report = Callable[[str, BaseException], None]
 

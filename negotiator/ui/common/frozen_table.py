@@ -7,6 +7,7 @@ own first column and scrolled up and down with it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
@@ -68,7 +69,7 @@ class FrozenColumnTable(QTableView):
         self.setCurrentIndex(index)
         self.setFocus()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802  (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
         """Keep the frozen column over the first column."""
         super().resizeEvent(event)
         self._place()

@@ -51,6 +51,20 @@ class Settings(QSettings):
             value = [value]
         return value if valid(value) else default
 
+    def text(self, key: str, scope: str = "") -> str:
+        """The stored value of a key whose values are text (its validator lets only text through)."""
+        value = self.get(key, scope)
+        if not isinstance(value, str):
+            raise TypeError(f"{key} is not a text setting")
+        return value
+
+    def paths(self, key: str, scope: str = "") -> list[str]:
+        """The stored value of a key whose values are lists of paths (its validator lets only those through)."""
+        value = self.get(key, scope)
+        if not isinstance(value, list):
+            raise TypeError(f"{key} is not a list setting")
+        return [str(path) for path in value]
+
     def put(self, key: str, value: object, scope: str = "") -> None:
         """Store a value if it is valid for its key."""
         _default, valid = DEFAULTS[key]
@@ -60,7 +74,7 @@ class Settings(QSettings):
 
     def remember_library(self, location: str) -> list[str]:
         """Put a library at the top of the recent list (ten at most); returns the list."""
-        recent = [location] + [p for p in self.get("recent_libraries") if p != location]
+        recent = [location] + [p for p in self.paths("recent_libraries") if p != location]
         self.put("recent_libraries", recent[:RECENT])
         return recent[:RECENT]
 

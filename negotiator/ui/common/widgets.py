@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QProgressBar, QScrollArea, QWidget
 
 
@@ -14,6 +16,11 @@ def labelled_combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     for text, data in items:
         combo.addItem(text, data)
     return combo
+
+
+def python_date(day: QDate) -> date:
+    """A (valid) QDate as a Python date: what ``toPython()`` gives, typed."""
+    return date(day.year(), day.month(), day.day())
 
 
 def busy_bar(name: str) -> QProgressBar:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from negotiator.ui.common.widgets import labelled_combo
 from negotiator.ui.common.workers import Task
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.export import ExportReport
     from negotiator.services.session import Workspace
 
 
@@ -152,13 +154,13 @@ class ExportDialog(QDialog):
         later = self.to_round.currentData() if mode == "between" else None
         self._remember()
 
-        def work(_cancelled: object) -> object:
+        def work(_cancelled: Callable[[], bool]) -> ExportReport:
             if mode == "clean":
                 return ws.export.export_clean(agreement, partial, None, template)
             return ws.export.export_redline(agreement, partial, label, "agreed" if later else mode, exporter,
                                             template, later)
 
-        def written(report: object) -> None:
+        def written(report: ExportReport) -> None:
             if not isValid(self):  # the dialog was closed meanwhile: nobody asked for the file any more
                 partial.unlink(missing_ok=True)
                 return
@@ -177,7 +179,7 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
 
-    def _done(self, report: object, out: Path) -> None:
+    def _done(self, report: ExportReport, out: Path) -> None:
         self.progress.hide()
         self.written = out
         warnings = "".join(f"\nWarning: {w}" for w in report.warnings)

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +27,7 @@ from negotiator.ui.common.settings import Settings
 from negotiator.ui.common.widgets import busy_bar, labelled_combo
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.returned import ReturnedImport
     from negotiator.services.session import Workspace
 
 
@@ -42,14 +44,14 @@ class ImportRedlineDialog(QDialog):
         self.settings = Settings()
         self.imported: list[int] = []
         self.planning = 0  # the number of the latest preview asked for; older ones are dropped
-        self.plan = None
+        self.plan: ReturnedImport | None = None
         self.job: Job | None = None
         agreement = workspace.agreements.agreement(agreement_id)
         self.setWindowTitle(self.tr("Import %1").replace("%1", document.name))
         self.resize(760, 520)
-        remembered = json.loads(self.settings.get("author_map", workspace.location))
+        remembered = json.loads(self.settings.text("author_map", workspace.location))
         members = [s.party.name for s in agreement.signatories]
-        self.authors: dict[str, object] = {}
+        self.authors: dict[str, QComboBox] = {}
         form = QFormLayout()
         for author in document.authors:
             combo = labelled_combo(self.tr("Party of %1").replace("%1", author),
@@ -105,7 +107,7 @@ class ImportRedlineDialog(QDialog):
         Job(self.parent() or self, lambda _cancelled: ws.returned.plan(agreement, document, mapping),
             lambda plan: self._planned(number, plan, None), lambda error: self._planned(number, None, error)).start()
 
-    def _planned(self, number: int, plan: object, error: BaseException | None) -> None:
+    def _planned(self, number: int, plan: ReturnedImport | None, error: BaseException | None) -> None:
         if not isValid(self) or number != self.planning:
             return  # the dialog has closed, or the user has changed the mapping since
         self.progress.hide()
@@ -136,8 +138,8 @@ class ImportRedlineDialog(QDialog):
         self.job = Job(self.parent() or self, lambda cancelled: ws.returned.apply(agreement, plan, cancelled),
                        lambda _none: self._imported(plan, mapping), self._import_failed).start()
 
-    def _imported(self, plan: object, mapping: dict[str, str]) -> None:
-        remembered = json.loads(self.settings.get("author_map", self.workspace.location))
+    def _imported(self, plan: ReturnedImport, mapping: dict[str, str]) -> None:
+        remembered = json.loads(self.settings.text("author_map", self.workspace.location))
         self.settings.put("author_map", json.dumps({**remembered, **mapping}), self.workspace.location)
         if isValid(self):
             self.progress.hide()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -72,9 +74,9 @@ class NewAgreementDialog(QDialog):
         combo = self.role_combos[row]
         combo.setCurrentIndex(combo.findData(role.value))
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         """What the user chose, ready for AgreementService.create_agreement."""
-        chosen = []
+        chosen: list[tuple[str, str]] = []
         for row, party in enumerate(self.parties):
             role = self.role_combos[row].currentData()
             if role:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from enum import StrEnum
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -43,7 +44,7 @@ class Outcome(StrEnum):
     REFUSED = "refused"
 
 
-Submit = Callable[[dict], Outcome]
+Submit = Callable[[dict[str, Any]], Outcome]  # given the dialog's values()
 
 
 class ProposeDialog(QDialog):
@@ -136,7 +137,8 @@ class ProposeDialog(QDialog):
         self._start = self._typed()
         self.draft_bar.offer(drafts.draft_at(place) if place is not None else None)
 
-    def _add_kinds(self, section: tuple[str, str] | None, terms: list | None, risk: object, places: object) -> None:
+    def _add_kinds(self, section: tuple[str, str] | None, terms: list[tuple[str, str]] | None,
+                   risk: tuple[Mapping[int, Party], RiskShare] | None, places: list[tuple[str, int]] | None) -> None:
         if section is not None:
             self.kind.addItem(self.tr("New wording for %1").replace("%1", section[0]), "wording")
         if terms:
@@ -155,8 +157,8 @@ class ProposeDialog(QDialog):
                  *self.value.stack.children(), self.risk_share.table, self.risk_share.corridor,
                  self.risk_share.bearer, self.several, self.after, self.heading, self.wording_pane.insert,
                  self.wording, self.rationale, self.preview, *self.buttons.buttons()]
-        chain = [widget for widget in chain if isinstance(widget, QWidget)]
-        for first, second in zip(chain, chain[1:], strict=False):
+        widgets = [widget for widget in chain if isinstance(widget, QWidget)]
+        for first, second in zip(widgets, widgets[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     # Filling in ----------------------------------------------------------------------------
@@ -181,10 +183,12 @@ class ProposeDialog(QDialog):
             self.term.setCurrentIndex(max(0, self.term.findData(values["term"])))
         if "value" in values and self.term.count():
             self.value.setText(str(values["value"]))
-        if isinstance(values.get("risk"), RiskShare):
-            self.risk_share.show_risk_share(self._parties, values["risk"])
+        risk = values.get("risk")
+        if isinstance(risk, RiskShare):
+            self.risk_share.show_risk_share(self._parties, risk)
         if kind == "terms":
-            self.several.fill(dict(values.get("values") or {}))
+            several = values.get("values")
+            self.several.fill(dict(several) if isinstance(several, Mapping) else {})
         if "rationale" in values:
             self.rationale.setPlainText(str(values["rationale"]))
         if self.kind.findData(kind) >= 0:
@@ -205,7 +209,9 @@ class ProposeDialog(QDialog):
             self._form.setRowVisible(widget, shown)
         self.wording_pane.show_preview(kind == "wording")  # a new section has no wording to compare with
         self._edited()
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:  # the dialog's column, made with it
+            layout.activate()
         size = self.sizeHint().expandedTo(self.minimumSizeHint())
         if kind in ("wording", "new_section"):  # wording needs room to read; the diff beside it more
             size = size.expandedTo(QSize(900 if kind == "wording" else 720, 560))
@@ -235,8 +241,9 @@ class ProposeDialog(QDialog):
 
     # Reading -------------------------------------------------------------------------------
 
-    def values(self) -> dict:
-        """What the user entered; ``values`` holds the changed terms of a risk share or of several terms."""
+    def values(self) -> dict[str, Any]:
+        """What the user entered; ``values`` holds the changed terms of a risk share or of several terms.
+        (Its fields hold text, a term's values by name, or the id of the section to move after.)"""
         kind = self.kind.currentData()
         changed: dict[str, str] = {}
         if kind == "risk_share":
@@ -248,7 +255,7 @@ class ProposeDialog(QDialog):
                 "heading": self.heading.text(), "wording": self.wording.toPlainText(),
                 "rationale": self.rationale.toPlainText()}
 
-    def _typed(self) -> dict:
+    def _typed(self) -> dict[str, Any]:
         """Everything typed, whichever change is shown: what closing would lose."""
         values = self.values()
         values.pop("kind")

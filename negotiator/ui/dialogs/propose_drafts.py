@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 class Draft:
     """What was typed in the dialog (its ``values()`` and the risk share's cells), and when it was kept."""
 
-    values: dict
+    values: dict[str, Any]  # the dialog's values(), as typed
     risk_cells: dict[str, str] = field(default_factory=dict)
     kept: datetime = field(default_factory=datetime.now)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from negotiator.ui.editors.term_value_edit import TermValueEdit
 from negotiator.ui.editors.wording_edit import WordingEdit
 from negotiator.ui.editors.wording_preview import WordingPreview
 
+Index = QModelIndex | QPersistentModelIndex
 W = TypeVar("W", bound=QWidget)
 
 
@@ -78,27 +79,31 @@ class _ValueDelegate(QStyledItemDelegate):
         super().__init__(table)
         self._table = table
 
-    def createEditor(self, parent: QWidget, _option: object, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, _option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         """The term's own editor, starting from the value in the cell."""
         editor = TermValueEdit(parent)
-        name = self._table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
-        editor.set_term(name, index.data(Qt.ItemDataRole.EditRole) or "", self._table.item(index.row(), 0).text())
+        term = self._table.item(index.row(), 0)
+        if term is None:  # not reached: every row is filled with its term
+            raise LookupError(f"Row {index.row()} names no term.")
+        name = term.data(Qt.ItemDataRole.UserRole)
+        editor.set_term(name, index.data(Qt.ItemDataRole.EditRole) or "", term.text())
         editor.setAutoFillBackground(True)  # the cell's text must not show through
         return editor
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
         """Show the value as people write it ("£48,000,000", "3%"); the cell keeps it as typed."""
         super().initStyleOption(option, index)
         name = self._table.item(index.row(), 0)
         if name is not None:
             option.text = value_words(name.data(Qt.ItemDataRole.UserRole), index.data(Qt.ItemDataRole.EditRole) or "")
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         """Set when the editor was made; setting it again would undo what is being typed."""
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
         """The value as proposals hold it."""
-        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+        if isinstance(editor, TermValueEdit):  # the editor createEditor made
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class SeveralTerms(QTableWidget):
@@ -139,9 +144,12 @@ class SeveralTerms(QTableWidget):
 
     def values(self) -> dict[str, str]:
         """Each term's name with the value typed for it."""
-        name = Qt.ItemDataRole.UserRole
-        return {self.item(row, 0).data(name): self.item(row, 1).text().strip() for row in range(self.rowCount())
-                if self.item(row, 0) is not None and self.item(row, 1) is not None}
+        values: dict[str, str] = {}
+        for row in range(self.rowCount()):
+            term, value = self.item(row, 0), self.item(row, 1)
+            if term is not None and value is not None:
+                values[term.data(Qt.ItemDataRole.UserRole)] = value.text().strip()
+        return values
 
 
 class WordingPane(QWidget):
@@ -182,7 +190,9 @@ class WordingPane(QWidget):
 
     def show_preview(self, shown: bool) -> None:
         """Show the word diff (for new wording of a section) or not (a new section has nothing to compare)."""
-        self.splitter.widget(1).setVisible(shown)
+        preview = self.splitter.widget(1)
+        if preview is not None:  # the preview's half, made with the pane
+            preview.setVisible(shown)
 
     def _insert(self, index: int) -> None:
         name = self.insert.itemData(index)

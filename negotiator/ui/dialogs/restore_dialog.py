@@ -4,6 +4,7 @@ the library is replaced."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
 
 from negotiator.ui.common.errors import show_error
 
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.session import Workspace
+
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -36,7 +40,7 @@ class RestoreDialog(QDialog):
 
     restore_requested = Signal(object)  # the Path of the backup or library file to restore
 
-    def __init__(self, workspace: object, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = workspace.backups
         self.library_name = Path(workspace.location).name
@@ -98,7 +102,9 @@ class RestoreDialog(QDialog):
 
     def select_row(self, row: int) -> None:
         """Select the backup in this row (0: the newest)."""
-        self.list.setCurrentItem(self.list.topLevelItem(row))
+        item = self.list.topLevelItem(row)
+        if item is not None:  # no such row: nothing to select
+            self.list.setCurrentItem(item)
 
     def confirm_selected(self) -> QMessageBox | None:
         """Ask before restoring the selected backup."""

@@ -4,17 +4,22 @@ the one that fits the chosen term and reads it back as the text proposals hold (
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QStackedWidget, QVBoxLayout, QWidget
 
 from negotiator.domain.term_words import term_kind
+from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
 from negotiator.domain.terms_rules import TermProblem
+from negotiator.ui.common.widgets import python_date
 from negotiator.ui.editors.term_texts import INDEXATION, INVOICING, MECHANISMS
 from negotiator.ui.models.risk_share_model import read_value
 
-_CHOICES = {"mechanism": MECHANISMS, "invoicing": INVOICING, "indexation": INDEXATION}
+_Words = Mapping[PaymentMechanism, str] | Mapping[InvoicingFrequency, str] | Mapping[Indexation, str]
+_CHOICES: dict[str, _Words] = {"mechanism": MECHANISMS, "invoicing": INVOICING, "indexation": INDEXATION}
 _NOT_AGREED = QDate(1900, 1, 1)  # the date field's "not agreed yet", as the terms editor's start date allows
 _TEXT_HINTS = {"money": "e.g. 48,000,000 or 48m", "percent": "e.g. 2.5"}
 
@@ -101,7 +106,7 @@ class TermValueEdit(QWidget):
 
     def editor(self) -> QWidget:
         """The editor that shows for the current term."""
-        return self.stack.currentWidget()
+        return cast(QWidget, self.stack.currentWidget())  # never None: the stack holds its editors from the start
 
     def text(self) -> str:
         """The value as proposals hold it: "" when cleared or not set."""
@@ -110,7 +115,7 @@ class TermValueEdit(QWidget):
             return str(self.choice.currentData() or "")
         if shown is self.date:
             day = self.date.date()
-            return "" if day == _NOT_AGREED else day.toPython().isoformat()
+            return "" if day == _NOT_AGREED else python_date(day).isoformat()
         if shown is self.count:
             return str(self.count.value()) if self.count.value() else ""
         return self.line.text().strip()

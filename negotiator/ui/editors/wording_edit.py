@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFontMetricsF,
+    QHelpEvent,
     QImage,
     QKeyEvent,
     QKeySequence,
@@ -188,7 +189,7 @@ class WordingEdit(QTextEdit):
 
     def event(self, event: QEvent) -> bool:
         """A chip's tooltip names its term."""
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):  # a tooltip event is a help event
             cursor = self.cursorForPosition(event.pos())
             for position in (cursor.position(), cursor.position() + 1):
                 cursor.setPosition(min(position, self.document().characterCount() - 1))

@@ -3,6 +3,8 @@ sections): Qt's index bookkeeping once, for every such tree model."""
 
 from __future__ import annotations
 
+from typing import overload
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,7 +45,13 @@ class IdTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, children[row])
         return QModelIndex()
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, child: Index) -> QModelIndex: ...
+    def parent(self, child: Index | None = None) -> QObject | QModelIndex | None:
+        if child is None:  # QObject's parent(), which shares the name
+            return super().parent()
         if not child.isValid():
             return QModelIndex()
         parent = self._parent.get(child.internalId(), ROOT)

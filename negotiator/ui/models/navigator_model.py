@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -66,7 +66,13 @@ class NavigatorModel(QAbstractItemModel):
             return self.createIndex(row, 0, parent.row() + 1)  # id = category row + 1
         return QModelIndex()
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, child: Index) -> QModelIndex: ...
+    def parent(self, child: Index | None = None) -> QObject | QModelIndex | None:
+        if child is None:  # QObject's parent(), which shares the name
+            return super().parent()
         if not child.isValid() or child.internalId() == 0:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, 0)
@@ -93,10 +99,11 @@ class NavigatorModel(QAbstractItemModel):
         return len(category.clauses) < category.count
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        if not self.canFetchMore(parent):
+        service = self._service
+        if service is None or not self.canFetchMore(parent):
             return
         category = self._categories[parent.row()]
-        page = self._service.clauses(category=category.name, offset=len(category.clauses), limit=PAGE)
+        page = service.clauses(category=category.name, offset=len(category.clauses), limit=PAGE)
         if not page:  # the library shrank under us: stop asking
             category.count = len(category.clauses)
             return

@@ -7,18 +7,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from negotiator.domain.positions import Stance, cell_words
+from negotiator.domain.positions import PositionRow, Stance, cell_words
 from negotiator.ui.common.colours import qcolour
 from negotiator.ui.models.table_models import RowsModel
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
-    from negotiator.services.rounds import Positions
+    from negotiator.services.positions_matrix import Positions
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 5
 Index = QModelIndex | QPersistentModelIndex
 
 
-class PositionsModel(RowsModel):
+class PositionsModel(RowsModel[PositionRow]):
     """Columns: the item, one per party, and whether the parties have converged."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -33,8 +33,8 @@ class PositionsModel(RowsModel):
         self._rows = list(positions.rows) if positions else []
         self.endResetModel()
 
-    def cell(self, item: object, column: int, role: int) -> object:
-        parties = self.positions.parties
+    def cell(self, item: PositionRow, column: int, role: int) -> object:
+        parties = self.positions.parties if self.positions else ()  # rows are shown only with their positions
         last = len(parties) + 1
         if role == TARGET_ROLE:
             return item.target
@@ -54,5 +54,5 @@ class PositionsModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{party.name}: {cell_words(item, position)}"
         if role == Qt.ItemDataRole.ForegroundRole and position.stance is not Stance.SILENT:
-            return qcolour(party.id, [p.id for p in parties])
+            return qcolour(party.saved_id, [p.saved_id for p in parties])
         return None

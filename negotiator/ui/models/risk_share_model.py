@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal, overload
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -16,7 +17,7 @@ from PySide6.QtGui import QColor
 from negotiator.domain import legal_english as say
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.parties import Party
-from negotiator.domain.term_fields import parse_value, party_slug
+from negotiator.domain.term_fields import TermValue, parse_value, party_slug
 from negotiator.domain.term_words import TERM_LABELS
 from negotiator.domain.terms import PartyShare, RiskShare
 from negotiator.domain.terms_rules import TermProblem
@@ -40,7 +41,17 @@ def percent_text(value: Decimal | None) -> str:
     return "" if value is None else say.percent(value).removesuffix("%")
 
 
-def read_value(name: str, kind: str, text: str, problems: list[TermProblem], label: str | None = None) -> object:
+@overload
+def read_value(name: str, kind: Literal["money"], text: str, problems: list[TermProblem],
+               label: str | None = None) -> int | None: ...
+@overload
+def read_value(name: str, kind: Literal["percent"], text: str, problems: list[TermProblem],
+               label: str | None = None) -> Decimal | None: ...
+@overload
+def read_value(name: str, kind: str, text: str, problems: list[TermProblem],
+               label: str | None = None) -> TermValue | None: ...
+def read_value(name: str, kind: str, text: str, problems: list[TermProblem],
+               label: str | None = None) -> TermValue | None:
     """Parse a "money" or "percent" field exactly; on bad text, note a problem naming the term (by ``label``,
     its name in words, else its schedule label) and return None."""
     stripped = text.strip()
@@ -92,9 +103,9 @@ class RiskShareModel(QAbstractTableModel):
                 self._rows.append(_Row(share.party_id, f"Party {share.party_id} (not a signatory)",
                                        f"party-{share.party_id}", "This party no longer signs the agreement"))
         for row in self._rows:
-            share = risk.share_of(row.party_id)
-            if share is not None:
-                row.cells = [percent_text(share.gain), percent_text(share.loss), money_text(share.loss_cap)]
+            held = risk.share_of(row.party_id)
+            if held is not None:
+                row.cells = [percent_text(held.gain), percent_text(held.loss), money_text(held.loss_cap)]
         self._order = [share.party_id for share in risk.shares]
         self.endResetModel()
 
@@ -120,9 +131,10 @@ class RiskShareModel(QAbstractTableModel):
         problems: list[TermProblem] = []
         found: list[tuple[int, PartyShare]] = []
         for position, row in enumerate(self._rows):
-            gain, loss, cap = (read_value(f"risk_share.{row.slug}.{term}", kind, text, problems,
-                                          f"{row.name}'s {_WORDS[term]}")
-                               for term, kind, text in zip(self._TERMS, self._KINDS, row.cells, strict=True))
+            name, (gain_text, loss_text, cap_text) = f"risk_share.{row.slug}", row.cells
+            gain = read_value(f"{name}.gain", "percent", gain_text, problems, f"{row.name}'s {_WORDS['gain']}")
+            loss = read_value(f"{name}.loss", "percent", loss_text, problems, f"{row.name}'s {_WORDS['loss']}")
+            cap = read_value(f"{name}.cap", "money", cap_text, problems, f"{row.name}'s {_WORDS['cap']}")
             if gain is None and loss is None and cap is None:
                 continue  # no share: a cap alone is kept, for the terms rules to refuse in their words
             rank = self._order.index(row.party_id) if row.party_id in self._order else len(self._order) + position
@@ -168,7 +180,9 @@ class RiskShareModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         if column == 0:
-            return {Qt.ItemDataRole.DisplayRole: row.name, Qt.ItemDataRole.ToolTipRole: row.about}.get(role)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return row.name
+            return row.about if role == Qt.ItemDataRole.ToolTipRole else None
         text = row.cells[column - 1]
         problem = self._cell_problem(row, column)
         if role == Qt.ItemDataRole.EditRole:
@@ -178,8 +192,11 @@ class RiskShareModel(QAbstractTableModel):
                 return text
             if not text.strip():
                 return self.tr("No cap") if column == 3 else text  # the words Word shows too
-            value = parse_value("cell", self._KINDS[column - 1], text)
-            return say.percent(value) if column < 3 else say.money(value)
+            if column < 3:
+                share = parse_value("cell", "percent", text)
+                return text if share is None else say.percent(share)  # None: "none" typed
+            cap = parse_value("cell", "money", text)
+            return text if cap is None else say.money(cap)
         if role == Qt.ItemDataRole.ToolTipRole:
             return problem or self.tr(("Share of any gain, in per cent", "Share of any loss, in per cent",
                                        "Most this party can lose, in pounds; leave empty for no cap")[column - 1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from negotiator.domain.clauses import ClauseVersion
@@ -9,24 +11,25 @@ from negotiator.domain.search import SearchHit, plain_snippet
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+Row = TypeVar("Row")  # the plain object behind each row
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel, Generic[Row]):
     """A table over a list of plain objects; subclasses say what each cell shows."""
 
     headers: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list = []
+        self._rows: list[Row] = []
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list[Row]) -> None:
         """Replace every row."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_item(self, row: int) -> object:
+    def row_item(self, row: int) -> Row:
         """The plain object behind a row."""
         return self._rows[row]
 
@@ -47,12 +50,12 @@ class RowsModel(QAbstractTableModel):
             return None
         return self.cell(self._rows[index.row()], index.column(), role)
 
-    def cell(self, item: object, column: int, role: int) -> object:
+    def cell(self, item: Row, column: int, role: int) -> object:
         """What one cell shows for one role."""
         raise NotImplementedError
 
 
-class HistoryModel(RowsModel):
+class HistoryModel(RowsModel[ClauseVersion]):
     """A clause's versions, newest first."""
 
     headers = ("Version", "Date", "Author", "Note")
@@ -68,7 +71,7 @@ class HistoryModel(RowsModel):
         return None
 
 
-class SearchModel(RowsModel):
+class SearchModel(RowsModel[SearchHit]):
     """Search hits, best first."""
 
     headers = ("Clause", "Category", "Match")

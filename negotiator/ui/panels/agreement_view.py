@@ -123,7 +123,7 @@ class AgreementView(QWidget):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         section_id = current.siblingAtColumn(0).data(SECTION_ROLE) if current.isValid() else None
         node = self.outline_model.node(section_id) if section_id else None
-        if node is not None:
+        if node is not None and section_id is not None:
             title = f"<h3>{escape(node.number)} {escape(node.section.heading)}</h3>"
             self.wording.setHtml(title + text_html(self._rendered.get(section_id, node.section.text)))
         self.section_selected.emit(section_id)

@@ -24,8 +24,8 @@ class AgreementTreeModel(IdTreeModel):
     def set_agreements(self, agreements: list[Agreement]) -> None:
         """Replace the tree; an agreement whose parent is unknown is shown at the top level."""
         self.beginResetModel()
-        self._by_id = {a.id: a for a in agreements}
-        self.set_tree([(a.id, a.parent_id) for a in sorted(agreements, key=lambda a: a.title.lower())])
+        self._by_id = {a.saved_id: a for a in agreements}
+        self.set_tree([(a.saved_id, a.parent_id) for a in sorted(agreements, key=lambda a: a.title.lower())])
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

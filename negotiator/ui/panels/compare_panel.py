@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from negotiator.ui.panels.compare_view import CompareView
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
-    from negotiator.services.rounds import Text
+    from negotiator.services.comparison import Text
 
 
 class ComparePanel(QWidget):

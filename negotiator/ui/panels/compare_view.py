@@ -222,9 +222,9 @@ class CompareView(QWidget):
         underlined and tinted in its colour in its own pane; its deletions are struck through in the base.
         """
         colours = [QColor(colour) for _, colour, _ in columns]
-        for (name, colour, _), parsed in zip(columns, colours, strict=True):
+        for (name, spec, _), parsed in zip(columns, colours, strict=True):
             if not parsed.isValid():
-                raise ValueError(f"{name}: {colour!r} is not a colour")
+                raise ValueError(f"{name}: {spec!r} is not a colour")
         diffs = [word_diff(base_text, text) for _, _, text in columns]
         self._ensure_panes(1 + len(columns))
         delete_styles = [_style(_DELETE_STYLE, colour) for colour in colours]

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QToolButton, QWidget
+
+from negotiator.ui.panels.window_parts import parts_of
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class FindBar(QWidget):
         self.field.installEventFilter(self)
         self.hide()
 
-    def eventFilter(self, watched: QObject, event: object) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Shift+Enter goes back; Escape closes the bar."""
         if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
@@ -96,7 +98,8 @@ class Finder(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.bar: FindBar = window.agreements.view.find_bar
+        self.parts = parts_of(window)
+        self.bar: FindBar = self.parts.agreements.view.find_bar
         self.found: list[Found] = []
         self.at = -1
         self._proposals: list[tuple[int, str, str]] = []
@@ -108,12 +111,12 @@ class Finder(QObject):
 
     def start(self) -> None:
         """Show the find bar over the open agreement, its words selected for typing over."""
-        window = self.window
-        if window.workspace is None or window.agreements.current is None:
-            window.statusBar().showMessage(self.tr("Open an agreement to find in it."))
+        parts = self.parts
+        if parts.workspace is None or parts.agreements.current is None:
+            self.window.statusBar().showMessage(self.tr("Open an agreement to find in it."))
             return
         self._read_proposals()
-        window.central.setCurrentWidget(window.agreements.view)
+        parts.central.setCurrentWidget(parts.agreements.view)
         self.bar.show()
         self.bar.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.bar.field.selectAll()
@@ -122,9 +125,9 @@ class Finder(QObject):
 
     def _read_proposals(self) -> None:
         """Read the open agreement's proposals once per search, not at every key typed."""
-        window = self.window
-        self._read_for = window.agreements.current
-        views = window.workspace.negotiation.proposals(self._read_for) if self._read_for is not None else []
+        ws = self.parts.workspace
+        self._read_for = self.parts.agreements.current
+        views = ws.negotiation.proposals(self._read_for) if ws is not None and self._read_for is not None else []
         self._proposals = [(v.proposal.id, v.proposal.party_name,
                             " ".join((v.proposal.heading, v.proposal.proposed, v.proposal.rationale,
                                       *(f"{name} {value or ''}" for name, value in v.proposal.term_values().items()))))
@@ -141,12 +144,12 @@ class Finder(QObject):
     def close(self) -> None:
         """Hide the find bar; the keyboard goes back to the outline."""
         self.bar.hide()
-        self.window.agreements.view.outline.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.parts.agreements.view.outline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _search(self, words: str, go: bool = True) -> None:
-        if self._read_for != self.window.agreements.current:  # another agreement was opened meanwhile
+        if self._read_for != self.parts.agreements.current:  # another agreement was opened meanwhile
             self._read_proposals()
-        sections = self.window.agreements.view.sections_text()
+        sections = self.parts.agreements.view.sections_text()
         self.found = find_in(words, sections, self._proposals)
         self.at = -1
         if go and self.found:
@@ -159,7 +162,7 @@ class Finder(QObject):
             self.start()
             if not self.bar.isVisible():
                 return
-        if self._read_for != self.window.agreements.current:  # found in another agreement: search this one
+        if self._read_for != self.parts.agreements.current:  # found in another agreement: search this one
             self._search(self.bar.field.text(), go=False)
         if not self.found:
             self._say()
@@ -169,22 +172,23 @@ class Finder(QObject):
         self._say()
 
     def _go(self, place: Found) -> None:
-        window = self.window
-        view = window.agreements.view
+        parts = self.parts
+        view = parts.agreements.view
         if place.kind == "section":
-            window.central.setCurrentWidget(view)
+            parts.central.setCurrentWidget(view)
             view.tabs.setCurrentIndex(0)  # the outline
             view.select_section(place.id)
             view.outline.scrollTo(view.outline.currentIndex())
             view.wording.moveCursor(QTextCursor.MoveOperation.Start)  # the same section again as more is typed
             view.wording.find(" ".join(self.bar.field.text().split()))  # the words shown selected, where they are
             return
-        panel = window.negotiation.panel
+        panel = parts.negotiation.panel
         if not panel.all.isChecked():
             panel.all.setChecked(True)  # every proposal of the agreement listed, so that this one is there
-        dock = window.findChild(QDockWidget, "proposalsDock")
-        dock.show()
-        dock.raise_()
+        dock = self.window.findChild(QDockWidget, "proposalsDock")
+        if dock is not None:  # the window's Proposals dock
+            dock.show()
+            dock.raise_()
         panel.select(place.id)
         panel.table.scrollTo(panel.table.currentIndex())
 

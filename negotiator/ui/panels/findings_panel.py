@@ -12,7 +12,7 @@ from negotiator.ui.models.table_models import RowsModel
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class FindingsModel(RowsModel):
+class FindingsModel(RowsModel[Finding]):
     """One row per finding: severity, then the plain-language message."""
 
     headers = ("Severity", "Finding")

@@ -3,6 +3,8 @@ its hash chain still holds (a record that has been tampered with says so in red)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -10,8 +12,11 @@ from negotiator.domain.record import RecordEntry
 from negotiator.ui.models.risk_share_model import PROBLEM_COLOUR
 from negotiator.ui.models.table_models import RowsModel
 
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.services.record import AgreementRecord
 
-class HistoryModel(RowsModel):
+
+class HistoryModel(RowsModel[RecordEntry]):
     """One row per event: when, who, what, and the reason given."""
 
     headers = ("No.", "When", "Who", "What", "Why")
@@ -49,8 +54,8 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.table)
         self.show_record(None)
 
-    def show_record(self, record: object | None) -> None:
-        """Show an agreement's record (an AgreementRecord), or say there is none to show."""
+    def show_record(self, record: AgreementRecord | None) -> None:
+        """Show an agreement's record, or say there is none to show."""
         if record is None:
             self.model.set_rows([])
             self.summary.setText(self.tr("Open an agreement to see its negotiation history."))

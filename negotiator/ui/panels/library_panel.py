@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from negotiator.domain.errors import NegotiatorError
+from negotiator.domain.search import SearchHit
 from negotiator.ui.common.background import Job
 from negotiator.ui.common.widgets import busy_bar
 from negotiator.ui.models.navigator_model import KEY_ROLE, NavigatorModel
@@ -159,7 +160,7 @@ class LibraryPanel(QWidget):
             self._show_status(self.tr("Search stopped"))
             self.stack.setCurrentWidget(self.tree)
 
-    def _found(self, number: int, hits: list, problem: str) -> None:
+    def _found(self, number: int, hits: list[SearchHit], problem: str) -> None:
         if number != self.search_number:
             return
         self.search_model.set_rows(hits)

@@ -43,7 +43,8 @@ def png_bytes(scene: QGraphicsScene) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # PySide6's stub types the format as bytes, but save() refuses bytes at run time and takes it as text.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise OSError("the picture could not be encoded as PNG")
     return bytes(data.data())
 

@@ -60,7 +60,9 @@ def colours() -> MapColours:
 
 
 def _severity_colour(severity: Severity | None, scheme: MapColours) -> QColor:
-    return QColor({Severity.ERROR: scheme.error, Severity.WARNING: scheme.warning}.get(severity, scheme.link))
+    if severity is Severity.ERROR:
+        return QColor(scheme.error)
+    return QColor(scheme.warning if severity is Severity.WARNING else scheme.link)
 
 
 def _font(bold: bool = False) -> QFont:
@@ -254,11 +256,11 @@ def build_scene(money_map: MoneyMap, scene: QGraphicsScene,
     scene.clear()
     scene.setBackgroundBrush(QColor(scheme.background))
     scene.setSceneRect(0, 0, money_map.width, money_map.height)
-    hubs = {}
+    hubs: dict[int, NodeItem] = {}
     for node in money_map.nodes:
         item = NodeItem(node, scheme)
         scene.addItem(item)
-        if node.is_hub:
+        if node.agreement_id is not None:  # a hub
             hubs[node.agreement_id] = item
     labels = []
     for link in money_map.links:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QHelpEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
@@ -28,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from negotiator.domain.money_map import MapLink, MoneyMap
 from negotiator.domain.money_words import finding_words
+from negotiator.domain.network_findings import Finding
 from negotiator.ui.common.errors import show_error
 from negotiator.ui.panels.money_map_export import export_map
-from negotiator.ui.panels.money_map_scene import AGREEMENT, build_scene, colours
+from negotiator.ui.panels.money_map_scene import AGREEMENT, LabelItem, NodeItem, build_scene, colours
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 READABLE = 0.5  # the smallest zoom the map opens at: its words are still legible
@@ -48,7 +48,7 @@ class MapView(QGraphicsView):
         self.setAccessibleName(self.tr("Money map"))
         self.setAccessibleDescription(self.tr("Organisations, and the agreements between them with their money"))
 
-    def agreement_at(self, point: object) -> int | None:
+    def agreement_at(self, point: QPoint) -> int | None:
         """The agreement of the link, label or hub under a point of the view, if any."""
         for item in self.items(point):
             if item.data(AGREEMENT) is not None:
@@ -118,7 +118,7 @@ class MoneyMapWindow(QWidget):
         self.setWindowTitle(self.tr("Money Map"))
         self.setAccessibleName(self.tr("Money map of the contract network"))
         self.money_map: MoneyMap | None = None
-        self.entries: list[QGraphicsItem] = []  # the map's items, in the list's order
+        self.entries: list[NodeItem | LabelItem] = []  # the map's items, in the list's order
         self.scene = QGraphicsScene(self)
         self.view = MapView(self.scene)
         self.view.agreement_clicked.connect(self.agreement_chosen)
@@ -180,7 +180,8 @@ class MoneyMapWindow(QWidget):
             hub = hubs.get(link.agreement_id)
             if hub is not None and hub not in self.entries:
                 self._add_entry(hub, hub.node.lines, hub.node.findings, link.agreement_id)
-            name = link.title or f"{hub.node.lines[0]}: {self._far_end(link)}"
+            # A hub's spoke is named by the hub and the organisation at its far end.
+            name = link.title if link.title or hub is None else f"{hub.node.lines[0]}: {self._far_end(money_map, link)}"
             self._add_entry(label, (name, link.words), link.findings, link.agreement_id)
         self.list.blockSignals(False)
         found = sum(len(link.findings) for link in money_map.links) + sum(len(n.findings) for n in money_map.nodes)
@@ -195,7 +196,8 @@ class MoneyMapWindow(QWidget):
         else:
             self.view.show_readable()
 
-    def _add_entry(self, item: QGraphicsItem, lines: tuple[str, ...], findings: tuple, agreement_id: int) -> None:
+    def _add_entry(self, item: NodeItem | LabelItem, lines: tuple[str, ...], findings: tuple[Finding, ...],
+                   agreement_id: int) -> None:
         entry = QListWidgetItem("\n".join([*lines, *(f"⚠ {finding_words(f)}" for f in findings)]))
         entry.setData(ID_ROLE, agreement_id)
         if findings:  # the whole message of each finding; the entry's own text says the rest
@@ -203,9 +205,9 @@ class MoneyMapWindow(QWidget):
         self.list.addItem(entry)
         self.entries.append(item)
 
-    def _far_end(self, link: MapLink) -> str:
+    def _far_end(self, money_map: MoneyMap, link: MapLink) -> str:
         """The organisation at the other end of a hub's spoke."""
-        ends = (self.money_map.by_key[link.source], self.money_map.by_key[link.target])
+        ends = (money_map.by_key[link.source], money_map.by_key[link.target])
         return next(n.lines[0] for n in ends if not n.is_hub)
 
     def _highlight(self, row: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTableView
@@ -16,6 +17,13 @@ from negotiator.ui.common.frozen_table import FrozenColumnTable
 from negotiator.ui.models.positions_model import TARGET_ROLE, PositionsModel
 from negotiator.ui.panels.compare_panel import ComparePanel
 from negotiator.ui.panels.history_panel import HistoryPanel
+from negotiator.ui.panels.window_parts import parts_of
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.domain.proposals import Proposal
+    from negotiator.services.negotiation import ProposalView
+    from negotiator.services.record import AnchorCheck
+    from negotiator.services.session import Workspace
 
 
 class NegotiationViews(QObject):
@@ -24,6 +32,7 @@ class NegotiationViews(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.parts = parts_of(window)
         self.compare_panel = ComparePanel()
         self.positions_model = PositionsModel(self)
         self.positions = FrozenColumnTable()  # the item's name stays in view while the parties scroll
@@ -50,7 +59,7 @@ class NegotiationViews(QObject):
             self._history_stale = True
             return
         self._history_stale = False
-        ws, agreement = self.window.workspace, self.window.agreements.current
+        ws, agreement = self.parts.workspace, self.parts.agreements.current
         self.history.show_record(ws.record.of_agreement(agreement) if ws and agreement else None)
 
     def history_shown(self, visible: bool) -> None:
@@ -60,7 +69,7 @@ class NegotiationViews(QObject):
 
     def reload_positions(self) -> None:
         """Re-read the positions matrix of the open agreement."""
-        ws, agreement = self.window.workspace, self.window.agreements.current
+        ws, agreement = self.parts.workspace, self.parts.agreements.current
         self.positions_model.set_positions(ws.matrix.positions(agreement) if ws and agreement else None)
         self.positions.resizeColumnsToContents()
         for column in range(self.positions_model.columnCount()):  # long wording is in the tooltip
@@ -68,55 +77,56 @@ class NegotiationViews(QObject):
 
     def reload_compare(self) -> None:
         """Offer the selected section's texts for comparison."""
-        ws, agreement = self.window.workspace, self.window.agreements.current
-        section_id = self.window.agreements.view.current_section()
+        ws, agreement = self.parts.workspace, self.parts.agreements.current
+        section_id = self.parts.agreements.view.current_section()
         if ws is None or agreement is None or section_id is None:
             return
         parties = ws.agreements.parties_of(ws.agreements.agreement(agreement))
         party_ids = list(parties)
         current, wordings = ws.comparison.open_wordings(agreement, section_id)
-        columns = [(party.name, party_colour(party.id, party_ids), text) for party, text in wordings]
+        columns = [(party.name, party_colour(party.saved_id, party_ids), text) for party, text in wordings]
         heading = ws.outline.section(section_id).heading
         self.compare_panel.set_texts(self.tr("Comparing the wording of %1").replace("%1", heading),
                                      ws.comparison.texts(agreement, section_id), (self.tr("Current wording"), current),
                                      columns)
 
-    def section_chosen(self, section_id: object) -> None:
+    def section_chosen(self, section_id: int | None) -> None:
         """The user selected a section in the outline: show its proposals and texts."""
         if section_id is not None:
-            self.window.negotiation.set_target(f"section:{section_id}")
+            self.parts.negotiation.set_target(f"section:{section_id}")
             self.reload_compare()
-        self.window.update_actions()
+        self.parts.update_actions()
 
     def _position_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         target = current.siblingAtColumn(0).data(TARGET_ROLE) if current.isValid() else None
         if target is None:
             return
         if target.startswith("section:"):
-            self.window.agreements.view.select_section(int(target.split(":")[1]))
-        self.window.negotiation.set_target(target)
+            self.parts.agreements.view.select_section(int(target.split(":")[1]))
+        self.parts.negotiation.set_target(target)
 
     def compare_proposal(self, proposal_id: int) -> None:
         """Show a proposal beside the current wording (and the other parties' proposals)."""
-        ws = self.window.workspace
+        ws = self.parts.workspace
+        if ws is None:  # no library open: no proposal to show
+            return
         proposal = ws.negotiation.proposal(proposal_id)
         view = next(v for v in ws.negotiation.proposals(proposal.agreement_id) if v.proposal.id == proposal_id)
         if view.stale and proposal.kind.value == "wording":
-            self._show_stale(view)
+            self._show_stale(ws, view)
         elif proposal.section_id is not None:
-            self.window.agreements.view.select_section(proposal.section_id)
+            self.parts.agreements.view.select_section(proposal.section_id)
             self.reload_compare()
             if self.compare_panel.columns and proposal.is_open:
                 self.compare_panel.show_columns()
             else:
                 self.compare_panel.choose_label(f"Proposal {proposal_id} ")
         else:
-            self._show_term(proposal)
-        self.window.central.setCurrentWidget(self.compare_panel)
+            self._show_term(ws, proposal)
+        self.parts.central.setCurrentWidget(self.compare_panel)
 
-    def _show_term(self, proposal: object) -> None:
+    def _show_term(self, ws: Workspace, proposal: Proposal) -> None:
         """The current value of a term beside every party's open proposal on it, in legal English."""
-        ws = self.window.workspace
         agreement = proposal.agreement_id
         parties = ws.agreements.parties_of(ws.agreements.agreement(agreement))
         party_ids = list(parties)
@@ -128,9 +138,9 @@ class NegotiationViews(QObject):
         self.compare_panel.caption.setText(self.tr("Comparing %1").replace("%1", what))
         self.compare_panel.view.set_columns(self.tr("Current value"), current, columns)
 
-    def _show_stale(self, view: object) -> None:
+    def _show_stale(self, ws: Workspace, view: ProposalView) -> None:
         """Base, current and proposed wording side by side, and the proposal replayed on the current wording."""
-        ws, proposal = self.window.workspace, view.proposal
+        proposal = view.proposal
         party_ids = list(ws.agreements.parties_of(ws.agreements.agreement(proposal.agreement_id)))
         colour = party_colour(proposal.party_id, party_ids)
         columns = [(self.tr("Current wording"), "#57606a", view.current),
@@ -148,13 +158,13 @@ class NegotiationViews(QObject):
     def show_compare(self) -> None:
         """Bring the comparison of the selected section to the front."""
         self.reload_compare()
-        self.window.central.setCurrentWidget(self.compare_panel)
+        self.parts.central.setCurrentWidget(self.compare_panel)
 
     def check_document(self, path: Path | None = None) -> Job | None:
         """History → Check a Document Against the Record: whether a Word export or a negotiation package
         sent earlier still matches the record (asking for the file when not given). Read in the background:
         a big document or record never freezes the window."""
-        ws = self.window.workspace
+        ws = self.parts.workspace
         if ws is None:
             return None
         if path is None:
@@ -169,7 +179,7 @@ class NegotiationViews(QObject):
                                  lambda _cancelled: record.check_against(path), self._checked,
                                  lambda error: show_error(self.window, self.tr("The document was not checked"), error))
 
-    def _checked(self, check: object) -> None:
+    def _checked(self, check: AnchorCheck) -> None:
         """Say what the check found: information when the record holds, a warning when it does not."""
         icon = QMessageBox.Icon.Information if check.holds else QMessageBox.Icon.Warning
         box = QMessageBox(icon, self.tr("Check Against the Record"), check.message, QMessageBox.StandardButton.Ok,
@@ -180,13 +190,13 @@ class NegotiationViews(QObject):
 
     def show_positions(self) -> None:
         """Bring the positions matrix to the front."""
-        self.window.show_agreement_tab()
-        self.window.agreements.view.tabs.setCurrentWidget(self.positions)
+        self.parts.show_agreement_tab()
+        self.parts.agreements.view.tabs.setCurrentWidget(self.positions)
 
     def export_positions(self, path: Path | None = None) -> Path | None:
         """Negotiation → Export Positions…: the matrix, in words, to a CSV file for a spreadsheet or a Word
         document with the matrix as a table (asking where when no path is given)."""
-        ws, agreement = self.window.workspace, self.window.agreements.current
+        ws, agreement = self.parts.workspace, self.parts.agreements.current
         if ws is None or agreement is None:
             show_error(self.window, self.tr("The positions were not exported"),
                        InvalidInput(self.tr("Open an agreement first: the positions are an agreement's.")))

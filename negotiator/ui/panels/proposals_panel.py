@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,13 +31,13 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has pai
 ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
-class ProposalsModel(RowsModel):
+class ProposalsModel(RowsModel["ProposalView"]):
     """One row per proposal, coloured by party."""
 
     headers = ("No.", "Party", "Proposal", "Status", "What changes", "Rationale", "Decision reason", "Positions",
                "Provenance")
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.party_ids: list[int] = []
         self.positions: dict[int, str] = {}  # proposal id -> the other parties' stated positions, in words
@@ -205,7 +205,7 @@ class ProposalsPanel(QWidget):
         if selected is not None:
             self.decision_requested.emit(selected, decision)
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         selected = self.selected()
         if selected is not None:
             signal.emit(selected)

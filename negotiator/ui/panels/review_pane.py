@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import cast
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +32,8 @@ from negotiator.ui.common.colours import qcolour
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 7
 Index = QModelIndex | QPersistentModelIndex
+# What identifies an entry: ("proposal", id), or ("remark", party id, place, time).
+EntryKey = tuple[str, int | None] | tuple[str, int, str, datetime]
 # The statuses a reader filters by: (value for matches(), label).
 STATUSES = (("open", "Open"), ("decided", "Decided (any)"), ("accepted", "Accepted"), ("rejected", "Rejected"),
             ("withdrawn", "Withdrawn"), ("superseded", "Superseded"), (REMARK, "Remarks"))
@@ -39,7 +43,7 @@ _DARK = {Op.DELETE: QColor("#ff7b72"), Op.INSERT: QColor("#3fb950")}
 _LINES, _PAD, _BAR = 5, 4, 4  # lines per entry, padding in pixels, width of the party's colour bar
 
 
-def entry_key(entry: ReviewEntry) -> tuple:
+def entry_key(entry: ReviewEntry) -> EntryKey:
     """What identifies an entry across reloads: its proposal, or its remark's party, place and time."""
     return ("proposal", entry.proposal_id) if entry.proposal_id is not None else \
         ("remark", entry.party_id, entry.target, entry.at)
@@ -63,7 +67,7 @@ def summary(entry: ReviewEntry) -> str:
 class ReviewModel(QAbstractListModel):
     """The entries that pass the filters, in reading order."""
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.entries: list[ReviewEntry] = []
         self.shown: list[ReviewEntry] = []
@@ -84,7 +88,7 @@ class ReviewModel(QAbstractListModel):
         self.shown = [e for e in self.entries if matches(e, *self._filters)]
         self.endResetModel()
 
-    def row_of(self, key: tuple) -> int | None:
+    def row_of(self, key: EntryKey) -> int | None:
         """The row of the entry with this key, if it is shown."""
         return next((row for row, e in enumerate(self.shown) if entry_key(e) == key), None)
 
@@ -113,7 +117,7 @@ class ReviewDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         entry: ReviewEntry = index.data(ENTRY_ROLE)
-        model: ReviewModel = index.model()
+        model = cast(ReviewModel, index.model())  # the delegate paints only the pane's list, over a ReviewModel
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         item.text = ""  # the background, selection and focus frame only: the text is drawn below
@@ -151,8 +155,8 @@ class ReviewDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _diff(painter: QPainter, base: QFont, entry: ReviewEntry, text: QColor, colours: dict | None, left: int,
-              right: int, baseline: int, line: int) -> None:
+    def _diff(painter: QPainter, base: QFont, entry: ReviewEntry, text: QColor, colours: Mapping[Op, QColor] | None,
+              left: int, right: int, baseline: int, line: int) -> None:
         """The inline diff word by word, wrapped onto a second line and cut with "…" after it; deleted words
         struck through and inserted ones underlined (in red and green unless the entry is selected)."""
         x, lines = left, 1
@@ -296,7 +300,7 @@ class ReviewPane(QWidget):
                              .replace("%2", str(total)).replace("%3", str(open_count)) if total else
                              self.tr("No proposals or remarks on this agreement yet."))
 
-    def select(self, key: tuple) -> bool:
+    def select(self, key: EntryKey) -> bool:
         """Select the entry with this key, if shown (the pane follows the user's moves, not this)."""
         row = self.model.row_of(key)
         if row is None:
@@ -309,7 +313,9 @@ class ReviewPane(QWidget):
         index = self.list.currentIndex()
         return index.data(ENTRY_ROLE) if index.isValid() else None
 
-    def move(self, step: int, start: int | None = None) -> ReviewEntry | None:
+    # The name hides QWidget.move (a pane is never moved by code); renaming it means changing the review
+    # controller, which calls it, too.
+    def move(self, step: int, start: int | None = None) -> ReviewEntry | None:  # type: ignore[override]
         """Select the next (``step`` 1) or previous (-1) entry shown, from the selected one or, with none
         selected, from row ``start`` (the entry there counts when moving forward); wraps around."""
         rows = self.model.rowCount()

@@ -56,7 +56,7 @@ def nice_step(span: float, ticks: int = 5) -> float:
     if span <= 0:
         return 1.0
     raw = span / ticks
-    power = 10 ** math.floor(math.log10(raw))
+    power: float = 10 ** math.floor(math.log10(raw))
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
@@ -142,8 +142,8 @@ class ScenarioChart(QWidget):
             painter.setPen(text)
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("No risk share to chart"))
             return
-        low = min(0, *(min(line.values) for line in self.lines))
-        high = max(0, *(max(line.values) for line in self.lines))
+        low: float = min(0, *(min(line.values) for line in self.lines))
+        high: float = max(0, *(max(line.values) for line in self.lines))
         step = nice_step(high - low)
         low, high = math.floor(low / step) * step, math.ceil(high / step) * step
         if high == low:
@@ -172,7 +172,7 @@ class ScenarioChart(QWidget):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, short_money(value))
             value += step
         x_step = nice_step(x1 - x0, 8)
-        tick = math.ceil(x0 / x_step) * x_step
+        tick: float = math.ceil(x0 / x_step) * x_step
         while tick <= x1 + x_step / 1000:
             x = at(tick, low).x()
             painter.setPen(QPen(text if abs(tick) < x_step / 1000 else grid, 1))
@@ -209,7 +209,8 @@ class ScenarioChart(QWidget):
 
     def _place_legend(self, metrics: QFontMetrics, width: float) -> tuple[list[tuple[float, float]], float]:
         """Where each legend entry goes, wrapped into rows; and the legend's height."""
-        places, x, row = [], 0.0, 0
+        places: list[tuple[float, float]] = []
+        x, row = 0.0, 0
         for label, _pen in self._legend_items():
             wide = 30 + min(metrics.horizontalAdvance(label), 420) + 18
             if x and x + wide > width:

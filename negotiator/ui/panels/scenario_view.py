@@ -133,7 +133,8 @@ class ScenarioView(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         # The least height that fits, not the preferred one: a scroll area would otherwise make the view as
         # tall as its chart and table would like, and scroll where the window has room for both.
-        return self.layout().minimumHeightForWidth(width)
+        layout = self.layout()  # made with the view, so never None here
+        return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
 
     # What to show ----------------------------------------------------------------------------
 

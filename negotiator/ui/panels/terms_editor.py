@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,11 +44,12 @@ from negotiator.domain.terms import (
     TermsSheet,
 )
 from negotiator.domain.terms_rules import TermProblem, terms_problems
-from negotiator.ui.common.widgets import scrolling
+from negotiator.ui.common.widgets import python_date, scrolling
 from negotiator.ui.editors.risk_share_editor import RiskShareEditor
 from negotiator.ui.editors.term_texts import INDEXATION, INVOICING, MECHANISMS
 from negotiator.ui.models.risk_share_model import money_text, percent_text, read_value
 
+Choice = TypeVar("Choice", bound=StrEnum)  # a payment term's choices: its mechanism, invoicing or indexation
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -126,7 +129,7 @@ class TermsEditor(QWidget):
         spin.valueChanged.connect(self._edited)
         return spin
 
-    def _combo(self, name: str, tip: str, labels: Mapping[str, str]) -> QComboBox:
+    def _combo(self, name: str, tip: str, labels: Mapping[Choice, str]) -> QComboBox:
         combo = QComboBox()
         combo.addItem(self.tr("Not chosen yet"), "")
         for value, label in labels.items():
@@ -330,7 +333,7 @@ class TermsEditor(QWidget):
         problems: list[TermProblem] = []
         risk = self.risk_editor.read(problems)
         duration = Duration(
-            start=None if self.start_unset.isChecked() else self.start.date().toPython(),
+            start=None if self.start_unset.isChecked() else python_date(self.start.date()),
             initial_term_months=self.initial_term.value() or None, extension_count=self.extension_count.value(),
             extension_months=self.extension_months.value(), notice_months=self.notice.value() or None)
         contributions: list[tuple[int, int, int]] = []
