@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMainWindow
+from PySide6.QtWidgets import QInputDialog
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementStatus
@@ -16,6 +16,7 @@ from negotiator.domain.terms import TermsSheet
 from negotiator.ui.common.background import Job, run_with_progress
 from negotiator.ui.common.commands import LibraryEdit
 from negotiator.ui.common.errors import show_error
+from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.controllers.outline_proposals import OutlineProposals
 from negotiator.ui.controllers.stage_actions import stage_note, terms_mode
 from negotiator.ui.dialogs.new_agreement_dialog import NewAgreementDialog
@@ -27,6 +28,8 @@ from negotiator.ui.panels.agreements_panel import AgreementsPanel
 from negotiator.ui.panels.findings_panel import FindingsPanel
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.domain.outline import NumberedSection
+    from negotiator.domain.parties import Party
     from negotiator.services.session import Workspace
 
 # From this many sections an agreement opens in the background (about 0.15 s of loading and up);
@@ -40,26 +43,26 @@ class _Loaded:
 
     agreement: Agreement
     parent_title: str | None
-    sections: list
-    parties: dict
+    sections: list[tuple[NumberedSection, str]]
+    parties: dict[int, Party]
     terms: TermsSheet
     stage: Stage
-    sources: dict  # the title of each library clause a section came from, by key
+    sources: dict[str, str]  # the title of each library clause a section came from, by key
 
 
 def _load(ws: Workspace, agreement_id: int) -> _Loaded:
     agreement = ws.agreements.agreement(agreement_id)
     parent = ws.agreements.agreement(agreement.parent_id).title if agreement.parent_id else None
-    sections = ws.outline.rendered(agreement.id)
+    sections = ws.outline.rendered(agreement.saved_id)
     sources = ws.clauses.titles({n.section.clause_key for n, _ in sections if n.section.clause_key})
     return _Loaded(agreement, parent, sections, ws.agreements.parties_of(agreement),
-                   ws.agreements.terms(agreement.id), ws.agreements.stage(agreement.id), sources)
+                   ws.agreements.terms(agreement.saved_id), ws.agreements.stage(agreement.saved_id), sources)
 
 
 class AgreementController(QObject):
     """Owns the agreements panel, the agreement view and the findings panel of a window."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.view = AgreementView()
@@ -69,6 +72,7 @@ class AgreementController(QObject):
         self.loading: int | None = None  # a big agreement being opened in the background
         self.stage: Stage | None = None  # where the open agreement is in its life
         self.proposals = OutlineProposals(window)  # its edits, once they must be proposed
+        self._pending_selection: int | None = None  # the section to select once an edit is made
         self.panel.agreement_chosen.connect(self.open_agreement)
         self.findings.agreement_chosen.connect(self.panel.select)
 
@@ -109,7 +113,9 @@ class AgreementController(QObject):
         title = ws.agreements.agreement(agreement_id).title
         return run_with_progress(self.window, self.tr("Opening %1…").replace("%1", title),
                                  lambda _cancelled: _load(ws, agreement_id),
-                                 lambda loaded: self._opened(ws, agreement_id, loaded), self._not_opened,
+                                 # what _load returned, handed back untyped
+                                 lambda loaded: self._opened(ws, agreement_id, cast(_Loaded, loaded)),
+                                 self._not_opened,
                                  self._cancelled_opening)
 
     def _opened(self, ws: Workspace, agreement_id: int, loaded: _Loaded) -> None:
@@ -275,6 +281,8 @@ class AgreementController(QObject):
 
     def _repin(self, section_id: int, to_version: int) -> None:
         ws = self.workspace
+        if ws is None:  # the library was closed while the dialog was open
+            return
         before = ws.outline.section(section_id)
 
         def repin() -> LibraryEdit:
@@ -300,7 +308,7 @@ class AgreementController(QObject):
                               lambda: ws.agreements.update_agreement(agreement, title=title))
         self._run("The agreement was not renamed", rename)
 
-    def new_agreement(self, values: dict | None = None) -> None:
+    def new_agreement(self, values: dict[str, Any] | None = None) -> None:
         """Create an agreement (asking for its details when not given); undo removes it again."""
         ws = self.workspace
         if ws is None or not self._acting("The agreement was not created"):
@@ -314,8 +322,8 @@ class AgreementController(QObject):
 
         def create() -> None:
             agreement = ws.agreements.create_agreement(**values)
-            made[:] = [agreement.id]
-            self.current = agreement.id
+            made[:] = [agreement.saved_id]
+            self.current = agreement.saved_id
 
         def build() -> LibraryEdit:
             create()
@@ -369,10 +377,15 @@ class AgreementController(QObject):
     # Plumbing ------------------------------------------------------------------------------
 
     def _edit(self, name: str, undo: Callable[[], object], redo: Callable[[], object]) -> LibraryEdit:
-        return LibraryEdit(name, "", undo, redo, lambda _key: self._after_change(), self.window.report)
+        def undo_step() -> None:  # what the service call returns is of no use to the undo stack
+            undo()
+
+        def redo_step() -> None:
+            redo()
+        return LibraryEdit(name, "", undo_step, redo_step, lambda _key: self._after_change(), self.window.report)
 
     def _run(self, failure: str, make: Callable[[], LibraryEdit]) -> None:
-        self._pending_selection: int | None = None
+        self._pending_selection = None
         try:
             command = make()
         except Exception as error:
@@ -382,7 +395,7 @@ class AgreementController(QObject):
         self._after_change()
 
     def _after_change(self) -> None:
-        selection = getattr(self, "_pending_selection", None)
+        selection = self._pending_selection
         self.window.refresh_negotiation()  # every edit is in the record: the History panel shows it too
         if selection is not None:
             self.view.select_section(selection)

@@ -6,15 +6,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMainWindow
 
 from negotiator.ui.common.background import Job, run_with_progress
 from negotiator.ui.common.errors import show_error
+from negotiator.ui.controllers.host import WindowHost
 
 if TYPE_CHECKING:  # the dialog loads when first asked for, not while the window starts
+    from negotiator.services.session import Workspace
     from negotiator.ui.dialogs.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
@@ -23,18 +24,20 @@ log = logging.getLogger(__name__)
 # competes with filling the window; a window closed sooner has nothing new to back up.
 ROLLING_DELAY_MS = 1500
 
+_V = TypeVar("_V")
+
 
 class BackupController(QObject):
     """Takes the rolling backup of each library the window opens, and restores a backup on request."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.tasks: list[Job] = []  # running, until they report back
         self.dialog: RestoreDialog | None = None
         self._restored: str | None = None  # the library just restored: its contents are a backup already
 
-    def library_opened(self, workspace: object, delay_ms: int = ROLLING_DELAY_MS) -> None:
+    def library_opened(self, workspace: Workspace, delay_ms: int = ROLLING_DELAY_MS) -> None:
         """Schedule the rolling backup of a library the window has just opened (a new one has nothing to keep)."""
         location = workspace.location
         if workspace.clauses.is_new or location == self._restored:
@@ -53,10 +56,11 @@ class BackupController(QObject):
 
         def done(taken: object) -> None:
             self.window.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(taken)))
+
+        def failed(error: BaseException) -> None:
+            show_error(self.window, self.tr("The library was not backed up"), error)
         return run_with_progress(self.window, self.tr("Backing up the library…"),
-                                 lambda _cancelled: service.backup_now(), done,
-                                 lambda error: show_error(self.window, self.tr("The library was not backed up"),
-                                                          error))
+                                 lambda _cancelled: service.backup_now(), done, failed)
 
     def restore_dialog(self) -> RestoreDialog | None:
         """File → Restore from Backup: the open library's backups, newest first."""
@@ -105,25 +109,26 @@ class BackupController(QObject):
             kept = self.tr(" The library as it was is kept in %1.").replace("%1", str(safety.parent)) if safety else ""
             self.window.statusBar().showMessage(self.tr("Restored from %1.").replace("%1", source.name) + kept)
 
-    def _run(self, work: Callable[[], object], done: Callable[[object], None],
-             failed: Callable[[object], None]) -> None:
+    def _run(self, work: Callable[[], _V], done: Callable[[_V], None],
+             failed: Callable[[BaseException], None]) -> None:
         """Run ``work`` in the background; ``tasks`` lists what has not reported back yet."""
         holder: list[Job] = []
-        job = Job(self, lambda _cancelled: work(), lambda result: self._end(holder[0], done, result),
+        # The job hands back what ``work`` returned, untyped.
+        job = Job(self, lambda _cancelled: work(), lambda result: self._end(holder[0], done, cast(_V, result)),
                   lambda error: self._end(holder[0], failed, error))
         holder.append(job)
         self.tasks.append(job)
         job.start()
 
-    def _end(self, job: Job, handler: Callable[[object], None], value: object) -> None:
+    def _end(self, job: Job, handler: Callable[[_V], None], value: _V) -> None:
         self.tasks.remove(job)
         handler(value)
 
-    def _backed_up(self, taken: object) -> None:
+    def _backed_up(self, taken: Path | None) -> None:
         if taken is not None:
             log.info("rolling backup: %s", taken)
 
-    def _backup_failed(self, error: object) -> None:
+    def _backup_failed(self, error: BaseException) -> None:
         log.warning("rolling backup failed: %s", error)
         self.window.statusBar().showMessage(self.tr("The library could not be backed up: %1").replace("%1", str(error)))
 

@@ -3,23 +3,18 @@ retiring it, each an undoable edit, and the library's search."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QMainWindow
+from collections.abc import Callable
 
 from negotiator.ui.common import commands
+from negotiator.ui.common.commands import LibraryEdit
 from negotiator.ui.common.errors import show_error
+from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.dialogs.revise_dialog import ReviseDialog
 
-if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
-    from negotiator.services.library import LibraryService
 
-
-class ClauseMixin(QMainWindow):
+class ClauseMixin(WindowHost):
     """Mixed into MainWindow, which provides service, clause_view, library_panel, agreements, the undo stack
     and report."""
-
-    service: LibraryService | None
 
     def show_clause(self, key: str) -> None:
         """Show a clause and its history in the clause view."""
@@ -45,24 +40,27 @@ class ClauseMixin(QMainWindow):
             if dialog.exec() != ReviseDialog.DialogCode.Accepted:
                 return
             text, note = dialog.wording.toPlainText(), dialog.note.text()
+        service = self.service
         self._edit(self.tr("The clause was not revised"),
-                   lambda: commands.revise(self.service, clause.key, text, note, self._refresh, self.report))
+                   lambda: commands.revise(service, clause.key, text, note, self._refresh, self.report))
 
     def restore_version(self) -> None:
         """Make the selected version's wording current again."""
         clause, numbers = self.clause_view.clause, self.clause_view.selected_numbers()
         if self.service is None or clause is None or len(numbers) != 1:
             return
+        service = self.service
         self._edit(self.tr("The version was not restored"),
-                   lambda: commands.restore(self.service, clause.key, numbers[0], self._refresh, self.report))
+                   lambda: commands.restore(service, clause.key, numbers[0], self._refresh, self.report))
 
     def toggle_retired(self) -> None:
         """Retire the current clause, or reinstate a retired one."""
         clause = self.clause_view.clause
         if self.service is None or clause is None:
             return
+        service = self.service
         self._edit(self.tr("The clause was not changed"),
-                   lambda: commands.retire(self.service, clause.key, not clause.retired, self._refresh, self.report))
+                   lambda: commands.retire(service, clause.key, not clause.retired, self._refresh, self.report))
 
     def compare_with_previous(self) -> None:
         """Select the current version and the one before it, showing their comparison."""
@@ -74,7 +72,7 @@ class ClauseMixin(QMainWindow):
         """Put the cursor in the library search box."""
         self.library_panel.focus_search()
 
-    def _edit(self, failure: str, make: object) -> None:
+    def _edit(self, failure: str, make: Callable[[], LibraryEdit]) -> None:
         try:
             command = make()
         except Exception as error:

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QFileDialog
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.ui.common.background import Job, run_with_progress
 from negotiator.ui.common.errors import show_error
+from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.dialogs.fingerprints_dialog import FingerprintsDialog
 from negotiator.ui.dialogs.import_dialogs import ImportRedlineDialog
 from negotiator.ui.dialogs.package_review import ImportPackageDialog
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.domain.returned import ReturnedDocument
+    from negotiator.services.package_report import ImportSummary
 
 
 class ExchangeController(QObject):
     """Imports and exports of the open library's negotiation."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.redline_dialog: ImportRedlineDialog | None = None
@@ -39,12 +45,17 @@ class ExchangeController(QObject):
                 return None
             path = Path(chosen)
         self.redline_dialog = None
+
+        def failed(error: BaseException) -> None:
+            show_error(self.window, self.tr("The file was not imported"), error)
+        # The document read is handed back untyped: it is what returned.read gave.
         return run_with_progress(self.window, self.tr("Reading %1…").replace("%1", path.name),
                                  lambda _cancelled: ws.returned.read(path),
-                                 lambda document: self._show_redline(agreement, document, path),
-                                 lambda error: show_error(self.window, self.tr("The file was not imported"), error))
+                                 lambda document: self._show_redline(agreement, cast("ReturnedDocument", document),
+                                                                     path),
+                                 failed)
 
-    def _show_redline(self, agreement: int, document: object, path: Path) -> None:
+    def _show_redline(self, agreement: int, document: ReturnedDocument, path: Path) -> None:
         ws = self.window.workspace
         if ws is None:
             return
@@ -70,12 +81,14 @@ class ExchangeController(QObject):
         self.package_dialog = None
         # The preview refuses a damaged or hostile file (or a package refused whole) before anything is shown,
         # in plain words, and writes nothing: it runs in a transaction that is rolled back.
+        def failed(error: BaseException) -> None:
+            show_error(self.window, self.tr("The package was not imported"), error)
+        # The preview is handed back untyped: it is what packages.preview gave.
         return run_with_progress(self.window, self.tr("Checking %1…").replace("%1", path.name),
                                  lambda _cancelled: ws.packages.preview(path),
-                                 lambda preview: self._show_package(path, preview),
-                                 lambda error: show_error(self.window, self.tr("The package was not imported"), error))
+                                 lambda preview: self._show_package(path, cast("ImportSummary", preview)), failed)
 
-    def _show_package(self, path: Path, preview: object) -> None:
+    def _show_package(self, path: Path, preview: ImportSummary) -> None:
         ws = self.window.workspace
         if ws is None:
             return

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMainWindow
-
 from negotiator.ui.common.errors import show_error
+from negotiator.ui.controllers.host import WindowHost
 
 if TYPE_CHECKING:  # the map (its layout and drawing) loads when it is first opened, not at start-up
     from negotiator.ui.panels.money_map_window import MoneyMapWindow
@@ -15,7 +14,7 @@ if TYPE_CHECKING:  # the map (its layout and drawing) loads when it is first ope
 class MoneyMapController:
     """Owns the window's one money map window."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         self.window = window
         self.map_window: MoneyMapWindow | None = None
         # The findings are re-read after every change to the network: an open map is redrawn with them.

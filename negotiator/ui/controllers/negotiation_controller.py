@@ -4,29 +4,32 @@ party's name, issuing rounds, and the positions and comparison views; each step 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QWidget
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.proposals import Proposal, ProposalKind, encode_terms
 from negotiator.domain.term_words import term_label
 from negotiator.ui.common.commands import LibraryEdit
 from negotiator.ui.common.errors import show_error
+from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.controllers.proposing import ask_to_replace, chip_words, propose_dialog, targets_of
 from negotiator.ui.dialogs.propose_dialog import Outcome, ProposeDialog
 from negotiator.ui.dialogs.reason_dialog import ReasonDialog
 from negotiator.ui.panels.proposals_panel import ProposalsPanel
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.domain.parties import Party
+    from negotiator.services.applying import Reversal
     from negotiator.services.session import Workspace
 
 
 class NegotiationController(QObject):
     """Owns the proposals panel and acts for the window's acting party."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.panel = ProposalsPanel()
@@ -64,14 +67,14 @@ class NegotiationController(QObject):
         places = ws.outline.places(agreement)
         if self.target and not self.panel.all.isChecked():
             views = [v for v in views if self.target in v.proposal.targets]  # a combined one shows on each term
-            caption = self.tr("Proposals on %1").replace("%1", self._target_label(self.target))
+            caption = self.tr("Proposals on %1").replace("%1", self._target_label(ws, agreement, self.target))
         else:
             caption = self.tr("All proposals on this agreement")
         open_count = sum(v.proposal.is_open for v in views)
         remarks = [r for r in ws.remarks.remarks(agreement)
                    if not self.target or self.panel.all.isChecked() or r.target == self.target]
         said = [self.tr("%1 on %2: \u201c%3\u201d").replace("%1", r.party_name).replace(
-            "%2", self._target_label(r.target)).replace("%3", r.text)
+            "%2", self._target_label(ws, agreement, r.target)).replace("%3", r.text)
             + (self.tr(" (in reply to proposal %1)").replace("%1", str(r.answers)) if r.answers else "")
             for r in remarks]
         positions: dict[int, list[str]] = {}
@@ -82,21 +85,21 @@ class NegotiationController(QObject):
                                  {pid: "; ".join(words) for pid, words in positions.items()}, said, parties, places)
 
     @staticmethod
-    def _parties(ws: Workspace, agreement: int) -> dict:
+    def _parties(ws: Workspace, agreement: int) -> dict[int, Party]:
         """The agreement's parties, which name its terms."""
         return ws.agreements.parties_of(ws.agreements.agreement(agreement))
 
-    def _target_label(self, target: str) -> str:
+    @staticmethod
+    def _target_label(ws: Workspace, agreement: int, target: str) -> str:
         """A section by its number and heading, a term by its name: as a reader says them."""
-        ws, agreement = self.workspace, self.agreement
         if target.startswith("section:"):
             return ws.outline.places(agreement).get(target) or ws.outline.section(int(target.split(":")[1])).heading
         return term_label(target, ws.agreements.parties_of(ws.agreements.agreement(agreement)))
 
     # Acting in the party's name ------------------------------------------------------------
 
-    def propose(self, values: dict | None = None, *, prefill: dict | None = None, replace: bool | None = None,
-                made: Callable[[], None] | None = None) -> ProposeDialog | None:
+    def propose(self, values: dict[str, Any] | None = None, *, prefill: dict[str, Any] | None = None,
+                replace: bool | None = None, made: Callable[[], None] | None = None) -> ProposeDialog | None:
         """Propose a change for the acting party: at once with ``values``, else in the Propose dialog
         (pre-filled with ``prefill``), which stays open while the services refuse what was typed. When the
         party's own open proposals on the same thing would be replaced, ``replace`` says whether to go
@@ -109,7 +112,7 @@ class NegotiationController(QObject):
             return None
         section_id = self.window.agreements.view.current_section()
 
-        def submit(entered: dict, parent: QWidget = self.window) -> Outcome:
+        def submit(entered: dict[str, Any], parent: QWidget = self.window) -> Outcome:
             outcome = self._propose(ws, agreement, party, section_id, entered, replace, parent)
             if outcome is Outcome.MADE and made is not None:
                 made()
@@ -124,8 +127,8 @@ class NegotiationController(QObject):
         dialog.open()
         return dialog
 
-    def _propose(self, ws: Workspace, agreement: int, party: str, section_id: int | None, values: dict,
-                 replace: bool | None, parent: QWidget) -> Outcome:
+    def _propose(self, ws: Workspace, agreement: int, party: str, section_id: int | None,
+                 values: dict[str, Any], replace: bool | None, parent: QWidget) -> Outcome:
         """Make the proposal and push its undo step; a refusal is shown over ``parent``."""
         n, failure = ws.negotiation, self.tr("The proposal was not made")
         try:
@@ -141,7 +144,7 @@ class NegotiationController(QObject):
         def make() -> int:
             kind, why = values["kind"], values.get("rationale", "")
             if kind == "wording":
-                return n.propose_wording(agreement, section_id, values["wording"], party, why).id
+                return n.propose_wording(agreement, _chosen(section_id), values["wording"], party, why).id
             if kind == "term":
                 return n.propose_term(agreement, values["term"], values["value"], party, why).id
             if kind in ("risk_share", "terms"):
@@ -149,9 +152,9 @@ class NegotiationController(QObject):
                     raise InvalidInput(self.tr("Nothing has changed: change at least one value to propose it."))
                 return n.propose_terms(agreement, values["values"], party, why).id
             if kind == "remove":
-                return n.propose_removal(agreement, section_id, party, why).id
+                return n.propose_removal(agreement, _chosen(section_id), party, why).id
             if kind == "move":
-                return n.propose_move(agreement, section_id, values.get("after"), party, why).id
+                return n.propose_move(agreement, _chosen(section_id), values.get("after"), party, why).id
             return n.propose_new_section(agreement, values["heading"], values["wording"], section_id, party, why).id
         try:
             made = make()
@@ -181,7 +184,7 @@ class NegotiationController(QObject):
             dialog.open()
             return dialog
         n = ws.negotiation
-        state: dict = {}
+        state: dict[str, Reversal] = {}
 
         def run() -> None:
             state["reversal"] = n.decide_undoably(proposal_id, decision, party, reason or "")[1]
@@ -267,7 +270,7 @@ class NegotiationController(QObject):
         issuer = self.window.acting_or_ask(self.tr("The round was not issued"))
         if issuer is None:
             return
-        state: dict = {}
+        state: dict[str, int] = {}
 
         def build() -> LibraryEdit:
             state["round"] = ws.rounds.issue_round(agreement, label, issuer).id
@@ -281,7 +284,13 @@ class NegotiationController(QObject):
 
     def _edit(self, name: str, undo: Callable[[], object], redo: Callable[[], object]) -> LibraryEdit:
         """An undo step for a negotiation step already taken."""
-        return LibraryEdit(name, "", undo, redo, lambda _key: self.window.refresh_negotiation(), self.window.report)
+        def undo_step() -> None:  # what the service call returns is of no use to the undo stack
+            undo()
+
+        def redo_step() -> None:
+            redo()
+        return LibraryEdit(name, "", undo_step, redo_step, lambda _key: self.window.refresh_negotiation(),
+                           self.window.report)
 
     def _run(self, failure: str, make: Callable[[], LibraryEdit]) -> None:
         try:
@@ -302,10 +311,18 @@ def _refuse(parent: QWidget, failure: str, error: BaseException) -> None:
         show_error(parent, failure, error)
 
 
-def _countered(original: Proposal, values: dict) -> str:
+def _chosen(section_id: int | None) -> int:
+    """The section a proposal on one section is about; refused, in words, when none is selected."""
+    if section_id is None:
+        raise InvalidInput(QCoreApplication.translate("NegotiationController",
+                                                      "Select the section to propose the change on first."))
+    return section_id
+
+
+def _countered(original: Proposal, values: dict[str, Any]) -> str:
     """What the Propose dialog's values counter a proposal with: wording, a value, or several values."""
     if original.kind is ProposalKind.WORDING:
-        return values["wording"]
+        return str(values["wording"])
     if original.kind is ProposalKind.TERMS:
         return encode_terms(values["values"])
-    return values["value"]
+    return str(values["value"])

@@ -4,15 +4,15 @@ Propose dialog pre-filled with that change, for the user to give the rationale."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMainWindow
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.outline import NumberedSection
 from negotiator.domain.terms import TermsSheet
 from negotiator.ui.common.errors import show_error
+from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.dialogs.propose_dialog import ProposeDialog
 from negotiator.ui.editors.term_texts import changed_terms
 
@@ -49,7 +49,7 @@ def move_after(outline: list[NumberedSection], section_id: int, delta: int) -> i
 class OutlineProposals:
     """Turns the agreement view's edits into proposals of the acting party."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         self.window = window
 
     @property
@@ -57,9 +57,17 @@ class OutlineProposals:
         """The window's open library."""
         return self.window.workspace
 
+    def _open(self) -> tuple[Workspace, int]:
+        """The open library and agreement: every edit proposed here is made in an open agreement."""
+        ws, agreement = self.window.workspace, self.window.agreements.current
+        if ws is None or agreement is None:
+            raise RuntimeError("An edit was proposed with no agreement open.")
+        return ws, agreement
+
     def wording(self, section_id: int, text: str | None) -> ProposeDialog | None:
         """Propose new wording for a section: what the user typed, or the current wording to start from."""
-        current = self.workspace.outline.section(section_id).text
+        ws, _agreement = self._open()
+        current = ws.outline.section(section_id).text
         return self.window.negotiation.propose(prefill={"kind": "wording", "wording": current if text is None
                                                         else text})
 
@@ -69,9 +77,9 @@ class OutlineProposals:
 
     def move(self, section_id: int, delta: int) -> ProposeDialog | None:
         """Propose moving the selected section one place up or down among its siblings."""
-        agreement = self.window.agreements.current
+        ws, agreement = self._open()
         try:
-            after = move_after(self.workspace.outline.outline(agreement), section_id, delta)
+            after = move_after(ws.outline.outline(agreement), section_id, delta)
         except InvalidInput as error:
             show_error(self.window, _tr("No move was proposed"), error)
             return None
@@ -79,7 +87,8 @@ class OutlineProposals:
 
     def library_clause(self, key: str) -> ProposeDialog | None:
         """Propose a new section with a library clause's heading and wording, after the selected section."""
-        version = self.workspace.clauses.version(key)
+        ws, _agreement = self._open()
+        version = ws.clauses.version(key)
         return self.window.negotiation.propose(prefill={"kind": "new_section", "heading": version.title,
                                                         "wording": version.text})
 
@@ -87,13 +96,13 @@ class OutlineProposals:
         """Propose the terms the terms editor holds: the changed values, as one proposal when several
         changed (the whole risk share when only it changed); the editor goes back to the agreement's terms
         once proposed, since nothing changes until the proposal is accepted."""
-        ws, agreement = self.workspace, self.window.agreements.current
+        ws, agreement = self._open()
         found = ws.agreements.agreement(agreement)
         changed = changed_terms(ws.agreements.terms(agreement), sheet, ws.agreements.parties_of(found))
         if not changed:
             return None
         if all(name.startswith("risk_share.") for name in changed) and len(changed) > 1:
-            prefill: dict = {"kind": "risk_share", "risk": sheet.risk_share}
+            prefill: dict[str, Any] = {"kind": "risk_share", "risk": sheet.risk_share}
         elif len(changed) == 1:
             (name, value), = changed.items()
             prefill = {"kind": "term", "term": name, "value": value}

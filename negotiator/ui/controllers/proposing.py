@@ -3,8 +3,8 @@ proposal would change (to find the party's own proposals it replaces), and the q
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
@@ -69,7 +69,8 @@ def targets_of(values: Mapping[str, object], section_id: int | None) -> set[str]
     if kind == "term" and values.get("term"):
         return {str(values["term"])}
     if kind in ("risk_share", "terms"):
-        return set(values.get("values") or {})
+        # the term values proposed, by term name
+        return set(cast("Iterable[str]", values.get("values") or {}))
     return set()  # a new section replaces nothing
 
 

@@ -3,23 +3,25 @@ to the place of an entry: Negotiation → Next Change and Previous Change, a cli
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget
 
 from negotiator.domain.review import NEW, ReviewEntry, outline_markers, review_entries
+from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.controllers.term_focus import show_term
 from negotiator.ui.panels.review_pane import ReviewPane
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+    from negotiator.domain.review import Reviewed
     from negotiator.services.session import Workspace
 
 
 class ReviewController(QObject):
     """Owns the review pane of a window."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.pane = ReviewPane()
@@ -40,8 +42,11 @@ class ReviewController(QObject):
             view.outline_model.set_markers({})
             return
         parties = ws.agreements.parties_of(view.agreement)
+        # The frozen ProposalView is a Reviewed in all but name: the protocol declares its members as writable
+        # attributes, which a frozen dataclass's are not (read-only properties there would say it).
+        views = cast("list[Reviewed]", ws.negotiation.proposals(agreement))
         # The sections as the agreement view already numbered them: no second read of the outline.
-        entries = review_entries(ws.negotiation.proposals(agreement), ws.remarks.remarks(agreement),
+        entries = review_entries(views, ws.remarks.remarks(agreement),
                                  ws.remarks.positions(agreement), view.outline_model.places(), parties)
         self.pane.set_entries(entries, parties)
         view.outline_model.set_markers(outline_markers(entries))

@@ -5,17 +5,17 @@ there), so opening an agreement is never slowed by a view the user is not lookin
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMainWindow
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.ui.common.widgets import scrollable
+from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.panels.scenario_view import ScenarioView
 
 
 class ScenariosController(QObject):
     """Owns the window's scenarios view, a tab of the central area."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.view = ScenarioView()

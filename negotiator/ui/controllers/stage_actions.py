@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow
 
 from negotiator.domain.lifecycle import Stage
 from negotiator.ui.common.actions import ACTIONS
+from negotiator.ui.controllers.host import WindowHost
 
 _SPECS = {spec.id: spec for spec in ACTIONS}
 SECTION_EDITS = ("edit_section", "remove_section", "move_up", "move_down", "indent", "outdent", "repin")
@@ -93,15 +93,16 @@ def apply_stage(actions: dict[str, QAction], stage: Stage | None, title: str) ->
     return set()
 
 
-def update_actions(window: QMainWindow) -> None:
+def update_actions(window: WindowHost) -> None:
     """Enable each action only where it can act."""
     actions, workspace, agreements = window.actions_by_id, window.workspace, window.agreements
-    clause = window.clause_view.clause
-    has_clause = window.service is not None and clause is not None
+    clause = window.clause_view.clause if window.service is not None else None  # what the clause actions act on
+    has_clause = clause is not None
     numbers = window.clause_view.selected_numbers() if has_clause else []
     actions["file.import"].setEnabled(window.service is not None)
-    actions["clause.revise"].setEnabled(has_clause and not clause.retired)
-    actions["clause.restore"].setEnabled(has_clause and len(numbers) == 1 and numbers[0] != clause.latest_number)
+    actions["clause.revise"].setEnabled(clause is not None and not clause.retired)
+    actions["clause.restore"].setEnabled(clause is not None and len(numbers) == 1
+                                         and numbers[0] != clause.latest_number)
     actions["clause.compare"].setEnabled(has_clause and len(numbers) == 1 and numbers[0] > 1)
     has_agreement = workspace is not None and agreements.current is not None
     title = agreements.view.agreement.title if has_agreement and agreements.view.agreement else ""
@@ -124,4 +125,4 @@ def update_actions(window: QMainWindow) -> None:
         actions[action_id].setEnabled(False)
     retire = actions["clause.retire"]
     retire.setEnabled(has_clause)
-    retire.setText(_tr("Rein&state Clause") if has_clause and clause.retired else _tr("Re&tire Clause"))
+    retire.setText(_tr("Rein&state Clause") if clause is not None and clause.retired else _tr("Re&tire Clause"))

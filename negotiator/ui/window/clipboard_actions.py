@@ -4,6 +4,8 @@ spreadsheet or Word pastes as a table)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol, TypeGuard, cast
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,11 +13,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
-    QMainWindow,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from negotiator.ui.window.main_window import MainWindow
 
 _TEXT = (QLineEdit, QTextEdit, QPlainTextEdit)
 
@@ -49,15 +53,20 @@ def _target(widget: QWidget | None) -> QWidget | None:
     return widget
 
 
-def _picture(widget: QWidget | None) -> QWidget | None:
+class _Picture(Protocol):
+    def copy_image(self) -> None:
+        """Put a picture of itself on the clipboard."""
+
+
+def _picture(widget: QWidget | None) -> _Picture | None:
     """The focused widget, or the nearest widget around it, that copies itself as a picture (``copy_image``):
     the scenarios chart, whose view copies it from any of its buttons too."""
     while widget is not None and not callable(getattr(widget, "copy_image", None)):
         widget = widget.parentWidget()
-    return widget
+    return cast("_Picture | None", widget)  # None, or a widget with a copy_image: the loop stops only there
 
 
-def _editable(widget: QWidget | None) -> bool:
+def _editable(widget: QWidget | None) -> TypeGuard[QLineEdit | QTextEdit | QPlainTextEdit]:
     return isinstance(widget, _TEXT) and not widget.isReadOnly()
 
 
@@ -65,7 +74,7 @@ class ClipboardActions(QObject):
     """Carries out the Edit menu's clipboard actions on the focused widget and keeps them enabled only
     where they can act."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
 
@@ -114,5 +123,5 @@ class ClipboardActions(QObject):
         actions["edit.cut"].setEnabled(_editable(widget))
         actions["edit.copy"].setEnabled(text or table or _picture(widget) is not None)
         actions["edit.paste"].setEnabled(writable)
-        actions["edit.select_all"].setEnabled(text or (table and widget.selectionMode()
+        actions["edit.select_all"].setEnabled(text or (isinstance(widget, QAbstractItemView) and widget.selectionMode()
                                                        != QAbstractItemView.SelectionMode.SingleSelection))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -14,7 +14,7 @@ class CommandPalette(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Find an Action"))
         self.resize(520, 380)
-        self.actions = [a for a in actions if a.text()]
+        self.choices = [a for a in actions if a.text()]  # not self.actions: QWidget.actions() is a method
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Type to find an action…"))
         self.query.setAccessibleName(self.tr("Action to find"))
@@ -35,7 +35,7 @@ class CommandPalette(QDialog):
         """Show the enabled actions whose name holds every typed word."""
         words = text.lower().split()
         self.matches.clear()
-        for action in self.actions:
+        for action in self.choices:
             name = action.text().replace("&", "").rstrip("…")
             if action.isEnabled() and all(w in name.lower() for w in words):
                 shortcut = action.shortcut().toString()
@@ -56,10 +56,10 @@ class CommandPalette(QDialog):
         self.accept()
         action.trigger()
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # Up and Down in the search box move through the matches, as in every command palette.
         if watched is self.query and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
-            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+            step = {Qt.Key.Key_Down.value: 1, Qt.Key.Key_Up.value: -1}.get(event.key())
             if step and self.matches.count():
                 self.matches.setCurrentRow(max(0, min(self.matches.count() - 1, self.matches.currentRow() + step)))
                 return True

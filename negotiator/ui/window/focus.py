@@ -3,11 +3,16 @@ so that the whole negotiation can be worked without a mouse."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+
+if TYPE_CHECKING:
+    from negotiator.ui.window.main_window import MainWindow
 
 
-def panels(window: QMainWindow) -> list[QWidget]:
+def panels(window: MainWindow) -> list[QWidget]:
     """The panels in the order F6 visits them, each as the control that takes the focus; hidden ones are skipped."""
     library = window.library_panel
     search_shown = library.stack.currentWidget() is library.results
@@ -37,7 +42,7 @@ def _panel_of(widget: QWidget | None, order: list[QWidget]) -> int:
     return -1
 
 
-def cycle(window: QMainWindow, step: int) -> QWidget | None:
+def cycle(window: MainWindow, step: int) -> QWidget | None:
     """Give the focus to the next (``step`` 1) or previous (-1) panel; returns the widget focused."""
     order = panels(window)
     if not order:
@@ -63,7 +68,7 @@ def _raise_dock_of(widget: QWidget) -> None:
         dock.raise_()
 
 
-def focus_terms(window: QMainWindow) -> QWidget | None:
+def focus_terms(window: MainWindow) -> QWidget | None:
     """Show the open agreement's terms and put the cursor in its first field."""
     view = window.agreements.view
     if view.agreement is None:
@@ -72,11 +77,11 @@ def focus_terms(window: QMainWindow) -> QWidget | None:
     window.terms_dock.show()
     window.terms_dock.raise_()
     page = view.terms_editor.tabs.currentWidget()
-    field = page.nextInFocusChain()
-    while field is not page and not (page.isAncestorOf(field) and field.isVisible()
-                                     and field.focusPolicy() & Qt.FocusPolicy.TabFocus):
+    field = page.nextInFocusChain()  # the chain is a ring: it comes back round to the page, never to None
+    while field is not None and field is not page and not (page.isAncestorOf(field) and field.isVisible()
+                                                           and field.focusPolicy() & Qt.FocusPolicy.TabFocus):
         field = field.nextInFocusChain()
-    target = field if field is not page else view.terms_editor.tabs
+    target = field if field is not None and field is not page else view.terms_editor.tabs
     target.setFocus(Qt.FocusReason.ShortcutFocusReason)
     return target
 
@@ -84,7 +89,7 @@ def focus_terms(window: QMainWindow) -> QWidget | None:
 class PanelFocus(QObject):
     """The window's keyboard moves between panels, as actions of the View menu."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
 

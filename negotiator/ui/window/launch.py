@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from types import TracebackType
+from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -22,7 +24,7 @@ from negotiator.ui.window.main_window import MainWindow
 def _report_unexpected_errors(window: MainWindow) -> None:
     """Anything unforeseen reaches the user as a dialog in plain words (the details are logged), never as
     a traceback on a terminal they cannot see."""
-    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         logging.getLogger("negotiator").error("unexpected error", exc_info=(kind, error, trace))
         show_error(window, window.tr("Negotiator"), error)
 
@@ -32,7 +34,8 @@ def _report_unexpected_errors(window: MainWindow) -> None:
 def launch(library: str | None, author: str | None, *, quit_when_ready: bool = False, acting: str | None = None,
            quit_after_paint: bool = False) -> int:
     """Run the app until its window closes; return the exit code."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # The stubs give the instance as a QCoreApplication: in this app it is always a QApplication.
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())

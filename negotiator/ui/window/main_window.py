@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,7 +49,7 @@ from negotiator.ui.window.window_place import WindowPlace
 from negotiator.ui.window.window_session import SessionMixin
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
-    from negotiator.services.library import LibraryService
+    from negotiator.services.library import ImportReport, LibraryService
     from negotiator.services.session import Workspace
 
 
@@ -59,7 +59,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
     def __init__(self, author: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = Settings()
-        self.author = author or self.settings.get("author") or None
+        self.author = author or cast(str, self.settings.get("author")) or None  # the setting admits only text
         self.workspace: Workspace | None = None
         self.service: LibraryService | None = None  # the clause library of the open workspace
         self.undo_stack = UndoStack(self)
@@ -129,7 +129,8 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         file_menu.insertMenu(following, self.recent_menu)  # File → Open Recent, just below Open
         self.actions_by_id["edit.palette"] = palette
         self.actions_by_id["edit.undo"], self.actions_by_id["edit.redo"] = undo, redo
-        QApplication.instance().focusChanged.connect(self.clipboard.update)
+        # The stubs give the instance as a QCoreApplication: a window only ever runs in a QApplication.
+        cast(QApplication, QApplication.instance()).focusChanged.connect(self.clipboard.update)
         self.clipboard.update()
         self.library_panel.clause_chosen.connect(self.show_clause)
         self.welcome.demo_requested.connect(self.open_demo)
@@ -144,8 +145,9 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self.update_actions()
         self._fill_recent()
         self.arrangement.capture()  # View → Reset Layout goes back to this
-        self.restoreGeometry(self.settings.get("geometry"))
-        if self.restoreState(self.settings.get("window_state")):
+        # Both settings admit only bytes (a QByteArray, or bytes).
+        self.restoreGeometry(cast("QByteArray | bytes", self.settings.get("geometry")))
+        if self.restoreState(cast("QByteArray | bytes", self.settings.get("window_state"))):
             self._first_sizes = False  # the panels as the user left them
         self.statusBar().showMessage(self.tr("Opening the library…"))
 
@@ -229,15 +231,18 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         if service is None:
             return None
 
-        def imported(report: object) -> None:
+        def imported(result: object) -> None:
             if self.service is not service:
                 return  # another library was opened meanwhile; the import went into the one it was meant for
+            report = cast("ImportReport", result)  # what import_file returned, handed back untyped
             self.undo_stack.push(commands.imported(service, report, self._refresh, self.report))
             self._refresh("")
             self.statusBar().showMessage(self.tr("Imported %n clause(s)", "", len(report.keys)))
+
+        def failed(error: BaseException) -> None:
+            show_error(self, self.tr("The clauses were not imported"), error)
         return run_with_progress(self, self.tr("Importing %1…").replace("%1", path.name),
-                                 lambda cancelled: service.import_file(path, cancelled), imported,
-                                 lambda error: show_error(self, self.tr("The clauses were not imported"), error))
+                                 lambda cancelled: service.import_file(path, cancelled), imported, failed)
 
     def show_about(self) -> None:
         """Versions of the app, Qt, SQLAlchemy and the library's schema."""
@@ -291,8 +296,9 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
             return
         self.agreements.reload()
         dock = self.findChild(QDockWidget, "findingsDock")
-        dock.show()
-        dock.raise_()
+        if dock is not None:
+            dock.show()
+            dock.raise_()
         count = self.agreements.findings.model.rowCount()
         self.statusBar().showMessage(self.tr("%n finding(s) in the contract network", "", count))
 

@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QFileDialog
 
 from negotiator.domain.document import Paragraph, Table, WordDocument
 from negotiator.ui.common.errors import show_error
 
-if TYPE_CHECKING:  # loaded only when printing
-    from PySide6.QtPrintSupport import QPrinter
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter  # loaded only when printing
+
+    from negotiator.ui.window.main_window import MainWindow
 
 _STYLE = ("body { font-size: 10pt; } h1 { font-size: 18pt; } h2 { font-size: 14pt; } h3 { font-size: 12pt; } "
           "h4 { font-size: 10pt; } table { border-collapse: collapse; } th { text-align: left; }")
@@ -90,7 +92,7 @@ def _printer(pdf: Path | None = None) -> QPrinter:
 class PrintActions(QObject):
     """Prints, or writes as PDF, what the window has in front: the agreement or its positions matrix."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.printer: QPrinter | None = None  # the last one chosen: the dialog offers its settings again

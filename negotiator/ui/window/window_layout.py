@@ -21,11 +21,14 @@ def first_geometry(available: QRect, preferred: QSize = PREFERRED) -> QRect:
     return place
 
 
+# The first sizes of the side panels: (side docks, their widths, bottom docks, their heights).
+FirstSizes = tuple[list[QDockWidget], list[int], list[QDockWidget], list[int]]
+
 
 class LayoutDefaults(QObject):
     """The window's layout as it was built, kept to reset to: docks, splitters and tabs."""
 
-    def __init__(self, window: QMainWindow, first_sizes: tuple) -> None:
+    def __init__(self, window: QMainWindow, first_sizes: FirstSizes) -> None:
         super().__init__(window)
         self.window = window
         self.first_sizes = first_sizes  # (side docks, widths, bottom docks, heights)

@@ -3,18 +3,23 @@ and the question asked before closing the window over terms not yet applied."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.lifecycle import Stage
 from negotiator.ui.common.errors import show_error
 
+if TYPE_CHECKING:
+    from negotiator.ui.window.main_window import MainWindow
+
 
 class WindowPlace(QObject):
     """Remembers and restores the open agreement and the view; guards closing with unapplied edits."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.question: QMessageBox | None = None  # asked before closing, not answered yet

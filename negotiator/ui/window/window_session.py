@@ -3,19 +3,22 @@ demo, recent libraries and the command palette."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtWidgets import QInputDialog, QMainWindow
+from PySide6.QtWidgets import QInputDialog
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui.common.errors import show_error
+from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.dialogs.preferences import PreferencesDialog
 from negotiator.ui.window.command_palette import CommandPalette
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
-    from negotiator.services.session import Workspace
+    from PySide6.QtWidgets import QMenu
 
+    from negotiator.services.session import Workspace
+    from negotiator.ui.window.welcome import WelcomePage
 
 
 def act_for_choices(workspace: Workspace, agreement_id: int | None) -> list[tuple[str, str]]:
@@ -29,8 +32,15 @@ def act_for_choices(workspace: Workspace, agreement_id: int | None) -> list[tupl
     return first + [(p.name, p.name) for p in workspace.agreements.parties() if p.name not in signing]
 
 
-class SessionMixin(QMainWindow):
+class SessionMixin(WindowHost):
     """Mixed into MainWindow, which provides workspace, settings, agreements and the menus."""
+
+    if TYPE_CHECKING:  # provided by MainWindow, besides what every controller uses
+        recent_menu: QMenu
+        welcome: WelcomePage
+
+        def _update_title(self) -> None:
+            """The window's title: the library and the acting party."""
 
     @property
     def acting_party(self) -> str:
@@ -85,7 +95,7 @@ class SessionMixin(QMainWindow):
         """Show the demo negotiation, adding it to the library first if it is not there."""
         if self.workspace is None:
             return
-        titles = {a.title: a.id for a in self.workspace.agreements.agreements()}
+        titles = {a.title: a.saved_id for a in self.workspace.agreements.agreements()}
         if ALLIANCE not in titles:
             try:
                 self.workspace.seed_demo()
@@ -93,13 +103,13 @@ class SessionMixin(QMainWindow):
                 show_error(self, self.tr("The demo could not be added"), error)
                 return
             self.refresh_negotiation()
-            titles = {a.title: a.id for a in self.workspace.agreements.agreements()}
+            titles = {a.title: a.saved_id for a in self.workspace.agreements.agreements()}
         self.agreements.panel.select(titles[ALLIANCE])
 
     def _fill_recent(self) -> None:
         """The File → Open Recent menu, newest first."""
         self.recent_menu.clear()
-        recent = self.settings.get("recent_libraries")
+        recent = cast(list[str], self.settings.get("recent_libraries"))  # the setting admits only a list of text
         self.welcome.set_recent(recent)
         for location in recent:
             action = self.recent_menu.addAction(location)
