@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,21 @@ class Section:
     def stable_id(self) -> str:
         """Identifier used in JSON and, later, in exported Word documents."""
         return f"s{self.id}"
+
+
+@dataclass(frozen=True)
+class SectionVersion:
+    """One saved version of a section's heading and wording: who saved it, when and why."""
+
+    section_id: int
+    number: int
+    heading: str
+    text: str
+    clause_key: str | None
+    clause_version: int | None
+    author: str
+    created_at: datetime
+    note: str
 
 
 @dataclass(frozen=True)

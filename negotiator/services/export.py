@@ -102,9 +102,9 @@ class ExportService:
                         and p.decided_at > frozen.issued_at and (until is None or p.decided_at <= until)]
             sections, terms = SectionStore(session), AgreementStore(session)
             record = Record(frozen, lambda: rounds.of_agreement(found.id),
-                            lambda sid: [Recorded(v.author, parse_time(v.created_at), v.note, v.heading, v.text)
+                            lambda sid: [Recorded(v.author, v.created_at, v.note, v.heading, v.text)
                                          for v in sections.versions(sid)
-                                         if until is None or parse_time(v.created_at) <= until],
+                                         if until is None or v.created_at <= until],
                             lambda: [Recorded(author, parse_time(at), note)
                                      for _, at, author, note in terms.terms_history(found.id)
                                      if until is None or parse_time(at) <= until])
