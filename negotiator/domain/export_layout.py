@@ -230,7 +230,7 @@ def _schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
     items.append(Grid("risk", ("Party", "Share of gains", "Share of losses", "Cap on losses"), tuple(shares)))
     corridor = sheet.risk_share.corridor
     items.append(Line(anchor_key(CORRIDOR), "Risk corridor: " + (f"± {say.percent(corridor)} of the budget"
-                                                       if corridor is not None else "none")))
+                                                                 if corridor is not None else "none")))
     if sheet.risk_share.shares:  # its own line, anchored as the term, so that a returned edit of it comes home
         items.append(Line(anchor_key(TermAnchor(EXCESS_BEARER)),
                           f"{EXCESS_LABEL}: {bearer_words(sheet.risk_share, parties)}"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from negotiator.domain.export_anchors import SectionAnchor, anchor_key
+
 
 @dataclass(frozen=True)
 class Section:
@@ -21,8 +23,8 @@ class Section:
 
     @property
     def stable_id(self) -> str:
-        """Identifier used in JSON and, later, in exported Word documents."""
-        return f"s{self.id}"
+        """Identifier used in JSON and, as the section's anchor, in exported Word documents."""
+        return anchor_key(SectionAnchor(self.id))
 
 
 @dataclass(frozen=True)
