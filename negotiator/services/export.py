@@ -21,6 +21,7 @@ from negotiator.domain.document import (
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.export_anchors import Anchor, SectionAnchor, anchor_key
 from negotiator.domain.export_layout import term_anchor
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.parties import party_named
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
 from negotiator.domain.redline import clean_document, redline_document
@@ -163,7 +164,7 @@ class ExportService:
                                                           since_round))
 
     def _info(self, agreement: int | str, document: WordDocument, mode: str,
-              round_label: str | None) -> dict[str, object]:
+              round_label: str | None) -> JsonObject:
         """What the export records about itself inside the file, so that the returned file can be read
         against it: which library (its uid) and the head hash of its record when the file was made (an
         anchor: a later rewrite of the history is caught by any document already sent), which
@@ -173,7 +174,7 @@ class ExportService:
             library = ExchangeStore(session).uid()
             head = EventLog(session).head()
             proposals = ProposalStore(session).of_agreement(found.saved_id) if mode not in ("clean", "between") else []
-        info: dict[str, object] = {
+        info: JsonObject = {
             "app": "Negotiator", "version": 1, "library": library, "record_head": head,
             "agreement_id": found.saved_id, "agreement": found.title, "mode": mode, "round": round_label,
             "exported_at": format_time(utc_now()), "anchors": anchored_texts(document),
@@ -257,7 +258,7 @@ def _competing(contested: list[Proposal], agreement: Agreement) -> dict[Anchor, 
 
 
 def _decidable(document: WordDocument, proposals: list[Proposal], mode: str,
-               agreement: Agreement) -> dict[str, object]:
+               agreement: Agreement) -> JsonObject:
     """What the export records so that a reader's decisions in Word come home: each proposal shown as a
     change, with the text of each paragraph it changes as it reads once that change is rejected
     (a reader accepting or rejecting it leaves no mark of their own); and the comment each proposal
@@ -269,7 +270,7 @@ def _decidable(document: WordDocument, proposals: list[Proposal], mode: str,
     shown |= {revision_of(p, accepted=True): p for p in proposals if p.status is ProposalStatus.ACCEPTED}
     changes = sorted(((shown[revision], texts) for revision, texts in texts_without(document, set(shown)).items()),
                      key=lambda change: change[0].id)
-    comments: list[dict[str, object]] = []
+    comments: list[JsonObject] = []
     for p in proposals:
         said = {revision_of(p, accepted=False).comment, revision_of(p, accepted=True).comment}
         said |= {_competing_note(p, what) for what in _what_competes(p, agreement)}
@@ -305,7 +306,7 @@ def _said(remarks: list[Remark], agreement: Agreement) -> dict[Anchor, tuple[Rev
     return found
 
 
-def _write(document: WordDocument, out: Path, template: Path | None, info: dict[str, object]) -> ExportReport:
+def _write(document: WordDocument, out: Path, template: Path | None, info: JsonObject) -> ExportReport:
     from negotiator.word.writer import write_docx  # python-docx loads only when a file is written
 
     if out.suffix.lower() != ".docx":

@@ -74,7 +74,7 @@ class SectionStore:
         """Insert a section at a position among its siblings."""
         count = self._session.scalar(select(func.count()).select_from(SectionRow).where(
             SectionRow.agreement_id == agreement_id, SectionRow.removed.is_(False),
-            SectionRow.parent_id.is_(None) if parent_id is None else SectionRow.parent_id == parent_id))
+            SectionRow.parent_id.is_(None) if parent_id is None else SectionRow.parent_id == parent_id)) or 0
         row = SectionRow(agreement_id=agreement_id, parent_id=parent_id, position=min(position, count), removed=False,
                          latest_number=0)
         self._session.add(row)
