@@ -13,6 +13,15 @@ from typing import TypeGuard
 from negotiator.domain import legal_english as say
 from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_words
 from negotiator.domain.excess_bearer import LABEL as EXCESS_LABEL
+from negotiator.domain.export_anchors import (
+    CORRIDOR,
+    Anchor,
+    ContributionAnchor,
+    SectionAnchor,
+    ShareAnchor,
+    TermAnchor,
+    anchor_key,
+)
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import render_term
 from negotiator.domain.term_words import NO_CAP, TERM_LABELS
@@ -93,8 +102,8 @@ def table_of(members: list[Item]) -> Grid:
 
 
 def heading_key(section_id: int) -> str:
-    """The layout key of a section's heading line."""
-    return f"s{section_id}"
+    """The layout key of a section's heading line: the section's anchor."""
+    return anchor_key(SectionAnchor(section_id))
 
 
 def body_key(section_id: int) -> str:
@@ -220,10 +229,11 @@ def _schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
         shares.append((f"share.{share.party_id}", (name, say.percent(share.gain), say.percent(share.loss), cap)))
     items.append(Grid("risk", ("Party", "Share of gains", "Share of losses", "Cap on losses"), tuple(shares)))
     corridor = sheet.risk_share.corridor
-    items.append(Line("corridor", "Risk corridor: " + (f"± {say.percent(corridor)} of the budget"
-                                                       if corridor is not None else "none")))
+    items.append(Line(anchor_key(CORRIDOR), "Risk corridor: " + (f"± {say.percent(corridor)} of the budget"
+                                                                 if corridor is not None else "none")))
     if sheet.risk_share.shares:  # its own line, anchored as the term, so that a returned edit of it comes home
-        items.append(Line(f"term.{EXCESS_BEARER}", f"{EXCESS_LABEL}: {bearer_words(sheet.risk_share, parties)}"))
+        items.append(Line(anchor_key(TermAnchor(EXCESS_BEARER)),
+                          f"{EXCESS_LABEL}: {bearer_words(sheet.risk_share, parties)}"))
     items += worked_examples(sheet, parties)
     items.append(Line("schedule.duration", "Duration", "Heading 2"))
     items.append(Grid("duration", ("Term", "Value"), tuple((k, (label, value(k))) for k, label in DURATION_ROWS)))
@@ -253,16 +263,16 @@ def execution(parties: tuple[tuple[str, str], ...]) -> list[Item]:
     return items
 
 
-def term_anchor(name: str, party_ids: Mapping[str, int]) -> str:
+def term_anchor(name: str, party_ids: Mapping[str, int]) -> Anchor:
     """The anchor of the schedule row (or line) that shows a term, ``party_ids`` mapping each party's
     slug in term names to its id: where a remark about the term goes."""
     parts = name.split(".")
     if name == "risk_share.corridor":
-        return "corridor"
+        return CORRIDOR
     if parts[0] == "risk_share" and len(parts) == 3 and parts[1] in party_ids:
-        return f"term.share.{party_ids[parts[1]]}"
+        return ShareAnchor(party_ids[parts[1]])
     if name.startswith("payment.contribution.") and len(parts) == 3 and parts[2] in party_ids:
-        return f"term.contribution.{party_ids[parts[2]]}"
+        return ContributionAnchor(party_ids[parts[2]])
     if name in ("duration.extension_count", "duration.extension_months"):
-        return "term.duration.extensions"
-    return f"term.{name}"
+        return TermAnchor("duration.extensions")
+    return TermAnchor(name)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+
+from negotiator.domain.export_anchors import SectionAnchor, anchor_key
 
 
 @dataclass(frozen=True)
@@ -20,8 +23,23 @@ class Section:
 
     @property
     def stable_id(self) -> str:
-        """Identifier used in JSON and, later, in exported Word documents."""
-        return f"s{self.id}"
+        """Identifier used in JSON and, as the section's anchor, in exported Word documents."""
+        return anchor_key(SectionAnchor(self.id))
+
+
+@dataclass(frozen=True)
+class SectionVersion:
+    """One saved version of a section's heading and wording: who saved it, when and why."""
+
+    section_id: int
+    number: int
+    heading: str
+    text: str
+    clause_key: str | None
+    clause_version: int | None
+    author: str
+    created_at: datetime
+    note: str
 
 
 @dataclass(frozen=True)

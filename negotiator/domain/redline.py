@@ -11,6 +11,7 @@ from typing import overload
 from negotiator.domain.authorship import Authorship, Part, UnitBlame
 from negotiator.domain.diff import Op
 from negotiator.domain.document import Block, Cell, Change, Paragraph, Revision, Row, Run, Table, WordDocument
+from negotiator.domain.export_anchors import Anchor, SectionAnchor, anchor_key
 from negotiator.domain.export_layout import (
     SUBJECT_TO_CONTRACT,
     AgreementState,
@@ -37,13 +38,13 @@ def clean_document(state: AgreementState) -> WordDocument:
 
 
 def redline_document(base: AgreementState, target: AgreementState, authorship: Authorship | Attribute,
-                     remarks: Mapping[str, tuple[Revision, ...]] | None = None) -> WordDocument:
+                     remarks: Mapping[Anchor, tuple[Revision, ...]] | None = None) -> WordDocument:
     """Tracked changes from ``base`` to ``target``: accept all gives the target, reject all the base.
 
     ``authorship`` says whose each change is: an :class:`Authorship` over the layers between the
     two, or simply the revision for each unit's key. ``remarks`` are comments that belong to no
-    change, by the anchor of the paragraph they go on (``s12``, ``term.payment.days``); one whose
-    paragraph is not in the target goes on the title.
+    change, by the anchor of the paragraph they go on (a section's heading, a term's schedule line or row);
+    one whose paragraph is not in the target goes on the schedule's heading (a term's) or the title.
     """
     who = authorship if isinstance(authorship, Authorship) else Authorship((), authorship)
     blocks = _compare(layout(base), layout(target), who)
@@ -52,13 +53,14 @@ def redline_document(base: AgreementState, target: AgreementState, authorship: A
     return WordDocument(tuple(blocks), *_margins(target), track_revisions=True)
 
 
-def _remarked(blocks: list[Block], remarks: Mapping[str, tuple[Revision, ...]]) -> list[Block]:
+def _remarked(blocks: list[Block], remarks: Mapping[Anchor, tuple[Revision, ...]]) -> list[Block]:
     """The blocks with each remark on the surviving paragraph of its anchor (table cells included)."""
     present = {p.anchor for p in _paragraphs(blocks) if p.anchor and p.mark is not Change.DELETE}
     wanted: dict[str, tuple[Revision, ...]] = {}
     for anchor, notes in remarks.items():
-        schedule = (anchor.startswith("term.") or anchor == "corridor") and "schedule" in present
-        home = anchor if anchor in present else "schedule" if schedule else "title"
+        key = anchor_key(anchor)
+        schedule = not isinstance(anchor, SectionAnchor) and "schedule" in present
+        home = key if key in present else "schedule" if schedule else "title"
         wanted[home] = wanted.get(home, ()) + tuple(notes)
 
     def mark(paragraph: Paragraph) -> Paragraph:

@@ -36,7 +36,7 @@ class ComparisonService:
             sections = SectionStore(session)
             versions = sections.versions(section_id)
             texts = [Text(f"Section version {v.number} ({v.author})", v.text) for v in versions]
-            for frozen in RoundStore(session).of_agreement(found.id):
+            for frozen in RoundStore(session).of_agreement(found.saved_id):
                 kept = frozen.section(section_id)
                 if kept is not None:
                     texts.append(Text(f"{frozen.label} ({frozen.issued_at:%d %b %Y})", kept.text))
@@ -44,7 +44,7 @@ class ComparisonService:
             if latest is not None and latest.clause_key:
                 for version in ClauseStore(session).versions(latest.clause_key):
                     texts.append(Text(f"Library clause '{version.title}', version {version.number}", version.text))
-            for proposal in ProposalStore(session).of_agreement(found.id):
+            for proposal in ProposalStore(session).of_agreement(found.saved_id):
                 if proposal.section_id == section_id and proposal.kind is ProposalKind.WORDING:
                     texts.append(Text(f"Proposal {proposal.id} by {proposal.party_name} ({proposal.status.value})",
                                       proposal.proposed))
@@ -55,8 +55,8 @@ class ComparisonService:
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
             current = SectionStore(session).get(section_id).text
-            proposals = ProposalStore(session).of_agreement(found.id)
-        parties = {s.party.id: s.party for s in found.signatories}
+            proposals = ProposalStore(session).of_agreement(found.saved_id)
+        parties = {s.party.saved_id: s.party for s in found.signatories}
         columns = [(parties[p.party_id], p.proposed) for p in proposals
                    if p.is_open and p.kind is ProposalKind.WORDING and p.section_id == section_id]
         return current, columns
@@ -67,8 +67,8 @@ class ComparisonService:
 
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
-            sheet = AgreementStore(session).terms(found.id)
-        parties = {s.party.id: s.party for s in found.signatories}
+            sheet = AgreementStore(session).terms(found.saved_id)
+        parties = {s.party.saved_id: s.party for s in found.signatories}
         if not value or name not in FIELDS and not name.startswith(("risk_share.", "payment.contribution.")):
             return value
         return render_term(set_term(sheet, name, value, parties), name, parties) or value

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.authorship import Authorship
@@ -18,7 +19,9 @@ from negotiator.domain.document import (
     texts_without,
 )
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.export_anchors import Anchor, SectionAnchor, anchor_key
 from negotiator.domain.export_layout import term_anchor
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.parties import party_named
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus, competing
 from negotiator.domain.redline import clean_document, redline_document
@@ -35,6 +38,9 @@ from negotiator.storage.database import Library
 from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore
 from negotiator.storage.section_store import SectionStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 MODES = ("agreed", "open")  # and "party:NAME"
 
@@ -60,18 +66,18 @@ class ExportService:
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
             if round_label:
-                frozen = RoundStore(session).find(found.id, round_label)
+                frozen = RoundStore(session).find(found.saved_id, round_label)
                 return clean_document(state_of(found, round_snapshot(frozen), frozen.label, frozen.issued_at.date()))
-            current = self._current(session, found.id)
-            return clean_document(state_of(found, current, *_now_label(session, found.id, current, "agreed")))
+            current = self._current(session, found.saved_id)
+            return clean_document(state_of(found, current, *_now_label(session, found.saved_id, current, "agreed")))
 
     def target_document(self, agreement: int | str, mode: str = "agreed") -> WordDocument:
         """The clean export of what a redline leads to: accepting all its changes gives exactly this."""
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
-            proposals = ProposalStore(session).of_agreement(found.id)
-            current = self._current(session, found.id)
-            label = _now_label(session, found.id, current, mode)
+            proposals = ProposalStore(session).of_agreement(found.saved_id)
+            current = self._current(session, found.saved_id)
+            label = _now_label(session, found.saved_id, current, mode)
         chosen, contested = _chosen(mode, proposals, found)
         target, _ = apply_proposals(current, chosen, found, _offered(contested))
         return clean_document(state_of(found, target, *label))
@@ -89,30 +95,30 @@ class ExportService:
             found = AgreementStore(session).find(str(agreement))
             who = self._exporter(session, found, exporter)
             rounds = RoundStore(session)
-            frozen = rounds.find(found.id, since_round)
-            end = rounds.find(found.id, to_round) if to_round else None
+            frozen = rounds.find(found.saved_id, since_round)
+            end = rounds.find(found.saved_id, to_round) if to_round else None
             if end is not None and end.issued_at <= frozen.issued_at:
                 raise InvalidInput(f"{end.label} was issued before {frozen.label}: a redline between two rounds runs "
                                    "from the earlier to the later.", field="to_round")
             until = end.issued_at if end is not None else None
-            proposals = ProposalStore(session).of_agreement(found.id)
-            current = round_snapshot(end) if end is not None else self._current(session, found.id)
+            proposals = ProposalStore(session).of_agreement(found.saved_id)
+            current = round_snapshot(end) if end is not None else self._current(session, found.saved_id)
             chosen, contested = _chosen(mode, proposals, found) if end is None else ([], [])
             accepted = [p for p in proposals if p.status is ProposalStatus.ACCEPTED and p.decided_at
                         and p.decided_at > frozen.issued_at and (until is None or p.decided_at <= until)]
             sections, terms = SectionStore(session), AgreementStore(session)
-            record = Record(frozen, lambda: rounds.of_agreement(found.id),
-                            lambda sid: [Recorded(v.author, parse_time(v.created_at), v.note, v.heading, v.text)
+            record = Record(frozen, lambda: rounds.of_agreement(found.saved_id),
+                            lambda sid: [Recorded(v.author, v.created_at, v.note, v.heading, v.text)
                                          for v in sections.versions(sid)
-                                         if until is None or parse_time(v.created_at) <= until],
+                                         if until is None or v.created_at <= until],
                             lambda: [Recorded(author, parse_time(at), note)
-                                     for _, at, author, note in terms.terms_history(found.id)
+                                     for _, at, author, note in terms.terms_history(found.saved_id)
                                      if until is None or parse_time(at) <= until])
             base = round_snapshot(frozen)
             built = build_layers(found, base, current, accepted, chosen, record, who, _offered(contested))
-            said = [r for r in remarks_of(session, found.id)
+            said = [r for r in remarks_of(session, found.saved_id)
                     if r.at > frozen.issued_at and (until is None or r.at <= until)]
-            now = (end.label, end.issued_at.date()) if end is not None else _now_label(session, found.id, current,
+            now = (end.label, end.issued_at.date()) if end is not None else _now_label(session, found.saved_id, current,
                                                                                           mode)
         base_state = state_of(found, base, frozen.label, frozen.issued_at.date())
         target_state = state_of(found, built.target, *now)
@@ -129,8 +135,8 @@ class ExportService:
         that round would show nothing, so the export dialog starts from the round before it."""
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
-            rounds = RoundStore(session).of_agreement(found.id)
-            label, _ = _now_label(session, found.id, self._current(session, found.id), "agreed")
+            rounds = RoundStore(session).of_agreement(found.saved_id)
+            label, _ = _now_label(session, found.saved_id, self._current(session, found.saved_id), "agreed")
         return label if rounds and label == rounds[-1].label else None
 
     def check_exporter(self, agreement: int | str, exporter: str | None) -> str:
@@ -139,7 +145,7 @@ class ExportService:
         with self.library.unit_of_work() as session:
             return self._exporter(session, AgreementStore(session).find(str(agreement)), exporter)
 
-    def _exporter(self, session: object, agreement: Agreement, name: str | None) -> str:
+    def _exporter(self, session: Session, agreement: Agreement, name: str | None) -> str:
         """The party the redline is exported for (the acting party unless named): a party to the agreement."""
         return party_of(session, agreement, (name or "").strip() or self.acting.require("export a redline")).name
 
@@ -157,7 +163,8 @@ class ExportService:
         return _write(document, out, template, self._info(agreement, document, mode if to_round is None else "between",
                                                           since_round))
 
-    def _info(self, agreement: int | str, document: WordDocument, mode: str, round_label: str | None) -> dict:
+    def _info(self, agreement: int | str, document: WordDocument, mode: str,
+              round_label: str | None) -> JsonObject:
         """What the export records about itself inside the file, so that the returned file can be read
         against it: which library (its uid) and the head hash of its record when the file was made (an
         anchor: a later rewrite of the history is caught by any document already sent), which
@@ -166,17 +173,18 @@ class ExportService:
             found = AgreementStore(session).find(str(agreement))
             library = ExchangeStore(session).uid()
             head = EventLog(session).head()
-            proposals = ProposalStore(session).of_agreement(found.id) if mode not in ("clean", "between") else []
-        info = {"app": "Negotiator", "version": 1, "library": library, "record_head": head, "agreement_id": found.id,
-                "agreement": found.title, "mode": mode, "round": round_label,
-                "exported_at": format_time(utc_now()), "anchors": anchored_texts(document),
-                # the header's and footer's words (the page number aside), to tell an untracked edit of them
-                "stories": {"header": document.header, "footer": document.footer}}
+            proposals = ProposalStore(session).of_agreement(found.saved_id) if mode not in ("clean", "between") else []
+        info: JsonObject = {
+            "app": "Negotiator", "version": 1, "library": library, "record_head": head,
+            "agreement_id": found.saved_id, "agreement": found.title, "mode": mode, "round": round_label,
+            "exported_at": format_time(utc_now()), "anchors": anchored_texts(document),
+            # the header's and footer's words (the page number aside), to tell an untracked edit of them
+            "stories": {"header": document.header, "footer": document.footer}}
         if mode not in ("clean", "between"):
             info.update(_decidable(document, proposals, mode, found))
         return info
 
-    def _current(self, session: object, agreement_id: int) -> Snapshot:
+    def _current(self, session: Session, agreement_id: int) -> Snapshot:
         return Snapshot(tuple(SectionStore(session).outline(agreement_id)), AgreementStore(session).terms(agreement_id))
 
 
@@ -184,7 +192,7 @@ def _today() -> date:
     return utc_now().date()
 
 
-def _now_label(session: object, agreement_id: int, current: Snapshot, mode: str) -> tuple[str, date]:
+def _now_label(session: Session, agreement_id: int, current: Snapshot, mode: str) -> tuple[str, date]:
     """What the title page calls the agreement as it stands, and its date: the round last issued when
     nothing has changed since it was issued (the document is that round), else the current draft."""
     rounds = RoundStore(session).of_agreement(agreement_id)  # issued, not withdrawn
@@ -196,7 +204,7 @@ def _now_label(session: object, agreement_id: int, current: Snapshot, mode: str)
     return _target_label(mode), _today()
 
 
-def _shape(snapshot: Snapshot) -> list[tuple]:
+def _shape(snapshot: Snapshot) -> list[tuple[int, int | None, str, str]]:
     """What a reader of the document sees of the outline: the order, nesting, headings and wording."""
     return [(s.id, s.parent_id, s.heading, s.text) for s in snapshot.sections]
 
@@ -232,24 +240,25 @@ def _offered(contested: list[Proposal]) -> list[Proposal]:
                    or p.kind in (ProposalKind.TERM, ProposalKind.TERMS)), key=lambda p: p.id)
 
 
-def _competing(contested: list[Proposal], agreement: Agreement) -> dict[str, tuple[Revision, ...]]:
+def _competing(contested: list[Proposal], agreement: Agreement) -> dict[Anchor, tuple[Revision, ...]]:
     """Competing proposals that no bracket can show (new, removed or moved sections; a rival term that would
     add or take away a schedule row) are not shown as changes: each is a comment in its proposer's name on
     the section or schedule entry it would change, saying what it proposes and why. So every tracked
     change stays someone's real proposal, and accepting them all never puts a listing into the contract."""
-    slugs = {party_slug(s.party): s.party.id for s in agreement.signatories}
-    remarks: dict[str, tuple[Revision, ...]] = {}
+    slugs = {party_slug(s.party): s.party.saved_id for s in agreement.signatories}
+    remarks: dict[Anchor, tuple[Revision, ...]] = {}
     for p in sorted(contested, key=lambda p: p.id):
         what = _what_competes(p, agreement)[0]
-        anchors = [f"s{p.section_id}"] if p.section_id is not None else \
-            sorted({term_anchor(name, slugs) for name in p.term_values()})
+        anchors: list[Anchor] = [SectionAnchor(p.section_id)] if p.section_id is not None else \
+            sorted({term_anchor(name, slugs) for name in p.term_values()}, key=anchor_key)
         note = Revision(p.party_name, p.created_at, _competing_note(p, what))
         for anchor in anchors:
             remarks[anchor] = remarks.get(anchor, ()) + (note,)
     return remarks
 
 
-def _decidable(document: WordDocument, proposals: list[Proposal], mode: str, agreement: Agreement) -> dict:
+def _decidable(document: WordDocument, proposals: list[Proposal], mode: str,
+               agreement: Agreement) -> JsonObject:
     """What the export records so that a reader's decisions in Word come home: each proposal shown as a
     change, with the text of each paragraph it changes as it reads once that change is rejected
     (a reader accepting or rejecting it leaves no mark of their own); and the comment each proposal
@@ -259,21 +268,23 @@ def _decidable(document: WordDocument, proposals: list[Proposal], mode: str, agr
     chosen, contested = _chosen(mode, proposals, agreement)
     shown = {revision_of(p, accepted=False): p for p in chosen + _offered(contested)}
     shown |= {revision_of(p, accepted=True): p for p in proposals if p.status is ProposalStatus.ACCEPTED}
-    changes = [{"proposal": shown[revision].id, "party": shown[revision].party_name, "anchors": texts}
-               for revision, texts in texts_without(document, set(shown)).items()]
-    comments = []
+    changes = sorted(((shown[revision], texts) for revision, texts in texts_without(document, set(shown)).items()),
+                     key=lambda change: change[0].id)
+    comments: list[JsonObject] = []
     for p in proposals:
         said = {revision_of(p, accepted=False).comment, revision_of(p, accepted=True).comment}
         said |= {_competing_note(p, what) for what in _what_competes(p, agreement)}
-        comments += [{"author": p.party_name, "text": text, "proposal": p.id} for text in sorted(said - {None})]
-    return {"changes": sorted(changes, key=lambda c: c["proposal"]), "comments": comments}
+        comments += [{"author": p.party_name, "text": text, "proposal": p.id}
+                     for text in sorted(text for text in said if text is not None)]
+    return {"changes": [{"proposal": p.id, "party": p.party_name, "anchors": texts} for p, texts in changes],
+            "comments": comments}
 
 
 def _what_competes(proposal: Proposal, agreement: Agreement) -> list[str]:
     """What a competing proposal's comment says it proposes, terms and values in words."""
     if proposal.section_id is not None:
         return [f"this section to read: {proposal.proposed}"]
-    parties = {s.party.id: s.party for s in agreement.signatories}
+    parties = {s.party.saved_id: s.party for s in agreement.signatories}
     return ["; ".join(f"{term_label(name, parties)} to be {value_words(name, value)}"
                       for name, value in proposal.term_values().items())]
 
@@ -283,18 +294,19 @@ def _competing_note(proposal: Proposal, what: str) -> str:
             f"{proposal.party_name} proposes {what}" + (f"\nWhy: {proposal.rationale}" if proposal.rationale else ""))
 
 
-def _said(remarks: list[Remark], agreement: Agreement) -> dict[str, tuple[Revision, ...]]:
+def _said(remarks: list[Remark], agreement: Agreement) -> dict[Anchor, tuple[Revision, ...]]:
     """The parties' remarks as comments in their names, on the section or schedule entry they are about."""
-    slugs = {party_slug(s.party): s.party.id for s in agreement.signatories}
-    found: dict[str, tuple[Revision, ...]] = {}
+    slugs = {party_slug(s.party): s.party.saved_id for s in agreement.signatories}
+    found: dict[Anchor, tuple[Revision, ...]] = {}
     for remark in remarks:
-        anchor = f"s{remark.section_id}" if remark.section_id is not None else term_anchor(remark.target, slugs)
+        anchor = SectionAnchor(remark.section_id) if remark.section_id is not None else \
+            term_anchor(remark.target, slugs)
         reply = f"\n(In reply to proposal {remark.answers}.)" if remark.answers is not None else ""
         found[anchor] = found.get(anchor, ()) + (Revision(remark.party_name, remark.at, remark.text + reply),)
     return found
 
 
-def _write(document: WordDocument, out: Path, template: Path | None, info: dict) -> ExportReport:
+def _write(document: WordDocument, out: Path, template: Path | None, info: JsonObject) -> ExportReport:
     from negotiator.word.writer import write_docx  # python-docx loads only when a file is written
 
     if out.suffix.lower() != ".docx":

@@ -33,7 +33,7 @@ class Snapshot:
 
 def state_of(agreement: Agreement, snapshot: Snapshot, label: str, issued: date) -> AgreementState:
     """Lay out a snapshot: number the outline and fill each placeholder from the terms."""
-    parties = {s.party.id: s.party for s in agreement.signatories}
+    parties = {s.party.saved_id: s.party for s in agreement.signatories}
     sections = tuple(
         SectionText(n.section.id, n.number, n.depth, n.section.heading,
                     render(n.section.text, lambda name: render_term(snapshot.terms, name, parties)))
@@ -89,7 +89,7 @@ class Draft:
     def __init__(self, snapshot: Snapshot, agreement: Agreement, added: dict[int, int] | None = None) -> None:
         self.sections = {s.id: s for s in snapshot.sections}
         self.terms = snapshot.terms
-        self.parties = {s.party.id: s.party for s in agreement.signatories}
+        self.parties = {s.party.saved_id: s.party for s in agreement.signatories}
         self.added = added or {}
         self.warnings: list[str] = []
         self.offers: dict[int, Offers] = {}  # the competing wordings bracketed into each section
@@ -202,7 +202,7 @@ def _moved(sections: dict[int, Section], section: Section, place: str) -> dict[i
     if where in ("first", "end"):
         moved = replace(section, parent_id=None, position=-1 if where == "first" else 10**6)
     else:
-        anchor = sections.get(after)
+        anchor = sections.get(after) if after is not None else None
         if anchor is None:
             return sections
         moved = replace(section, parent_id=anchor.parent_id, position=anchor.position)

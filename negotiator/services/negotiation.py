@@ -4,6 +4,7 @@ and accepting applies the change as a new version. Every step is recorded in the
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from negotiator.domain.clauses import MAX_TEXT, MAX_TITLE, check_text, parse_time, utc_now
 from negotiator.domain.errors import InvalidInput
@@ -28,6 +29,7 @@ from negotiator.domain.proposals import (
 from negotiator.domain.provenance import Provenance
 from negotiator.domain.term_fields import is_term, set_term, term_names
 from negotiator.domain.term_words import term_label, value_words
+from negotiator.domain.terms import TermsSheet
 from negotiator.services.acting import Acting
 from negotiator.services.agreements import check_sheet
 from negotiator.services.applying import Reversal, apply_proposal, live_section, parties_of, term_value
@@ -38,6 +40,9 @@ from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.negotiation_store import EventLog, ProposalStore
 from negotiator.storage.section_store import SectionStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ class NegotiationService:
             check_placeholders(text, lambda name: is_term(name, parties), examples=term_names(parties))
             if text == section.text:
                 raise InvalidInput("The proposed wording is the same as the current wording.", field="text")
-            return self._add(session, Proposal(0, agreement_id, proposer.id, proposer.name, ProposalKind.WORDING,
+            return self._add(session, Proposal(0, agreement_id, proposer.saved_id, proposer.name, ProposalKind.WORDING,
                                                f"section:{section.id}", section.text, section.version, text,
                                                _rationale(rationale), ProposalStatus.OPEN, utc_now(), answers))
 
@@ -109,8 +114,9 @@ class NegotiationService:
                 kind, target = ProposalKind.TERMS, "terms"
                 before = encode_terms({n: base[n] for n in moved})
                 after = encode_terms({n: proposed[n] for n in moved})
-            return self._add(session, Proposal(0, agreement_id, proposer.id, proposer.name, kind, target, before, 0,
-                                               after, _rationale(rationale), ProposalStatus.OPEN, utc_now(), answers))
+            return self._add(session, Proposal(0, agreement_id, proposer.saved_id, proposer.name, kind, target, before,
+                                               0, after, _rationale(rationale), ProposalStatus.OPEN, utc_now(),
+                                               answers))
 
     def propose_new_section(self, agreement: int | str, heading: str, text: str, after: int | None, party: str,
                             rationale: str) -> Proposal:
@@ -123,8 +129,8 @@ class NegotiationService:
                 live_section(session, agreement_id, after)
             parties = parties_of(session, agreement_id)
             check_placeholders(text, lambda name: is_term(name, parties), examples=term_names(parties))
-            proposal = Proposal(0, agreement_id, proposer.id, proposer.name, ProposalKind.ADD_SECTION, "new", "", 0,
-                                text, _rationale(rationale), ProposalStatus.OPEN, utc_now(), heading=heading,
+            proposal = Proposal(0, agreement_id, proposer.saved_id, proposer.name, ProposalKind.ADD_SECTION, "new",
+                                "", 0, text, _rationale(rationale), ProposalStatus.OPEN, utc_now(), heading=heading,
                                 place=f"after:{after}" if after is not None else "end")
             return self._add(session, proposal)
 
@@ -133,7 +139,7 @@ class NegotiationService:
         with self.library.unit_of_work(write=True) as session:
             agreement_id, proposer = self._party_in(session, agreement, party)
             section = live_section(session, agreement_id, section_id)
-            return self._add(session, Proposal(0, agreement_id, proposer.id, proposer.name,
+            return self._add(session, Proposal(0, agreement_id, proposer.saved_id, proposer.name,
                                                ProposalKind.REMOVE_SECTION, f"section:{section.id}", section.text,
                                                section.version, "", _rationale(rationale), ProposalStatus.OPEN,
                                                utc_now(), heading=section.heading))
@@ -149,10 +155,10 @@ class NegotiationService:
                     raise InvalidInput("A section cannot be moved after itself.", field="after")
                 live_section(session, agreement_id, after)
             place = f"after:{after}" if after is not None else "first"
-            return self._add(session, Proposal(0, agreement_id, proposer.id, proposer.name, ProposalKind.MOVE_SECTION,
-                                               f"section:{section.id}", section.text, section.version, place,
-                                               _rationale(rationale), ProposalStatus.OPEN, utc_now(),
-                                               heading=section.heading, place=place))
+            return self._add(session, Proposal(0, agreement_id, proposer.saved_id, proposer.name,
+                                               ProposalKind.MOVE_SECTION, f"section:{section.id}", section.text,
+                                               section.version, place, _rationale(rationale), ProposalStatus.OPEN,
+                                               utc_now(), heading=section.heading, place=place))
 
     def counter(self, proposal_id: int, party: str, proposed: str, rationale: str) -> Proposal:
         """Answer an open proposal with another wording or value; the answered one is superseded. One
@@ -163,8 +169,8 @@ class NegotiationService:
             if not original.is_open:
                 raise InvalidInput(f"Proposal {proposal_id} is already {original.status.value}; only an open "
                                    "proposal can be countered.", field="proposal")
-            if original.kind is ProposalKind.WORDING:
-                made = self.propose_wording(original.agreement_id, original.section_id, proposed, party, rationale,
+            if original.kind is ProposalKind.WORDING and (section_id := original.section_id) is not None:
+                made = self.propose_wording(original.agreement_id, section_id, proposed, party, rationale,
                                             answers=proposal_id)
             elif original.kind is ProposalKind.TERM:
                 made = self.propose_term(original.agreement_id, original.target, proposed, party, rationale,
@@ -201,7 +207,7 @@ class NegotiationService:
             found = AgreementStore(session).get(proposal.agreement_id)
             decider = party_of(session, found, party)
             check_proposal_allowed(found.title, stage(session, found))
-            check_decision(proposal, decision, decider.id, set(parties_of(session, proposal.agreement_id)))
+            check_decision(proposal, decision, decider.saved_id, set(parties_of(session, proposal.agreement_id)))
             reversal, superseded = Reversal(proposal_id, ()), []
             at = decision_stamp(session, proposal.agreement_id)  # after every decision known here
             if decision is Decision.ACCEPT:
@@ -223,18 +229,18 @@ class NegotiationService:
             proposals, sections = ProposalStore(session), SectionStore(session)
             proposal = proposals.get(reversal.proposal_id)
             actor = party_of(session, AgreementStore(session).get(proposal.agreement_id), party)
-            if reversal.section_version is not None:
+            if reversal.section_id is not None and reversal.section_version is not None:
                 old = next(v for v in sections.versions(reversal.section_id) if v.number == reversal.section_version)
                 sections.append(reversal.section_id, old.heading, old.text, old.clause_key, old.clause_version,
                                 actor.name, f"Decision on proposal {proposal.id} undone")
-            if reversal.terms is not None:
+            if isinstance(reversal.terms, TermsSheet):
                 AgreementStore(session).save_terms(proposal.agreement_id, reversal.terms, actor.name,
                                                    f"Decision on proposal {proposal.id} undone")
             if reversal.added_section is not None:
                 sections.set_removed(reversal.added_section, True)
             if reversal.removed_section is not None:
                 sections.set_removed(reversal.removed_section, False)
-            if reversal.place is not None:
+            if reversal.section_id is not None and reversal.place is not None:
                 sections.place(reversal.section_id, *reversal.place)
             for reopened in (proposal.id, *reversal.superseded):
                 current = proposals.get(reopened)
@@ -275,9 +281,9 @@ class NegotiationService:
                                      "supersede", {"by": made.id})
             return store.get(proposal_id)
 
-    def _set_status(self, session: object, proposal: Proposal, status: ProposalStatus, actor: str,
-                    decider_id: int | None, action: str, payload: dict, reason: str = "", at: str | None = None
-                    ) -> Proposal:
+    def _set_status(self, session: Session, proposal: Proposal, status: ProposalStatus, actor: str,
+                    decider_id: int | None, action: str, payload: dict[str, object], reason: str = "",
+                    at: str | None = None) -> Proposal:
         """Change a proposal's status only if it still stands as read (compare-and-set), and record it."""
         at = ProposalStore(session).set_status(proposal.id, status, decider_id, expected=proposal.status, note=reason,
                                                at=at)
@@ -301,7 +307,7 @@ class NegotiationService:
     def proposals(self, agreement: int | str) -> list[ProposalView]:
         """Every proposal on an agreement with its rivals, staleness and possible rebase."""
         with self.library.unit_of_work() as session:
-            agreement_id = AgreementStore(session).find(str(agreement)).id
+            agreement_id = AgreementStore(session).find(str(agreement)).saved_id
             proposals = ProposalStore(session).of_agreement(agreement_id)
             sections = {s.id: s for s in SectionStore(session).outline(agreement_id, include_removed=True)}
             sheet, parties = AgreementStore(session).terms(agreement_id), parties_of(session, agreement_id)
@@ -325,7 +331,7 @@ class NegotiationService:
 
     # Plumbing -----------------------------------------------------------------------------
 
-    def _add(self, session: object, proposal: Proposal) -> Proposal:
+    def _add(self, session: Session, proposal: Proposal) -> Proposal:
         """Save a proposal and record it; the party's own open proposals on the same thing are replaced
         (recorded as superseded by it), so that a party never holds two positions at once."""
         made = ProposalStore(session).add(proposal)
@@ -359,14 +365,14 @@ class NegotiationService:
             return [p for p in ProposalStore(session).open_of(agreement_id, proposer.id)
                     if "new" not in targets and p.targets & targets]
 
-    def _party_in(self, session: object, agreement: int | str, party: str) -> tuple[int, Party]:
+    def _party_in(self, session: Session, agreement: int | str, party: str) -> tuple[int, Party]:
         """The agreement and the party to it acting (named exactly); refused once the agreement is frozen."""
         store = AgreementStore(session)
         reference = str(agreement).strip()
         found = store.get(int(reference)) if reference.isdigit() else store.find(reference)
         proposer = party_of(session, found, party)
         check_proposal_allowed(found.title, stage(session, found))
-        return found.id, proposer
+        return found.saved_id, proposer
 
 def _rationale(text: str) -> str:
     return check_text("rationale", text, limit=MAX_TEXT).strip()

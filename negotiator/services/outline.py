@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from negotiator.domain.clauses import MAX_TEXT, MAX_TITLE, check_text
 from negotiator.domain.diff import Segment, word_diff
@@ -19,6 +20,9 @@ from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.clause_store import ClauseStore
 from negotiator.storage.database import Library
 from negotiator.storage.section_store import SectionStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class OutlineService:
             agreement = agreements.get(agreement_id)
             sheet = agreements.terms(agreement_id)
             sections = number_outline(SectionStore(session).outline(agreement_id))
-        parties = {s.party.id: s.party for s in agreement.signatories}
+        parties = {s.party.saved_id: s.party for s in agreement.signatories}
         return [(n, render(n.section.text, lambda name: render_term(sheet, name, parties))) for n in sections]
 
     def add_from_library(self, agreement_id: int, clause_key: str, after: int | None = None) -> Section:
@@ -122,13 +126,14 @@ class OutlineService:
         """Make a section the last sub-section of the section above it (1.2 becomes 1.1.1)."""
         with self._restructuring(section_id, "indent section") as store:
             section = store.get(section_id)
-            siblings = store.siblings(store.agreement_of(section_id), section.parent_id)
-            index = next(i for i, s in enumerate(siblings) if s.id == section_id)
+            agreement_id = store.agreement_of(section_id)
+            siblings = store.siblings(agreement_id, section.parent_id)
+            index = siblings.index(section_id)
             if index == 0:
                 raise InvalidInput("The first section at a level cannot be indented: there is no section above it "
                                    "to sit under.")
             new_parent = siblings[index - 1]
-            store.place(section_id, new_parent.id, len(store.siblings(new_parent.agreement_id, new_parent.id)))
+            store.place(section_id, new_parent, len(store.siblings(agreement_id, new_parent)))
 
     def outdent(self, section_id: int) -> None:
         """Make a sub-section the next section after its parent (1.1.1 becomes 1.2)."""
@@ -166,13 +171,12 @@ class OutlineService:
         """The word-level change re-pinning would make, from the section's text to the newest library text."""
         with self.library.unit_of_work() as session:
             section = SectionStore(session).get(section_id)
-            if section.clause_key is None:
-                raise InvalidInput("This section was not taken from the library, so it has nothing to re-pin to.")
-            latest = ClauseStore(session).version(section.clause_key)
+            clause_key = _pinned_key(section)
+            latest = ClauseStore(session).version(clause_key)
         if latest.number == section.clause_version:
             raise InvalidInput(f"The section already uses the newest library version ({latest.number}) of "
-                               f"'{section.clause_key}'.")
-        return Repin(section_id, section.clause_key, section.clause_version or 0, latest.number,
+                               f"'{clause_key}'.")
+        return Repin(section_id, clause_key, section.clause_version or 0, latest.number,
                      word_diff(section.text, latest.text))
 
     def repin(self, section_id: int, to_version: int) -> Section:
@@ -182,7 +186,7 @@ class OutlineService:
             agreement_id = store.agreement_of(section_id)
             _, party = direct_edit(session, agreement_id, self.acting)
             section = store.get(section_id)
-            version = ClauseStore(session).version(section.clause_key, to_version)
+            version = ClauseStore(session).version(_pinned_key(section), to_version)
             self._check_wording(session, agreement_id, version.text)
             note = f"Re-pinned to library version {version.number}"
             made = store.append(section_id, section.heading, version.text, section.clause_key, version.number,
@@ -202,7 +206,7 @@ class OutlineService:
                    {"section": section_id, "heading": section.heading, "parent": section.parent_id,
                     "position": section.position, "removed": store.is_removed(section_id)})
 
-    def _slot(self, session: object, agreement_id: int, after: int | None) -> tuple[int | None, int]:
+    def _slot(self, session: Session, agreement_id: int, after: int | None) -> tuple[int | None, int]:
         store = SectionStore(session)
         if after is None:
             return None, len(store.siblings(agreement_id, None))
@@ -211,16 +215,24 @@ class OutlineService:
             raise InvalidInput("That section belongs to another agreement.")
         return anchor.parent_id, anchor.position + 1
 
-    def _check_wording(self, session: object, agreement_id: int, text: str) -> None:
+    def _check_wording(self, session: Session, agreement_id: int, text: str) -> None:
         agreement = AgreementStore(session).get(agreement_id)
-        parties = {s.party.id: s.party for s in agreement.signatories}
+        parties = {s.party.saved_id: s.party for s in agreement.signatories}
         check_placeholders(text, lambda name: is_term(name, parties), examples=term_names(parties))
 
 
-def _recorded(session: object, agreement_id: int, party: str, action: str, section: Section, note: str = "") -> Section:
+def _recorded(session: Session, agreement_id: int, party: str, action: str, section: Section,
+              note: str = "") -> Section:
     record(session, agreement_id, party, action, f"section {section.id}",
            {"section": section.id, "heading": section.heading, "version": section.version, "note": note})
     return section
+
+
+def _pinned_key(section: Section) -> str:
+    """The library clause a section was taken from; refused, saying why, for a section of its own wording."""
+    if section.clause_key is None:
+        raise InvalidInput("This section was not taken from the library, so it has nothing to re-pin to.")
+    return section.clause_key
 
 
 def _heading(heading: str) -> str:

@@ -41,11 +41,11 @@ class PositionsService:
         with self.library.unit_of_work() as session:
             store = AgreementStore(session)
             found = store.find(str(agreement))
-            sheet = store.terms(found.id)
-            proposals = ProposalStore(session).of_agreement(found.id)
-            outline = number_outline(SectionStore(session).outline(found.id, include_removed=False))
-            taken = standing_positions(positions_of(session, found.id))
-        parties = {s.party.id: s.party for s in found.signatories}
+            sheet = store.terms(found.saved_id)
+            proposals = ProposalStore(session).of_agreement(found.saved_id)
+            outline = number_outline(SectionStore(session).outline(found.saved_id, include_removed=False))
+            taken = standing_positions(positions_of(session, found.saved_id))
+        parties = {s.party.saved_id: s.party for s in found.signatories}
         values = terms_as_text(sheet, parties)  # as proposals hold them, so that equal values compare equal
         items = [(name, term_label(name, parties), values[name]) for name in term_names(parties) if name in values]
         items += [(f"section:{n.section.id}", f"{n.number} {n.section.heading}", n.section.text) for n in outline]

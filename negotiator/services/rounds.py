@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from negotiator.domain.agreements import AgreementStatus
 from negotiator.domain.lifecycle import check_proposal_allowed
@@ -15,6 +16,9 @@ from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.negotiation_store import EventLog, RoundStore
 from negotiator.storage.section_store import SectionStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class RoundService:
@@ -34,13 +38,13 @@ class RoundService:
             found = store.find(str(agreement))
             issuer = party_of(session, found, party or self.acting.require("issue a round")).name
             check_proposal_allowed(found.title, stage(session, found))
-            label = check_label(label, [r.label for r in rounds.of_agreement(found.id)])
+            label = check_label(label, [r.label for r in rounds.of_agreement(found.saved_id)])
             sections = [RoundSection(n.section.id, n.number, n.section.heading, n.section.text, n.section.version)
-                        for n in number_outline(SectionStore(session).outline(found.id))]
-            made = rounds.add(found.id, label, issuer, sections, sheet_to_data(store.terms(found.id)))
-            record(session, found.id, issuer, "issue round", label,
+                        for n in number_outline(SectionStore(session).outline(found.saved_id))]
+            made = rounds.add(found.saved_id, label, issuer, sections, sheet_to_data(store.terms(found.saved_id)))
+            record(session, found.saved_id, issuer, "issue round", label,
                    {"round": made.id, "sections": len(sections), "snapshot": rounds.snapshot_hash(made.id)})
-            self._follow_status(session, found.id, issuer)
+            self._follow_status(session, found.saved_id, issuer)
             return made
 
     def withdraw_round(self, round_id: int, withdrawn: bool = True) -> None:
@@ -58,7 +62,7 @@ class RoundService:
                    row.label, {"round": round_id})
             self._follow_status(session, row.agreement_id, actor.name)
 
-    def _follow_status(self, session: object, agreement_id: int, party: str) -> None:
+    def _follow_status(self, session: Session, agreement_id: int, party: str) -> None:
         """Drafting until a round is issued, in negotiation after: the status follows, recorded."""
         store = AgreementStore(session)
         found = store.get(agreement_id)
@@ -73,4 +77,4 @@ class RoundService:
     def rounds(self, agreement: int | str) -> list[Round]:
         """The agreement's issued rounds, oldest first."""
         with self.library.unit_of_work() as session:
-            return RoundStore(session).of_agreement(AgreementStore(session).find(str(agreement)).id)
+            return RoundStore(session).of_agreement(AgreementStore(session).find(str(agreement)).saved_id)

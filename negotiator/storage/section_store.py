@@ -6,9 +6,9 @@ from __future__ import annotations
 from sqlalchemy import and_, func, insert, select
 from sqlalchemy.orm import Session
 
-from negotiator.domain.clauses import chain_hash, format_time, utc_now
+from negotiator.domain.clauses import chain_hash, format_time, parse_time, utc_now
 from negotiator.domain.errors import NotFound
-from negotiator.domain.outline import Section
+from negotiator.domain.outline import Section, SectionVersion
 from negotiator.storage.anchors import note_head
 from negotiator.storage.clause_store import GENESIS
 from negotiator.storage.models import SectionRow, SectionVersionRow
@@ -58,8 +58,11 @@ class SectionStore:
         """The agreement a section belongs to."""
         return self._row(section_id).agreement_id
 
-    def siblings(self, agreement_id: int, parent_id: int | None) -> list[SectionRow]:
-        """The live sections under one parent, in order."""
+    def siblings(self, agreement_id: int, parent_id: int | None) -> list[int]:
+        """The ids of the live sections under one parent, in order."""
+        return [row.id for row in self._siblings(agreement_id, parent_id)]
+
+    def _siblings(self, agreement_id: int, parent_id: int | None) -> list[SectionRow]:
         query = select(SectionRow).where(SectionRow.agreement_id == agreement_id,
                                          SectionRow.parent_id.is_(None) if parent_id is None
                                          else SectionRow.parent_id == parent_id,
@@ -71,7 +74,7 @@ class SectionStore:
         """Insert a section at a position among its siblings."""
         count = self._session.scalar(select(func.count()).select_from(SectionRow).where(
             SectionRow.agreement_id == agreement_id, SectionRow.removed.is_(False),
-            SectionRow.parent_id.is_(None) if parent_id is None else SectionRow.parent_id == parent_id))
+            SectionRow.parent_id.is_(None) if parent_id is None else SectionRow.parent_id == parent_id)) or 0
         row = SectionRow(agreement_id=agreement_id, parent_id=parent_id, position=min(position, count), removed=False,
                          latest_number=0)
         self._session.add(row)
@@ -131,14 +134,14 @@ class SectionStore:
         """Move a section under a parent at a position, renumbering the siblings 0, 1, 2, …"""
         row = self._row(section_id)
         old_parent = row.parent_id
-        others = [s for s in self.siblings(row.agreement_id, parent_id) if s.id != row.id]
+        others = [s for s in self._siblings(row.agreement_id, parent_id) if s.id != row.id]
         position = max(0, min(position, len(others)))
         others.insert(position, row)
         row.parent_id = parent_id
         for index, sibling in enumerate(others):
             sibling.position = index
         if old_parent != parent_id:
-            for index, sibling in enumerate(s for s in self.siblings(row.agreement_id, old_parent) if s.id != row.id):
+            for index, sibling in enumerate(s for s in self._siblings(row.agreement_id, old_parent) if s.id != row.id):
                 sibling.position = index
         self._session.flush()
 
@@ -159,10 +162,10 @@ class SectionStore:
         if not removed:
             self.place(row.id, row.parent_id, row.position)
 
-    def versions(self, section_id: int) -> list[SectionVersionRow]:
-        """Every version of a section, oldest first (rows: for hashing and history only)."""
+    def versions(self, section_id: int) -> list[SectionVersion]:
+        """Every version of a section, oldest first."""
         query = select(SectionVersionRow).where(SectionVersionRow.section_id == section_id)
-        return list(self._session.scalars(query.order_by(SectionVersionRow.number)))
+        return [_section_version(row) for row in self._session.scalars(query.order_by(SectionVersionRow.number))]
 
     def _version(self, section_id: int, number: int) -> SectionVersionRow:
         found = self._session.scalar(select(SectionVersionRow).where(
@@ -182,3 +185,9 @@ def _section(row: SectionRow, version: SectionVersionRow) -> Section:
     return Section(id=row.id, parent_id=row.parent_id, position=row.position, heading=version.heading,
                    text=version.text, clause_key=version.clause_key, clause_version=version.clause_version,
                    version=version.number)
+
+
+def _section_version(row: SectionVersionRow) -> SectionVersion:
+    return SectionVersion(section_id=row.section_id, number=row.number, heading=row.heading, text=row.text,
+                          clause_key=row.clause_key, clause_version=row.clause_version, author=row.author,
+                          created_at=parse_time(row.created_at), note=row.note)
