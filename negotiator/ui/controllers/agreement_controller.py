@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog
@@ -113,8 +113,7 @@ class AgreementController(QObject):
         title = ws.agreements.agreement(agreement_id).title
         return run_with_progress(self.window, self.tr("Opening %1…").replace("%1", title),
                                  lambda _cancelled: _load(ws, agreement_id),
-                                 # what _load returned, handed back untyped
-                                 lambda loaded: self._opened(ws, agreement_id, cast(_Loaded, loaded)),
+                                 lambda loaded: self._opened(ws, agreement_id, loaded),
                                  self._not_opened,
                                  self._cancelled_opening)
 
@@ -377,12 +376,7 @@ class AgreementController(QObject):
     # Plumbing ------------------------------------------------------------------------------
 
     def _edit(self, name: str, undo: Callable[[], object], redo: Callable[[], object]) -> LibraryEdit:
-        def undo_step() -> None:  # what the service call returns is of no use to the undo stack
-            undo()
-
-        def redo_step() -> None:
-            redo()
-        return LibraryEdit(name, "", undo_step, redo_step, lambda _key: self._after_change(), self.window.report)
+        return LibraryEdit(name, "", undo, redo, lambda _key: self._after_change(), self.window.report)
 
     def _run(self, failure: str, make: Callable[[], LibraryEdit]) -> None:
         self._pending_selection = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -113,8 +113,7 @@ class BackupController(QObject):
              failed: Callable[[BaseException], None]) -> None:
         """Run ``work`` in the background; ``tasks`` lists what has not reported back yet."""
         holder: list[Job] = []
-        # The job hands back what ``work`` returned, untyped.
-        job = Job(self, lambda _cancelled: work(), lambda result: self._end(holder[0], done, cast(_V, result)),
+        job = Job(self, lambda _cancelled: work(), lambda result: self._end(holder[0], done, result),
                   lambda error: self._end(holder[0], failed, error))
         holder.append(job)
         self.tasks.append(job)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
@@ -48,11 +48,9 @@ class ExchangeController(QObject):
 
         def failed(error: BaseException) -> None:
             show_error(self.window, self.tr("The file was not imported"), error)
-        # The document read is handed back untyped: it is what returned.read gave.
         return run_with_progress(self.window, self.tr("Reading %1…").replace("%1", path.name),
                                  lambda _cancelled: ws.returned.read(path),
-                                 lambda document: self._show_redline(agreement, cast("ReturnedDocument", document),
-                                                                     path),
+                                 lambda document: self._show_redline(agreement, document, path),
                                  failed)
 
     def _show_redline(self, agreement: int, document: ReturnedDocument, path: Path) -> None:
@@ -83,10 +81,9 @@ class ExchangeController(QObject):
         # in plain words, and writes nothing: it runs in a transaction that is rolled back.
         def failed(error: BaseException) -> None:
             show_error(self.window, self.tr("The package was not imported"), error)
-        # The preview is handed back untyped: it is what packages.preview gave.
         return run_with_progress(self.window, self.tr("Checking %1…").replace("%1", path.name),
                                  lambda _cancelled: ws.packages.preview(path),
-                                 lambda preview: self._show_package(path, cast("ImportSummary", preview)), failed)
+                                 lambda preview: self._show_package(path, preview), failed)
 
     def _show_package(self, path: Path, preview: ImportSummary) -> None:
         ws = self.window.workspace

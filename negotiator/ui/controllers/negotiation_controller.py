@@ -284,12 +284,7 @@ class NegotiationController(QObject):
 
     def _edit(self, name: str, undo: Callable[[], object], redo: Callable[[], object]) -> LibraryEdit:
         """An undo step for a negotiation step already taken."""
-        def undo_step() -> None:  # what the service call returns is of no use to the undo stack
-            undo()
-
-        def redo_step() -> None:
-            redo()
-        return LibraryEdit(name, "", undo_step, redo_step, lambda _key: self.window.refresh_negotiation(),
+        return LibraryEdit(name, "", undo, redo, lambda _key: self.window.refresh_negotiation(),
                            self.window.report)
 
     def _run(self, failure: str, make: Callable[[], LibraryEdit]) -> None:

@@ -51,6 +51,7 @@ from negotiator.ui.window.window_session import SessionMixin
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
     from negotiator.services.library import ImportReport, LibraryService
     from negotiator.services.session import Workspace
+    from negotiator.ui.panels.window_parts import WindowParts
 
 
 class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
@@ -336,3 +337,9 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
             self.workspace.close()
             self.workspace = self.service = None
         super().closeEvent(event)
+
+
+def _parts(window: MainWindow) -> WindowParts:
+    """Never called: it makes the type checker prove that the window has every part the panels reach
+    through ``parts_of`` (an unchecked cast on their side, since they cannot name this class)."""
+    return window
