@@ -10,6 +10,7 @@ library can lay the round out again (see package_settle).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementStatus
@@ -26,6 +27,9 @@ from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import EventLog, RoundStore
 from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 IMPORTED = "Imported from a package"
 
@@ -51,7 +55,7 @@ def is_added_by_proposal(origin: str) -> bool:
 class OutlineMerge:
     """The sections and rounds step of one import."""
 
-    def __init__(self, session: object, package: Package, agreement: Agreement, party_ids: dict[str, int],
+    def __init__(self, session: Session, package: Package, agreement: Agreement, party_ids: dict[str, int],
                  exchange: ExchangeStore, report: Report, *, fresh: bool = False) -> None:
         self.session, self.package, self.agreement, self.party_ids = session, package, agreement, party_ids
         self.fresh = fresh  # the agreement is new here, made by this import

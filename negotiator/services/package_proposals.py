@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.clauses import format_time, parse_time
@@ -26,6 +27,9 @@ from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import EventLog, ProposalStore
 from negotiator.storage.section_store import SectionStore
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 # How strongly a standing holds when two libraries disagree: the greater is kept.
 RANK = {ProposalStatus.OPEN: 0, ProposalStatus.SUPERSEDED: 1, ProposalStatus.WITHDRAWN: 2,
         ProposalStatus.REJECTED: 3, ProposalStatus.ACCEPTED: 4}
@@ -39,7 +43,7 @@ def _rank(proposal: Proposal) -> int:
 class ProposalMerge:
     """The proposals step of one import."""
 
-    def __init__(self, session: object, package: Package, agreement: Agreement, party_ids: dict[str, int],
+    def __init__(self, session: Session, package: Package, agreement: Agreement, party_ids: dict[str, int],
                  exchange: ExchangeStore, report: Report) -> None:
         self.session, self.package, self.agreement, self.party_ids = session, package, agreement, party_ids
         self.exchange, self.report = exchange, report

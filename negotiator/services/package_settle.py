@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from negotiator.domain.clauses import format_time, parse_time, utc_now
 from negotiator.domain.errors import InvalidInput
@@ -31,6 +32,9 @@ from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore
 from negotiator.storage.section_store import SectionStore
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 NOT_APPLIED = "Accepted, but not applied: "
 TICK = timedelta(microseconds=1)
 
@@ -41,7 +45,7 @@ def is_accepted(proposal: Proposal) -> bool:
         proposal.status is ProposalStatus.SUPERSEDED and proposal.decision_note.startswith(NOT_APPLIED))
 
 
-def decision_stamp(session: object, agreement_id: int) -> str:
+def decision_stamp(session: Session, agreement_id: int) -> str:
     """The time to record a decision at: now, but never before a proposal, decision or round already known
     here, so that a decision made knowing another always comes after it (and after every proposal it
     supersedes), whatever the laptops' clocks say."""
@@ -55,7 +59,7 @@ def decision_stamp(session: object, agreement_id: int) -> str:
 class Settler:
     """Brings one agreement to the state its accepted proposals make, inside one unit of work."""
 
-    def __init__(self, session: object, agreement_id: int, exchange: ExchangeStore, actor: str) -> None:
+    def __init__(self, session: Session, agreement_id: int, exchange: ExchangeStore, actor: str) -> None:
         self.session, self.agreement_id, self.exchange, self.actor = session, agreement_id, exchange, actor
         self.proposals = ProposalStore(session)
         self.replayed = False

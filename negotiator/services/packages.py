@@ -9,6 +9,7 @@ negotiation record is checked against the copy received before.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
@@ -32,6 +33,9 @@ from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore
 from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class PackageService:
@@ -141,7 +145,7 @@ def _package_proposal(p: Proposal, origin: object) -> PackageProposal:
 class _Merge:
     """One import, inside one transaction."""
 
-    def __init__(self, session: object, package: Package, cancelled: object = None) -> None:
+    def __init__(self, session: Session, package: Package, cancelled: object = None) -> None:
         self.session, self.package = session, package
         self.cancelled = cancelled or (lambda: False)
         self.exchange = ExchangeStore(session)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from negotiator.domain.clauses import MAX_TEXT, check_text, parse_time, utc_now
 from negotiator.domain.errors import InvalidInput
@@ -25,6 +26,9 @@ from negotiator.storage.database import Library
 from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import ProposalStore
 from negotiator.storage.trust_store import TrustStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ACTIONS = ("remark", "support", "oppose")
 
@@ -102,14 +106,14 @@ class RemarksService:
         """Each proposal's parties' latest positions (True: supports)."""
         return standing_positions(self.positions(agreement))
 
-    def _party_in(self, session: object, agreement: int | str, party: str) -> tuple[object, Party]:
+    def _party_in(self, session: Session, agreement: int | str, party: str) -> tuple[object, Party]:
         found = AgreementStore(session).find(str(agreement))
         speaker = party_of(session, found, party)
         check_proposal_allowed(found.title, stage(session, found))
         return found, speaker
 
 
-def remarks_of(session: object, agreement_id: int) -> list[Remark]:
+def remarks_of(session: Session, agreement_id: int) -> list[Remark]:
     """Every party's remarks on an agreement, oldest first, each once (inside a unit of work)."""
     parties = {p.name: p for p in parties_of(session, agreement_id).values()}
     exchange = ExchangeStore(session)
@@ -119,13 +123,13 @@ def remarks_of(session: object, agreement_id: int) -> list[Remark]:
     return distinct_remarks(r for r in found if r is not None)
 
 
-def _events(session: object, agreement_id: int) -> list[tuple[str, str, str, str]]:
+def _events(session: Session, agreement_id: int) -> list[tuple[str, str, str, str]]:
     """This library's remark and position events of the agreement, then those received from others."""
     return ExchangeStore(session).actions_of(agreement_id, ACTIONS) + TrustStore(session).actions_of(agreement_id,
                                                                                                     ACTIONS)
 
 
-def positions_of(session: object, agreement_id: int) -> list[PositionTaken]:
+def positions_of(session: Session, agreement_id: int) -> list[PositionTaken]:
     """Every position taken on an agreement's proposals, oldest first (inside a unit of work)."""
     parties = {p.name: p for p in parties_of(session, agreement_id).values()}
     exchange = ExchangeStore(session)
