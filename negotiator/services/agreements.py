@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from enum import StrEnum
+from typing import TYPE_CHECKING, TypedDict, TypeVar, Unpack
 
 from negotiator.domain.agreement import Agreement, check_agreement, check_parent
 from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
@@ -22,6 +24,20 @@ from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.database import Library
 from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore
 from negotiator.storage.party_store import PartyStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class AgreementChanges(TypedDict, total=False):
+    """What ``update_agreement`` may change, each by the words a user gives it."""
+
+    title: str
+    status: AgreementStatus | str
+    parent: str | int | None
+    parties: Sequence[tuple[str, Role | str]]
 
 
 class AgreementService:
@@ -63,7 +79,7 @@ class AgreementService:
         with self.library.unit_of_work(write=True) as session:
             store = PartyStore(session)
             party = match_party(store.all(), name)
-            store.remove(party.id)
+            store.remove(party.saved_id)
             return party
 
     # Agreements --------------------------------------------------------------------------
@@ -114,7 +130,7 @@ class AgreementService:
                     "parties": {str(s.party.id): s.role.value for s in saved.signatories}})
             return saved
 
-    def update_agreement(self, reference: str | int, **changes: object) -> Agreement:
+    def update_agreement(self, reference: str | int, **changes: Unpack[AgreementChanges]) -> Agreement:
         """Change an agreement's title, status, parent or parties, re-checking every rule; each change is
         recorded under the acting party, which must be a party to the agreement."""
         actor = self.acting.require("change an agreement")
@@ -127,25 +143,25 @@ class AgreementService:
             if now in (Stage.AGREED, Stage.SIGNED) and set(changes) - {"status"}:
                 raise InvalidInput(f"'{current.title}' is {now.label.lower()}, so it is frozen: set its status back "
                                    "to in negotiation before changing it.", field="lifecycle")
-            values: dict[str, object] = {}
+            updated = current
             if "title" in changes:
-                values["title"] = str(changes["title"]).strip()
+                updated = replace(updated, title=str(changes["title"]).strip())
             if "status" in changes:
-                values["status"] = _enum(AgreementStatus, changes["status"], "status")
-                open_count = sum(p.is_open for p in ProposalStore(session).of_agreement(current.id))
-                check_status_change(current.title, current.status, values["status"],
-                                    len(RoundStore(session).of_agreement(current.id)), open_count)
+                status = _enum(AgreementStatus, changes["status"], "status")
+                open_count = sum(p.is_open for p in ProposalStore(session).of_agreement(current.saved_id))
+                check_status_change(current.title, current.status, status,
+                                    len(RoundStore(session).of_agreement(current.saved_id)), open_count)
+                updated = replace(updated, status=status)
             if "parties" in changes:
                 known = PartyStore(session).all()
-                values["signatories"] = tuple(Signatory(match_party(known, n), _enum(Role, r, "role"))
-                                              for n, r in changes["parties"])
-            parent = current.parent_id and store.get(current.parent_id)
+                updated = replace(updated, signatories=tuple(
+                    Signatory(match_party(known, n), _enum(Role, r, "role")) for n, r in changes["parties"]))
+            parent = store.get(current.parent_id) if current.parent_id else None
             if "parent" in changes:
                 parent = store.find(str(changes["parent"])) if changes["parent"] is not None else None
-                values["parent_id"] = parent.id if parent else None
-            updated = replace(current, **values)
+                updated = replace(updated, parent_id=parent.id if parent else None)
             check_agreement(updated)
-            check_parent(updated, parent or None, store.ancestors(parent.id) if parent else [])
+            check_parent(updated, parent, store.ancestors(parent.saved_id) if parent else [])
             saved = store.save(updated)
             _record_changes(session, current, saved, party.name)
             return saved
@@ -157,9 +173,9 @@ class AgreementService:
             store = AgreementStore(session)
             found = store.find(str(reference))
             party = party_of(session, found, actor)
-            if EventLog(session).has_events(found.id):
+            if EventLog(session).has_events(found.saved_id):
                 raise InvalidInput(f"'{found.title}' already has a recorded history, so it is kept.")
-            store.delete_if_empty(found.id)
+            store.delete_if_empty(found.saved_id)
             record(session, None, party.name, "delete agreement", f"agreement {found.id}",
                    {"agreement": found.id, "title": found.title})
 
@@ -169,19 +185,19 @@ class AgreementService:
         """The agreement's current terms sheet."""
         with self.library.unit_of_work() as session:
             store = AgreementStore(session)
-            return store.terms(store.find(str(reference)).id)
+            return store.terms(store.find(str(reference)).saved_id)
 
     def parties_of(self, agreement: Agreement) -> dict[int, Party]:
         """The agreement's parties by id (the names its terms use)."""
-        return {s.party.id: s.party for s in agreement.signatories}
+        return {s.party.saved_id: s.party for s in agreement.signatories}
 
     def set_term(self, reference: str | int, name: str, raw: str) -> TermsSheet:
         """Set one term from text while drafting; the whole sheet must stay valid or nothing is saved."""
         with self.library.unit_of_work(write=True) as session:
             store = AgreementStore(session)
-            agreement, party = direct_edit(session, store.find(str(reference)).id, self.acting)
+            agreement, party = direct_edit(session, store.find(str(reference)).saved_id, self.acting)
             parties = self.parties_of(agreement)
-            sheet = set_term(store.terms(agreement.id), name.strip(), raw, parties)
+            sheet = set_term(store.terms(agreement.saved_id), name.strip(), raw, parties)
             check_sheet(sheet, parties)
             self._save(session, agreement, sheet, party.name, f"Set {name.strip()}")
             return sheet
@@ -190,17 +206,17 @@ class AgreementService:
         """Save a whole terms sheet (as the terms editor does) while drafting, if every rule holds."""
         with self.library.unit_of_work(write=True) as session:
             store = AgreementStore(session)
-            agreement, party = direct_edit(session, store.find(str(reference)).id, self.acting)
+            agreement, party = direct_edit(session, store.find(str(reference)).saved_id, self.acting)
             check_sheet(sheet, self.parties_of(agreement))
-            if sheet != store.terms(agreement.id):
+            if sheet != store.terms(agreement.saved_id):
                 self._save(session, agreement, sheet, party.name, note)
             return sheet
 
-    def _save(self, session: object, agreement: Agreement, sheet: TermsSheet, party: str, note: str) -> None:
+    def _save(self, session: Session, agreement: Agreement, sheet: TermsSheet, party: str, note: str) -> None:
         store = AgreementStore(session)
         parties = self.parties_of(agreement)
-        before, after = terms_as_dict(store.terms(agreement.id), parties), terms_as_dict(sheet, parties)
-        store.save_terms(agreement.id, sheet, party, note)
+        before, after = terms_as_dict(store.terms(agreement.saved_id), parties), terms_as_dict(sheet, parties)
+        store.save_terms(agreement.saved_id, sheet, party, note)
         changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
         record(session, agreement.id, party, "edit", "terms", {"terms": changed, "note": note})
 
@@ -216,7 +232,7 @@ class AgreementService:
         with self.library.unit_of_work() as session:
             store = AgreementStore(session)
             sheets = store.all_terms()
-            return [NetworkNode(a, sheets.get(a.id, TermsSheet())) for a in store.all()]
+            return [NetworkNode(a, sheets.get(a.saved_id, TermsSheet())) for a in store.all()]
 
     def money_map(self) -> MoneyMap:
         """The contract network laid out as a money map, with the findings on the agreements they concern."""
@@ -237,7 +253,7 @@ class AgreementService:
         return [f for f in findings if wanted in (f.agreement_id, f.other_id)]
 
 
-def _record_changes(session: object, before: Agreement, after: Agreement, party: str) -> None:
+def _record_changes(session: Session, before: Agreement, after: Agreement, party: str) -> None:
     """One record event per change of title, status, parent or party."""
     if after.title != before.title:
         record(session, after.id, party, "rename", f"'{after.title}'",
@@ -272,7 +288,7 @@ def check_sheet(sheet: TermsSheet, parties: dict[int, Party]) -> None:
     check_terms(sheet, party_slugs(parties), {pid: p.name for pid, p in parties.items()})
 
 
-def _enum(kind: type, value: object, field: str) -> object:
+def _enum(kind: type[E], value: str, field: str) -> E:
     try:
         return kind(value)
     except ValueError:

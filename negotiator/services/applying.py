@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from negotiator.domain.errors import InvalidInput
+from negotiator.domain.errors import InvalidInput, NotFound
 from negotiator.domain.merge import rebase
+from negotiator.domain.outline import Section
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import Proposal, ProposalKind, placement
 from negotiator.domain.term_fields import set_term, terms_as_text
 from negotiator.domain.term_words import term_label
+from negotiator.domain.terms import TermsSheet
 from negotiator.services.agreements import check_sheet
 from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -25,13 +31,13 @@ class Reversal:
     superseded: tuple[int, ...]
     section_id: int | None = None
     section_version: int | None = None  # the wording version before an accepted rewording
-    terms: object | None = None  # the terms sheet before an accepted term change
+    terms: TermsSheet | None = None  # the terms sheet before an accepted term change
     added_section: int | None = None
     removed_section: int | None = None
     place: tuple[int | None, int] | None = None  # where a moved section was
 
 
-def apply_proposal(session: object, proposal: Proposal, exchange: ExchangeStore | None = None) -> Reversal:
+def apply_proposal(session: Session, proposal: Proposal, exchange: ExchangeStore | None = None) -> Reversal:
     """Make an accepted proposal's change: a new section or terms version, a section added, removed or
     moved; returns what undoing it must put back. ``exchange`` is the caller's, when it has one (an
     import), so that the section a proposal adds is known at once by its origin."""
@@ -70,7 +76,7 @@ def apply_proposal(session: object, proposal: Proposal, exchange: ExchangeStore 
         sections.place(section.id, anchor.parent_id, anchor.position + (0 if shift else 1))
     return Reversal(proposal.id, (), section.id, place=(section.parent_id, section.position))
 
-def _add_section(session: object, proposal: Proposal, note: str, exchange: ExchangeStore | None) -> int:
+def _add_section(session: Session, proposal: Proposal, note: str, exchange: ExchangeStore | None) -> int:
     """Add the proposal's section. Every library knows it by one origin, made from the proposal's, so
     that the section a package carries and the one accepting the proposal makes are never two; accepting
     it again (after an undo, or when decisions are replayed) brings the same section back."""
@@ -113,8 +119,10 @@ def _rebased_or_refuse(proposal: Proposal, current: str) -> str:
     return merged.text
 
 
-def live_section(session: object, agreement_id: int, section_id: int) -> object:
+def live_section(session: Session, agreement_id: int, section_id: int | None) -> Section:
     """A section of the agreement that is still in its outline; otherwise say why it cannot be used."""
+    if section_id is None:  # a proposal on no section: what the store says of a section it cannot find
+        raise NotFound(f"There is no section with id {section_id}.")
     store = SectionStore(session)
     section = store.get(section_id)
     if store.agreement_of(section_id) != agreement_id:
@@ -125,11 +133,11 @@ def live_section(session: object, agreement_id: int, section_id: int) -> object:
     return section
 
 
-def parties_of(session: object, agreement_id: int) -> dict[int, Party]:
+def parties_of(session: Session, agreement_id: int) -> dict[int, Party]:
     """The agreement's parties by id (the names its terms use)."""
-    return {p.id: p for p in PartyStore(session).of_agreement(agreement_id)}
+    return {p.saved_id: p for p in PartyStore(session).of_agreement(agreement_id)}
 
 
-def term_value(sheet: object, name: str, parties: dict[int, Party]) -> str:
+def term_value(sheet: TermsSheet, name: str, parties: dict[int, Party]) -> str:
     """A term's value as proposals hold it, which setting it back reads exactly ("" when it is not set)."""
     return terms_as_text(sheet, parties).get(name, "")

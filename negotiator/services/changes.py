@@ -3,6 +3,8 @@ to the agreement, the agreement's stage in its life, and an entry in the negotia
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.lifecycle import Stage, check_direct_edit, stage_of
@@ -12,13 +14,16 @@ from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.negotiation_store import EventLog, RoundStore
 from negotiator.storage.party_store import PartyStore
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-def stage(session: object, agreement: Agreement) -> Stage:
+
+def stage(session: Session, agreement: Agreement) -> Stage:
     """Where the agreement is in its life (drafting until its first round is issued)."""
-    return stage_of(agreement.status, RoundStore(session).issued_count(agreement.id))
+    return stage_of(agreement.status, RoundStore(session).issued_count(agreement.saved_id))
 
 
-def party_of(session: object, agreement: Agreement, name: str) -> Party:
+def party_of(session: Session, agreement: Agreement, name: str) -> Party:
     """The agreement's party named exactly (name or short name); refuse an unknown name, an ambiguous one
     and an outsider, saying which it is."""
     parties = [s.party for s in agreement.signatories]
@@ -33,7 +38,7 @@ def party_of(session: object, agreement: Agreement, name: str) -> Party:
                            f"for one of its parties: {listed}.", field="party") from None
 
 
-def direct_edit(session: object, agreement_id: int, acting: Acting) -> tuple[Agreement, Party]:
+def direct_edit(session: Session, agreement_id: int, acting: Acting) -> tuple[Agreement, Party]:
     """Check that the acting party may edit the agreement directly (only while it is being drafted)."""
     name = acting.require("edit an agreement")
     EventLog(session).hold()  # a round issued meanwhile by another user must be seen
@@ -43,7 +48,7 @@ def direct_edit(session: object, agreement_id: int, acting: Acting) -> tuple[Agr
     return agreement, party
 
 
-def record(session: object, agreement_id: int | None, party: str, action: str, subject: str,
-           payload: dict | None = None) -> None:
+def record(session: Session, agreement_id: int | None, party: str, action: str, subject: str,
+           payload: dict[str, object] | None = None) -> None:
     """Add the change to the negotiation record under the party that made it."""
     EventLog(session).append(agreement_id, party, action, subject, payload or {})

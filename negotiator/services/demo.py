@@ -79,20 +79,20 @@ def create_demo(ws: Workspace, clause_keys: list[str]) -> list[str]:
     if any(a.title == ALLIANCE for a in agreements.agreements()):
         raise InvalidInput("The demo negotiation is already in this library.")
     known = {p.name for p in agreements.parties()}
-    for name, short, kind in PARTIES:
+    for name, short, org in PARTIES:
         if name not in known:
-            agreements.add_party(name, short, kind)
+            agreements.add_party(name, short, org)
     titles = []
     for title, kind, model, parties, parent, prefix, terms in AGREEMENTS:
         ws.act_as(parties[0][0], remember=False)
         created = agreements.create_agreement(title, kind, model, parties, parent)
         for key in [k for k in clause_keys if prefix and k.startswith(prefix)]:
-            section = outline.add_from_library(created.id, key)
+            section = outline.add_from_library(created.saved_id, key)
             if key in SUB_SECTIONS:  # a few sub-clauses, so the outline shows 1.1-style numbering
                 outline.indent(section.id)
-        sheet, parties = agreements.terms(created.id), agreements.parties_of(created)
+        sheet, by_id = agreements.terms(created.saved_id), agreements.parties_of(created)
         for name, value in terms.items():
-            sheet = set_term(sheet, name, value, parties)
-        agreements.save_terms(created.id, sheet, "Demo terms")
+            sheet = set_term(sheet, name, value, by_id)
+        agreements.save_terms(created.saved_id, sheet, "Demo terms")
         titles.append(title)
     return titles

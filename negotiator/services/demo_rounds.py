@@ -19,7 +19,7 @@ def negotiate_demo(ws: Workspace) -> None:
     """Play the alliance negotiation from drafting to Draft 2 and open the third round. Every change
     has its rightful party: the ICB drafts directly before the first round, and after it every change
     is a proposal decided in the open."""
-    alliance = ws.agreements.agreement(ALLIANCE).id
+    alliance = ws.agreements.agreement(ALLIANCE).saved_id
     sections = {n.section.clause_key: n.section for n in ws.outline.outline(alliance)}
     quorum, escalation = sections["alliance.board.quorum"], sections["alliance.disputes.escalation"]
     conflicts = sections["alliance.conflicts-of-interest"]

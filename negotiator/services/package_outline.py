@@ -10,12 +10,15 @@ library can lay the round out again (see package_settle).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementStatus
 from negotiator.domain.clauses import MAX_TITLE, format_time, parse_time
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.package import Package
+from negotiator.domain.parties import Party
 from negotiator.domain.placeholders import check_placeholders
 from negotiator.domain.rounds import RoundSection
 from negotiator.domain.term_fields import is_term, term_names
@@ -26,6 +29,9 @@ from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import EventLog, RoundStore
 from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 IMPORTED = "Imported from a package"
 
@@ -51,14 +57,14 @@ def is_added_by_proposal(origin: str) -> bool:
 class OutlineMerge:
     """The sections and rounds step of one import."""
 
-    def __init__(self, session: object, package: Package, agreement: Agreement, party_ids: dict[str, int],
+    def __init__(self, session: Session, package: Package, agreement: Agreement, party_ids: dict[str, int],
                  exchange: ExchangeStore, report: Report, *, fresh: bool = False) -> None:
         self.session, self.package, self.agreement, self.party_ids = session, package, agreement, party_ids
         self.fresh = fresh  # the agreement is new here, made by this import
         self.exchange, self.report = exchange, report
         self.store = SectionStore(session)
         self.added_sections = self.added_rounds = 0
-        self._parties: dict | None = None
+        self._parties: dict[int, Party] | None = None
         self.refused: set[str] = set()  # rounds refused, reported once though rounds are looked at twice
 
     def sections(self) -> None:
@@ -70,8 +76,8 @@ class OutlineMerge:
         for section in new:
             self._check(section.heading, section.text)
         fresh = {s.origin for s in new}
-        ours = {s.id for s in self.store.outline(self.agreement.id, include_removed=True)}
-        items = []
+        ours = {s.id for s in self.store.outline(self.agreement.saved_id, include_removed=True)}
+        items: list[tuple[str, str | None, int, str, str, int | None]] = []
         for section in new:
             parent = section.parent if section.parent in fresh else None
             if parent is None and section.parent is not None:  # a parent this library already has
@@ -81,10 +87,10 @@ class OutlineMerge:
                 items.append((section.origin, None, section.position, section.heading, section.text, local_parent))
             else:
                 items.append((section.origin, parent, section.position, section.heading, section.text, None))
-        ids = self.store.add_many(self.agreement.id, [i[:5] for i in items if i[5] is None],
+        ids = self.store.add_many(self.agreement.saved_id, [i[:5] for i in items if i[5] is None],
                                      self.package.sender_party, IMPORTED)
         for origin, _, position, heading, text, local_parent in (i for i in items if i[5] is not None):
-            ids[origin] = self.store.add(self.agreement.id, local_parent, position, heading, text, None, None,
+            ids[origin] = self.store.add(self.agreement.saved_id, local_parent, position, heading, text, None, None,
                                             self.package.sender_party, IMPORTED).id
         self.exchange.remember_many("section", ids)
         self.added_sections += len(ids)
@@ -93,7 +99,7 @@ class OutlineMerge:
 
     def _check(self, heading: str, text: str) -> None:
         if self._parties is None:  # read once: a package brings a thousand sections
-            self._parties = {p.id: p for p in PartyStore(self.session).of_agreement(self.agreement.id)}
+            self._parties = {p.saved_id: p for p in PartyStore(self.session).of_agreement(self.agreement.saved_id)}
         parties = self._parties
         try:  # wording that names terms the agreement does not have could never be rendered
             check_placeholders(text, lambda name: is_term(name, parties), examples=term_names(parties))
@@ -104,8 +110,8 @@ class OutlineMerge:
     def rounds(self) -> None:
         """Add the rounds this library does not have."""
         store = RoundStore(self.session)
-        known = {r.label.lower() for r in store.of_agreement(self.agreement.id)}
-        ours = {s.id for s in self.store.outline(self.agreement.id, include_removed=True)}
+        known = {r.label.lower() for r in store.of_agreement(self.agreement.saved_id)}
+        ours = {s.id for s in self.store.outline(self.agreement.saved_id, include_removed=True)}
         for frozen in self.package.rounds:
             if frozen.label.lower() in known:
                 continue
@@ -118,24 +124,24 @@ class OutlineMerge:
                 continue
             sections = [RoundSection(self._section_of(kept), kept["number"], kept["heading"], kept["text"],
                                      kept["version"]) for kept in frozen.sections]
-            made = store.add(self.agreement.id, frozen.label, frozen.issued_by, sections,
+            made = store.add(self.agreement.saved_id, frozen.label, frozen.issued_by, sections,
                              terms_by_id(frozen.terms, self.party_ids), format_time(parse_time(frozen.issued_at)))
-            EventLog(self.session).append(self.agreement.id, frozen.issued_by, "issue round", frozen.label,
+            EventLog(self.session).append(self.agreement.saved_id, frozen.issued_by, "issue round", frozen.label,
                                           {"round": made.id, "sections": len(sections), "imported": True,
                                            "snapshot": store.snapshot_hash(made.id)})
             known.add(frozen.label.lower())
             self.added_rounds += 1
             self.report.add(ADDED, f"round {frozen.label}", f"Round '{frozen.label}', issued by {frozen.issued_by}.")
 
-    def _section_of(self, kept: dict) -> int:
+    def _section_of(self, kept: JsonObject) -> int:
         """The local section a round froze; one this library does not have (the sender has removed it since,
         or an acceptance not applied here added it) is made here, removed, under the round's origin for it."""
         local = self.exchange.local_id("section", kept["origin"])
         if local is None:
             self._check(kept["heading"], kept["text"])
-            local = self.store.add(self.agreement.id, None, len(self.store.siblings(self.agreement.id, None)),
-                                      kept["heading"], kept["text"], None, None, self.package.sender_party,
-                                      IMPORTED).id
+            agreement_id = self.agreement.saved_id
+            local = self.store.add(agreement_id, None, len(self.store.siblings(agreement_id, None)),
+                                   kept["heading"], kept["text"], None, None, self.package.sender_party, IMPORTED).id
             self.store.set_removed(local, True)
             self.exchange.remember("section", kept["origin"], local)
         return local
@@ -143,8 +149,8 @@ class OutlineMerge:
     def follow_status(self) -> None:
         """A drafting agreement is in negotiation once a round of it is issued, here as in the sender's."""
         store = AgreementStore(self.session)
-        found = store.get(self.agreement.id)
-        if found.status is AgreementStatus.DRAFTING and RoundStore(self.session).issued_count(found.id):
+        found = store.get(self.agreement.saved_id)
+        if found.status is AgreementStatus.DRAFTING and RoundStore(self.session).issued_count(found.saved_id):
             store.save(replace(found, status=AgreementStatus.IN_NEGOTIATION))
             EventLog(self.session).append(found.id, self.package.sender_party, "status",
                                           AgreementStatus.IN_NEGOTIATION.label.lower(),

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.clauses import format_time, parse_time
 from negotiator.domain.package import Package, PackageProposal
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus
+from negotiator.domain.terms import TermsSheet
 from negotiator.services.package_authority import unauthorised
 from negotiator.services.package_report import ADDED, CHANGED, REFUSED, Report
 from negotiator.services.package_settle import NOT_APPLIED, Settler, is_accepted
@@ -25,6 +27,9 @@ from negotiator.storage.agreement_store import AgreementStore
 from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import EventLog, ProposalStore
 from negotiator.storage.section_store import SectionStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # How strongly a standing holds when two libraries disagree: the greater is kept.
 RANK = {ProposalStatus.OPEN: 0, ProposalStatus.SUPERSEDED: 1, ProposalStatus.WITHDRAWN: 2,
@@ -39,21 +44,21 @@ def _rank(proposal: Proposal) -> int:
 class ProposalMerge:
     """The proposals step of one import."""
 
-    def __init__(self, session: object, package: Package, agreement: Agreement, party_ids: dict[str, int],
+    def __init__(self, session: Session, package: Package, agreement: Agreement, party_ids: dict[str, int],
                  exchange: ExchangeStore, report: Report) -> None:
         self.session, self.package, self.agreement, self.party_ids = session, package, agreement, party_ids
         self.exchange, self.report = exchange, report
         self.proposals = ProposalStore(session)
-        self.settler = Settler(session, agreement.id, exchange, package.sender_party)
+        self.settler = Settler(session, agreement.saved_id, exchange, package.sender_party)
         self.added = self.updated = 0
         self.new: set[int] = set()  # proposals this import added, with their decisions
-        self._terms = None
+        self._terms: TermsSheet | None = None
 
     def run(self, *, fresh: bool, new_base: bool) -> None:
         """Add what is new, join the decisions, and settle the agreement (see Settler.settle for ``fresh``
         and ``new_base``); proposals on sections that only an acceptance in this same package adds are
         taken once it has been applied."""
-        held = self.proposals.of_agreement(self.agreement.id)
+        held: list[Proposal] | None = self.proposals.of_agreement(self.agreement.saved_id)
         applied = self.settler.order(held)
         waiting = list(self.package.proposals)
         while waiting:
@@ -75,7 +80,7 @@ class ProposalMerge:
     def _add_new(self, incoming_all: list[PackageProposal]) -> list[PackageProposal]:
         """Add the proposals this library does not have, open; returns those on sections it lacks."""
         parties = {s.party.name for s in self.agreement.signatories}
-        ours = {s.id for s in SectionStore(self.session).outline(self.agreement.id, include_removed=True)}
+        ours = {s.id for s in SectionStore(self.session).outline(self.agreement.saved_id, include_removed=True)}
         new: list[tuple[PackageProposal, Proposal]] = []
         later = []
         for incoming in incoming_all:
@@ -103,7 +108,7 @@ class ProposalMerge:
                     continue
                 place = f"after:{anchor}" if anchor is not None else place
             made = Proposal(
-                0, self.agreement.id, self.party_ids[incoming.party], incoming.party, ProposalKind(incoming.kind),
+                0, self.agreement.saved_id, self.party_ids[incoming.party], incoming.party, ProposalKind(incoming.kind),
                 target, incoming.base, incoming.base_version, incoming.proposed, incoming.rationale,
                 ProposalStatus.OPEN, parse_time(incoming.created_at), None, incoming.heading, place)
             refused = refused_terms(self.agreement, self._sheet(), made) if made.term_values() else None
@@ -122,14 +127,15 @@ class ProposalMerge:
             answers = self.exchange.local_id("proposal", incoming.answers) if incoming.answers else None
             if answers is not None:
                 self.proposals.set_answers(local, answers)
-            log.append(self.agreement.id, incoming.party, "propose", f"proposal {local}",
+            log.append(self.agreement.saved_id, incoming.party, "propose", f"proposal {local}",
                        {"kind": made.kind.value, "target": made.target, "base": made.base, "proposed": made.proposed,
                         "heading": made.heading, "place": made.place, "rationale": made.rationale,
                         "answers": answers, "imported_from": incoming.origin})
             # Named by what it says, not its number here: a preview's numbers are not kept on every database.
             self.report.add(ADDED, f"proposal {incoming.origin}", f"New proposal by {incoming.party}: {_what(made)}.")
             if not made.is_open:  # its decision, taken with it (the same join as for a proposal held already)
-                log.append(self.agreement.id, made.decided_by, "imported decision", f"proposal {local}",
+                decider = made.decided_by or self.package.sender_party  # always named: see _decided
+                log.append(self.agreement.saved_id, decider, "imported decision", f"proposal {local}",
                            {"status": made.status.value, "decided_by": made.decided_by,
                             "reason": made.decision_note})
                 self.updated += 1
@@ -161,16 +167,16 @@ class ProposalMerge:
                         f"Proposal {incoming.origin} by {incoming.party} names a section of another agreement here; "
                         "a package reaches only the agreement it is about, so it was not imported.")
 
-    def _sheet(self) -> object:
+    def _sheet(self) -> TermsSheet:
         """The agreement's terms here, read once per import (term proposals are checked against them)."""
         if self._terms is None:
-            self._terms = AgreementStore(self.session).terms(self.agreement.id)
+            self._terms = AgreementStore(self.session).terms(self.agreement.saved_id)
         return self._terms
 
     def _join_all(self, held: list[Proposal] | None) -> None:
         """Take each decision the package brings that this library should hold (``held``: the proposals
         as read before this import added any, whose decisions were taken as they were added)."""
-        mine = {p.id: p for p in (self.proposals.of_agreement(self.agreement.id) if held is None else held)}
+        mine = {p.id: p for p in (self.proposals.of_agreement(self.agreement.saved_id) if held is None else held)}
         for incoming in self.package.proposals:
             local = self.exchange.local_id("proposal", incoming.origin)
             if local is None or incoming.status not in DECISIONS or local in self.new:
@@ -206,7 +212,7 @@ class ProposalMerge:
             note = ""  # whether it applies here is for settling here to say
         self.proposals.set_status(mine.id, now, self.party_ids.get(decider), expected=mine.status, note=note,
                                   at=format_time(stamp))
-        EventLog(self.session).append(self.agreement.id, decider, "imported decision", f"proposal {mine.id}",
+        EventLog(self.session).append(self.agreement.saved_id, decider, "imported decision", f"proposal {mine.id}",
                                       {"status": now.value, "decided_by": decider, "reason": note})
         self.updated += 1
         self.report.add(CHANGED, f"proposal {mine.id}",

@@ -8,8 +8,31 @@ sender exactly what to correct; the same lines are shown in the app's review dia
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 ADDED, CHANGED, REFUSED, CONFLICT = "added", "changed", "refused", "conflict"
+
+
+class ReportLineData(TypedDict):
+    """A report line as JSON-ready data."""
+
+    kind: str
+    item: str
+    text: str
+
+
+class ImportSummaryData(TypedDict):
+    """An import summary as JSON-ready data (what ``package import --json`` prints)."""
+
+    agreement: str
+    added_parties: int
+    added_sections: int
+    added_rounds: int
+    added_proposals: int
+    updated_proposals: int
+    added_events: int
+    conflicts: list[str]
+    lines: list[ReportLineData]
 
 
 @dataclass(frozen=True)
@@ -20,7 +43,7 @@ class ReportLine:
     item: str  # the item in words: "proposal 12 by GP Federation", "section 'Payment'"
     text: str  # the whole line in plain words, naming the rule where something is refused
 
-    def to_data(self) -> dict:
+    def to_data(self) -> ReportLineData:
         """The line as JSON-ready data."""
         return {"kind": self.kind, "item": self.item, "text": self.text}
 
@@ -53,7 +76,7 @@ class ImportSummary:
         """The lines of one kind (added, changed, refused or conflict), in words."""
         return tuple(line.text for line in self.lines if line.kind == kind)
 
-    def to_data(self) -> dict:
+    def to_data(self) -> ImportSummaryData:
         """The summary as JSON-ready data."""
         return {"agreement": self.agreement, "added_parties": self.added_parties,
                 "added_sections": self.added_sections, "added_rounds": self.added_rounds,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from negotiator.domain.clauses import format_time, parse_time, utc_now
 from negotiator.domain.errors import InvalidInput
@@ -31,6 +32,9 @@ from negotiator.storage.exchange_store import ExchangeStore
 from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundStore
 from negotiator.storage.section_store import SectionStore
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 NOT_APPLIED = "Accepted, but not applied: "
 TICK = timedelta(microseconds=1)
 
@@ -41,7 +45,7 @@ def is_accepted(proposal: Proposal) -> bool:
         proposal.status is ProposalStatus.SUPERSEDED and proposal.decision_note.startswith(NOT_APPLIED))
 
 
-def decision_stamp(session: object, agreement_id: int) -> str:
+def decision_stamp(session: Session, agreement_id: int) -> str:
     """The time to record a decision at: now, but never before a proposal, decision or round already known
     here, so that a decision made knowing another always comes after it (and after every proposal it
     supersedes), whatever the laptops' clocks say."""
@@ -55,7 +59,7 @@ def decision_stamp(session: object, agreement_id: int) -> str:
 class Settler:
     """Brings one agreement to the state its accepted proposals make, inside one unit of work."""
 
-    def __init__(self, session: object, agreement_id: int, exchange: ExchangeStore, actor: str) -> None:
+    def __init__(self, session: Session, agreement_id: int, exchange: ExchangeStore, actor: str) -> None:
         self.session, self.agreement_id, self.exchange, self.actor = session, agreement_id, exchange, actor
         self.proposals = ProposalStore(session)
         self.replayed = False
@@ -73,13 +77,13 @@ class Settler:
         return proposal.decided_at or datetime.min, self.exchange.origin_of("proposal", proposal.id)
 
     def settle(self, applied: list[int], *, fresh: bool = False, new_base: bool = False,
-               senders: set[int] | None = None) -> list[int]:
+               senders: set[int | None] | None = None) -> list[int]:
         """Apply what was accepted since ``applied`` (the order before the import), replaying from the
         first round when something arrived out of order or the round itself is new here (``new_base``);
         then supersede what the decisions supersede; returns the order now applied. An agreement made by
         this import (``fresh``) arrived as its sender holds it: when this library holds the very
-        acceptances the sender applied (``senders``), it is taken as it is; otherwise it is replayed
-        from its round if it has one."""
+        acceptances the sender applied (``senders``: their ids here, None for one not here), it is taken as
+        it is; otherwise it is replayed from its round if it has one."""
         everything = self.proposals.of_agreement(self.agreement_id)
         order = self.order(everything)
         base = self._base()
@@ -117,6 +121,8 @@ class Settler:
         layout = {}
         for frozen in base.sections:
             parts = _number(frozen.number)
+            if parts is None:
+                raise AssertionError("unreachable: a round is laid out again only when all its numbers are ones")
             layout[frozen.section_id] = (by_number.get(".".join(str(n) for n in parts[:-1])), parts[-1] - 1)
             now = held[frozen.section_id]
             if (now.heading, now.text) != (frozen.heading, frozen.text):
@@ -185,11 +191,11 @@ def _superseder(proposal: Proposal, accepted: list[Proposal], answered: dict[int
                 own: list[Proposal]) -> tuple[int, str, datetime, int | None] | None:
     """What supersedes an open proposal, if anything: (proposal id, party, when, deciding party id).
     ``accepted`` are the accepted proposals and ``own`` its party's proposals on the same things."""
-    rivals = [a for a in accepted if a.id != proposal.id and overlaps(proposal, a)
+    rivals = [(a.decided_at, a) for a in accepted if a.id != proposal.id and overlaps(proposal, a)
               and a.decided_at is not None and proposal.created_at < a.decided_at]
     if rivals:
-        first = min(rivals, key=lambda a: (a.decided_at, a.id))
-        return first.id, first.decided_by or first.party_name, first.decided_at, first.decided_by_id
+        when, first = min(rivals, key=lambda rival: (rival[0], rival[1].id))
+        return first.id, first.decided_by or first.party_name, when, first.decided_by_id
     if proposal.id in answered:
         counter = answered[proposal.id]
         return counter.id, counter.party_name, counter.created_at, counter.party_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.proposals import Proposal, ProposalKind
 from negotiator.domain.term_fields import set_term
 from negotiator.domain.terms import TermsSheet
@@ -13,7 +14,7 @@ from negotiator.domain.terms_rules import check_terms
 from negotiator.services.agreements import check_sheet
 
 
-def terms_by_name(terms: dict, agreement: Agreement) -> dict:
+def terms_by_name(terms: JsonObject, agreement: Agreement) -> JsonObject:
     """Terms name parties by name in a package, since party ids differ between libraries."""
     names = {s.party.id: s.party.name for s in agreement.signatories}
     data = {**terms, "risk_share": dict(terms["risk_share"]), "payment": dict(terms["payment"])}
@@ -27,7 +28,7 @@ def terms_by_name(terms: dict, agreement: Agreement) -> dict:
     return data
 
 
-def terms_by_id(terms: dict, ids: dict[str, int]) -> dict:
+def terms_by_id(terms: JsonObject, ids: dict[str, int]) -> JsonObject:
     """The package's terms with party ids of this library, refused unless they are a terms sheet that
     keeps every rule: the schema lets any JSON through here, and the wording renders from it later."""
     try:
@@ -52,7 +53,7 @@ def refused_terms(agreement: Agreement, sheet: TermsSheet, proposal: Proposal) -
     """Why a term proposal's values break the terms rules here, or ``None`` when they keep them."""
     if proposal.kind not in (ProposalKind.TERM, ProposalKind.TERMS):
         return None
-    parties = {s.party.id: s.party for s in agreement.signatories}
+    parties = {s.party.saved_id: s.party for s in agreement.signatories}
     try:
         for name, value in proposal.term_values().items():
             sheet = set_term(sheet, name, value, parties)

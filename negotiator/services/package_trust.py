@@ -131,6 +131,8 @@ class PackageTrust:
         """Remember each library's events (whole, with signatures, to forward them) and refuse a history
         that differs from the one received before; returns how many events were new."""
         agreement = self.exchange.local_id("agreement", self._agreement_origin())
+        if agreement is None:
+            raise AssertionError("unreachable: the merge finds or makes the agreement before it keeps its events")
         added = 0
         by_library: dict[str, list[PackageEvent]] = defaultdict(list)
         for event in self.package.events:
@@ -184,7 +186,8 @@ def outgoing(session: Session, agreement_id: int, party: str) -> tuple[list[Pack
     forwarded = store.forwarded(agreement_id)
     pinned = store.pinned()
     keys = {exchange.uid(): PackageKey(public_key(session), party)}
-    for library in sorted({e.library for e in forwarded}):
+    # Every forwarded event names its library (TrustStore.forwarded reads it from the row).
+    for library in sorted({e.library for e in forwarded if e.library is not None}):
         if library in pinned:  # always so: a library's events are kept only once its key is pinned
             keys[library] = PackageKey(pinned[library].public_key, pinned[library].party)
     return own + [e for e in forwarded if e.library in keys], keys

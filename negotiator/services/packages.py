@@ -8,7 +8,9 @@ negotiation record is checked against the copy received before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
@@ -33,6 +35,9 @@ from negotiator.storage.negotiation_store import EventLog, ProposalStore, RoundS
 from negotiator.storage.party_store import PartyStore
 from negotiator.storage.section_store import SectionStore
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 
 class PackageService:
     """Export and import negotiation packages for one open library."""
@@ -52,13 +57,14 @@ class PackageService:
             exchange = ExchangeStore(session)
             origin = exchange.origin_of
             # The outline as numbered: a section under a removed one is out of the agreement too.
-            sections = [n.section for n in number_outline(SectionStore(session).outline(found.id))]
+            sections = [n.section for n in number_outline(SectionStore(session).outline(found.saved_id))]
             parent_title = AgreementStore(session).get(found.parent_id).title if found.parent_id else None
-            terms = sheet_to_data(AgreementStore(session).terms(found.id))
-            events, keys = outgoing(session, found.id, sender.name)
+            terms = sheet_to_data(AgreementStore(session).terms(found.saved_id))
+            events, keys = outgoing(session, found.saved_id, sender.name)
             package = Package(
                 sender_library=exchange.uid(), sender_party=sender.name, created_at=format_time(utc_now()),
-                agreement={"origin": origin("agreement", found.id), "sender_id": found.id, "title": found.title,
+                agreement={"origin": origin("agreement", found.saved_id), "sender_id": found.saved_id,
+                           "title": found.title,
                            "kind": found.kind.value, "model": found.model.value, "status": found.status.value,
                            "parent": parent_title, "terms": terms_by_name(terms, found),
                            "parties": [{"name": s.party.name, "role": s.role.value} for s in found.signatories]},
@@ -71,15 +77,15 @@ class PackageService:
                                      [{"origin": origin("section", k.section_id), "number": k.number,
                                        "heading": k.heading, "text": k.text, "version": k.version}
                                       for k in r.sections], terms_by_name(r.terms, found))
-                        for r in RoundStore(session).of_agreement(found.id)],
-                proposals=[_package_proposal(p, origin) for p in ProposalStore(session).of_agreement(found.id)],
+                        for r in RoundStore(session).of_agreement(found.saved_id)],
+                proposals=[_package_proposal(p, origin) for p in ProposalStore(session).of_agreement(found.saved_id)],
                 events=events, keys=keys, record_head=EventLog(session).head(),
             )
         return package
 
     def export(self, agreement: int | str, party: str, out: Path) -> Package:
         """Write the package to a file."""
-        from negotiator.exchange.package_file import write_package
+        from negotiator.exchange.package_writer import write_package
 
         if not out.parent.exists():
             raise InvalidInput(f"Cannot write {out}: the folder {out.parent} does not exist.", field="out")
@@ -87,14 +93,15 @@ class PackageService:
         write_package(package, out)
         return package
 
-    def import_file(self, path: Path, cancelled: object = None) -> ImportSummary:
+    def import_file(self, path: Path, cancelled: Callable[[], bool] | None = None) -> ImportSummary:
         """Read a package (refusing a damaged or hostile one) and merge it in one transaction;
         ``cancelled()`` is asked between the steps, and saying yes rolls everything back."""
         from negotiator.exchange.package_file import read_package
 
         return self.merge(read_package(path), cancelled=cancelled)
 
-    def merge(self, package: Package, *, dry_run: bool = False, cancelled: object = None) -> ImportSummary:
+    def merge(self, package: Package, *, dry_run: bool = False,
+              cancelled: Callable[[], bool] | None = None) -> ImportSummary:
         """Merge a package's parties, agreement, sections, rounds and proposals; nothing twice.
         With ``dry_run`` the merge is worked out and then rolled back: a preview."""
         try:
@@ -125,7 +132,7 @@ class _Preview(Exception):  # noqa: N818 - not an error: carries a preview out o
         self.summary = summary
 
 
-def _package_proposal(p: Proposal, origin: object) -> PackageProposal:
+def _package_proposal(p: Proposal, origin: Callable[[str, int], str]) -> PackageProposal:
     target = f"section:{origin('section', p.section_id)}" if p.section_id is not None else p.target
     place = p.place
     if place.startswith("after:") and place[6:].isdigit():  # otherwise already an origin, kept until known
@@ -141,7 +148,7 @@ def _package_proposal(p: Proposal, origin: object) -> PackageProposal:
 class _Merge:
     """One import, inside one transaction."""
 
-    def __init__(self, session: object, package: Package, cancelled: object = None) -> None:
+    def __init__(self, session: Session, package: Package, cancelled: Callable[[], bool] | None = None) -> None:
         self.session, self.package = session, package
         self.cancelled = cancelled or (lambda: False)
         self.exchange = ExchangeStore(session)
@@ -165,11 +172,11 @@ class _Merge:
                                fresh=self.fresh)
         # Sections arrive as the sender holds them now, its acceptances made: when the first round is new
         # here, the agreement is laid out from it and the acceptances replayed in order.
-        had_rounds = RoundStore(self.session).issued_count(agreement.id) > 0
+        had_rounds = RoundStore(self.session).issued_count(agreement.saved_id) > 0
         proposals = ProposalMerge(self.session, self.package, agreement, party_ids, self.exchange, self.report)
 
         def settle() -> None:
-            new_base = not had_rounds and RoundStore(self.session).issued_count(agreement.id) > 0
+            new_base = not had_rounds and RoundStore(self.session).issued_count(agreement.saved_id) > 0
             proposals.run(fresh=self.fresh, new_base=new_base)
 
         for step in (outline.sections, outline.rounds, settle, self._events):
@@ -190,14 +197,14 @@ class _Merge:
                              self.counts["events"])
 
     def _parties(self) -> dict[str, int]:
-        known = {p.name: p.id for p in self.parties.all()}
+        known = {p.name: p.saved_id for p in self.parties.all()}
         for party in self.package.parties:
             if party.name not in known:
                 try:
                     kind = OrganisationType(party.type)
                 except ValueError:
                     raise InvalidInput(f"The package names an organisation of unknown type '{party.type}'.") from None
-                known[party.name] = self.parties.add(Party(party.name, party.short_name, kind)).id
+                known[party.name] = self.parties.add(Party(party.name, party.short_name, kind)).saved_id
                 self.counts["parties"] += 1
                 self.report.add(ADDED, f"party {party.name}", f"New organisation: {party.name}.")
         return known
@@ -219,7 +226,7 @@ class _Merge:
                             f"imported as '{title}'. Rename either at any time.")
         mine = f"{self.exchange.uid()}:"
         parent = next((a for a in self.agreements.all() if a.title == data.get("parent")
-                       and not self.exchange.origin_of("agreement", a.id).startswith(mine)),
+                       and not self.exchange.origin_of("agreement", a.saved_id).startswith(mine)),
                       None)  # one of this library's own agreements gains no sub-contract from a package
         made = self.agreements.save(Agreement(
             title=title, kind=AgreementKind(data["kind"]), model=ContractingModel(data["model"]),
@@ -227,16 +234,16 @@ class _Merge:
             parent_id=parent.id if parent else None,
             signatories=tuple(Signatory(self.parties.get(party_ids[s["name"]]), Role(s["role"]))
                               for s in data["parties"] if s["name"] in party_ids)))
-        self.exchange.remember("agreement", origin, made.id)
+        self.exchange.remember("agreement", origin, made.saved_id)
         self.fresh = True
         EventLog(self.session).append(None, self.package.sender_party, "create agreement", f"agreement {made.id}",
                                       {"agreement": made.id, "title": made.title, "kind": made.kind.value,
                                        "model": made.model.value, "status": made.status.value,
                                        "parent_id": made.parent_id, "imported": True,
                                        "parties": {str(s.party.id): s.role.value for s in made.signatories}})
-        self.agreements.save_terms(made.id, sheet_from_data(terms_by_id(data["terms"], party_ids)),
+        self.agreements.save_terms(made.saved_id, sheet_from_data(terms_by_id(data["terms"], party_ids)),
                                    self.package.sender_party, "Imported from a package")
-        return self.agreements.get(made.id)
+        return self.agreements.get(made.saved_id)
 
     def _events(self) -> None:
         # Checked before anything was merged (see run); kept once the agreement is known here.

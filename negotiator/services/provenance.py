@@ -32,6 +32,7 @@ def provenance_of(session: Session, agreement_id: int, proposals: list[Proposal]
     parties = {uid: trusted.party for uid, trusted in store.pinned().items()}
     found = {}
     for proposal in proposals:
+        signer: str | None
         library, _, number = exchange.origin_of("proposal", proposal.id).rpartition(":p")
         if library == own:
             payload, signer = local.get(f"proposal {proposal.id}"), proposal.party_name

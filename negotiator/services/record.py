@@ -48,7 +48,7 @@ class RecordService:
         """The record of one agreement's negotiation, with the check of the whole library."""
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
-            entries = EventLog(session).of_agreement(found.id)
+            entries = EventLog(session).of_agreement(found.saved_id)
             # The chain runs through every agreement's events, so the record is checked whole (the clause
             # library's hundred thousand versions and the file itself are left to `verify`).
             return AgreementRecord(found.title, entries, verify_library(session, whole=False).texts())

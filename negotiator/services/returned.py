@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypedDict
 
 from negotiator.domain.errors import Cancelled, InvalidInput, NegotiatorError
 from negotiator.domain.merge import rebase
+from negotiator.domain.outline import NumberedSection
 from negotiator.domain.proposals import Proposal, decode_terms
 from negotiator.domain.remarks import PositionTaken, Remark
 from negotiator.domain.returned import ReturnedDocument, ReturnedParagraph
@@ -48,6 +50,31 @@ class Plan:
         return f"{self.label}: {flat}" + (f" ({self.warning})" if self.warning else "")
 
 
+class PlanData(TypedDict):
+    """A planned proposal as JSON-ready data."""
+
+    party: str
+    kind: str
+    target: str
+    label: str
+    proposed: str
+    rationale: str
+    warning: str | None
+
+
+class ReturnedImportData(TypedDict):
+    """A returned file's import as JSON-ready data (what ``returned import --json`` prints)."""
+
+    id: str
+    proposals: list[PlanData]
+    made: list[int]
+    notes: list[str]
+
+
+# Each section of the agreement by id: its number and heading, and its wording as rendered.
+Numbered = dict[int, tuple[NumberedSection, str]]
+
+
 @dataclass
 class ReturnedImport:
     """What importing a returned file proposes, and everything it could not import."""
@@ -57,7 +84,7 @@ class ReturnedImport:
     notes: list[str] = field(default_factory=list)
     made: list[int] = field(default_factory=list)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> ReturnedImportData:
         """The conventions' single object."""
         return {"id": self.file, "proposals": [{"party": p.party, "kind": p.kind, "target": p.target,
                                                 "label": p.label, "proposed": p.proposed,
@@ -95,9 +122,9 @@ class ReturnedService:
         """What the file would become, without changing anything."""
         with self.library.unit_of_work() as session:
             found = AgreementStore(session).find(str(agreement))
-            _check_origin(document, found.id, found.title, ExchangeStore(session).uid())
-            parties_by_id = {s.party.id: s.party for s in found.signatories}
-            current = terms_as_text(AgreementStore(session).terms(found.id), parties_by_id)
+            _check_origin(document, found.saved_id, found.title, ExchangeStore(session).uid())
+            parties_by_id = {s.party.saved_id: s.party for s in found.signatories}
+            current = terms_as_text(AgreementStore(session).terms(found.saved_id), parties_by_id)
             parties = PartyStore(session)
             members = {s.party.name for s in found.signatories}
             mapping: dict[str, str] = {name: name for name in members}
@@ -121,7 +148,7 @@ class ReturnedService:
         for author in document.authors:
             if author not in ours:
                 theirs.setdefault(mapping[author], set()).add(author)
-        numbered = {n.section.id: (n, text) for n, text in self.outline.rendered(found.id)}
+        numbered = {n.section.id: (n, text) for n, text in self.outline.rendered(found.saved_id)}
         groups = _by_section(document, numbered)
         if not any(p.anchor for p in document.paragraphs):
             result.notes += [f"{document.name} was not exported by Negotiator: its text under the heading "
@@ -132,7 +159,7 @@ class ReturnedService:
         # party named for it, else the one party the file's authors act for, else the one the map names.
         named = set(theirs) or {mapping[a] for a in author_map}
         untracked_party = untracked_as or (next(iter(named)) if len(named) == 1 else None)
-        existing = [v.proposal for v in self.negotiation.proposals(found.id)]
+        existing = [v.proposal for v in self.negotiation.proposals(found.saved_id)]
         labels = {p.id: _label_of(p, numbered) for p in existing}
         positions, seen = position_plans(document, untracked_party, ours, {p.id: p for p in existing}, result.notes,
                                          labels)
@@ -145,8 +172,8 @@ class ReturnedService:
                                     f"(\"{quote(heading.text_accepting(heading.authors) or '')}\"): headings change "
                                     "with the wording of the library clause.")
             # What the export said, where the file tells us; else what the file says without their changes.
-            before = "\n\n".join(seen.get(p.anchor, exported.get(p.anchor, p.text_accepting(ours))) for p in body
-                                 if p.text_accepting(ours) is not None)
+            before = "\n\n".join(seen.get(p.anchor, exported.get(p.anchor, accepted)) if p.anchor is not None
+                                 else accepted for p in body if (accepted := p.text_accepting(ours)) is not None)
             untracked = [p.anchor for p in body if p.anchor in exported and p.anchor not in seen
                          and p.text_accepting(ours) != exported[p.anchor]]
             proposers = {party: authors for party, authors in theirs.items() if any(p.authors & authors for p in body)}
@@ -171,23 +198,25 @@ class ReturnedService:
                     result.plans.append(Plan(party, "wording", f"section:{section_id}", label, merged,
                                              _rationale(body, authors, document.name), warning))
         result.plans += term_plans(document, ours, theirs, result.notes, parties_by_id, current)
-        for after, heading, body in _new_sections(document):
-            party = mapping.get(heading.mark_author)
-            if party is None or heading.mark_author in ours:
+        for follows, new_heading, new_body in _new_sections(document):
+            proposer = mapping.get(new_heading.mark_author)
+            if proposer is None or new_heading.mark_author in ours:
                 continue
-            text = "\n\n".join(p.text_accepting({heading.mark_author}) or "" for p in body).strip("\n")
-            where = f"after {numbered[after][0].number}" if after in numbered else "at the end"
-            result.plans.append(Plan(party, "new_section", f"after:{after}" if after in numbered else "end",
-                                     f"new section {where}: {heading.text_accepting({heading.mark_author})}",
-                                     text, _rationale([heading, *body], {heading.mark_author}, document.name),
-                                     heading=heading.text_accepting({heading.mark_author}) or ""))
+            marked_by = {new_heading.mark_author}
+            text = "\n\n".join(p.text_accepting(marked_by) or "" for p in new_body).strip("\n")
+            where = f"after {numbered[follows][0].number}" if follows in numbered else "at the end"
+            result.plans.append(Plan(proposer, "new_section", f"after:{follows}" if follows in numbered else "end",
+                                     f"new section {where}: {new_heading.text_accepting(marked_by)}",
+                                     text, _rationale([new_heading, *new_body], marked_by, document.name),
+                                     heading=new_heading.text_accepting(marked_by) or ""))
         located = {id(p): sid for sid, paragraphs in groups.items() for p in paragraphs}
         sections = {sid: f"{n.number} {n.section.heading}" for sid, (n, _) in numbered.items()}
         result.plans += remark_plans(document, mapping, ours, sections, located, result.plans, parties_by_id)
         result.plans += reply_plans(document, mapping, ours, sections, {p.id: p for p in existing}, parties_by_id)
         result.plans += positions
         result.notes += unaccounted(document, result, ours, groups, numbered, parties_by_id, set(seen))
-        return _without_repeats(result, existing, self.remarks.remarks(found.id), self.remarks.positions(found.id))
+        return _without_repeats(result, existing, self.remarks.remarks(found.saved_id),
+                                self.remarks.positions(found.saved_id))
 
     def apply(self, agreement: int | str, result: ReturnedImport, cancelled: Callable[[], bool] | None = None) -> None:
         """Make every planned proposal, or none of them.
@@ -196,7 +225,7 @@ class ReturnedService:
         made: list[int] = []
         with self.library.unit_of_work(write=True) as session:
             # By id from here on: the agreement is then read once, not found again by title for each change.
-            agreement = AgreementStore(session).find(str(agreement)).id
+            agreement = AgreementStore(session).find(str(agreement)).saved_id
             for plan in result.plans:
                 if cancelled is not None and cancelled():
                     raise Cancelled(f"The import of {result.file} was cancelled; nothing was imported.")
@@ -280,7 +309,7 @@ def _without_repeats(result: ReturnedImport, existing: list[Proposal], remarks: 
     return result
 
 
-def _label_of(proposal: Proposal, numbered: dict) -> str:
+def _label_of(proposal: Proposal, numbered: Numbered) -> str:
     """Where a proposal is, in words: its section by number and heading, or its terms."""
     if proposal.section_id is not None and proposal.section_id in numbered:
         shown = numbered[proposal.section_id][0]
@@ -323,7 +352,7 @@ def _new_sections(document: ReturnedDocument) -> list[tuple[int | None, Returned
     return found
 
 
-def _by_section(document: ReturnedDocument, numbered: dict) -> dict[int, list[ReturnedParagraph]]:
+def _by_section(document: ReturnedDocument, numbered: Numbered) -> dict[int, list[ReturnedParagraph]]:
     """The returned paragraphs of each section, by the export's anchors, or by heading text for a file
     the app did not write. Headings the counterparty inserted, and what follows them, are new sections."""
     groups: dict[int, list[ReturnedParagraph]] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from negotiator.domain.returned import ReportedChange, ReturnedDocument, ReturnedParagraph
@@ -15,7 +16,7 @@ from negotiator.services.returned_terms import term_of_cell
 
 if TYPE_CHECKING:
     from negotiator.domain.parties import Party
-    from negotiator.services.returned import ReturnedImport
+    from negotiator.services.returned import Numbered, ReturnedImport
 
 QUOTE = 80  # characters of a paragraph quoted in a line of the report
 TITLE_PAGE = re.compile(r"^(title|kind|between|party\..*|round|subject)$")
@@ -23,7 +24,7 @@ SECTION = re.compile(r"^s(\d+)(?:\.p\d+)?$")
 
 
 def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[str],
-                groups: dict[int, list[ReturnedParagraph]], numbered: dict,
+                groups: dict[int, list[ReturnedParagraph]], numbered: Numbered,
                 parties: dict[int, Party] | None = None, decided: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """A line for each change the import would otherwise pass over in silence; ``result`` holds the
     plans and notes made so far, which speak for what they cover. ``decided`` are the anchors where the
@@ -118,14 +119,15 @@ class Places:
     """Where something is, in the words of the agreement: its section's number and heading, the terms
     schedule and the term in words, the title page, the closing paragraphs."""
 
-    def __init__(self, document: ReturnedDocument, numbered: dict, parties: dict[int, Party]) -> None:
+    def __init__(self, document: ReturnedDocument, numbered: Numbered, parties: dict[int, Party]) -> None:
         self.numbered = numbered
         self.parties = parties
         self.labels: dict[str, str] = {}  # a schedule cell's anchor: the label of its row, as the file shows it
         previous: ReturnedParagraph | None = None
         for paragraph in document.paragraphs:
-            if (paragraph.anchor or "").startswith("term.") and previous is not None and previous.anchor is None:
-                self.labels[paragraph.anchor] = (previous.text_accepting(set()) or "").strip()
+            anchor = paragraph.anchor or ""
+            if anchor.startswith("term.") and previous is not None and previous.anchor is None:
+                self.labels[anchor] = (previous.text_accepting(set()) or "").strip()
             previous = paragraph
 
     def section_label(self, section_id: int | None) -> str | None:
@@ -200,7 +202,7 @@ def _typed_untracked(after: str | None) -> bool:
     return bool(SECTION.match(key) or TITLE_PAGE.match(key) or key == "closing")
 
 
-def _missing(document: ReturnedDocument, exported: dict, places: Places) -> list[str]:
+def _missing(document: ReturnedDocument, exported: Mapping[str, object], places: Places) -> list[str]:
     """Paragraphs the export wrote that are gone from the file: deleted with tracking switched off."""
     if not any(p.anchor for p in document.paragraphs):
         return []  # a file stripped of the export's marks: nothing can be matched by anchor

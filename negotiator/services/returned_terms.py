@@ -16,7 +16,7 @@ from negotiator.domain.legal_english import read_number_words
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import encode_terms
 from negotiator.domain.returned import ReturnedDocument
-from negotiator.domain.term_fields import DERIVED, FIELDS, parse_value, party_slug
+from negotiator.domain.term_fields import DERIVED, FIELDS, TermValue, parse_value, party_slug
 from negotiator.domain.term_words import NO_CAP, TERM_LABELS
 from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism
 from negotiator.domain.worked_examples import example_cell
@@ -36,9 +36,10 @@ def term_plans(document: ReturnedDocument, ours: set[str], theirs: dict[str, set
     current = current or {}
     plans = []
     for paragraph in document.paragraphs:
-        if not (paragraph.anchor or "").startswith("term.") and paragraph.anchor != "corridor":
+        anchor = paragraph.anchor or ""
+        if not anchor.startswith("term.") and anchor != "corridor":
             continue
-        name, words = term_of_cell(paragraph.anchor.removeprefix("term."), parties)
+        name, words = term_of_cell(anchor.removeprefix("term."), parties)
         for party, authors in theirs.items():
             if not paragraph.authors & authors:
                 continue
@@ -200,7 +201,7 @@ def _same(name: str, value: str, now: str | None) -> bool:
         return False
 
 
-def _as_proposals_hold_it(kind: str, value: object) -> str:
+def _as_proposals_hold_it(kind: str, value: TermValue | None) -> str:
     """A money or percentage value written as a proposal holds it (as ``terms_as_text`` writes it:
     "£300,000", "45"), not as the cell had it ("£0.3m", "45%"): importing the same file again then
     finds the proposal already made instead of making it twice."""

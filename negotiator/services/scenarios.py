@@ -72,16 +72,16 @@ class ScenarioService:
         with self.library.unit_of_work() as session:
             store = AgreementStore(session)
             found = store.find(str(agreement))
-            sheet, parties = store.terms(found.id), parties_of(session, found.id)
+            sheet, parties = store.terms(found.saved_id), parties_of(session, found.saved_id)
             proposals = ProposalStore(session)
-            open_terms = [p for p in proposals.open_of(found.id) if p.term_values()]
+            open_terms = [p for p in proposals.open_of(found.saved_id) if p.term_values()]
             if combinations is None:
                 chosen = [[p] for p in open_terms if moves_money(p)]
             else:
                 chosen = [[proposals.get(int(pid)) for pid in combination] for combination in combinations]
         for combination in chosen:
             for proposal in combination:
-                check_usable(proposal, found.id, found.title)
+                check_usable(proposal, found.saved_id, found.title)
         scenarios = [Scenario(scenario_label([], parties), (), sheet)]
         for combination in chosen:
             changed, label = combined(sheet, combination, parties), scenario_label(combination, parties)
@@ -94,4 +94,5 @@ class ScenarioService:
         named = tuple((sig.party.id, sig.party.short_name or sig.party.name) for sig in found.signatories
                       if sig.party.id in sharing)
         candidates = tuple(Candidate(p.id, scenario_label([p], parties), moves_money(p)) for p in open_terms)
-        return Scenarios(found.id, found.title, budget_of(sheet), named, tuple(scenarios), candidates, tuple(parties))
+        return Scenarios(found.saved_id, found.title, budget_of(sheet), named, tuple(scenarios), candidates,
+                         tuple(parties))

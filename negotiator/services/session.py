@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import getpass
 import os
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.library_file import read_library_file
@@ -31,6 +33,9 @@ from negotiator.services.rounds import RoundService
 from negotiator.services.scenarios import ScenarioService
 from negotiator.services.trust import TrustService
 from negotiator.storage.database import open_library
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def default_author() -> str:
@@ -143,7 +148,7 @@ class Workspace:
             self.clauses.import_file(starter_library_file())
         return self.create_demo()
 
-    def library_unit(self) -> object:
+    def library_unit(self) -> AbstractContextManager[Session]:
         """One transaction around several service calls (they join it): all or nothing."""
         return self.clauses.library.unit_of_work(write=True)
 

@@ -27,7 +27,7 @@ def event_hash(row: NegotiationEventRow) -> str:
                              row.subject, row.payload)
 
 
-def event_fields_hash(event_id: int, parent_hash: str, at: str, actor: str, action: str, agreement_id: int,
+def event_fields_hash(event_id: int, parent_hash: str, at: str, actor: str, action: str, agreement_id: int | None,
                       subject: str, payload: str) -> str:
     """The hash of an event from its fields (also how a sender's events are checked on import)."""
     return chain_hash("event", event_id, parent_hash, at, actor, action, agreement_id, subject, payload)

@@ -3,6 +3,9 @@ wording is versioned append-only and hash-chained."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import TypeVar
+
 from sqlalchemy import and_, func, insert, select
 from sqlalchemy.orm import Session
 
@@ -12,6 +15,8 @@ from negotiator.domain.outline import Section, SectionVersion
 from negotiator.storage.anchors import note_head
 from negotiator.storage.clause_store import GENESIS
 from negotiator.storage.models import SectionRow, SectionVersionRow
+
+K = TypeVar("K", bound=Hashable)  # what the caller knows new sections by, before they have ids
 
 
 def section_hash(row: SectionVersionRow) -> str:
@@ -84,11 +89,11 @@ class SectionStore:
         self.append(row.id, heading, text, clause_key, clause_version, author, note)
         return self.get(row.id)
 
-    def add_many(self, agreement_id: int, items: list[tuple[object, int | None, int, str, str]], author: str,
-                 note: str) -> dict[object, int]:
+    def add_many(self, agreement_id: int, items: list[tuple[K, K | None, int, str, str]], author: str,
+                 note: str) -> dict[K, int]:
         """Insert many new sections at once (an imported outline): ``items`` are (key, parent key or None,
         position, heading, text), parents before children; returns each key's new section id."""
-        ids: dict[object, int] = {}
+        ids: dict[K, int] = {}
         at = format_time(utc_now())
         pending = list(items)
         while pending:  # one level of the outline at a time, so that parents have ids
@@ -98,8 +103,9 @@ class SectionStore:
             # Plain inserts rather than ORM objects: a package brings a thousand sections at once.
             made = self._session.execute(
                 insert(SectionRow).returning(SectionRow.id, sort_by_parameter_order=True),
-                [{"agreement_id": agreement_id, "parent_id": ids.get(parent), "position": position, "removed": False,
-                  "latest_number": 1} for _, parent, position, _, _ in level]).scalars().all()
+                [{"agreement_id": agreement_id, "parent_id": None if parent is None else ids[parent],
+                  "position": position, "removed": False, "latest_number": 1}
+                 for _, parent, position, _, _ in level]).scalars().all()
             versions = []
             for section_id, (key, _, _, heading, text) in zip(made, level, strict=True):
                 ids[key] = section_id
