@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import Protocol
 
 from sqlalchemy import and_, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, aliased
@@ -21,13 +22,34 @@ from negotiator.storage.keys import private_key
 from negotiator.storage.models import NegotiationEventRow, PartyRow, ProposalRow, RoundRow
 
 
-def event_hash(row: NegotiationEventRow) -> str:
+class EventFields(Protocol):
+    """What an event's hash is taken over: a row of the record, or a plain row read for the check."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def parent_hash(self) -> str: ...
+    @property
+    def at(self) -> str: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def agreement_id(self) -> int | None: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def payload(self) -> str: ...
+
+
+def event_hash(row: EventFields) -> str:
     """The hash an event should carry, chained to the previous event's."""
     return event_fields_hash(row.id, row.parent_hash, row.at, row.actor, row.action, row.agreement_id,
                              row.subject, row.payload)
 
 
-def event_fields_hash(event_id: int, parent_hash: str, at: str, actor: str, action: str, agreement_id: int,
+def event_fields_hash(event_id: int, parent_hash: str, at: str, actor: str, action: str, agreement_id: int | None,
                       subject: str, payload: str) -> str:
     """The hash of an event from its fields (also how a sender's events are checked on import)."""
     return chain_hash("event", event_id, parent_hash, at, actor, action, agreement_id, subject, payload)
