@@ -77,10 +77,9 @@ def verify_library(session: Session, *, whole: bool = True) -> Verification:
     names = _chain_names(session, whole)
     heads = _heads(session, whole)
     expected = replay(events)
-    if whole:
-        for clause_id, key in session.execute(select(ClauseRow.id, ClauseRow.key)):
-            if f"clause:{clause_id}" not in heads and f"clause:{clause_id}" not in expected.heads:
-                problems.append(Problem("clause", f"clause {key}: it has no version at all"))
+    if whole:  # every clause is named (in the order the clauses are read): those without a version are found there
+        problems += [Problem("clause", f"{name}: it has no version at all") for chain, name in names.items()
+                     if chain.startswith("clause:") and chain not in heads and chain not in expected.heads]
     else:
         expected.heads = {chain: head for chain, head in expected.heads.items() if not chain.startswith("clause:")}
     for found in differences(expected, heads, names, _agreements(session), _proposals(session), _rounds(session)):
