@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from negotiator.commands import agreements, backups, exchange, export, library, negotiation, scenarios
 from negotiator.commands.output import BAD_INPUT
 from negotiator.domain.errors import NegotiatorError
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
+    from negotiator.services.session import Workspace
 
 
 class CommandParser(argparse.ArgumentParser):
@@ -24,7 +29,8 @@ class CommandParser(argparse.ArgumentParser):
     this class too (``add_subparsers`` makes its parsers of the class of the parser it is called on).
     """
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    # Passed on as they come: ArgumentParser's own arguments, of many types.
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.add_argument("--library", metavar="PATH|URL", default=argparse.SUPPRESS,
                           help="library file or SQLAlchemy URL (as before the command)")
@@ -35,7 +41,8 @@ class CommandParser(argparse.ArgumentParser):
 
 def add_commands(parser: argparse.ArgumentParser) -> None:
     """Add every sub-command to the top-level parser."""
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
+    commands: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=CommandParser)
     library.add_parser(commands)
     agreements.add_parsers(commands)
     negotiation.add_parsers(commands)
@@ -49,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     """Run a parsed command; return the exit code."""
     from negotiator.services.session import open_session
 
-    file_command = getattr(args, "file_handler", None)
+    file_command: Callable[[argparse.Namespace], int] | None = getattr(args, "file_handler", None)
     if file_command is not None:  # backups and restore work on the library's file without opening it
         try:
             return file_command(args)
@@ -66,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
             workspace.act_as(args.acting)
         else:
             workspace.act_as_remembered()
-        return args.handler(workspace, args)
+        handler: Callable[[Workspace, argparse.Namespace], int] = args.handler
+        return handler(workspace, args)
     except NegotiatorError as error:
         return _fail(error)
     finally:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print_table
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.clauses import format_time
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.network import Severity
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import render_term, terms_as_dict
@@ -19,7 +21,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.session import Workspace
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the agreement, terms, check, parties and demo commands."""
     group = commands.add_parser("agreements", help="the agreements of the contract network")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -72,25 +74,26 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     _on(commands.add_parser("demo", help="add the demo negotiation to the library"), _demo)
 
 
-def _on(parser: argparse.ArgumentParser, handler: object) -> argparse.ArgumentParser:
+def _on(parser: argparse.ArgumentParser,
+        handler: Callable[[Workspace, argparse.Namespace], int]) -> argparse.ArgumentParser:
     parser.set_defaults(handler=handler)
     return parser
 
 
-def agreement_json(ws: Workspace, agreement: Agreement, *, full: bool) -> dict:
+def agreement_json(ws: Workspace, agreement: Agreement, *, full: bool) -> JsonObject:
     """An agreement as the JSON conventions describe it."""
     parent = ws.agreements.agreement(agreement.parent_id).title if agreement.parent_id else None
-    data = {"id": agreement.id, "title": agreement.title, "kind": agreement.kind.value,
+    data: JsonObject = {"id": agreement.id, "title": agreement.title, "kind": agreement.kind.value,
             "model": agreement.model.value, "status": agreement.status.value, "parent": parent,
             "parties": [{"name": s.party.name, "short_name": s.party.short_name, "role": s.role.value}
                         for s in agreement.signatories]}
     if full:
         data["outline"] = [{"id": n.section.stable_id, "number": n.number, "heading": n.section.heading,
                             "clause": n.section.clause_key, "clause_version": n.section.clause_version,
-                            "text": text} for n, text in ws.outline.rendered(agreement.id)]
-        data["terms"] = terms_as_dict(ws.agreements.terms(agreement.id), ws.agreements.parties_of(agreement))
+                            "text": text} for n, text in ws.outline.rendered(agreement.saved_id)]
+        data["terms"] = terms_as_dict(ws.agreements.terms(agreement.saved_id), ws.agreements.parties_of(agreement))
         data["rounds"] = [{"id": r.id, "label": r.label, "issued_at": format_time(r.issued_at),
-                           "issued_by": r.issued_by} for r in ws.rounds.rounds(agreement.id)]
+                           "issued_by": r.issued_by} for r in ws.rounds.rounds(agreement.saved_id)]
     return data
 
 
@@ -140,7 +143,7 @@ def _add(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _set(ws: Workspace, args: argparse.Namespace) -> int:
-    changes: dict[str, object] = {}
+    changes: dict[str, str | None] = {}
     if args.title is not None:
         changes["title"] = args.title
     if args.status is not None:
@@ -158,7 +161,7 @@ def _set(ws: Workspace, args: argparse.Namespace) -> int:
 
 def _terms_show(ws: Workspace, args: argparse.Namespace) -> int:
     agreement = ws.agreements.agreement(args.agreement)
-    sheet, parties = ws.agreements.terms(agreement.id), ws.agreements.parties_of(agreement)
+    sheet, parties = ws.agreements.terms(agreement.saved_id), ws.agreements.parties_of(agreement)
     values = terms_as_dict(sheet, parties)
     if args.json:
         return print_json({"id": agreement.id, "title": agreement.title, **values})
@@ -176,7 +179,7 @@ def _said(sheet: TermsSheet, name: str, parties: dict[int, Party]) -> str:
 
 def _terms_set(ws: Workspace, args: argparse.Namespace) -> int:
     agreement = ws.agreements.agreement(args.agreement)
-    sheet = ws.agreements.set_term(agreement.id, args.field, args.value)
+    sheet = ws.agreements.set_term(agreement.saved_id, args.field, args.value)
     parties = ws.agreements.parties_of(agreement)
     if args.json:
         return print_json({"id": agreement.id, "title": agreement.title, **terms_as_dict(sheet, parties)})

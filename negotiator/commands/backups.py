@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from negotiator.commands.output import OK, add_json, print_json, print_table
+from negotiator.domain.json_data import JsonObject
 
 if TYPE_CHECKING:  # the services load only when a command runs
     from negotiator.services.backups import BackupService, BackupSummary
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``backup``, ``backups`` and ``restore``."""
     backup = commands.add_parser("backup", help="back up the library now (kept with its rolling backups)")
     backup.set_defaults(file_handler=_backup)
@@ -83,7 +84,7 @@ def _restore(args: argparse.Namespace) -> int:
     return OK
 
 
-def _backup_json(backup: BackupSummary) -> dict:
+def _backup_json(backup: BackupSummary) -> JsonObject:
     return {"id": str(backup.path), "path": str(backup.path), "taken": backup.taken_at.isoformat(),
             "size": backup.size, "clauses": backup.clauses, "agreements": backup.agreements,
             "proposals": backup.proposals}

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.session import Workspace
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the package commands and ``import redline``."""
     package = commands.add_parser("package", help="negotiation packages exchanged with the other parties")
     actions = package.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.session import Workspace
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``export clean`` and ``export redline``."""
     export = commands.add_parser("export", help="write the agreement to Word")
     kinds = export.add_subparsers(dest="action", metavar="KIND", required=True)

@@ -10,13 +10,14 @@ from negotiator.commands import trust
 from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print_table
 from negotiator.domain.clauses import Clause, ClauseVersion, format_time
 from negotiator.domain.diff import render_plain
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.search import SearchHit, plain_snippet
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.library import LibraryService
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``library`` and its actions."""
     library = commands.add_parser("library", help="work with the clause library")
     library.set_defaults(handler=lambda ws, args: _LIBRARY_ACTIONS[args.action](ws.clauses, args))
@@ -116,18 +117,18 @@ def _verify(service: LibraryService, args: argparse.Namespace) -> int:
     return OK
 
 
-def _clause_json(clause: Clause) -> dict:
+def _clause_json(clause: Clause) -> JsonObject:
     return {"id": clause.key, "key": clause.key, "title": clause.title, "category": clause.category,
             "kinds": [k.label for k in clause.kinds], "version": clause.latest_number,
             "retired": clause.retired}
 
 
-def _version_fields(version: ClauseVersion) -> dict:
+def _version_fields(version: ClauseVersion) -> JsonObject:
     return {"author": version.author, "created": format_time(version.created_at),
             "note": version.note, "hash": version.content_hash}
 
 
-def _hit_json(hit: SearchHit) -> dict:
+def _hit_json(hit: SearchHit) -> JsonObject:
     return {"id": hit.key, "key": hit.key, "title": hit.title, "category": hit.category,
             "version": hit.latest_number, "snippet": plain_snippet(hit.snippet)}
 

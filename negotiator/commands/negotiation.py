@@ -4,6 +4,7 @@ from the shell, each step in the name of the party given with --as."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from negotiator.commands.output import OK, PROBLEMS, add_json, print_json, print
 from negotiator.domain.change_summary import proposal_change
 from negotiator.domain.clauses import format_time
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.outline import find_section
 from negotiator.domain.positions import matrix_rows
 from negotiator.domain.term_words import term_label
@@ -20,7 +22,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.session import Workspace
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the negotiation commands."""
     propose = _on(commands.add_parser("propose", help="propose a change in the name of the --as party"), _propose)
     propose.add_argument("agreement")
@@ -76,7 +78,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
                         "record it was made at still in the record?")
 
 
-def _on(parser: argparse.ArgumentParser, handler: object) -> argparse.ArgumentParser:
+def _on(parser: argparse.ArgumentParser,
+        handler: Callable[[Workspace, argparse.Namespace], int]) -> argparse.ArgumentParser:
     parser.set_defaults(handler=handler)
     return parser
 
@@ -87,7 +90,7 @@ def _acting(ws: Workspace, doing: str) -> str:
 
 def _section_id(ws: Workspace, agreement: str, reference: str) -> int:
     found = ws.agreements.agreement(agreement)
-    numbered = find_section(ws.outline.outline(found.id), reference)
+    numbered = find_section(ws.outline.outline(found.saved_id), reference)
     if numbered is not None:
         return numbered.section.id
     raise InvalidInput(f"'{found.title}' has no section '{reference}'; give its number (such as 2.1) or id "
@@ -103,7 +106,7 @@ def _read(path: Path | None) -> str:
         raise InvalidInput(f"Cannot read the wording from {path}: {error}.", field="text-file") from None
 
 
-def proposal_json(view: ProposalView) -> dict:
+def proposal_json(view: ProposalView) -> JsonObject:
     """A proposal as the JSON conventions describe it."""
     p = view.proposal
     return {"id": p.id, "party": p.party_name, "status": p.status.value, "kind": p.kind.value, "target": p.target,
@@ -185,7 +188,7 @@ def _proposals(ws: Workspace, args: argparse.Namespace) -> int:
         return print_json([proposal_json(v) for v in views])
     rows = []
     found = ws.agreements.agreement(args.agreement)
-    parties, places = ws.agreements.parties_of(found), ws.outline.places(found.id)
+    parties, places = ws.agreements.parties_of(found), ws.outline.places(found.saved_id)
     for v in views:
         p = v.proposal
         flags = ", ".join(f for f, on in (("competing", v.competing_with), ("stale", v.stale)) if on)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Sequence
 
 OK, PROBLEMS, BAD_INPUT = 0, 1, 2
 
@@ -15,13 +17,13 @@ def print_json(value: object) -> int:
     return OK
 
 
-def print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def print_table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     """Print rows under headers, columns aligned."""
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     for row in (headers, *rows):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
-def add_json(parser: object) -> None:
+def add_json(parser: argparse.ArgumentParser) -> None:
     """The --json switch every listing command takes."""
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")

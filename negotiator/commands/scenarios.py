@@ -10,17 +10,19 @@ from typing import TYPE_CHECKING
 
 from negotiator.commands.output import OK, add_json, print_json, print_table
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.legal_english import money
 from negotiator.domain.scenario_terms import percent_results, signed_money
 from negotiator.domain.scenarios import parse_percent, parse_result, result_range, result_words
 from negotiator.domain.term_fields import terms_as_dict
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
+    from negotiator.domain.risk_outcome import Outcome
     from negotiator.services.scenarios import Scenarios
     from negotiator.services.session import Workspace
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the scenarios command."""
     parser = commands.add_parser("scenarios", help="each party's gain or loss at a range of year-end results, "
                                  "under the current terms and with open term proposals")
@@ -102,7 +104,7 @@ def _result_cell(result: int, percent: Decimal | None) -> str:
 
 
 def _as_json(ws: Workspace, found: Scenarios, points: list[tuple[int, Decimal | None]],
-             tables: list[list[object]]) -> dict:
+             tables: list[list[Outcome]]) -> JsonObject:
     agreement = ws.agreements.agreement(found.agreement_id)
     parties = ws.agreements.parties_of(agreement)
     names = dict(found.parties)

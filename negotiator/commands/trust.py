@@ -11,14 +11,14 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
     from negotiator.services.session import Workspace
 
 
-def add_fingerprint(actions: argparse._SubParsersAction) -> None:
+def add_fingerprint(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``library fingerprint``."""
     shown = actions.add_parser("fingerprint", help="this library's key fingerprint, to read to the other parties")
     shown.set_defaults(handler=_fingerprint)
     add_json(shown)
 
 
-def add_trusted(actions: argparse._SubParsersAction) -> None:
+def add_trusted(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``package trusted``."""
     listed = actions.add_parser("trusted", help="the other parties' libraries whose keys are pinned here")
     listed.set_defaults(handler=_trusted)

@@ -17,9 +17,10 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.package import PACKAGE_FORMAT, PACKAGE_VERSION, Package, PackageKey
 from negotiator.exchange import package_schema as schema
 from negotiator.exchange.limits import (
@@ -31,7 +32,7 @@ from negotiator.exchange.limits import (
     MAX_TOTAL_BYTES,
     READ_CHUNK,
 )
-from negotiator.exchange.package_specs import ENTRIES, PACKAGE_SUFFIX, PARTS  # noqa: F401 - read from here too
+from negotiator.exchange.package_specs import ENTRIES, PACKAGE_SUFFIX, PARTS, SchemaError  # noqa: F401 - read from here too
 from negotiator.exchange.package_specs import MANIFEST_FILE as MANIFEST
 from negotiator.exchange.package_writer import write_package  # noqa: F401 - the writer, beside the reader
 
@@ -230,7 +231,7 @@ class _Reader:
         except ValueError:  # Python refuses to convert a number of thousands of digits
             raise self.refuse(f": {entry} holds a number too long to read. {_SEND_AGAIN}") from None
 
-    def _manifest(self, archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> dict:
+    def _manifest(self, archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> JsonObject:
         if MANIFEST not in infos:
             raise self.refuse(f" is not a negotiation package: it has no {MANIFEST}. Choose the .negotiation file the "
                               "other party sent.")
@@ -248,10 +249,10 @@ class _Reader:
                               f"reads format {PACKAGE_VERSION}. Update Negotiator to import it.", "format_version")
         try:
             return schema.check_manifest(data, PARTS)
-        except schema.SchemaError as error:
+        except SchemaError as error:
             raise self._schema_error(error) from None
 
-    def _part(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, expected: dict) -> object:
+    def _part(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, expected: JsonObject) -> object:
         entry = info.filename
         raw = self._unpack(archive, info)
         if len(raw) != expected["bytes"]:
@@ -264,10 +265,10 @@ class _Reader:
         del raw
         try:
             return schema.PART_CHECKS[entry](data)
-        except schema.SchemaError as error:
+        except SchemaError as error:
             raise self._schema_error(error) from None
 
-    def _schema_error(self, error: schema.SchemaError) -> InvalidInput:
+    def _schema_error(self, error: SchemaError) -> InvalidInput:
         return self.refuse(f": {error}. The package cannot be imported; {_SEND_AGAIN.lower()}", error.field)
 
 
@@ -277,12 +278,12 @@ class _Refused(ValueError):
     """JSON that parses but that a package never holds."""
 
 
-def _no_constant(name: str) -> object:
+def _no_constant(name: str) -> NoReturn:
     raise _Refused(f"{name} is not a number JSON allows")
 
 
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
-    result: dict = {}
+def _no_duplicates(pairs: list[tuple[str, object]]) -> JsonObject:
+    result: JsonObject = {}
     for key, value in pairs:
         if key in result:
             raise _Refused(f"the key {key[:40]!r} appears twice in one object")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.package import (
     Package,
     PackageEvent,
@@ -173,12 +174,12 @@ def _check_text_field(value: object, field: Field, at: str) -> str:
     return value
 
 
-def check_object(value: object, spec: ObjectSpec, where: str) -> dict:
+def check_object(value: object, spec: ObjectSpec, where: str) -> JsonObject:
     """Check an object against its spec; return the checked properties (and, if open, the others)."""
     if not isinstance(value, dict):
         raise SchemaError(f"{where} must be an object with {', '.join(repr(n) for n in spec.required)}")
     known = {f.name for f in spec.fields}
-    out: dict = {}
+    out: JsonObject = {}
     for key, item in value.items():
         if key in known:
             continue
@@ -198,7 +199,7 @@ def check_object(value: object, spec: ObjectSpec, where: str) -> dict:
     return out
 
 
-def check_list(data: object, entry: str, spec: ObjectSpec) -> list[dict]:
+def check_list(data: object, entry: str, spec: ObjectSpec) -> list[JsonObject]:
     """Check a list-shaped part (parties.json, sections.json...) item by item."""
     if not isinstance(data, list):
         raise SchemaError(f"{entry} must hold a list (a JSON array) at the top")
@@ -243,7 +244,7 @@ def check_parties(data: object) -> list[PackageParty]:
     return [PackageParty(**item) for item in check_list(data, "parties.json", PARTY)]
 
 
-def check_agreement(data: object) -> dict:
+def check_agreement(data: object) -> JsonObject:
     """agreement.json: one object; keys beyond the known ones are kept as they are."""
     return check_object(data, AGREEMENT, "agreement.json")
 
@@ -286,7 +287,7 @@ def check_events(data: object) -> list[PackageEvent]:
     return [PackageEvent(**item) for item in items]
 
 
-def check_manifest(data: object, parts: tuple[str, ...]) -> dict:
+def check_manifest(data: object, parts: tuple[str, ...]) -> JsonObject:
     """The rest of manifest.json once its format and version are known to be readable."""
     manifest = check_object(data, MANIFEST, "manifest.json")
     files = manifest["files"]

@@ -6,6 +6,7 @@ checks that apply them are in package_schema.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from negotiator.domain.agreements import AgreementKind, AgreementStatus, ContractingModel
 from negotiator.domain.parties import OrganisationType, Role
@@ -58,7 +59,7 @@ class ObjectSpec:
         return tuple(f.name for f in self.fields if f.required)
 
 
-def _values(enum: type) -> tuple[str, ...]:
+def _values(enum: type[Enum]) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
 
 

@@ -16,7 +16,7 @@ from negotiator.domain.errors import InvalidInput
 from negotiator.domain.package import PACKAGE_FORMAT, PACKAGE_VERSION, Package
 from negotiator.exchange import package_schema as schema
 from negotiator.exchange.limits import MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_TOTAL_BYTES
-from negotiator.exchange.package_specs import MANIFEST_FILE
+from negotiator.exchange.package_specs import MANIFEST_FILE, SchemaError
 from negotiator.safe_files import write_safely
 
 _OPTIONAL_EVENT_FIELDS = ("library", "agreement")
@@ -77,7 +77,7 @@ def _serialise(package: Package, name: str) -> dict[str, bytes]:
         schema.check_package(package)
         for part, value in data.items():
             schema.PART_CHECKS[part](value)
-    except schema.SchemaError as error:
+    except SchemaError as error:
         raise InvalidInput(f"Cannot write {name}: {error}.", field=error.field) from None
     parts = {part: _dump(value) for part, value in data.items()}
     total = 0

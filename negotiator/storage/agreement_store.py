@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,7 +21,26 @@ from negotiator.storage.models import AgreementRow, PartyRow, SectionRow, Signat
 from negotiator.storage.party_store import to_party
 
 
-def terms_hash(row: TermsVersionRow) -> str:
+class TermsFields(Protocol):
+    """What a terms version's hash is taken over: its row, or a plain row read for the check."""
+
+    @property
+    def agreement_id(self) -> int: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def parent_hash(self) -> str: ...
+    @property
+    def data(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def created_at(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+
+
+def terms_hash(row: TermsFields) -> str:
     """The hash a terms version should carry, chained to the previous version's."""
     return chain_hash("terms", row.agreement_id, row.number, row.parent_hash, row.data, row.author,
                       row.created_at, row.note)

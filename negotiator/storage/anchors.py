@@ -20,7 +20,7 @@ def note_head(session: Session, chain: str, number: int, digest: str, author: st
     session.info[_BY] = author
 
 
-def take_heads(session: Session) -> dict[str, list]:
+def take_heads(session: Session) -> dict[str, list[int | str]]:
     """The heads noted since the last event, forgotten once taken."""
     session.info.pop(_BY, None)
     return session.info.pop(_HEADS, None) or {}

@@ -16,10 +16,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine.interfaces import DBAPICursor
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from negotiator.domain.errors import LibraryBusy, LibraryUnusable
 from negotiator.storage import schema
@@ -134,7 +136,7 @@ def open_library(target: str | Path) -> Library:
     return Library(location, engine, state.revision is None, backup, sessionmaker(engine))
 
 
-def _resolve(target: str | Path) -> tuple[object, Path | None]:
+def _resolve(target: str | Path) -> tuple[URL, Path | None]:
     raw = str(target)
     if "://" in raw:
         try:
@@ -157,9 +159,10 @@ def _is_busy(error: OperationalError) -> bool:
     return (getattr(error.orig, "sqlite_errorcode", 0) & 0xFF) == 5 or "database is locked" in str(error.orig)
 
 
-def _clashed(error: SQLAlchemyError) -> bool:
+def _clashed(error: DBAPIError) -> bool:
     # PostgreSQL: a unique key taken by a concurrent transaction, a serialisation failure, a deadlock.
-    return getattr(error.orig, "sqlstate", None) in ("23505", "40001", "40P01")
+    sqlstate: object = getattr(error.orig, "sqlstate", None)
+    return sqlstate in ("23505", "40001", "40P01")
 
 
 def _same_moment(location: str) -> LibraryBusy:
@@ -172,12 +175,12 @@ def _busy_timeout_ms() -> int:
     return int(os.environ.get("NEGOTIATOR_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS))
 
 
-def _sqlite_engine(url: object) -> Engine:
+def _sqlite_engine(url: URL) -> Engine:
     timeout_ms = _busy_timeout_ms()
     engine = create_engine(url, connect_args={"timeout": timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so that
         # DDL in a migration is inside the transaction too.
         dbapi_connection.isolation_level = None
@@ -188,7 +191,7 @@ def _sqlite_engine(url: object) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: object) -> None:
+    def _on_begin(connection: Connection) -> None:
         # A plain BEGIN takes the write lock only at the first write, after the reads: if another
         # window is writing, or wrote since those reads, SQLite then refuses at once ("database is
         # locked") without waiting. So a writing unit of work begins IMMEDIATE: it waits its turn (up
@@ -202,7 +205,7 @@ def _sqlite_engine(url: object) -> Engine:
     return engine
 
 
-def _refuse_writes_while_reading(connection: object, _cursor: object, statement: str, *_: object) -> None:
+def _refuse_writes_while_reading(connection: Connection, _cursor: DBAPICursor, statement: str, *_: object) -> None:
     # In the tests, a write inside a reading unit of work is a bug: it would fail, not wait, when
     # another window is writing. The app itself lets it through rather than lose the user's work.
     if connection.info.get("negotiator_reading") and statement.lstrip()[:6].upper() in ("INSERT", "UPDATE",
@@ -214,7 +217,10 @@ def _enable_wal(engine: Engine) -> None:
     # WAL lets a second window read while the first writes; it must be set outside a transaction.
     raw = engine.raw_connection()
     try:
-        raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+        driver = raw.driver_connection
+        if driver is None:
+            raise LibraryUnusable("The library's database connection was closed before it could be opened.")
+        driver.execute("PRAGMA journal_mode=WAL")
     finally:
         raw.close()
 

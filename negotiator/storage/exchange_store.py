@@ -15,11 +15,15 @@ class ExchangeStore:
         self._session = session
         self._uid: str | None = None
         self._known: dict[str, dict[str, int]] = {}  # kind -> origin -> local id, loaded once per kind
+        self._by_id: dict[str, dict[int, str]] = {}  # kind -> local id -> origin, made when first asked
 
     def uid(self) -> str:
         """This library's uid (made when the library was created or upgraded)."""
         if self._uid is None:
-            self._uid = self._session.get(LibraryInfoRow, "uid").value
+            found = self._session.get(LibraryInfoRow, "uid")
+            if found is None:
+                raise ValueError("The library has no uid: it was not made or upgraded by Negotiator.")
+            self._uid = found.value
         return self._uid
 
     def _origins(self, kind: str) -> dict[str, int]:
@@ -30,9 +34,9 @@ class ExchangeStore:
 
     def origin_of(self, kind: str, local_id: int) -> str:
         """The origin to send for a local record: where it came from, or this library's own name for it."""
-        if f"{kind}:by-id" not in self._known:
-            self._known[f"{kind}:by-id"] = {v: k for k, v in self._origins(kind).items()}
-        found = self._known[f"{kind}:by-id"].get(local_id)
+        if kind not in self._by_id:
+            self._by_id[kind] = {v: k for k, v in self._origins(kind).items()}
+        found = self._by_id[kind].get(local_id)
         return found or f"{self.uid()}:{kind[0]}{local_id}"
 
     def local_id(self, kind: str, origin: str) -> int | None:
@@ -54,7 +58,7 @@ class ExchangeStore:
         self._session.execute(insert(OriginRow), [{"kind": kind, "origin": origin, "local_id": local}
                                                   for origin, local in origins.items()])
         self._origins(kind).update(origins)
-        self._known.pop(f"{kind}:by-id", None)
+        self._by_id.pop(kind, None)
 
     def events_of(self, agreement_id: int) -> list[NegotiationEventRow]:
         """This library's negotiation record for one agreement (rows are read, never changed)."""
@@ -68,7 +72,7 @@ class ExchangeStore:
         row = NegotiationEventRow
         rows = self._session.execute(select(row.at, row.actor, row.action, row.payload).where(
             row.agreement_id == agreement_id, row.action.in_(actions)).order_by(row.id))
-        return [tuple(r) for r in rows]
+        return [(at, actor, action, payload) for at, actor, action, payload in rows]
 
     def seen_events(self, library: str) -> dict[int, str]:
         """The hashes of a sender's events as first received, by event id."""

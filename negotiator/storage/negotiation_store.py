@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import Any, Protocol
 
-from sqlalchemy import and_, func, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, CursorResult, Result, and_, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from negotiator.domain.audit import text_hash
 from negotiator.domain.clauses import chain_hash, format_time, parse_time, utc_now
 from negotiator.domain.errors import InvalidInput, NotFound
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.proposals import Proposal, ProposalKind, ProposalStatus
 from negotiator.domain.record import RecordEntry
 from negotiator.domain.rounds import Round, RoundSection
@@ -21,7 +23,28 @@ from negotiator.storage.keys import private_key
 from negotiator.storage.models import NegotiationEventRow, PartyRow, ProposalRow, RoundRow
 
 
-def event_hash(row: NegotiationEventRow) -> str:
+class EventFields(Protocol):
+    """What an event's hash is taken over: a row of the record, or a plain row read for the check."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def parent_hash(self) -> str: ...
+    @property
+    def at(self) -> str: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def agreement_id(self) -> int | None: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def payload(self) -> str: ...
+
+
+def event_hash(row: EventFields) -> str:
     """The hash an event should carry, chained to the previous event's."""
     return event_fields_hash(row.id, row.parent_hash, row.at, row.actor, row.action, row.agreement_id,
                              row.subject, row.payload)
@@ -55,7 +78,7 @@ class EventLog:
             # Transaction-scoped: released by the commit or rollback, and taking it twice is harmless.
             self._session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _RECORD_LOCK})
 
-    def append(self, agreement_id: int | None, actor: str, action: str, subject: str, payload: dict) -> None:
+    def append(self, agreement_id: int | None, actor: str, action: str, subject: str, payload: JsonObject) -> None:
         """Add an event at the end of the chain, signed by this library; it also anchors the version heads
         written since the last one."""
         heads = take_heads(self._session)
@@ -177,7 +200,7 @@ class ProposalStore:
 
     def set_answers(self, proposal_id: int, answers: int) -> None:
         """Record which proposal one answers (once both are saved)."""
-        self._session.get(ProposalRow, proposal_id).answers = answers
+        self._session.get_one(ProposalRow, proposal_id).answers = answers
 
     def get(self, proposal_id: int) -> Proposal:
         """One proposal by id."""
@@ -202,7 +225,7 @@ class ProposalStore:
         """Every proposal on an agreement, oldest first."""
         return self._plain(ProposalRow.agreement_id == agreement_id)
 
-    def _plain(self, *conditions: object) -> list[Proposal]:
+    def _plain(self, *conditions: ColumnElement[bool]) -> list[Proposal]:
         """Proposals read as plain rows with their parties' names, never as ORM objects: a package or a
         big negotiation holds thousands, and building an object per row was most of the time."""
         proposer, decider = aliased(PartyRow), aliased(PartyRow)
@@ -232,13 +255,20 @@ class ProposalStore:
         at = None if reopened else (at or format_time(utc_now()))
         done = self._session.execute(query.values(status=status.value, decided_by=decided_by, decided_at=at,
                                                   decision_note="" if reopened else note))
-        if done.rowcount != 1:
+        if _rowcount(done) != 1:
             now = self.get(proposal_id)
             by = f" by {now.decided_by}" if now.decided_by else ""
             raise ProposalChanged(f"Proposal {proposal_id} was {now.status.value}{by} while you were looking at it, so "
                                   "nothing was changed. Look at it again and decide on what it is now.",
                                   field="proposal")
         return at  # the time recorded for the decision (none when reopened)
+
+
+def _rowcount(done: Result[Any]) -> int:
+    """How many rows an UPDATE changed (what the database driver says)."""
+    if not isinstance(done, CursorResult):
+        raise TypeError("an UPDATE's result should be a cursor's")
+    return done.rowcount
 
 
 class ProposalChanged(InvalidInput):
@@ -251,7 +281,7 @@ class RoundStore:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, agreement_id: int, label: str, issued_by: str, sections: list[RoundSection], terms: dict,
+    def add(self, agreement_id: int, label: str, issued_by: str, sections: list[RoundSection], terms: JsonObject,
             issued_at: str | None = None) -> Round:
         """Freeze the agreement as it stands under a label (issued now, or when another library issued it)."""
         snapshot = {"sections": [s.__dict__ for s in sections], "terms": terms}
@@ -274,7 +304,7 @@ class RoundStore:
 
     def snapshot_hash(self, round_id: int) -> str:
         """The hash of a round's frozen text as stored (recorded when it is issued)."""
-        return text_hash(self._session.get(RoundRow, round_id).snapshot)
+        return text_hash(self._session.get_one(RoundRow, round_id).snapshot)
 
     def of_agreement(self, agreement_id: int) -> list[Round]:
         """The agreement's issued rounds (not withdrawn ones), oldest first."""

@@ -47,7 +47,8 @@ def check_docx(path: Path | bytes) -> list[str]:
                 stories[name] = parse_part(package.read(name))
             except etree.XMLSyntaxError as error:  # an uncarriable character lands here too
                 problems.append(f"{name} is not well-formed XML (an invalid character?): {error}")
-        extra = {n: package.read(n) for n in ("[Content_Types].xml", "word/_rels/document.xml.rels") if n in names}
+        extra: dict[str, bytes] = {n: package.read(n) for n in ("[Content_Types].xml", "word/_rels/document.xml.rels")
+                                   if n in names}
     ids: Counter[str] = Counter()
     kinds: dict[str, set[str]] = {}
     for name, root in stories.items():

@@ -21,6 +21,7 @@ from pathlib import Path
 from docx.styles import BabelFish
 from lxml import etree
 
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.returned import ReturnedDocument
 from negotiator.word.ooxml import w
 from negotiator.word.parts import EXPORT_ROOT
@@ -133,7 +134,7 @@ class _Package(SafeDocx):
             found.setdefault(kind, []).append(self.entries[name.lower()].filename)
         return found
 
-    def _export_info(self, notes: list[str]) -> dict | None:
+    def _export_info(self, notes: list[str]) -> JsonObject | None:
         """The app's export information, from the first Custom XML part of ours; None when absent."""
         items = sorted((int(match.group(1)), info.filename) for key, info in self.entries.items()
                        if (match := _CUSTOM_ITEM.match(key)))
@@ -160,7 +161,7 @@ class _Package(SafeDocx):
         return None
 
 
-def _exported_story(info: dict | None, kind: str) -> str | None:
+def _exported_story(info: JsonObject | None, kind: str) -> str | None:
     """What the export wrote in the header or footer, when the file records it; footnotes and endnotes
     the export never writes ("" for them); None when the file does not say."""
     if kind in _NOTE_KIND:

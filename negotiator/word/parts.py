@@ -10,12 +10,13 @@ import uuid
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml.parser import parse_xml
 from docx.parts.numbering import NumberingPart
 from lxml import etree
 
 from negotiator.domain.document import Paragraph, Run
+from negotiator.domain.json_data import JsonObject
 from negotiator.word.body import ID, PPR, PSTYLE, VAL, BodyWriter, Comment
 from negotiator.word.ooxml import W_NS, WORD_URI, w, word_date, word_text
 
@@ -38,7 +39,7 @@ _SETTINGS_ORDER = ("writeProtection", "view", "zoom", "removePersonalInformation
 def heading_numbering(document: Document) -> int:
     """The ``w:numId`` of the 1 / 1.1 / 1.1.1 heading list, added to the numbering part if missing."""
     try:
-        root = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+        root = _root(document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING))
     except KeyError:
         root = parse_xml(f'<w:numbering xmlns:w="{W_NS}"/>')
         part = NumberingPart(PackURI("/word/numbering.xml"), CONTENT_TYPE.WML_NUMBERING, root, document.part.package)
@@ -147,7 +148,7 @@ def comments(document: Document, writer: BodyWriter, found: list[Comment]) -> No
     if not found:
         return
     _ = document.comments  # makes the part, its content type and its relationship when missing
-    root = document.part.part_related_by(RELATIONSHIP_TYPE.COMMENTS).element
+    root = _root(document.part.part_related_by(RELATIONSHIP_TYPE.COMMENTS))
     text_style = writer.look.styles.get("annotation text")
     reference_style = writer.look.styles.get("annotation reference")
     for comment in found:
@@ -171,7 +172,7 @@ def comments(document: Document, writer: BodyWriter, found: list[Comment]) -> No
             writer.run(p, line, bold=False, deleted=False)
 
 
-def export_info(document: Document, info: dict) -> str:
+def export_info(document: Document, info: JsonObject) -> str:
     """Store ``info`` as JSON in a Custom XML part related from the main document; returns its name.
 
     The part is ``customXml/itemN.xml`` (the first N the template leaves free) holding
@@ -236,3 +237,10 @@ def language(document: Document, tag: str = LANGUAGE) -> None:
     theme = document.settings.element.find(w("themeFontLang"))
     if theme is not None:
         theme.set(VAL, tag)
+
+
+def _root(part: Part) -> etree._Element:
+    """The XML of a part python-docx reads as XML (numbering, comments); one it keeps as bytes has none."""
+    if not isinstance(part, XmlPart):
+        raise AttributeError(f"{part.partname} is not an XML part python-docx reads")
+    return part.element

@@ -72,9 +72,9 @@ def story_changes(root: etree._Element, label: str,
                     words.append(plain_text(change))
             else:
                 run = _nearest(change, w("r"), holder)
-                words = plain_text(run if run is not None else holder)
+                changed = plain_text(run if run is not None else holder)
                 what = "formatting changed" if change.tag in FORMAT_CHANGES else "changed"
-                found.append(ReportedChange("story", author, words, anchor, after, label, what))
+                found.append(ReportedChange("story", author, changed, anchor, after, label, what))
         for key, texts in grouped.items():
             _, author, verb = key
             found.append(ReportedChange("story", author, "".join(texts) or plain_text(holders[key]), anchor, after,

@@ -14,6 +14,7 @@ import docx
 from docx.document import Document
 
 from negotiator.domain.document import WordDocument
+from negotiator.domain.json_data import JsonObject
 from negotiator.locations import resources_dir
 from negotiator.safe_files import write_safely
 from negotiator.word import parts
@@ -37,7 +38,7 @@ class Rendered:
     warnings: tuple[str, ...]
 
 
-def render(document: WordDocument, template: Path | None = None, *, export_info: dict | None = None) -> Rendered:
+def render(document: WordDocument, template: Path | None = None, *, export_info: JsonObject | None = None) -> Rendered:
     """Build the .docx in memory: the bytes and the warnings (replaced characters, missing styles…).
 
     ``export_info`` (JSON-serialisable) is stored in a Custom XML part that Word keeps, for the
@@ -63,13 +64,13 @@ def render(document: WordDocument, template: Path | None = None, *, export_info:
     return Rendered(stream.getvalue(), tuple(dict.fromkeys(writer.warnings)))
 
 
-def docx_bytes(document: WordDocument, template: Path | None = None, *, export_info: dict | None = None) -> bytes:
+def docx_bytes(document: WordDocument, template: Path | None = None, *, export_info: JsonObject | None = None) -> bytes:
     """The .docx for ``document`` as bytes (with ``export_info`` stored as in :func:`render`)."""
     return render(document, template, export_info=export_info).data
 
 
 def write_docx(document: WordDocument, path: Path, template: Path | None = None, *,
-               export_info: dict | None = None) -> list[str]:
+               export_info: JsonObject | None = None) -> list[str]:
     """Write ``document`` to ``path``; returns the warnings (empty when it was written as asked).
 
     ``export_info`` is stored in the file as in :func:`render`.

@@ -1,6 +1,7 @@
 """Alembic environment: always runs on the connection the library opener hands over."""
 
 from alembic import context
+from sqlalchemy.schema import SchemaItem
 
 from negotiator.storage.models import Base
 
@@ -9,7 +10,7 @@ connection = context.config.attributes["connection"]
 _UNMODELLED = {"clause_search"}
 
 
-def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def _include(obj: SchemaItem, name: str | None, type_: str, reflected: bool, compare_to: SchemaItem | None) -> bool:
     return not (type_ == "table" and (name in _UNMODELLED or (name or "").startswith("clause_search_")))
 
 

@@ -4,6 +4,8 @@ Revision ID: 0003
 Revises: 0002
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -13,7 +15,7 @@ branch_labels = None
 depends_on = None
 
 
-def _chained() -> list[sa.Column]:
+def _chained() -> list[sa.Column[Any]]:
     return [
         sa.Column("author", sa.String(200), nullable=False),
         sa.Column("created_at", sa.String(32), nullable=False),
