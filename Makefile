@@ -27,7 +27,7 @@ test: setup lint
 lint: setup
 	$(VENV)/bin/ruff check negotiator benchmarks tests tools main.py
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy negotiator/domain
+	$(VENV)/bin/mypy negotiator
 
 bench: setup
 	$(PY) -m benchmarks

@@ -18,6 +18,7 @@ from negotiator.domain.term_words import NO_CAP, NOT_SET, term_label
 from negotiator.domain.terms import TermsSheet
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when a command runs
+    from negotiator.services.agreements import AgreementChanges
     from negotiator.services.session import Workspace
 
 
@@ -143,7 +144,7 @@ def _add(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _set(ws: Workspace, args: argparse.Namespace) -> int:
-    changes: dict[str, str | None] = {}
+    changes: AgreementChanges = {}
     if args.title is not None:
         changes["title"] = args.title
     if args.status is not None:

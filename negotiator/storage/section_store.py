@@ -4,7 +4,7 @@ wording is versioned append-only and hash-chained."""
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy import and_, func, insert, select
 from sqlalchemy.orm import Session
@@ -19,7 +19,32 @@ from negotiator.storage.models import SectionRow, SectionVersionRow
 K = TypeVar("K", bound=Hashable)  # what the caller knows new sections by, before they have ids
 
 
-def section_hash(row: SectionVersionRow) -> str:
+class SectionFields(Protocol):
+    """What a section version's hash is taken over: its row, or a plain row read for the check."""
+
+    @property
+    def section_id(self) -> int: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def parent_hash(self) -> str: ...
+    @property
+    def heading(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def clause_key(self) -> str | None: ...
+    @property
+    def clause_version(self) -> int | None: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def created_at(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+
+
+def section_hash(row: SectionFields) -> str:
     """The hash a section version should carry."""
     return chain_hash("section", row.section_id, row.number, row.parent_hash, row.heading, row.text,
                       row.clause_key, row.clause_version, row.author, row.created_at, row.note)

@@ -73,7 +73,7 @@ class ReviewController(QObject):
     def _step(self, step: int) -> ReviewEntry | None:
         if self.window.agreements.current is None:
             return None
-        entry = self.pane.move(step, self._start_row(step))
+        entry = self.pane.step_to(step, self._start_row(step))
         if entry is None:
             self.window.statusBar().showMessage(self.tr("No changes to review in this agreement."), 5000)
             return None

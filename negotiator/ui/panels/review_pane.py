@@ -315,7 +315,7 @@ class ReviewPane(QWidget):
 
     # The name hides QWidget.move (a pane is never moved by code); renaming it means changing the review
     # controller, which calls it, too.
-    def move(self, step: int, start: int | None = None) -> ReviewEntry | None:  # type: ignore[override]
+    def step_to(self, step: int, start: int | None = None) -> ReviewEntry | None:
         """Select the next (``step`` 1) or previous (-1) entry shown, from the selected one or, with none
         selected, from row ``start`` (the entry there counts when moving forward); wraps around."""
         rows = self.model.rowCount()

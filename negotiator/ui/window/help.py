@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 import negotiator
 from negotiator.locations import log_dir, resources_dir
@@ -144,10 +143,9 @@ class UserGuide(QDialog):
 
 def show_user_guide(parent: QWidget) -> UserGuide:
     """Show the user guide beside ``parent``, bringing back the window already open if there is one."""
-    guide = getattr(parent, "_user_guide", None)
-    if not isinstance(guide, UserGuide) or not isValid(guide):
+    guide = parent.findChild(UserGuide, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if guide is None:
         guide = UserGuide(parent)
-        parent._user_guide = guide  # type: ignore[attr-defined]
     guide.show()
     guide.raise_()
     guide.activateWindow()
