@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.package import PACKAGE_FORMAT, PACKAGE_VERSION, Package
 from negotiator.exchange import package_schema as schema
 from negotiator.exchange.limits import MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_TOTAL_BYTES
@@ -62,7 +63,7 @@ def write_package(package: Package, path: Path) -> None:
 
 def _serialise(package: Package, name: str) -> dict[str, bytes]:
     """Each part as UTF-8 JSON, after checking it with the reader's rules."""
-    data: dict[str, object] = {
+    data: JsonObject = {
         # Shallow copies: JSON only reads them, and dataclasses.asdict deep-copies every value.
         "parties.json": [dict(vars(p)) for p in package.parties],
         "agreement.json": package.agreement,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from negotiator.domain.agreement import Agreement
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.lifecycle import Stage, check_direct_edit, stage_of
 from negotiator.domain.parties import Party, match_party
 from negotiator.services.acting import Acting
@@ -49,6 +50,6 @@ def direct_edit(session: Session, agreement_id: int, acting: Acting) -> tuple[Ag
 
 
 def record(session: Session, agreement_id: int | None, party: str, action: str, subject: str,
-           payload: dict[str, object] | None = None) -> None:
+           payload: JsonObject | None = None) -> None:
     """Add the change to the negotiation record under the party that made it."""
     EventLog(session).append(agreement_id, party, action, subject, payload or {})

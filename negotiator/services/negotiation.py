@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from negotiator.domain.clauses import MAX_TEXT, MAX_TITLE, check_text, parse_time, utc_now
 from negotiator.domain.errors import InvalidInput
+from negotiator.domain.json_data import JsonObject
 from negotiator.domain.lifecycle import check_proposal_allowed
 from negotiator.domain.merge import rebase
 from negotiator.domain.parties import Party
@@ -282,7 +283,7 @@ class NegotiationService:
             return store.get(proposal_id)
 
     def _set_status(self, session: Session, proposal: Proposal, status: ProposalStatus, actor: str,
-                    decider_id: int | None, action: str, payload: dict[str, object], reason: str = "",
+                    decider_id: int | None, action: str, payload: JsonObject, reason: str = "",
                     at: str | None = None) -> Proposal:
         """Change a proposal's status only if it still stands as read (compare-and-set), and record it."""
         at = ProposalStore(session).set_status(proposal.id, status, decider_id, expected=proposal.status, note=reason,

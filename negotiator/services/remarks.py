@@ -50,7 +50,7 @@ class RemarksService:
         with self.library.unit_of_work(write=True) as session:
             found, speaker = self._party_in(session, agreement, party)
             exchange = ExchangeStore(session)
-            payload: dict[str, object] = {"text": text, "source": source}
+            payload: JsonObject = {"text": text, "source": source}
             if target.startswith("section:"):
                 section = live_section(session, found.saved_id, int(target.split(":", 1)[1]))
                 payload["section"] = exchange.origin_of("section", section.id)
@@ -89,7 +89,7 @@ class RemarksService:
             if not proposal.is_open:
                 raise InvalidInput(f"Proposal {proposal_id} is already {proposal.status.value}; a position on it "
                                    "would change nothing.", field="proposal")
-            payload: dict[str, object] = {"proposal": ExchangeStore(session).origin_of("proposal", proposal_id),
+            payload: JsonObject = {"proposal": ExchangeStore(session).origin_of("proposal", proposal_id),
                                           "source": source}
             record(session, found.saved_id, speaker.name, "support" if supports else "oppose",
                    f"proposal {proposal_id}", payload)

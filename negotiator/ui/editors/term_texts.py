@@ -10,7 +10,7 @@ from enum import Enum
 
 from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_name
 from negotiator.domain.parties import Party
-from negotiator.domain.term_fields import DERIVED, FIELDS, get_term, term_names
+from negotiator.domain.term_fields import DERIVED, FIELDS, TermValue, get_term, term_names
 from negotiator.domain.terms import Indexation, InvoicingFrequency, PaymentMechanism, TermsSheet
 from negotiator.ui.models.risk_share_model import money_text, percent_text
 
@@ -30,7 +30,7 @@ def _is_money(name: str) -> bool:
     return name.endswith(".cap") or name.startswith("payment.contribution.")
 
 
-def term_text(name: str, value: object) -> str:
+def term_text(name: str, value: TermValue | str | None) -> str:
     """One term's typed value as a user would type it ("" when not set)."""
     if value is None:
         return ""
