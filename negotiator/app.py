@@ -21,12 +21,12 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The top-level argument parser shared by the window and the commands."""
-    from negotiator.cli import add_commands
-
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The top-level argument parser shared by the window and the commands; without ``commands``, the
+    window's options only (what a start of the window needs, read without loading the command line)."""
     parser = argparse.ArgumentParser(
-        prog="negotiator", description=f"{APP_NAME}: negotiate integrated-care agreements offline."
+        prog="negotiator", description=f"{APP_NAME}: negotiate integrated-care agreements offline.",
+        add_help=commands, exit_on_error=commands,
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and stop")
     parser.add_argument("--library", metavar="PATH|URL",
@@ -39,8 +39,25 @@ def build_parser() -> argparse.ArgumentParser:
     # Opens the window, shows the library's first rows, then quits: for start-up checks and benchmarks.
     parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
-    add_commands(parser)
+    if commands:
+        from negotiator.cli import add_commands
+
+        add_commands(parser)
     return parser
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The arguments. A start of the window (options only) is read without the command line's parsers,
+    whose modules cost start-up time; anything else (a command, --help, a mistake) goes to the full
+    parser, which also says what was wrong."""
+    try:
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+    except argparse.ArgumentError:
+        rest = ["(an error the full parser reports)"]
+    if rest:
+        return build_parser().parse_args(argv)
+    args.command = None
+    return args
 
 
 def setup_logging() -> None:
@@ -59,7 +76,7 @@ def setup_logging() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``negotiator`` command and of ``main.py``."""
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     setup_logging()
     try:
         if args.command is not None:

@@ -136,3 +136,20 @@ def test_library_and_as_work_after_the_command_too(demo_path: Path, tmp_path: Pa
     assert listed.returncode == 0 and alliance in {a["title"] for a in json.loads(listed.stdout)}
     nested = negotiator("library", "--library", demo_path, "search", "mediation", "--json")
     assert nested.returncode == 0 and json.loads(nested.stdout)
+
+
+def test_the_window_s_options_are_read_without_the_command_line_and_anything_else_by_the_full_parser() -> None:
+    # Starting the window should not pay for loading every command's parser; a command, --help or a
+    # mistake still goes to the full parser, which names the commands and says what was wrong.
+    probe = ("import sys; from negotiator.app import parse_arguments; "
+             "a = parse_arguments(sys.argv[1:]); "
+             "print('negotiator.cli' in sys.modules, a.command, a.library, a.acting)")
+    def parsed(*args: str) -> str:
+        return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True,
+                              timeout=60, check=True).stdout.strip()
+    assert parsed("--library", "team.sqlite", "--as", "ICB") == "False None team.sqlite ICB"
+    assert parsed("--library", "team.sqlite", "agreements", "list") == "True agreements team.sqlite None"
+    assert "agreements" in negotiator("--help").stdout
+    missing = negotiator("--library")
+    assert missing.returncode == 2 and "--library: expected one argument" in missing.stderr
+    assert "unrecognized arguments: --bogus" in negotiator("--bogus").stderr
