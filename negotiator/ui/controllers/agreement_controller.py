@@ -19,18 +19,16 @@ from negotiator.ui.common.errors import show_error
 from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.controllers.outline_proposals import OutlineProposals
 from negotiator.ui.controllers.stage_actions import stage_note, terms_mode
-from negotiator.ui.dialogs.new_agreement_dialog import NewAgreementDialog
-from negotiator.ui.dialogs.propose_dialog import ProposeDialog
-from negotiator.ui.dialogs.repin_dialog import RepinDialog
-from negotiator.ui.dialogs.revise_dialog import WordingDialog
 from negotiator.ui.panels.agreement_view import AgreementView
 from negotiator.ui.panels.agreements_panel import AgreementsPanel
 from negotiator.ui.panels.findings_panel import FindingsPanel
 
-if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted, the dialogs when first opened
     from negotiator.domain.outline import NumberedSection
     from negotiator.domain.parties import Party
     from negotiator.services.session import Workspace
+    from negotiator.ui.dialogs.propose_dialog import ProposeDialog
+    from negotiator.ui.dialogs.repin_dialog import RepinDialog
 
 # From this many sections an agreement opens in the background (about 0.15 s of loading and up);
 # smaller ones open faster than a progress dialog could appear.
@@ -194,6 +192,8 @@ class AgreementController(QObject):
             return self.proposals.wording(section_id, text)
         section = ws.outline.section(section_id)
         if text is None:
+            from negotiator.ui.dialogs.revise_dialog import WordingDialog
+
             dialog = WordingDialog(section.heading, section.text, self.window)
             if dialog.exec() != WordingDialog.DialogCode.Accepted:
                 return None
@@ -271,6 +271,8 @@ class AgreementController(QObject):
         except Exception as error:
             show_error(self.window, self.tr("The section cannot be re-pinned"), error)
             return None
+        from negotiator.ui.dialogs.repin_dialog import RepinDialog
+
         dialog = RepinDialog(preview, self.window)
         dialog.setObjectName("repinDialog")
         dialog.accepted.connect(lambda: self._repin(preview.section_id, preview.to_version))
@@ -313,6 +315,8 @@ class AgreementController(QObject):
         if ws is None or not self._acting("The agreement was not created"):
             return
         if values is None:
+            from negotiator.ui.dialogs.new_agreement_dialog import NewAgreementDialog
+
             dialog = NewAgreementDialog(ws.agreements.parties(), ws.agreements.agreements(), self.window)
             if dialog.exec() != NewAgreementDialog.DialogCode.Accepted:
                 return

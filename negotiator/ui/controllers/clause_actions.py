@@ -9,7 +9,6 @@ from negotiator.ui.common import commands
 from negotiator.ui.common.commands import LibraryEdit
 from negotiator.ui.common.errors import show_error
 from negotiator.ui.controllers.host import WindowHost
-from negotiator.ui.dialogs.revise_dialog import ReviseDialog
 
 
 class ClauseMixin(WindowHost):
@@ -36,6 +35,8 @@ class ClauseMixin(WindowHost):
         if self.service is None or clause is None:
             return
         if text is None:
+            from negotiator.ui.dialogs.revise_dialog import ReviseDialog  # loaded when first opened
+
             dialog = ReviseDialog(self.service.version(clause.key), self)
             if dialog.exec() != ReviseDialog.DialogCode.Accepted:
                 return

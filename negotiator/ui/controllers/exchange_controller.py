@@ -12,13 +12,13 @@ from negotiator.domain.errors import InvalidInput
 from negotiator.ui.common.background import Job, run_with_progress
 from negotiator.ui.common.errors import show_error
 from negotiator.ui.controllers.host import WindowHost
-from negotiator.ui.dialogs.fingerprints_dialog import FingerprintsDialog
-from negotiator.ui.dialogs.import_dialogs import ImportRedlineDialog
-from negotiator.ui.dialogs.package_review import ImportPackageDialog
 
-if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted, the dialogs when first opened
     from negotiator.domain.returned import ReturnedDocument
     from negotiator.services.package_report import ImportSummary
+    from negotiator.ui.dialogs.fingerprints_dialog import FingerprintsDialog
+    from negotiator.ui.dialogs.import_dialogs import ImportRedlineDialog
+    from negotiator.ui.dialogs.package_review import ImportPackageDialog
 
 
 class ExchangeController(QObject):
@@ -57,6 +57,8 @@ class ExchangeController(QObject):
         ws = self.window.workspace
         if ws is None:
             return
+        from negotiator.ui.dialogs.import_dialogs import ImportRedlineDialog
+
         dialog = ImportRedlineDialog(ws, agreement, document, self.window)
         dialog.setObjectName("importRedlineDialog")
         dialog.accepted.connect(lambda: self._imported(f"{len(dialog.imported)} proposal(s) imported from "
@@ -89,6 +91,8 @@ class ExchangeController(QObject):
         ws = self.window.workspace
         if ws is None:
             return
+        from negotiator.ui.dialogs.package_review import ImportPackageDialog
+
         dialog = ImportPackageDialog(ws, path, preview, self.window)
         dialog.setObjectName("importPackageDialog")
         dialog.imported.connect(lambda _summary: self._imported(f"Imported {path.name}"))
@@ -126,6 +130,8 @@ class ExchangeController(QObject):
         if ws is None:
             return None
         try:
+            from negotiator.ui.dialogs.fingerprints_dialog import FingerprintsDialog
+
             dialog = FingerprintsDialog(ws.trust.own(), ws.trust.trusted(), self.window)
         except Exception as error:
             show_error(self.window, self.tr("The fingerprints cannot be shown"), error)

@@ -16,14 +16,15 @@ from negotiator.ui.common.commands import LibraryEdit
 from negotiator.ui.common.errors import show_error
 from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.controllers.proposing import ask_to_replace, chip_words, propose_dialog, targets_of
-from negotiator.ui.dialogs.propose_dialog import Outcome, ProposeDialog
-from negotiator.ui.dialogs.reason_dialog import ReasonDialog
+from negotiator.ui.dialogs.proposal_outcome import Outcome
 from negotiator.ui.panels.proposals_panel import ProposalsPanel
 
-if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted, the dialogs when first opened
     from negotiator.domain.parties import Party
     from negotiator.services.applying import Reversal
     from negotiator.services.session import Workspace
+    from negotiator.ui.dialogs.propose_dialog import ProposeDialog
+    from negotiator.ui.dialogs.reason_dialog import ReasonDialog
 
 
 class NegotiationController(QObject):
@@ -177,6 +178,8 @@ class NegotiationController(QObject):
         if party is None:
             return None
         if reason is None and decision in ("accept", "reject"):
+            from negotiator.ui.dialogs.reason_dialog import ReasonDialog
+
             dialog = ReasonDialog(party, decision, proposal_id, self.window)
             dialog.setObjectName("reasonDialog")
             dialog.accepted.connect(lambda: self.decide(proposal_id, decision, dialog.text()))
@@ -217,6 +220,8 @@ class NegotiationController(QObject):
             return None
         wording, terms = original.kind is ProposalKind.WORDING, original.kind is not ProposalKind.WORDING
         parties = self._parties(ws, original.agreement_id)
+        from negotiator.ui.dialogs.propose_dialog import ProposeDialog
+
         dialog = ProposeDialog(party, self.window, section=(self.tr("the section"), original.proposed) if wording
                                else None, terms=list(original.term_values().items()) if terms else None,
                                term=original.target if original.kind is ProposalKind.TERM else None,
@@ -300,6 +305,8 @@ class NegotiationController(QObject):
 def _refuse(parent: QWidget, failure: str, error: BaseException) -> None:
     """Say why a proposal was refused: inside the Propose dialog when it was typed there (it stays open
     with what was typed), else in an error dialog over ``parent``."""
+    from negotiator.ui.dialogs.propose_dialog import ProposeDialog
+
     if isinstance(parent, ProposeDialog):
         parent.refused(failure, error)
     else:

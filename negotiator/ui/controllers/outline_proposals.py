@@ -13,11 +13,11 @@ from negotiator.domain.outline import NumberedSection
 from negotiator.domain.terms import TermsSheet
 from negotiator.ui.common.errors import show_error
 from negotiator.ui.controllers.host import WindowHost
-from negotiator.ui.dialogs.propose_dialog import ProposeDialog
 from negotiator.ui.editors.term_texts import changed_terms
 
-if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted, the dialog when first opened
     from negotiator.services.session import Workspace
+    from negotiator.ui.dialogs.propose_dialog import ProposeDialog
 
 
 def _tr(text: str) -> str:

@@ -15,11 +15,12 @@ from negotiator.domain.proposals import Proposal, ProposalKind
 from negotiator.domain.term_fields import render_term, term_names
 from negotiator.domain.term_words import term_label
 from negotiator.domain.terms import TermsSheet
-from negotiator.ui.dialogs.propose_dialog import ProposeDialog, Submit
+from negotiator.ui.dialogs.proposal_outcome import Submit
 from negotiator.ui.editors.term_texts import term_texts
 
-if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted, the dialog when first opened
     from negotiator.services.session import Workspace
+    from negotiator.ui.dialogs.propose_dialog import ProposeDialog
 
 
 def _tr(text: str) -> str:
@@ -35,6 +36,8 @@ def propose_dialog(window: QMainWindow, ws: Workspace, agreement: int, party: st
     places = [(f"{n.number} {n.section.heading}", n.section.id) for n in ws.outline.outline(agreement)
               if n.section.id != section_id]
     place = (ws.location, agreement, f"section:{section_id}" if section_id else None, term)
+    from negotiator.ui.dialogs.propose_dialog import ProposeDialog
+
     dialog = ProposeDialog(party, window, section=(section.heading, section.text) if section else None,
                            terms=list(term_texts(sheet, parties).items()), term=term, places=places,
                            risk=(parties, sheet.risk_share), submit=submit, words=chip_words(sheet, parties),

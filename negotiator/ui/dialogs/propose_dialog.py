@@ -7,8 +7,7 @@ first, and can keep it as a draft that Propose on the same place offers back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
-from enum import StrEnum
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -30,21 +29,11 @@ from negotiator.domain.term_words import term_label, value_words
 from negotiator.domain.terms import RiskShare
 from negotiator.ui.common.errors import show_error
 from negotiator.ui.dialogs import propose_drafts as drafts
+from negotiator.ui.dialogs.proposal_outcome import Outcome, Submit
 from negotiator.ui.dialogs.propose_parts import DraftBar, SeveralTerms, WordingPane, named
 from negotiator.ui.editors.risk_share_editor import RiskShareEditor
 from negotiator.ui.editors.term_value_edit import TermValueEdit
 from negotiator.ui.models.risk_share_model import PROBLEM_COLOUR
-
-
-class Outcome(StrEnum):
-    """What became of a proposal the dialog handed on: made (close), cancelled (close) or refused (stay open)."""
-
-    MADE = "made"
-    CANCELLED = "cancelled"
-    REFUSED = "refused"
-
-
-Submit = Callable[[dict[str, Any]], Outcome]  # given the dialog's values()
 
 
 class ProposeDialog(QDialog):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import platform
 from html import escape
-from importlib import metadata
 from pathlib import Path
 
 import PySide6
@@ -157,7 +156,10 @@ def _tr(text: str) -> str:
 
 
 def _sqlalchemy_version() -> str:
-    # Read from the installed package's metadata: the ui layer may not import SQLAlchemy itself.
+    # Read from the installed package's metadata: the ui layer may not import SQLAlchemy itself. Loaded only
+    # when the About box is shown: reading package metadata costs start-up time.
+    from importlib import metadata
+
     try:
         return metadata.version("sqlalchemy")
     except metadata.PackageNotFoundError:
@@ -166,6 +168,7 @@ def _sqlalchemy_version() -> str:
 
 def about_text(schema_revision: str | None) -> str:
     """Rich text for the About box: the app's version, the versions it runs on and the library's schema."""
+
     schema = escape(schema_revision) if schema_revision else escape(_tr("no library open"))
     rows = [
         (_tr("Qt"), qVersion()),

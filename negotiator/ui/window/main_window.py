@@ -34,7 +34,6 @@ from negotiator.ui.controllers.money_map_controller import MoneyMapController
 from negotiator.ui.controllers.negotiation_controller import NegotiationController
 from negotiator.ui.controllers.review_controller import ReviewController
 from negotiator.ui.controllers.scenarios_controller import ScenariosController
-from negotiator.ui.dialogs.export_dialog import ExportDialog
 from negotiator.ui.panels.clause_view import ClauseView
 from negotiator.ui.panels.find_bar import Finder
 from negotiator.ui.panels.library_panel import LibraryPanel
@@ -48,9 +47,10 @@ from negotiator.ui.window.window_layout import LayoutDefaults, first_geometry
 from negotiator.ui.window.window_place import WindowPlace
 from negotiator.ui.window.window_session import SessionMixin
 
-if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted, the dialogs when first opened
     from negotiator.services.library import ImportReport, LibraryService
     from negotiator.services.session import Workspace
+    from negotiator.ui.dialogs.export_dialog import ExportDialog
     from negotiator.ui.panels.window_parts import WindowParts
 
 
@@ -268,6 +268,8 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         """Open the export dialog for the open agreement."""
         if self.workspace is None or self.agreements.current is None:
             return None
+        from negotiator.ui.dialogs.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.workspace, self.agreements.current, self.acting_party or None, self)
         dialog.setObjectName("exportDialog")
         dialog.finished.connect(dialog.deleteLater)

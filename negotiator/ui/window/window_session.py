@@ -11,13 +11,13 @@ from negotiator.domain.errors import InvalidInput
 from negotiator.services.demo_titles import ALLIANCE
 from negotiator.ui.common.errors import show_error
 from negotiator.ui.controllers.host import WindowHost
-from negotiator.ui.dialogs.preferences import PreferencesDialog
 from negotiator.ui.window.command_palette import CommandPalette
 
-if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted, the dialogs when first opened
     from PySide6.QtWidgets import QMenu
 
     from negotiator.services.session import Workspace
+    from negotiator.ui.dialogs.preferences import PreferencesDialog
     from negotiator.ui.window.welcome import WelcomePage
 
 
@@ -135,6 +135,8 @@ class SessionMixin(WindowHost):
 
     def show_preferences(self) -> PreferencesDialog:
         """The preferences dialog; the name applies to the libraries opened from now on."""
+        from negotiator.ui.dialogs.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         dialog.setObjectName("preferencesDialog")
         dialog.accepted.connect(lambda: setattr(self, "author", self.settings.get("author") or self.author))
