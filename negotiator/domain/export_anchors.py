@@ -165,6 +165,7 @@ CLOSING_LINE = ClosingLine()
 TITLE_LINES = ("title", "kind", "between", "round", "subject")
 SCHEDULE_TABLES = ("risk", "duration", "payment")
 
+_PARTY_CELL = re.compile(r"(share|contribution)\.(\d+)(?:\.(gain|loss))?")
 _SECTION_PARAGRAPH = re.compile(r"s(\d+)\.p(\d+)")
 _IN_SECTION = re.compile(r"s(\d+)\.(.*)", re.DOTALL)
 
@@ -218,3 +219,20 @@ def section_line_key(section_id: int) -> str:
     """The layout's key of each of a section's body paragraphs before the redline numbers them
     (``s12.p``): never a name in the file, where they become :class:`SectionParagraph`."""
     return f"s{section_id}.p"
+
+
+@dataclass(frozen=True)
+class PartyCell:
+    """A cell of a party's row of the schedule, by the cell's key (a term place's ``cell``): ``share.5``
+    (the row's last cell, the cap on losses), ``share.5.gain``, ``share.5.loss``, ``contribution.5``."""
+
+    row: str  # "share" or "contribution"
+    party_id: int
+    part: str | None  # "gain", "loss", or None for the row's last cell
+
+
+def party_cell_of(cell: str) -> PartyCell | None:
+    """The party's row and cell a schedule cell's key names, or None for a cell of no party's row."""
+    if found := _PARTY_CELL.fullmatch(cell):
+        return PartyCell(found.group(1), int(found.group(2)), found.group(3))
+    return None

@@ -124,11 +124,11 @@ def cell_anchor(row: str, column: int, columns: int) -> str | None:
     gain and loss (``term.share.5.gain``), and every figure of a worked example (``term.example.over.result.2``),
     which the app works out, so that an edit of it is named in the import's report."""
     if row.startswith("example."):
-        return f"term.{row}.{column}" if column else None
+        return anchor_key(TermAnchor(f"{row}.{column}")) if column else None
     if column == columns - 1:
-        return f"term.{row}"
+        return anchor_key(TermAnchor(row))
     if row.startswith("share.") and column in (1, 2):
-        return f"term.{row}.{('gain', 'loss')[column - 1]}"
+        return anchor_key(TermAnchor(f"{row}.{('gain', 'loss')[column - 1]}"))
     return None
 
 
