@@ -14,13 +14,20 @@ from negotiator.domain import legal_english as say
 from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_words
 from negotiator.domain.excess_bearer import LABEL as EXCESS_LABEL
 from negotiator.domain.export_anchors import (
+    CLOSING_LINE,
     CORRIDOR,
     Anchor,
     ContributionAnchor,
+    PartyLine,
+    ScheduleLine,
     SectionAnchor,
+    SectionBody,
     ShareAnchor,
     TermAnchor,
+    TitleLine,
     anchor_key,
+    place_key,
+    section_line_key,
 )
 from negotiator.domain.parties import Party
 from negotiator.domain.term_fields import render_term
@@ -62,8 +69,8 @@ class AgreementState:
 
 @dataclass(frozen=True)
 class Line:
-    """One paragraph of the layout. ``key`` aligns it with the other state's paragraph; ``group``
-    gathers a section's body paragraphs so that they are compared together."""
+    """One paragraph of the layout. ``key`` aligns it with the other state's paragraph; ``group`` (the
+    section's :func:`body_key`) gathers a section's body paragraphs so that they are compared together."""
 
     key: str
     text: str
@@ -108,7 +115,7 @@ def heading_key(section_id: int) -> str:
 
 def body_key(section_id: int) -> str:
     """The unit key of a section's body paragraphs, taken together."""
-    return f"s{section_id}.body"
+    return place_key(SectionBody(section_id))
 
 
 def cell_anchor(row: str, column: int, columns: int) -> str | None:
@@ -117,11 +124,11 @@ def cell_anchor(row: str, column: int, columns: int) -> str | None:
     gain and loss (``term.share.5.gain``), and every figure of a worked example (``term.example.over.result.2``),
     which the app works out, so that an edit of it is named in the import's report."""
     if row.startswith("example."):
-        return f"term.{row}.{column}" if column else None
+        return anchor_key(TermAnchor(f"{row}.{column}")) if column else None
     if column == columns - 1:
-        return f"term.{row}"
+        return anchor_key(TermAnchor(row))
     if row.startswith("share.") and column in (1, 2):
-        return f"term.{row}.{('gain', 'loss')[column - 1]}"
+        return anchor_key(TermAnchor(f"{row}.{('gain', 'loss')[column - 1]}"))
     return None
 
 
@@ -134,24 +141,24 @@ def cell_key(row: str, column: int) -> str:
 def layout(state: AgreementState) -> list[Item]:
     """The title page, the numbered sections and the terms schedule of one state."""
     items: list[Item] = [
-        Line("title", state.title, "Title"),
-        Line("kind", state.kind, "Subtitle"),
-        Line("between", "Between"),
+        Line(place_key(TitleLine("title")), state.title, "Title"),
+        Line(place_key(TitleLine("kind")), state.kind, "Subtitle"),
+        Line(place_key(TitleLine("between")), "Between"),
     ]
-    items += [Line(f"party.{name}", f"{name} ({role})") for name, role in state.parties]
-    items += [Line("round", f"{state.label}, {say.long_date(state.issued)}"),
-              Line("subject", SUBJECT_TO_CONTRACT, bold=True)]
+    items += [Line(place_key(PartyLine(name)), f"{name} ({role})") for name, role in state.parties]
+    items += [Line(place_key(TitleLine("round")), f"{state.label}, {say.long_date(state.issued)}"),
+              Line(place_key(TitleLine("subject")), SUBJECT_TO_CONTRACT, bold=True)]
     for section in state.sections:
         level = min(section.depth + 1, 3)
         items.append(Line(heading_key(section.section_id), section.heading, f"Heading {level}", numbered=True,
                           page_break=section is state.sections[0]))
         for paragraph in section.text.split("\n\n"):
-            items.append(Line(f"s{section.section_id}.p", paragraph, group=heading_key(section.section_id)))
+            items.append(Line(section_line_key(section.section_id), paragraph, group=body_key(section.section_id)))
     items += schedule(state.terms, state.term_parties, state.term_offers)
     items += execution(state.parties)
     # A closing paragraph after the last table: it also gives anything appended to a redline an
     # unchanged paragraph to follow, which Word needs to remove an inserted paragraph cleanly.
-    items.append(Line("closing", CLOSING))
+    items.append(Line(place_key(CLOSING_LINE), CLOSING))
     return items
 
 
@@ -160,7 +167,7 @@ def units(items: list[Item]) -> list[Unit]:
     out: list[Unit] = []
     for group, members in groupby(items, key=lambda i: i.group if isinstance(i, Line) and i.group else None):
         if group is not None:
-            out.append((group + ".body", list(members)))
+            out.append((group, list(members)))
         else:
             out.extend((item.key, [item]) for item in members)
     return out
@@ -220,14 +227,16 @@ def _schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
     def value(name: str) -> str:
         return render_term(sheet, name, parties) or "Not yet agreed"
 
-    items: list[Item] = [Line("schedule", "Schedule: commercial terms", "Heading 1", page_break=True),
-                         Line("schedule.risk", "Risk share", "Heading 2")]
+    items: list[Item] = [Line(place_key(ScheduleLine("schedule")), "Schedule: commercial terms", "Heading 1",
+                              page_break=True),
+                         Line(place_key(ScheduleLine("schedule.risk")), "Risk share", "Heading 2")]
     shares = []
     for share in sheet.risk_share.shares:
         name = parties[share.party_id].name if share.party_id in parties else f"Party {share.party_id}"
         cap = say.money(share.loss_cap) if share.loss_cap is not None else NO_CAP
         shares.append((f"share.{share.party_id}", (name, say.percent(share.gain), say.percent(share.loss), cap)))
-    items.append(Grid("risk", ("Party", "Share of gains", "Share of losses", "Cap on losses"), tuple(shares)))
+    items.append(Grid(place_key(ScheduleLine("risk")), ("Party", "Share of gains", "Share of losses", "Cap on losses"),
+                      tuple(shares)))
     corridor = sheet.risk_share.corridor
     items.append(Line(anchor_key(CORRIDOR), "Risk corridor: " + (f"± {say.percent(corridor)} of the budget"
                                                                  if corridor is not None else "none")))
@@ -235,14 +244,15 @@ def _schedule(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Item]:
         items.append(Line(anchor_key(TermAnchor(EXCESS_BEARER)),
                           f"{EXCESS_LABEL}: {bearer_words(sheet.risk_share, parties)}"))
     items += worked_examples(sheet, parties)
-    items.append(Line("schedule.duration", "Duration", "Heading 2"))
-    items.append(Grid("duration", ("Term", "Value"), tuple((k, (label, value(k))) for k, label in DURATION_ROWS)))
-    items.append(Line("schedule.payment", "Payment", "Heading 2"))
+    items.append(Line(place_key(ScheduleLine("schedule.duration")), "Duration", "Heading 2"))
+    items.append(Grid(place_key(ScheduleLine("duration")), ("Term", "Value"),
+                      tuple((k, (label, value(k))) for k, label in DURATION_ROWS)))
+    items.append(Line(place_key(ScheduleLine("schedule.payment")), "Payment", "Heading 2"))
     rows = [(k, (label, value(k))) for k, label in PAYMENT_ROWS]
     for party_id, pence in sheet.payment.contributions:
         name = parties[party_id].name if party_id in parties else f"Party {party_id}"
         rows.append((f"contribution.{party_id}", (f"Pooled-fund contribution: {name}", say.money(pence))))
-    items.append(Grid("payment", ("Term", "Value"), tuple(rows)))
+    items.append(Grid(place_key(ScheduleLine("payment")), ("Term", "Value"), tuple(rows)))
     return items
 
 

@@ -11,7 +11,17 @@ from typing import overload
 from negotiator.domain.authorship import Authorship, Part, UnitBlame
 from negotiator.domain.diff import Op
 from negotiator.domain.document import Block, Cell, Change, Paragraph, Revision, Row, Run, Table, WordDocument
-from negotiator.domain.export_anchors import Anchor, SectionAnchor, anchor_key
+from negotiator.domain.export_anchors import (
+    Anchor,
+    ScheduleLine,
+    SectionAnchor,
+    SectionBody,
+    SectionParagraph,
+    TitleLine,
+    anchor_key,
+    place_key,
+    place_of,
+)
 from negotiator.domain.export_layout import (
     SUBJECT_TO_CONTRACT,
     AgreementState,
@@ -56,11 +66,12 @@ def redline_document(base: AgreementState, target: AgreementState, authorship: A
 def _remarked(blocks: list[Block], remarks: Mapping[Anchor, tuple[Revision, ...]]) -> list[Block]:
     """The blocks with each remark on the surviving paragraph of its anchor (table cells included)."""
     present = {p.anchor for p in _paragraphs(blocks) if p.anchor and p.mark is not Change.DELETE}
+    heading, title = place_key(ScheduleLine("schedule")), place_key(TitleLine("title"))
     wanted: dict[str, tuple[Revision, ...]] = {}
     for anchor, notes in remarks.items():
         key = anchor_key(anchor)
-        schedule = not isinstance(anchor, SectionAnchor) and "schedule" in present
-        home = key if key in present else "schedule" if schedule else "title"
+        schedule = not isinstance(anchor, SectionAnchor) and heading in present
+        home = key if key in present else heading if schedule else title
         wanted[home] = wanted.get(home, ()) + tuple(notes)
 
     def mark(paragraph: Paragraph) -> Paragraph:
@@ -183,14 +194,17 @@ def _offsets(paragraphs: list[Line]) -> list[int]:
 
 
 def _anchored(paragraphs: Sequence[Paragraph], key: str) -> list[Block]:
-    """Number a section's surviving paragraphs s12.p1, s12.p2, … for the importer to find them."""
-    section = key.removesuffix(".body")
+    """Number a section's surviving paragraphs s12.p1, s12.p2, … for the importer to find them; ``key``
+    is the section's body (``s12.body``)."""
+    body = place_of(key)
+    if not isinstance(body, SectionBody):
+        raise ValueError(f"{key!r} names no section's body")
     out: list[Block] = []
     index = 0
     for paragraph in paragraphs:
         if paragraph.mark is not Change.DELETE:
             index += 1
-            paragraph = replace(paragraph, anchor=f"{section}.p{index}")
+            paragraph = replace(paragraph, anchor=place_key(SectionParagraph(body.section_id, index)))
         out.append(paragraph)
     return out
 

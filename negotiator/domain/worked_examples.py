@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from negotiator.domain.export_anchors import ScheduleLine, place_key
 from negotiator.domain.legal_english import money
 from negotiator.domain.parties import Party
 from negotiator.domain.risk_outcome import Outcome, share_result
@@ -25,10 +26,11 @@ TITLE = "Worked examples"
 NO_SHARES = "No worked examples are given: no party has a share of gains or losses yet."
 NO_BUDGET = ("No worked examples are given: the agreement has no annual contract value or pooled fund to measure "
              "a year-end result against.")
+HEADING, NOTE = place_key(ScheduleLine("examples")), place_key(ScheduleLine("examples.note"))  # the lines' names
 # The two tables: (side in row keys, table key, first header cell, the percentages it shows, smallest first).
-SIDES = (("over", "examples.overspend", "Overspend against the budget",
+SIDES = (("over", place_key(ScheduleLine("examples.overspend")), "Overspend against the budget",
           tuple(sorted(-p for p in WORKED_EXAMPLES if p < 0))),
-         ("under", "examples.underspend", "Underspend against the budget",
+         ("under", place_key(ScheduleLine("examples.underspend")), "Underspend against the budget",
           tuple(sorted(p for p in WORKED_EXAMPLES if p > 0))))
 _REST = {"over": "Loss above every cap, carried by no party", "under": "Gain shared by no party"}
 
@@ -47,14 +49,14 @@ def worked_examples(sheet: TermsSheet, parties: Mapping[int, Party]) -> list[Ite
     """The schedule's lines and tables of worked examples, or a plain sentence saying why there are none."""
     from negotiator.domain.export_layout import Grid, Line  # the layout's own items; it calls this
 
-    items: list[Item] = [Line("examples", TITLE, bold=True)]
+    items: list[Item] = [Line(HEADING, TITLE, bold=True)]
     risk, budget = sheet.risk_share, budget_of(sheet)
     if not risk.shares:
-        return [*items, Line("examples.note", NO_SHARES)]
+        return [*items, Line(NOTE, NO_SHARES)]
     if budget is None:
-        return [*items, Line("examples.note", NO_BUDGET)]
+        return [*items, Line(NOTE, NO_BUDGET)]
     basis = "the annual contract value" if sheet.payment.annual_value else "the pooled fund"
-    items.append(Line("examples.note", f"What the risk share means in pounds for a year-end result against a budget "
+    items.append(Line(NOTE, f"What the risk share means in pounds for a year-end result against a budget "
                       f"of {money(budget)} ({basis}), worked out by the app from the terms above. Losses are "
                       "shown in brackets."))
     for side, key, first, percents in SIDES:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from negotiator.domain.errors import Cancelled, InvalidInput, NegotiatorError
+from negotiator.domain.export_anchors import SectionAnchor, anchor_key, place_of, section_of
 from negotiator.domain.merge import rebase
 from negotiator.domain.outline import NumberedSection
 from negotiator.domain.proposals import Proposal, decode_terms
@@ -166,8 +167,9 @@ class ReturnedService:
         for section_id, paragraphs in groups.items():
             numbered_section = numbered[section_id][0]
             label = f"{numbered_section.number} {numbered_section.section.heading}"
-            body = [p for p in paragraphs if p.anchor != f"s{section_id}"]
-            for heading in (p for p in paragraphs if p.anchor == f"s{section_id}" and p.authors - ours):
+            heading_anchor = anchor_key(SectionAnchor(section_id))
+            body = [p for p in paragraphs if p.anchor != heading_anchor]
+            for heading in (p for p in paragraphs if p.anchor == heading_anchor and p.authors - ours):
                 result.notes.append(f"A change to the heading of {label} was not imported "
                                     f"(\"{quote(heading.text_accepting(heading.authors) or '')}\"): headings change "
                                     "with the wording of the library clause.")
@@ -341,8 +343,7 @@ def _new_sections(document: ReturnedDocument) -> list[tuple[int | None, Returned
     current: list[ReturnedParagraph] | None = None
     for paragraph in document.paragraphs:
         if paragraph.anchor is None and paragraph.mark == "insert" and paragraph.style.lower().startswith("heading"):
-            section = (paragraph.after or "").split(".")[0]
-            after = int(section[1:]) if section[:1] == "s" and section[1:].isdigit() else None
+            after = section_of(place_of(paragraph.after))
             current = []
             found.append((after, paragraph, current))
         elif paragraph.anchor is None and paragraph.mark == "insert" and current is not None:
@@ -363,15 +364,13 @@ def _by_section(document: ReturnedDocument, numbered: Numbered) -> dict[int, lis
     for paragraph in document.paragraphs:
         if id(paragraph) in new:
             continue
-        key = paragraph.anchor or paragraph.after or ""
         if anchored:
-            section = key.split(".")[0]
-            current = int(section[1:]) if section[:1] == "s" and section[1:].isdigit() else None
+            current = section_of(place_of(paragraph.anchor or paragraph.after))
         elif paragraph.style.lower().startswith("heading"):
             current = headings.get((paragraph.text_accepting(set()) or "").strip().lower())
             if current is not None:
-                paragraph = ReturnedParagraph(f"s{current}", None, paragraph.style, paragraph.runs, paragraph.mark,
-                                              paragraph.mark_author, paragraph.comments)
+                paragraph = ReturnedParagraph(anchor_key(SectionAnchor(current)), None, paragraph.style, paragraph.runs,
+                                              paragraph.mark, paragraph.mark_author, paragraph.comments)
         if current is not None and current in numbered:
             groups.setdefault(current, []).append(paragraph)
     return groups

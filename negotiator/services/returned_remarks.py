@@ -6,9 +6,9 @@ act for, or the party named for edits made with tracking off."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from negotiator.domain.export_anchors import SectionPlace, TermPlace, place_of
 from negotiator.domain.merge import rebase
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import Proposal
@@ -154,31 +154,30 @@ def _shown(document: ReturnedDocument) -> list[tuple[int, dict[str, str]]]:
 
 def _place(anchor: str | None, sections: dict[int, str], parties: dict[int, Party]) -> tuple[str | None, str]:
     """The section or term an export anchor belongs to, and how a reader names it."""
-    key = anchor or ""
-    if key.startswith("term.") or key == "corridor":
-        return _term(key, parties)
-    match = re.match(r"^s(\d+)(?:\.p\d+)?$", key)
-    if match and int(match.group(1)) in sections:
-        return f"section:{match.group(1)}", sections[int(match.group(1))]
+    place = place_of(anchor)
+    if isinstance(place, TermPlace):
+        return _term(place, parties)
+    if isinstance(place, SectionPlace) and place.section_id in sections:
+        return f"section:{place.section_id}", sections[place.section_id]
     return None, ""
 
 
 def _target(paragraph: ReturnedParagraph, located: dict[int, int], sections: dict[int, str],
             parties: dict[int, Party]) -> tuple[str | None, str]:
     """What a commented paragraph is part of: a section or a term of the schedule."""
-    anchor = paragraph.anchor or ""
-    if anchor.startswith("term.") or anchor == "corridor":
-        return _term(anchor, parties)
+    place = place_of(paragraph.anchor)
+    if isinstance(place, TermPlace):
+        return _term(place, parties)
     section = located.get(id(paragraph))
     if section is None or section not in sections:
         return None, ""
     return f"section:{section}", sections[section]
 
 
-def _term(anchor: str, parties: dict[int, Party]) -> tuple[str | None, str]:
+def _term(place: TermPlace, parties: dict[int, Party]) -> tuple[str | None, str]:
     """The term a schedule cell holds; none for a worked example's figure, which no term holds alone, so
     that a comment on it is quoted in the report instead of becoming a remark."""
-    name, words = term_of_cell(anchor.removeprefix("term."), parties)
+    name, words = term_of_cell(place.cell, parties)
     return (None, "") if name == WORKED_EXAMPLE else (name, words)
 
 

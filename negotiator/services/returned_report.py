@@ -5,11 +5,22 @@ line of the import report, saying where it is in the agreement's words and quoti
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from negotiator.domain.export_anchors import (
+    CORRIDOR,
+    ClosingLine,
+    CorridorAnchor,
+    ScheduleLine,
+    SectionAnchor,
+    SectionPlace,
+    TermPlace,
+    TitlePlace,
+    anchor_key,
+    place_of,
+)
 from negotiator.domain.returned import ReportedChange, ReturnedDocument, ReturnedParagraph
 from negotiator.domain.term_words import TERM_LABELS
 from negotiator.services.returned_terms import term_of_cell
@@ -19,8 +30,6 @@ if TYPE_CHECKING:
     from negotiator.services.returned import Numbered, ReturnedImport
 
 QUOTE = 80  # characters of a paragraph quoted in a line of the report
-TITLE_PAGE = re.compile(r"^(title|kind|between|party\..*|round|subject)$")
-SECTION = re.compile(r"^s(\d+)(?:\.p\d+)?$")
 
 
 def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[str],
@@ -50,7 +59,7 @@ def unaccounted(document: ReturnedDocument, result: ReturnedImport, ours: set[st
                          "cannot make it a proposal there; propose it in the app if it matters.")
         now = paragraph.text_accepting(ours)
         before = exported.get(paragraph.anchor) if paragraph.anchor else None
-        body = label is not None and paragraph.anchor != f"s{section}"
+        body = label is not None and section is not None and paragraph.anchor != anchor_key(SectionAnchor(section))
         if isinstance(before, str) and now is not None and now != before and not theirs \
                 and paragraph.anchor not in decided \
                 and not (body and (in_plan or any(f"{label} was edited with tracking" in n for n in result.notes))):
@@ -125,9 +134,10 @@ class Places:
         self.labels: dict[str, str] = {}  # a schedule cell's anchor: the label of its row, as the file shows it
         previous: ReturnedParagraph | None = None
         for paragraph in document.paragraphs:
-            anchor = paragraph.anchor or ""
-            if anchor.startswith("term.") and previous is not None and previous.anchor is None:
-                self.labels[anchor] = (previous.text_accepting(set()) or "").strip()
+            place = place_of(paragraph.anchor)
+            if isinstance(place, TermPlace) and not isinstance(place, CorridorAnchor) and paragraph.anchor \
+                    and previous is not None and previous.anchor is None:
+                self.labels[paragraph.anchor] = (previous.text_accepting(set()) or "").strip()
             previous = paragraph
 
     def section_label(self, section_id: int | None) -> str | None:
@@ -137,35 +147,35 @@ class Places:
         shown = self.numbered[section_id][0]
         return f"{shown.number} {shown.section.heading}"
 
-    def term(self, anchor: str) -> str:
-        """The term a schedule cell holds, in words."""
-        name, words = term_of_cell(anchor.removeprefix("term."), self.parties)
+    def term(self, anchor: str, place: TermPlace) -> str:
+        """The term a schedule cell holds, in words; ``anchor`` names ``place`` in the file."""
+        name, words = term_of_cell(place.cell, self.parties)
         if name is None or words == name or name in TERM_LABELS:  # a row of the schedule: its label says it
             label = self.labels.get(anchor)
-            words = f'the row "{label}"' if label else anchor.removeprefix("term.").replace("_", " ").replace(".", " ")
+            words = f'the row "{label}"' if label else place.cell.replace("_", " ").replace(".", " ")
         return words
 
     def of(self, anchor: str | None, after: str | None) -> str:
         """'in 5.1 …', 'in the heading of 5.1 …', 'in a paragraph added after 5.1 …', 'on the title page',
         'in the terms schedule: the payment days', 'in the closing paragraphs'."""
         key = anchor or after or ""
-        if key.startswith("term.") or key == "corridor":
+        place = place_of(key)
+        if isinstance(place, TermPlace):
             if anchor is None:
                 return "in the terms schedule"
-            return f"in the terms schedule: {self.term(key) if key != 'corridor' else 'the risk corridor'}"
-        if key == "schedule" or key.startswith(("schedule.", "examples")) or key in ("risk", "duration", "payment"):
+            return f"in the terms schedule: {self.term(key, place) if place != CORRIDOR else 'the risk corridor'}"
+        if isinstance(place, ScheduleLine):
             return "in the terms schedule"
-        if TITLE_PAGE.match(key):
+        if isinstance(place, TitlePlace):
             return "on the title page"
-        if key == "closing":
+        if isinstance(place, ClosingLine):
             return "in the closing paragraphs"
-        match = SECTION.match(key)
-        label = self.section_label(int(match.group(1))) if match else None
+        label = self.section_label(place.section_id) if isinstance(place, SectionPlace) else None
         if label is None:
             return "at the start of the document" if not key else f"outside every section (near {key})"
         if anchor is None:
             return f"in a paragraph added after {label}"
-        return f"in the heading of {label}" if "." not in anchor else f"in {label}"
+        return f"in the heading of {label}" if isinstance(place, SectionAnchor) else f"in {label}"
 
 
 def _tracked_spoken_for(paragraph: ReturnedParagraph, section: int | None, label: str | None, in_plan: bool,
@@ -173,10 +183,10 @@ def _tracked_spoken_for(paragraph: ReturnedParagraph, section: int | None, label
     """Whether a plan or a note already speaks for the paragraph's tracked changes: the terms step for a
     schedule cell, the heading note for a heading, the section's proposal for its body, a new
     section's proposal for a paragraph of it."""
-    if (paragraph.anchor or "").startswith("term.") or paragraph.anchor == "corridor":
+    if isinstance(place_of(paragraph.anchor), TermPlace):
         return True
     if section is not None:
-        if paragraph.anchor == f"s{section}":
+        if paragraph.anchor == anchor_key(SectionAnchor(section)):
             return any(note.startswith(f"A change to the heading of {label} ") for note in result.notes)
         return in_plan
     words = (paragraph.text_accepting({paragraph.mark_author}) or "").strip() if paragraph.mark == "insert" else ""
@@ -198,8 +208,7 @@ def _typed_untracked(after: str | None) -> bool:
     """Whether a paragraph the export did not write, with no tracked change, was typed with tracking off:
     so where the export writes only marked paragraphs (the title page, sections, the closing words),
     not in a table, whose label cells the export leaves unmarked."""
-    key = after or ""
-    return bool(SECTION.match(key) or TITLE_PAGE.match(key) or key == "closing")
+    return isinstance(place_of(after), SectionPlace | TitlePlace | ClosingLine)
 
 
 def _missing(document: ReturnedDocument, exported: Mapping[str, object], places: Places) -> list[str]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.excess_bearer import EXCESS_BEARER, bearer_from_words
+from negotiator.domain.export_anchors import CORRIDOR, TermPlace, party_cell_of, place_of
 from negotiator.domain.legal_english import read_number_words
 from negotiator.domain.parties import Party
 from negotiator.domain.proposals import encode_terms
@@ -36,10 +37,10 @@ def term_plans(document: ReturnedDocument, ours: set[str], theirs: dict[str, set
     current = current or {}
     plans = []
     for paragraph in document.paragraphs:
-        anchor = paragraph.anchor or ""
-        if not anchor.startswith("term.") and anchor != "corridor":
+        place = place_of(paragraph.anchor)
+        if not isinstance(place, TermPlace):
             continue
-        name, words = term_of_cell(anchor.removeprefix("term."), parties)
+        name, words = term_of_cell(place.cell, parties)
         for party, authors in theirs.items():
             if not paragraph.authors & authors:
                 continue
@@ -102,17 +103,16 @@ def term_of_cell(key: str, parties: dict[int, Party]) -> tuple[str | None, str]:
     example's figure is :data:`WORKED_EXAMPLE`, said in words."""
     if (example := example_cell(key, parties)) is not None:
         return WORKED_EXAMPLE, example
-    party_cell = re.fullmatch(r"(share|contribution)\.(\d+)(?:\.(gain|loss))?", key)
-    if party_cell:
-        party = parties.get(int(party_cell.group(2)))
+    if (party_cell := party_cell_of(key)) is not None:
+        party = parties.get(party_cell.party_id)
         if party is None:
             return None, "a cell of the schedule for a party no longer in the agreement"
-        if party_cell.group(1) == "contribution":
+        if party_cell.row == "contribution":
             return f"payment.contribution.{party_slug(party)}", f"{party.name}'s contribution to the pooled fund"
-        what = party_cell.group(3) or "cap"  # a share's row: gain, loss, and (its last cell) the cap on losses
+        what = party_cell.part or "cap"  # a share's row: gain, loss, and (its last cell) the cap on losses
         words = {"gain": "share of gains", "loss": "share of losses", "cap": "cap on losses"}[what]
         return f"risk_share.{party_slug(party)}.{what}", f"{party.name}'s {words}"
-    if key == "corridor":
+    if key == CORRIDOR.cell:
         return "risk_share.corridor", "the risk corridor"
     if key in TERM_LABELS:
         return key, f"the schedule's \u201c{TERM_LABELS[key]}\u201d"
