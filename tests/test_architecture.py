@@ -40,6 +40,8 @@ def test_the_package_keeps_every_layer_contract() -> None:
     ("storage/database.py", "import benchmarks.main", "The package holds the product"),
     ("ui/__init__.py", "import tools.screenshots", "The package holds the product"),
     ("domain/diff.py", "from tests.support import texts", "The package holds the product"),
+    ("services/provenance.py", "from negotiator.storage.models import NegotiationEventRow",
+     "The services use the stores, never the ORM rows"),
     ("ui/models/outline_model.py", "from negotiator.ui.panels import agreement_view", "The ui's rooms"),
     ("ui/common/colours.py", "import negotiator.ui.window.main_window", "The ui's rooms"),
     ("ui/panels/review_pane.py", "from negotiator.ui.dialogs import export_dialog", "The ui's rooms"),

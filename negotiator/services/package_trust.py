@@ -181,8 +181,7 @@ def outgoing(session: Session, agreement_id: int, party: str) -> tuple[list[Pack
     """The events a package of an agreement carries, signed (this library's own, then the others' it
     received, each with its own signature), and the keys that check them, this library's first."""
     exchange, store = ExchangeStore(session), TrustStore(session)
-    own = [PackageEvent(e.id, e.at, e.actor, e.action, e.subject, e.payload, e.parent_hash, e.content_hash,
-                        signature=e.signature) for e in exchange.events_of(agreement_id)]
+    own = exchange.events_of(agreement_id)
     forwarded = store.forwarded(agreement_id)
     pinned = store.pinned()
     keys = {exchange.uid(): PackageKey(public_key(session), party)}

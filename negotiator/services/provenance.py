@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from negotiator.domain.proposals import Proposal
 from negotiator.domain.provenance import Provenance, provenance
 from negotiator.storage.exchange_store import ExchangeStore
-from negotiator.storage.models import NegotiationEventRow
 from negotiator.storage.trust_store import TrustStore
 
 
@@ -26,8 +24,7 @@ def provenance_of(session: Session, agreement_id: int, proposals: list[Proposal]
     """Each proposal's provenance, by proposal id, in a few queries for the whole agreement."""
     exchange, store = ExchangeStore(session), TrustStore(session)
     own = exchange.uid()
-    local = dict(session.execute(select(NegotiationEventRow.subject, NegotiationEventRow.payload).where(
-        NegotiationEventRow.agreement_id == agreement_id, NegotiationEventRow.action == "propose")).all())
+    local = exchange.proposal_payloads(agreement_id)
     foreign = store.proposal_events(agreement_id)
     parties = {uid: trusted.party for uid, trusted in store.pinned().items()}
     found = {}

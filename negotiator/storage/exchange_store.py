@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from negotiator.domain.package import PackageEvent
 from negotiator.storage.models import ForeignEventRow, LibraryInfoRow, NegotiationEventRow, OriginRow
 
 
@@ -60,11 +61,20 @@ class ExchangeStore:
         self._origins(kind).update(origins)
         self._by_id.pop(kind, None)
 
-    def events_of(self, agreement_id: int) -> list[NegotiationEventRow]:
-        """This library's negotiation record for one agreement (rows are read, never changed)."""
-        return list(self._session.scalars(select(NegotiationEventRow)
-                                          .where(NegotiationEventRow.agreement_id == agreement_id)
-                                          .order_by(NegotiationEventRow.id)))
+    def events_of(self, agreement_id: int) -> list[PackageEvent]:
+        """This library's negotiation record for one agreement, signed, as a package carries it."""
+        rows = self._session.scalars(select(NegotiationEventRow).where(NegotiationEventRow.agreement_id == agreement_id)
+                                     .order_by(NegotiationEventRow.id))
+        return [PackageEvent(e.id, e.at, e.actor, e.action, e.subject, e.payload, e.parent_hash, e.content_hash,
+                             signature=e.signature) for e in rows]
+
+    def proposal_payloads(self, agreement_id: int) -> dict[str, str]:
+        """The payload of each proposal made in this library on an agreement, by the record's subject
+        ("proposal 12"): where its provenance is read from."""
+        row = NegotiationEventRow
+        rows = self._session.execute(select(row.subject, row.payload).where(
+            row.agreement_id == agreement_id, row.action == "propose"))
+        return {subject: payload for subject, payload in rows}
 
     def actions_of(self, agreement_id: int, actions: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
         """This library's events of an agreement with one of ``actions``: (at, actor, action, payload) each,
