@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from negotiator.domain.export_anchors import SectionAnchor, anchor_key
-
 
 @dataclass(frozen=True)
 class Section:
@@ -24,6 +22,9 @@ class Section:
     @property
     def stable_id(self) -> str:
         """Identifier used in JSON and, as the section's anchor, in exported Word documents."""
+        # Imported here: the outline loads while the window starts, the export's names only when needed.
+        from negotiator.domain.export_anchors import SectionAnchor, anchor_key
+
         return anchor_key(SectionAnchor(self.id))
 
 

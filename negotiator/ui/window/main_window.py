@@ -39,7 +39,6 @@ from negotiator.ui.panels.find_bar import Finder
 from negotiator.ui.panels.library_panel import LibraryPanel
 from negotiator.ui.panels.negotiation_views import NegotiationViews
 from negotiator.ui.window import focus
-from negotiator.ui.window import help as help_window
 from negotiator.ui.window.clipboard_actions import ClipboardActions
 from negotiator.ui.window.printing import PrintActions
 from negotiator.ui.window.welcome import WelcomePage
@@ -247,14 +246,20 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
 
     def show_about(self) -> None:
         """Versions of the app, Qt, SQLAlchemy and the library's schema."""
+        from negotiator.ui.window import help as help_window  # loaded when help is first asked for
+
         help_window.show_about(self, self.workspace.schema_revision if self.workspace else None)
 
     def show_user_guide(self) -> None:
         """The user guide, beside the window (F1)."""
+        from negotiator.ui.window import help as help_window  # loaded when help is first asked for
+
         help_window.show_user_guide(self)
 
     def open_log_folder(self) -> None:
         """Open the folder the app writes its log to."""
+        from negotiator.ui.window import help as help_window  # loaded when help is first asked for
+
         folder = help_window.open_log_folder()
         self.statusBar().showMessage(self.tr("The log is in %1").replace("%1", str(folder)))
 

@@ -12,12 +12,12 @@ from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog
 
-from negotiator.domain.document import Paragraph, Table, WordDocument
 from negotiator.ui.common.errors import show_error
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter  # loaded only when printing
 
+    from negotiator.domain.document import Paragraph, WordDocument
     from negotiator.ui.window.main_window import MainWindow
 
 _STYLE = ("body { font-size: 10pt; } h1 { font-size: 18pt; } h2 { font-size: 14pt; } h3 { font-size: 12pt; } "
@@ -31,6 +31,8 @@ def _runs(paragraph: Paragraph) -> str:
 def agreement_html(document: WordDocument) -> str:
     """The agreement as HTML for a QTextDocument: the title page, each heading numbered as Word numbers it
     (1, 1.1, 1.1.1 by level), the wording, and the schedule's tables."""
+    from negotiator.domain.document import Table  # the document model loads when something is printed
+
     parts = [f"<html><head><style>{_STYLE}</style></head><body>"]
     if document.header:
         parts.append(f"<p align='right'><small>{escape(document.header)}</small></p>")
