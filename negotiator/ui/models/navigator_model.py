@@ -43,6 +43,11 @@ class NavigatorModel(QAbstractItemModel):
         self._categories = [_Category(name, count) for name, count in rows]
         self.endResetModel()
 
+    def category_counts(self) -> list[tuple[str, int]]:
+        """Each category and how many clauses it holds, as last read: the category filter and the status
+        bar show these rather than asking the library again."""
+        return [(category.name, category.count) for category in self._categories]
+
     def index_of_key(self, key: str) -> QModelIndex:
         """The index of a clause already fetched, or an invalid index."""
         for row, category in enumerate(self._categories):

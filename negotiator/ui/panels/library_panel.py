@@ -117,7 +117,7 @@ class LibraryPanel(QWidget):
         self.category.blockSignals(True)
         self.category.clear()
         self.category.addItem(self.tr("All categories"), None)
-        for name, _count in self.service.categories() if self.service else []:
+        for name, _count in self.navigator_model.category_counts():
             self.category.addItem(name, name)
         index = self.category.findData(current)
         self.category.setCurrentIndex(max(index, 0))

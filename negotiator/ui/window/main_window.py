@@ -206,7 +206,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self._update_title()
         self.update_actions()
         if service is not None:
-            count = sum(n for _, n in service.categories())
+            count = sum(n for _, n in self.library_panel.navigator_model.category_counts())
             self.statusBar().showMessage(self.tr("%n clause(s) in the library", "", count))
 
     def open_library_dialog(self) -> None:
