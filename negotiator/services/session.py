@@ -16,26 +16,25 @@ from negotiator.domain.library_file import read_library_file
 from negotiator.locations import default_library_path, starter_library_file
 from negotiator.services.acting import Acting, remember_party, remembered_party
 from negotiator.services.agreements import AgreementService
-from negotiator.services.backups import BackupService
-from negotiator.services.comparison import ComparisonService
-from negotiator.services.demo import create_demo
-from negotiator.services.demo_rounds import negotiate_demo
-from negotiator.services.export import ExportService
 from negotiator.services.library import LibraryService
-from negotiator.services.negotiation import NegotiationService
-from negotiator.services.outline import OutlineService
-from negotiator.services.packages import PackageService
-from negotiator.services.positions_matrix import PositionsService
-from negotiator.services.record import RecordService
-from negotiator.services.remarks import RemarksService
-from negotiator.services.returned import ReturnedService
-from negotiator.services.rounds import RoundService
-from negotiator.services.scenarios import ScenarioService
-from negotiator.services.trust import TrustService
 from negotiator.storage.database import open_library
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from negotiator.services.backups import BackupService
+    from negotiator.services.comparison import ComparisonService
+    from negotiator.services.export import ExportService
+    from negotiator.services.negotiation import NegotiationService
+    from negotiator.services.outline import OutlineService
+    from negotiator.services.packages import PackageService
+    from negotiator.services.positions_matrix import PositionsService
+    from negotiator.services.record import RecordService
+    from negotiator.services.remarks import RemarksService
+    from negotiator.services.returned import ReturnedService
+    from negotiator.services.rounds import RoundService
+    from negotiator.services.scenarios import ScenarioService
+    from negotiator.services.trust import TrustService
 
 
 def default_author() -> str:
@@ -53,12 +52,6 @@ class Workspace:
 
     clauses: LibraryService
     agreements: AgreementService
-    outline: OutlineService
-    negotiation: NegotiationService
-    rounds: RoundService
-    export: ExportService
-    packages: PackageService
-    returned: ReturnedService
     acting: Acting
 
     def act_as(self, name: str, *, remember: bool = True) -> str:
@@ -91,42 +84,99 @@ class Workspace:
         newest this version knows, so it differs only if another program changed it since)."""
         return self.clauses.library.schema_revision() or "none"
 
-    # The services below are built once, on first use, like those above: each holds no state of its own
-    # beyond the library and the acting party, so one of each serves the workspace for its lifetime.
+    # The services below are built once, on first use, and their modules load then too: opening a library
+    # needs only the three above. Each holds no state of its own beyond the library and the acting party,
+    # so one of each serves the workspace for its lifetime.
+
+    @cached_property
+    def outline(self) -> OutlineService:
+        """An agreement's outline: its sections, their wording and their places."""
+        from negotiator.services.outline import OutlineService
+
+        return OutlineService(self.clauses.library, self.acting)
+
+    @cached_property
+    def negotiation(self) -> NegotiationService:
+        """Proposing, deciding and countering, in the acting party's name."""
+        from negotiator.services.negotiation import NegotiationService
+
+        return NegotiationService(self.clauses.library, self.acting)
+
+    @cached_property
+    def rounds(self) -> RoundService:
+        """Issuing rounds of an agreement and what each round held."""
+        from negotiator.services.rounds import RoundService
+
+        return RoundService(self.clauses.library, self.acting)
+
+    @cached_property
+    def export(self) -> ExportService:
+        """Word documents of an agreement: clean, redlined, or the target."""
+        from negotiator.services.export import ExportService
+
+        return ExportService(self.clauses.library, self.acting)
+
+    @cached_property
+    def packages(self) -> PackageService:
+        """Negotiation packages between libraries: export, preview and import."""
+        from negotiator.services.packages import PackageService
+
+        return PackageService(self.clauses.library, self.acting)
+
+    @cached_property
+    def returned(self) -> ReturnedService:
+        """Word files the other parties send back, read and imported."""
+        from negotiator.services.returned import ReturnedService
+
+        return ReturnedService(self.clauses.library, self.acting)
 
     @cached_property
     def matrix(self) -> PositionsService:
         """The positions matrix: where each party stands on every item under negotiation."""
+        from negotiator.services.positions_matrix import PositionsService
+
         return PositionsService(self.clauses.library, self.acting)
 
     @cached_property
     def comparison(self) -> ComparisonService:
         """Texts to compare a section's wording with, and term values as the wording says them."""
+        from negotiator.services.comparison import ComparisonService
+
         return ComparisonService(self.clauses.library)
 
     @cached_property
     def record(self) -> RecordService:
         """The negotiation record, to read as evidence."""
+        from negotiator.services.record import RecordService
+
         return RecordService(self.clauses.library)
 
     @cached_property
     def remarks(self) -> RemarksService:
         """The parties' remarks and their positions on each other's proposals."""
+        from negotiator.services.remarks import RemarksService
+
         return RemarksService(self.clauses.library, self.acting)
 
     @cached_property
     def scenarios(self) -> ScenarioService:
         """Risk-share scenarios: the current terms beside open term proposals, in pounds."""
+        from negotiator.services.scenarios import ScenarioService
+
         return ScenarioService(self.clauses.library)
 
     @cached_property
     def trust(self) -> TrustService:
         """This library's fingerprint and the keys of the libraries it trusts."""
+        from negotiator.services.trust import TrustService
+
         return TrustService(self.clauses.library)
 
     @cached_property
     def backups(self) -> BackupService:
         """Backups of this library's file (a library on a database server has none)."""
+        from negotiator.services.backups import BackupService
+
         return BackupService(self.location)
 
     def create_demo(self) -> list[str]:
@@ -135,6 +185,9 @@ class Workspace:
         keys = [c.key for c in read_library_file(starter_library_file()).clauses]
         acting = self.acting.party
         try:
+            from negotiator.services.demo import create_demo
+            from negotiator.services.demo_rounds import negotiate_demo
+
             titles = create_demo(self, keys)
             negotiate_demo(self)
         finally:
@@ -162,10 +215,7 @@ def open_workspace(target: str | Path, author: str) -> Workspace:
     clause library; agreements are changed only in the name of the party chosen with :meth:`Workspace.act_as`."""
     library = open_library(target)
     acting = Acting(library.location)
-    return Workspace(LibraryService(library, author), AgreementService(library, acting),
-                     OutlineService(library, acting), NegotiationService(library, acting),
-                     RoundService(library, acting), ExportService(library, acting), PackageService(library, acting),
-                     ReturnedService(library, acting), acting)
+    return Workspace(LibraryService(library, author), AgreementService(library, acting), acting)
 
 
 def open_session(library: str | None, author: str | None = None, *, seed: bool | None = None) -> Workspace:
