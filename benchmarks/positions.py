@@ -47,7 +47,7 @@ def positions_view_ms(folder: Path) -> float:
     app, window = window_on(library)
     window.agreements.panel.select(window.workspace.agreements.agreement("Positions Alliance").id)
     view = window.agreements.view
-    view.tabs.setCurrentWidget(window.views.positions)
+    view.tabs.setCurrentWidget(window.views.positions_page)
     app.processEvents()
     assert window.views.positions_model.rowCount() >= 300, "every section with proposals should be a row"
     times = []

@@ -56,7 +56,7 @@ def test_the_command_palette_finds_and_runs_an_action(qtbot, demo_path: Path) ->
     qtbot.keyClicks(palette.query, "show pos")
     assert palette.matches.currentItem().text().startswith("Show Positions")
     qtbot.keyClick(palette.query, Qt.Key.Key_Return)
-    assert window.agreements.view.tabs.currentWidget() is window.views.positions
+    assert window.agreements.view.tabs.currentWidget() is window.views.positions_page
 
 
 def test_the_welcome_page_opens_the_demo_even_in_a_library_without_it(qtbot, starter_path: Path) -> None:

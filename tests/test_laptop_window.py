@@ -94,7 +94,7 @@ def test_view_reset_layout_puts_panels_splitters_and_tabs_back(qtbot, demo_path:
     library.show()
     window.resizeDocks([library], [40], Qt.Orientation.Horizontal)  # squeezed
     splitter.setSizes([40, 500])
-    window.agreements.view.tabs.setCurrentWidget(window.views.positions)
+    window.agreements.view.tabs.setCurrentWidget(window.views.positions_page)
     window.agreements.view.terms_editor.tabs.setCurrentIndex(2)
     qtbot.wait(10)
     assert window.dockWidgetArea(library) == Qt.DockWidgetArea.RightDockWidgetArea
@@ -118,7 +118,7 @@ def test_the_open_agreement_and_view_come_back_at_the_next_launch(qtbot, demo_pa
     first = open_window(qtbot, demo_path, ALLIANCE)
     alliance = first.agreements.current
     press(qtbot, first, "Ctrl+Shift+M")
-    assert first.agreements.view.tabs.currentWidget() is first.views.positions  # Show Positions (Ctrl+Shift+M)
+    assert first.agreements.view.tabs.currentWidget() is first.views.positions_page  # Show Positions (Ctrl+Shift+M)
     first.open_library(str(starter_path))  # another library: nothing of the first shows there
     assert first.agreements.current is None
     first.close()
@@ -129,7 +129,7 @@ def test_the_open_agreement_and_view_come_back_at_the_next_launch(qtbot, demo_pa
     assert second.open_library(str(demo_path))
     assert second.agreements.current == alliance
     assert second.central.currentWidget() is second.agreements.view
-    assert second.agreements.view.tabs.currentWidget() is second.views.positions
+    assert second.agreements.view.tabs.currentWidget() is second.views.positions_page
     # Remembered per library: the agreement's id is kept for this library's file only.
     assert Settings().get("open_agreement", str(demo_path)) == str(alliance)
     assert Settings().get("open_agreement", str(starter_path)) == ""

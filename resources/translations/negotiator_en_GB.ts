@@ -1099,117 +1099,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="81"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="80"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="83"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="82"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="85"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="84"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="87"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="86"/>
         <source>Proposals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="89"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="88"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="91"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="90"/>
         <source>Terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="93"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="92"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="105"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="106"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="107"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="108"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="108"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="109"/>
         <source>Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="109"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="110"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="110"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="111"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="112"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="113"/>
         <source>&amp;Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="114"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="115"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="116"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="117"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="120"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="121"/>
         <source>Find an &amp;Action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="122"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="123"/>
         <source>Type to find any action and run it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="124"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="125"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="125"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="126"/>
         <source>Libraries opened lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="153"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="154"/>
         <source>Opening the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="182"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="183"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="183"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="184"/>
         <source>No library open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/window/main_window.py" line="211"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="212"/>
         <source>%n clause(s) in the library</source>
         <translation>
             <numerusform>%n clause in the library</numerusform>
@@ -1217,37 +1217,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="216"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="217"/>
         <source>Open Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="216"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="217"/>
         <source>Negotiator libraries (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="224"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="225"/>
         <source>Import Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="224"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="225"/>
         <source>Clause library files (*.toml *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="245"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="246"/>
         <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="244"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="245"/>
         <source>The clauses were not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/window/main_window.py" line="241"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="242"/>
         <source>Imported %n clause(s)</source>
         <translation>
             <numerusform>Imported %n clause</numerusform>
@@ -1255,12 +1255,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="259"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="266"/>
         <source>The log is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../negotiator/ui/window/main_window.py" line="306"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="313"/>
         <source>%n finding(s) in the contract network</source>
         <translation>
             <numerusform>%n finding in the contract network</numerusform>
@@ -1268,12 +1268,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="309"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="316"/>
         <source>no library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/main_window.py" line="310"/>
+        <location filename="../../negotiator/ui/window/main_window.py" line="317"/>
         <source> — acting for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,7 +1412,7 @@
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../negotiator/ui/models/navigator_model.py" line="136"/>
+        <location filename="../../negotiator/ui/models/navigator_model.py" line="141"/>
         <source>Clauses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1537,109 +1537,109 @@
 <context>
     <name>NegotiationViews</name>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="40"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="64"/>
         <source>Positions matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="41"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="65"/>
         <source>Each party&apos;s position on each term and section under negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="89"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="131"/>
         <source>Comparing the wording of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="90"/>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="146"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="132"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="190"/>
         <source>Current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="137"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="181"/>
         <source>the terms it changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="138"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="182"/>
         <source>Comparing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="139"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="183"/>
         <source>Current value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="149"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="193"/>
         <source>The proposal on the current wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="150"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="194"/>
         <source>Proposal %1 was made on older wording; its change does not overlap later changes, so accepting it applies it to the current wording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="153"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="197"/>
         <source>Proposal %1 was made on older wording that has since changed in the same place: ask its party to redo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="156"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="200"/>
         <source>Wording the proposal was made on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="172"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="216"/>
         <source>Check a Document Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="173"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="217"/>
         <source>Word exports and negotiation packages (*.docx *.negotiation);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="178"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="222"/>
         <source>Checking %1 against the record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="180"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="224"/>
         <source>The document was not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="185"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="229"/>
         <source>Check Against the Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="201"/>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="214"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="245"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="258"/>
         <source>The positions were not exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="202"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="246"/>
         <source>Open an agreement first: the positions are an agreement&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="206"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="250"/>
         <source>Export Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="207"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="251"/>
         <source>Spreadsheet (CSV) (*.csv);;Word document (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="216"/>
+        <location filename="../../negotiator/ui/panels/negotiation_views.py" line="260"/>
         <source>Positions written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1819,47 +1819,47 @@
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../negotiator/ui/window/printing.py" line="116"/>
+        <location filename="../../negotiator/ui/window/printing.py" line="119"/>
         <source>Positions on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/printing.py" line="122"/>
+        <location filename="../../negotiator/ui/window/printing.py" line="125"/>
         <source>The agreement could not be laid out for printing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/printing.py" line="139"/>
+        <location filename="../../negotiator/ui/window/printing.py" line="142"/>
         <source>Print %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/printing.py" line="145"/>
+        <location filename="../../negotiator/ui/window/printing.py" line="148"/>
         <source>Sent %1 to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/printing.py" line="155"/>
+        <location filename="../../negotiator/ui/window/printing.py" line="158"/>
         <source>Export as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/printing.py" line="156"/>
+        <location filename="../../negotiator/ui/window/printing.py" line="159"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/printing.py" line="165"/>
+        <location filename="../../negotiator/ui/window/printing.py" line="168"/>
         <source>The PDF was not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/printing.py" line="166"/>
+        <location filename="../../negotiator/ui/window/printing.py" line="169"/>
         <source>Nothing could be written to %1. Choose a folder you can save in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/printing.py" line="169"/>
+        <location filename="../../negotiator/ui/window/printing.py" line="172"/>
         <source>Wrote %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2370,12 +2370,12 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../negotiator/ui/controllers/review_controller.py" line="78"/>
+        <location filename="../../negotiator/ui/controllers/review_controller.py" line="103"/>
         <source>No changes to review in this agreement.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/controllers/review_controller.py" line="81"/>
+        <location filename="../../negotiator/ui/controllers/review_controller.py" line="106"/>
         <source>Change %1 of %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2674,7 +2674,7 @@
 <context>
     <name>ScenariosController</name>
     <message>
-        <location filename="../../negotiator/ui/controllers/scenarios_controller.py" line="27"/>
+        <location filename="../../negotiator/ui/controllers/scenarios_controller.py" line="31"/>
         <source>Scenarios</source>
         <translation type="unfinished"></translation>
     </message>

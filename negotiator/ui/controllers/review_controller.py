@@ -3,19 +3,22 @@ to the place of an entry: Negotiation → Next Change and Previous Change, a cli
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from negotiator.domain.review import NEW, ReviewEntry, outline_markers, review_entries
+from negotiator.ui.common.deferred import DeferredPage
 from negotiator.ui.controllers.host import WindowHost
 from negotiator.ui.controllers.term_focus import show_term
-from negotiator.ui.panels.review_pane import ReviewPane
 
-if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted; the pane when first seen
+    from negotiator.domain.parties import Party
     from negotiator.domain.review import Reviewed
     from negotiator.services.session import Workspace
+    from negotiator.ui.panels.review_pane import ReviewPane
 
 
 class ReviewController(QObject):
@@ -24,9 +27,31 @@ class ReviewController(QObject):
     def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
-        self.pane = ReviewPane()
-        self.pane.entry_chosen.connect(lambda entry: self.go_to(entry))
-        self.pane.entry_activated.connect(lambda entry: self.go_to(entry, focus=True))
+        # The pane sits behind the Terms panel when the window opens: made when first seen or used, and
+        # shown then what the last reading found (the outline's markers need that reading anyway).
+        self.page = DeferredPage(self._build, self._made)
+        self._read: tuple[Sequence[ReviewEntry], Mapping[int, Party]] = ([], {})
+
+    def _build(self) -> QWidget:
+        from negotiator.ui.panels.review_pane import ReviewPane
+
+        pane = ReviewPane()
+        pane.entry_chosen.connect(lambda entry: self.go_to(entry))
+        pane.entry_activated.connect(lambda entry: self.go_to(entry, focus=True))
+        return pane
+
+    def _made(self) -> None:
+        self.pane.set_entries(*self._read)
+
+    @property
+    def pane(self) -> ReviewPane:
+        """The review pane (made when first needed)."""
+        return cast("ReviewPane", self.page.content())
+
+    def _show(self, entries: Sequence[ReviewEntry], parties: Mapping[int, Party]) -> None:
+        self._read = (entries, parties)
+        if self.page.built:
+            self.pane.set_entries(entries, parties)
 
     @property
     def workspace(self) -> Workspace | None:
@@ -38,7 +63,7 @@ class ReviewController(QObject):
         ws, agreement = self.workspace, self.window.agreements.current
         view = self.window.agreements.view
         if ws is None or agreement is None or view.agreement is None:
-            self.pane.set_entries([], {})
+            self._show([], {})
             view.outline_model.set_markers({})
             return
         parties = ws.agreements.parties_of(view.agreement)
@@ -48,7 +73,7 @@ class ReviewController(QObject):
         # The sections as the agreement view already numbered them: no second read of the outline.
         entries = review_entries(views, ws.remarks.remarks(agreement),
                                  ws.remarks.positions(agreement), view.outline_model.places(), parties)
-        self.pane.set_entries(entries, parties)
+        self._show(entries, parties)
         view.outline_model.set_markers(outline_markers(entries))
 
     def show_pane(self) -> None:

@@ -4,12 +4,18 @@ there), so opening an agreement is never slowed by a view the user is not lookin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from negotiator.domain.errors import InvalidInput
+from negotiator.ui.common.deferred import DeferredPage
 from negotiator.ui.common.widgets import scrollable
 from negotiator.ui.controllers.host import WindowHost
-from negotiator.ui.panels.scenario_view import ScenarioView
+
+if TYPE_CHECKING:  # the view (its chart, its table) loads when the tab is first opened
+    from negotiator.ui.panels.scenario_view import ScenarioView
 
 
 class ScenariosController(QObject):
@@ -18,14 +24,24 @@ class ScenariosController(QObject):
     def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
-        self.view = ScenarioView()
-        self.view.combinations_changed.connect(self._chosen)
         self._combinations: list[list[int]] | None = None  # None: each open proposal that moves money
         self._shown_for: int | None = None
         self._stale = True
-        self.page = scrollable(self.view)  # on a small screen the view scrolls rather than grow the window
+        self.page = DeferredPage(self._build)
         window.central.addTab(self.page, self.tr("Scenarios"))
         window.central.currentChanged.connect(lambda _index: self._came_forward())
+
+    def _build(self) -> QWidget:
+        from negotiator.ui.panels.scenario_view import ScenarioView
+
+        view = ScenarioView()
+        view.combinations_changed.connect(self._chosen)
+        return scrollable(view)  # on a small screen the view scrolls rather than grow the window
+
+    @property
+    def view(self) -> ScenarioView:
+        """The scenarios view (made when first needed)."""
+        return cast("ScenarioView", cast(QScrollArea, self.page.content()).widget())
 
     def show(self) -> None:
         """View → Risk-Share Scenarios…: the view in front, up to date, the keyboard in its first field."""

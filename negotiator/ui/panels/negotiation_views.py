@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, QObject
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTableView
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTableView, QWidget
 
 from negotiator.domain.errors import InvalidInput
 from negotiator.domain.term_words import term_label
 from negotiator.ui.common.background import Job, run_with_progress
 from negotiator.ui.common.colours import party_colour
+from negotiator.ui.common.deferred import DeferredPage
 from negotiator.ui.common.errors import show_error
-from negotiator.ui.common.frozen_table import FrozenColumnTable
-from negotiator.ui.models.positions_model import TARGET_ROLE, PositionsModel
 from negotiator.ui.panels.compare_panel import ComparePanel
-from negotiator.ui.panels.history_panel import HistoryPanel
 from negotiator.ui.panels.window_parts import parts_of
 
-if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window has painted; the views when first seen
     from negotiator.domain.proposals import Proposal
     from negotiator.services.negotiation import ProposalView
     from negotiator.services.record import AnchorCheck
     from negotiator.services.session import Workspace
+    from negotiator.ui.common.frozen_table import FrozenColumnTable
+    from negotiator.ui.models.positions_model import PositionsModel
+    from negotiator.ui.panels.history_panel import HistoryPanel
 
 
 class NegotiationViews(QObject):
@@ -33,17 +34,45 @@ class NegotiationViews(QObject):
         super().__init__(window)
         self.window = window
         self.parts = parts_of(window)
-        self.compare_panel = ComparePanel()
-        self.positions_model = PositionsModel(self)
-        self.positions = FrozenColumnTable()  # the item's name stays in view while the parties scroll
-        self.positions.setModel(self.positions_model)
-        self.positions.setAccessibleName(self.tr("Positions matrix"))
-        self.positions.setToolTip(self.tr("Each party's position on each term and section under negotiation"))
-        self.positions.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self._history_stale = True
+        self.compare_panel = ComparePanel()  # made at once: its width is the least the documents' area keeps
+        # Out of sight when the window opens: each is made (and filled) when the user first looks at it.
+        self.positions_page = DeferredPage(self._build_positions, self.reload_positions)
+        self.history_page = DeferredPage(self._build_history, self._history_made)
+
+    @property
+    def positions(self) -> FrozenColumnTable:
+        """The positions matrix (made when first needed)."""
+        return cast("FrozenColumnTable", self.positions_page.content())
+
+    @property
+    def positions_model(self) -> PositionsModel:
+        """The positions matrix's model."""
+        return cast("PositionsModel", self.positions.model())
+
+    @property
+    def history(self) -> HistoryPanel:
+        """The History panel (made when first needed)."""
+        return cast("HistoryPanel", self.history_page.content())
+
+    def _build_positions(self) -> QWidget:
+        from negotiator.ui.common.frozen_table import FrozenColumnTable
+        from negotiator.ui.models.positions_model import PositionsModel
+
+        table = FrozenColumnTable()  # the item's name stays in view while the parties scroll
+        table.setModel(PositionsModel(table))
+        table.setAccessibleName(self.tr("Positions matrix"))
+        table.setToolTip(self.tr("Each party's position on each term and section under negotiation"))
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         # Sized by the rows on screen (precision 0): measuring every cell would work out every wording change.
-        self.positions.horizontalHeader().setResizeContentsPrecision(0)
-        self.positions.selectionModel().currentChanged.connect(self._position_chosen)
-        self.history = HistoryPanel()
+        table.horizontalHeader().setResizeContentsPrecision(0)
+        table.selectionModel().currentChanged.connect(self._position_chosen)
+        return table
+
+    def _build_history(self) -> QWidget:
+        from negotiator.ui.panels.history_panel import HistoryPanel
+
+        return HistoryPanel()
 
     def reload(self) -> None:
         """Re-read the matrix, the texts to compare and the history."""
@@ -55,20 +84,33 @@ class NegotiationViews(QObject):
         """Re-read the record of the open agreement, now if the History panel is on screen, else when it is
         next shown: an agreement drafted section by section has a record of hundreds of steps, and reading
         and checking it every time an agreement opens would hold up opening it."""
-        if not self.history.isVisible() or self.history.visibleRegion().isEmpty():  # hidden, or behind another tab
+        page = self.history_page
+        if not page.built or not page.isVisible() or page.visibleRegion().isEmpty():  # hidden, or behind a tab
             self._history_stale = True
             return
+        self._read_history()
+
+    def _history_made(self) -> None:
+        """The History panel was made: read it now if it was made to be shown, else when first shown."""
+        if self.history_page.isVisible():
+            self._read_history()
+        else:
+            self._history_stale = True
+
+    def _read_history(self) -> None:
         self._history_stale = False
         ws, agreement = self.parts.workspace, self.parts.agreements.current
         self.history.show_record(ws.record.of_agreement(agreement) if ws and agreement else None)
 
     def history_shown(self, visible: bool) -> None:
         """The History panel came on screen: bring it up to date if anything changed while it was hidden."""
-        if visible and getattr(self, "_history_stale", True):
+        if visible and self._history_stale:
             self.reload_history()
 
     def reload_positions(self) -> None:
-        """Re-read the positions matrix of the open agreement."""
+        """Re-read the positions matrix of the open agreement (once the matrix has been made)."""
+        if not self.positions_page.built:  # it is filled when made
+            return
         ws, agreement = self.parts.workspace, self.parts.agreements.current
         self.positions_model.set_positions(ws.matrix.positions(agreement) if ws and agreement else None)
         self.positions.resizeColumnsToContents()
@@ -98,6 +140,8 @@ class NegotiationViews(QObject):
         self.parts.update_actions()
 
     def _position_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        from negotiator.ui.models.positions_model import TARGET_ROLE
+
         target = current.siblingAtColumn(0).data(TARGET_ROLE) if current.isValid() else None
         if target is None:
             return
@@ -191,7 +235,7 @@ class NegotiationViews(QObject):
     def show_positions(self) -> None:
         """Bring the positions matrix to the front."""
         self.parts.show_agreement_tab()
-        self.parts.agreements.view.tabs.setCurrentWidget(self.positions)
+        self.parts.agreements.view.tabs.setCurrentWidget(self.positions_page)
 
     def export_positions(self, path: Path | None = None) -> Path | None:
         """Negotiation → Export Positions…: the matrix, in words, to a CSV file for a spreadsheet or a Word

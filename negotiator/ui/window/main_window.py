@@ -85,12 +85,14 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
                                    Qt.DockWidgetArea.BottomDockWidgetArea)
         proposals_dock = self._dock("proposalsDock", self.tr("Proposals"), self.negotiation.panel,
                                     Qt.DockWidgetArea.BottomDockWidgetArea)
-        history_dock = self._dock("historyDock", self.tr("History"), self.views.history,
+        history_dock = self._dock("historyDock", self.tr("History"), self.views.history_page,
                                   Qt.DockWidgetArea.BottomDockWidgetArea)
         self.terms_dock = self._dock("termsDock", self.tr("Terms"), self.agreements.view.terms_editor,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        review_dock = self._dock("reviewDock", self.tr("Review"), self.review.pane,
+        review_dock = self._dock("reviewDock", self.tr("Review"), self.review.page,
                                  Qt.DockWidgetArea.RightDockWidgetArea)
+        self.review.page.watch(review_dock)
+        self.views.history_page.watch(history_dock)
         self.tabifyDockWidget(self.terms_dock, review_dock)
         self.terms_dock.raise_()
         history_dock.visibilityChanged.connect(self.views.history_shown)
@@ -108,7 +110,7 @@ class MainWindow(ClauseMixin, SessionMixin, QMainWindow):
         self.central.addTab(self.agreements.view, self.tr("Agreement"))
         self.central.addTab(self.views.compare_panel, self.tr("Compare"))
         self.scenarios = ScenariosController(self)  # the Scenarios tab: the risk share in pounds
-        self.agreements.view.tabs.addTab(self.views.positions, self.tr("&Positions"))
+        self.agreements.view.tabs.addTab(self.views.positions_page, self.tr("&Positions"))
         self.setCentralWidget(self.central)
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)

@@ -102,7 +102,8 @@ class PrintActions(QObject):
     def positions_in_front(self) -> bool:
         """Whether the positions matrix is the view in front (else the agreement is printed)."""
         view = self.window.agreements.view
-        return self.window.central.currentWidget() is view and view.tabs.currentWidget() is self.window.views.positions
+        positions = self.window.views.positions_page
+        return self.window.central.currentWidget() is view and view.tabs.currentWidget() is positions
 
     def document(self) -> tuple[str, QTextDocument] | None:
         """What would be printed now, with its title; None (and a dialog saying why) when nothing can be."""
