@@ -15,6 +15,8 @@ DEBIAN_PACKAGES := libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreet
 	libxcb-shape0 libxcb-xkb1 libx11-xcb1 libreoffice-writer python3-uno xvfb xauth
 # PostgreSQL's server programs: the tests and the benchmark start a throwaway cluster with them.
 DEBIAN_PACKAGES += postgresql
+# A D-Bus session bus, which every desktop has: the benchmark's first paint on X runs beside one.
+DEBIAN_PACKAGES += dbus-daemon
 
 .PHONY: run test lint bench setup system-packages clean soak package package-test package-tools translations
 

@@ -6,7 +6,7 @@ import argparse
 import logging
 import os
 import sys
-from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
 from negotiator import APP_NAME
 
@@ -60,14 +60,36 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+LOG_LIMIT = 1_000_000  # bytes a log reaches before the next start begins a new one
+LOG_KEPT = 3  # earlier logs kept beside it: negotiator.log.1 (the latest) to negotiator.log.3
+
+
+def rotate_log(path: Path, limit: int = LOG_LIMIT, kept: int = LOG_KEPT) -> None:
+    """Begin a new log when the last one has reached ``limit`` bytes, keeping the ``kept`` before it.
+
+    Done once as the app starts, since one session writes little: the standard library's rotating
+    handler would check on every line, and loading it (with the network modules it needs) costs
+    start-up time."""
+    try:
+        if path.stat().st_size < limit:
+            return
+    except FileNotFoundError:
+        return
+    for number in range(kept - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{number}")
+        if older.exists():
+            os.replace(older, path.with_name(f"{path.name}.{number + 1}"))  # the oldest is overwritten
+    os.replace(path, path.with_name(f"{path.name}.1"))
+
+
 def setup_logging() -> None:
-    """Log to a rotating file in the user's log folder; never to the user's terminal."""
+    """Log to a file in the user's log folder (a new one when it grows too long); never to the user's terminal."""
     try:
         from negotiator.locations import log_dir
 
-        handler: logging.Handler = RotatingFileHandler(
-            log_dir() / "negotiator.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        path = log_dir() / "negotiator.log"
+        rotate_log(path)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,3 +65,24 @@ def test_the_export_floor_writes_the_parts_the_export_writes(tmp_path: Path) -> 
     found = part_differences(export, thinner.getvalue())
     assert any("word/comments.xml" in line for line in found), found
     assert any("word/document.xml" in line and "tblHeader" in line for line in found), found
+
+
+def test_the_first_paint_on_x_has_a_session_bus_beside_it_as_a_desktop_does() -> None:
+    from benchmarks.desktop import _session_bus
+
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed (make setup installs it when run as root)")
+    bus = _session_bus()
+    assert bus is not None and bus.stdout is not None
+    try:
+        address = bus.stdout.readline().strip()
+        # A client reaches the bus at that address: the app's start is not slowed by launching one.
+        sent = subprocess.run(["dbus-send", f"--bus={address}", "--print-reply", "--dest=org.freedesktop.DBus",
+                               "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames"],
+                              capture_output=True, text=True, timeout=30) if shutil.which("dbus-send") else None
+        assert address.startswith("unix:")
+        if sent is not None:
+            assert sent.returncode == 0 and "org.freedesktop.DBus" in sent.stdout, sent.stderr
+    finally:
+        bus.terminate()
+        bus.wait(timeout=10)

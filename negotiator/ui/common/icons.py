@@ -16,7 +16,6 @@ import hashlib
 import logging
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -129,6 +128,8 @@ class IconSet:
         if command is None:
             log.info("pyside6-rcc is not installed: icons are read from %s", self.folder)
             return None
+        import subprocess  # only when the icons are compiled: not on every start
+
         partial = target.with_name(f"{target.name}.{os.getpid()}.part")  # another instance may build at once
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
