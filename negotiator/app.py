@@ -105,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
             from negotiator.cli import run
 
             return run(args)
+        import gc
+
+        # Starting the window makes tens of thousands of objects that live as long as the app, and next
+        # to no garbage: the collector waits until the library is open (see launch).
+        gc.disable()
         from negotiator.ui.window.launch import launch
 
         return launch(args.library, args.author, quit_when_ready=args.quit_when_ready, acting=args.acting,

@@ -43,3 +43,29 @@ def test_a_check_run_on_a_file_that_is_not_a_library_ends_with_an_error_code(tmp
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert minutes.read_text() == "Alliance board minutes, not a library"
+
+
+_COLLECTOR = """
+import gc, os, sys
+from negotiator.app import main
+leave = os._exit
+def report(code):
+    print("collecting", gc.isenabled(), gc.get_freeze_count() > 1000, flush=True)
+    leave(code)
+os._exit = report
+main(sys.argv[1:])
+"""
+
+
+def test_the_garbage_collector_waits_for_the_start_and_then_collects(starter_path: Path, tmp_path: Path) -> None:
+    """Starting makes objects that live as long as the app: the collector is held off until the library is
+    open, then runs as usual, leaving those objects out (and a command never holds it off)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
+    opened = subprocess.run([sys.executable, "-c", _COLLECTOR, "--library", str(starter_path), "--quit-when-ready"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout.split()[-3:] == ["collecting", "True", "True"]
+    code = "import gc, sys; from negotiator.app import main; main(sys.argv[1:]); print('collecting', gc.isenabled())"
+    verified = subprocess.run([sys.executable, "-c", code, "--library", str(starter_path), "verify"], env=env,
+                              capture_output=True, text=True, timeout=60)
+    assert verified.stdout.split()[-2:] == ["collecting", "True"], verified.stderr
