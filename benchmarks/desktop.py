@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 
-def _process_seconds(*args: str, repeat: int = 7, screen: dict[str, str] | None = None) -> float:
+def _process_seconds(*args: str, repeat: int = 15, screen: dict[str, str] | None = None) -> float:
+    """The median wall time of ``repeat`` fresh processes of the app (15: a start varies by a tenth or more
+    on a shared machine, and the median of a few starts with it)."""
     env = {**os.environ, **(screen or {"QT_QPA_PLATFORM": "offscreen"})}
     times = []
     for _ in range(repeat):
