@@ -86,3 +86,28 @@ def test_a_deferred_page_builds_once_on_first_show_and_passes_the_keyboard_on(qt
     page.show()
     assert page.content() is made[0] and len(made) == 1 and filled == [1]  # made once
     QApplication.processEvents()
+
+
+def test_a_docked_page_never_reaches_a_window_closed_before_it_looked(qtbot) -> None:
+    """The page looks whether its dock is in front once the window has laid it out: a window closed and
+    deleted in between cancels the look (it would otherwise reach a deleted page)."""
+    import shiboken6
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMainWindow
+
+    made: list[QLabel] = []
+
+    def build() -> QWidget:
+        made.append(QLabel("the part"))
+        return made[-1]
+
+    window = QMainWindow()
+    dock = QDockWidget("Review", window)
+    page = DeferredPage(build)
+    dock.setWidget(page)
+    page.watch(dock)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.show()  # the dock comes on screen: a look is due at the next turn of the event loop
+    shiboken6.delete(window)
+    qtbot.wait(20)  # the turn comes, with nothing to look at
+    assert made == []

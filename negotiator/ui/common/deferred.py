@@ -1,7 +1,7 @@
 """A part of the window built only when the user first looks at it.
 
-The window starts with most of its tabs and docked panels out of sight: the comparison, the positions
-matrix, the scenarios, the review pane and the history. Building them (and loading their modules) before
+The window starts with most of its tabs and docked panels out of sight: the positions matrix, the
+scenarios, the review pane and the history. Building them (and loading their modules) before
 the first paint would keep the user waiting for parts they may never open. A :class:`DeferredPage` holds
 the place of such a part in its tab or dock and builds it the first time it comes on screen, or the
 first time the code asks for it, whichever comes first. Once built it is the part itself, as if it had
@@ -54,7 +54,16 @@ class DeferredPage(QWidget):
         another counts as shown to Qt, so a show is not enough: the page must also have room on screen
         once the window has laid it out."""
         self._docked = True
-        dock.visibilityChanged.connect(lambda visible: visible and QTimer.singleShot(0, self._make_if_seen))
+        dock.visibilityChanged.connect(self._dock_shown)
+
+    def _dock_shown(self, visible: bool) -> None:
+        if visible:
+            self._look_soon()
+
+    def _look_soon(self) -> None:
+        # Once the window has laid the page out; with the page as the timer's context, so that a window
+        # closed meanwhile cancels the look rather than reach a deleted page.
+        QTimer.singleShot(0, self, self._make_if_seen)
 
     def _make_if_seen(self) -> None:
         if not self.built and self.isVisible() and not self.visibleRegion().isEmpty():
@@ -63,7 +72,7 @@ class DeferredPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
         """The page comes on screen: the part is made if it was not yet (in a dock, once it is seen)."""
         if self._docked:
-            QTimer.singleShot(0, self._make_if_seen)
+            self._look_soon()
         else:
             self.content()
         super().showEvent(event)
