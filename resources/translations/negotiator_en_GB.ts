@@ -3163,7 +3163,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../negotiator/ui/window/launch.py" line="29"/>
+        <location filename="../../negotiator/ui/window/launch.py" line="30"/>
         <source>Negotiator</source>
         <translation type="unfinished"></translation>
     </message>
