@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, overload
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from negotiator.domain import legal_english as say
@@ -21,8 +21,8 @@ from negotiator.domain.term_fields import TermValue, parse_value, party_slug
 from negotiator.domain.term_words import TERM_LABELS
 from negotiator.domain.terms import PartyShare, RiskShare
 from negotiator.domain.terms_rules import TermProblem
+from negotiator.ui.models.table_models import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 PROBLEM_COLOUR = "#b00020"
 
 _EXPECTED = {"money": "an amount in pounds, such as £120,000,000 or 120m, to the penny at most",
@@ -81,7 +81,7 @@ class _Row:
     cells: list[str] = field(default_factory=lambda: ["", "", ""])  # gain %, loss %, loss cap £
 
 
-class RiskShareModel(QAbstractTableModel):
+class RiskShareModel(RowsModel[_Row]):
     """One row per party of the agreement: its gain share %, loss share % and loss cap £ (all editable)."""
 
     headers = ("Party", "Gain share %", "Loss share %", "Loss cap £")
@@ -90,7 +90,6 @@ class RiskShareModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[_Row] = []
         self._order: list[int] = []  # party ids in the loaded sheet's order, so a round trip is exact
 
     def set_agreement(self, parties: Mapping[int, Party], risk: RiskShare) -> None:
@@ -151,21 +150,6 @@ class RiskShareModel(QAbstractTableModel):
     def row_of(self, slug: str) -> int | None:
         """The row of the party that term names call ``slug``, if it has one here."""
         return next((i for i, row in enumerate(self._rows) if row.slug == slug), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """One row per party."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Party, gain, loss and cap."""
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        """Column titles."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.headers):
-            return self.tr(self.headers[section])
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """The party column is read-only; the others can be edited."""
